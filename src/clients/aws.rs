@@ -1,0 +1,257 @@
+//! AWS configuration shared by the X-Ray and CloudWatch Logs commands: one `SdkConfig` from
+//! `--region` / the profile / `--endpoint-url` (the SDK itself honours `AWS_ENDPOINT_URL`,
+//! `AWS_ENDPOINT_URL_XRAY` and `AWS_ENDPOINT_URL_CLOUDWATCH_LOGS` when no flag is given),
+//! the standard retry mode, timeouts, and an interceptor that reports calls to the observer.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::interceptors::context::{
+    BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
+};
+use aws_smithy_runtime_api::client::orchestrator::Metadata;
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::{ConfigBag, Storable, StoreReplace};
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+
+use super::{ClientEvent, Observer};
+
+/// Attempts per AWS call in the SDK's standard retry mode (which backs off with jitter on
+/// throttling and transient errors, and uses a retry quota so storms do not amplify).
+pub const AWS_MAX_ATTEMPTS: u32 = 5;
+
+/// What the user chose, already resolved through flag > env > file.
+#[derive(Debug, Clone, Default)]
+pub struct AwsSettings {
+    pub region: Option<String>,
+    pub profile: Option<String>,
+    pub endpoint_url: Option<String>,
+}
+
+/// Why an AWS configuration cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum AwsSetupError {
+    #[error("no AWS region is configured")]
+    NoRegion,
+}
+
+/// Loads the SDK configuration the AWS commands share.
+pub async fn sdk_config(settings: &AwsSettings) -> Result<SdkConfig, AwsSetupError> {
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .retry_config(RetryConfig::standard().with_max_attempts(AWS_MAX_ATTEMPTS))
+        .timeout_config(
+            TimeoutConfig::builder()
+                .connect_timeout(Duration::from_secs(5))
+                .operation_attempt_timeout(Duration::from_secs(30))
+                .build(),
+        );
+    if let Some(region) = &settings.region {
+        loader = loader.region(Region::new(region.clone()));
+    }
+    if let Some(profile) = &settings.profile {
+        loader = loader.profile_name(profile);
+    }
+    if let Some(url) = &settings.endpoint_url {
+        loader = loader.endpoint_url(url);
+    }
+    let config = loader.load().await;
+    if config.region().is_none() {
+        return Err(AwsSetupError::NoRegion);
+    }
+    Ok(config)
+}
+
+/// A CloudWatch Logs client whose calls are reported to `observer`.
+pub fn logs_client(
+    config: &SdkConfig,
+    observer: Arc<dyn Observer>,
+) -> aws_sdk_cloudwatchlogs::Client {
+    let conf = aws_sdk_cloudwatchlogs::config::Builder::from(config)
+        .interceptor(ObserverInterceptor { observer })
+        .build();
+    aws_sdk_cloudwatchlogs::Client::from_conf(conf)
+}
+
+/// An X-Ray client whose calls are reported to `observer`.
+pub fn xray_client(config: &SdkConfig, observer: Arc<dyn Observer>) -> aws_sdk_xray::Client {
+    let conf = aws_sdk_xray::config::Builder::from(config)
+        .interceptor(ObserverInterceptor { observer })
+        .build();
+    aws_sdk_xray::Client::from_conf(conf)
+}
+
+/// An AWS call failure, sorted into what a command can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AwsFailure {
+    /// No credentials anywhere in the chain (env, files, SSO, IMDS).
+    NoCredentials(String),
+    /// Still throttled after the SDK's retries.
+    Throttled { code: String },
+    /// The service answered with an error code (`ResourceNotFoundException`, ...).
+    Service { code: String, message: String },
+    /// No answer in time.
+    Timeout,
+    /// The endpoint could not be reached or the connection broke.
+    Transport(String),
+}
+
+impl std::fmt::Display for AwsFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AwsFailure::NoCredentials(reason) => write!(f, "no AWS credentials found ({reason})"),
+            AwsFailure::Throttled { code } => write!(f, "AWS kept throttling the request ({code})"),
+            AwsFailure::Service { code, message } if message.is_empty() => f.write_str(code),
+            AwsFailure::Service { code, message } => write!(f, "{code}: {message}"),
+            AwsFailure::Timeout => f.write_str("AWS did not answer in time"),
+            AwsFailure::Transport(reason) => write!(f, "cannot reach AWS: {reason}"),
+        }
+    }
+}
+
+/// Sorts an SDK error. Credentials problems surface as construction/dispatch failures whose
+/// source chain holds the provider's error, so the chain is searched for it.
+pub fn classify<E, R>(err: &SdkError<E, R>) -> AwsFailure
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug + 'static,
+{
+    if let SdkError::ServiceError(service) = err {
+        let e = service.err();
+        let code = e.code().unwrap_or("UnknownError").to_string();
+        let message = e.message().unwrap_or_default().to_string();
+        if is_throttling(&code) {
+            return AwsFailure::Throttled { code };
+        }
+        return AwsFailure::Service { code, message };
+    }
+    if let SdkError::TimeoutError(_) = err {
+        return AwsFailure::Timeout;
+    }
+    let mut chain: Vec<String> = Vec::new();
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = current {
+        if e.downcast_ref::<aws_credential_types::provider::error::CredentialsError>()
+            .is_some()
+        {
+            return AwsFailure::NoCredentials(e.to_string());
+        }
+        chain.push(e.to_string());
+        current = e.source();
+    }
+    let reason = chain
+        .last()
+        .cloned()
+        .unwrap_or_else(|| "unknown error".into());
+    if let SdkError::DispatchFailure(d) = err {
+        if d.is_timeout() {
+            return AwsFailure::Timeout;
+        }
+    }
+    AwsFailure::Transport(reason)
+}
+
+/// Throttling codes of the services tracectl calls (X-Ray answers `ThrottledException`).
+pub fn is_throttling(code: &str) -> bool {
+    matches!(
+        code,
+        "ThrottlingException"
+            | "ThrottledException"
+            | "Throttling"
+            | "TooManyRequestsException"
+            | "RequestLimitExceeded"
+            | "LimitExceededException"
+    )
+}
+
+/// Reports each AWS call attempt to the observer (`-v`), bodies at `-vv`. Signed headers are
+/// never reported, so credentials cannot leak through traces.
+#[derive(Clone)]
+struct ObserverInterceptor {
+    observer: Arc<dyn Observer>,
+}
+
+impl std::fmt::Debug for ObserverInterceptor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ObserverInterceptor")
+    }
+}
+
+#[derive(Debug, Clone)]
+struct AttemptStart {
+    at: Instant,
+    attempt: u32,
+}
+
+impl Storable for AttemptStart {
+    type Storer = StoreReplace<Self>;
+}
+
+fn service_name(cfg: &ConfigBag) -> String {
+    cfg.load::<Metadata>().map_or_else(
+        || "aws".to_string(),
+        |m| format!("{}.{}", m.service(), m.name()),
+    )
+}
+
+impl Intercept for ObserverInterceptor {
+    fn name(&self) -> &'static str {
+        "tracectl-observer"
+    }
+
+    fn read_before_transmit(
+        &self,
+        context: &BeforeTransmitInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let attempt = cfg.load::<AttemptStart>().map_or(1, |a| a.attempt + 1);
+        cfg.interceptor_state().store_put(AttemptStart {
+            at: Instant::now(),
+            attempt,
+        });
+        let request = context.request();
+        self.observer.on_event(&ClientEvent::Request {
+            service: service_name(cfg),
+            method: request.method().to_string(),
+            url: request.uri().to_string(),
+            attempt,
+        });
+        if let Some(body) = request.body().bytes() {
+            self.observer.on_event(&ClientEvent::Body {
+                direction: '>',
+                text: String::from_utf8_lossy(body).into_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    fn read_after_transmit(
+        &self,
+        context: &BeforeDeserializationInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let elapsed = cfg
+            .load::<AttemptStart>()
+            .map_or(Duration::ZERO, |a| a.at.elapsed());
+        let response = context.response();
+        self.observer.on_event(&ClientEvent::Response {
+            service: service_name(cfg),
+            status: response.status().as_u16(),
+            elapsed,
+        });
+        if let Some(body) = response.body().bytes() {
+            self.observer.on_event(&ClientEvent::Body {
+                direction: '<',
+                text: String::from_utf8_lossy(body).into_owned(),
+            });
+        }
+        Ok(())
+    }
+}

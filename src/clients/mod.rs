@@ -1,0 +1,74 @@
+//! Everything that talks to the outside world. Clients never print: they report what they do
+//! as [`ClientEvent`]s to an [`Observer`], and the output layer decides what the user sees.
+
+pub mod aws;
+pub mod http;
+pub mod logs;
+
+use std::fmt;
+use std::time::Duration;
+
+/// Something a client did that a user may want traced (`-v`) or told (rate-limit waits).
+/// All text in an event is already redacted.
+#[derive(Debug, Clone)]
+pub enum ClientEvent {
+    Request {
+        service: String,
+        method: String,
+        url: String,
+        attempt: u32,
+    },
+    Response {
+        service: String,
+        status: u16,
+        elapsed: Duration,
+    },
+    Headers {
+        direction: char,
+        headers: Vec<(String, String)>,
+    },
+    Body {
+        direction: char,
+        text: String,
+    },
+    Retry {
+        service: String,
+        attempt: u32,
+        max_attempts: u32,
+        wait: Duration,
+        reason: RetryReason,
+    },
+    Note {
+        text: String,
+    },
+}
+
+/// Why a request is tried again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RetryReason {
+    RateLimited,
+    ServerError(u16),
+    Connection(String),
+}
+
+impl fmt::Display for RetryReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RetryReason::RateLimited => f.write_str("rate limited"),
+            RetryReason::ServerError(status) => write!(f, "server error {status}"),
+            RetryReason::Connection(reason) => write!(f, "connection failed ({reason})"),
+        }
+    }
+}
+
+/// Receives client events. Implemented by the output layer (stderr) and by tests.
+pub trait Observer: Send + Sync {
+    fn on_event(&self, event: &ClientEvent);
+}
+
+/// An observer that drops everything, for library users and tests that do not care.
+pub struct Silent;
+
+impl Observer for Silent {
+    fn on_event(&self, _event: &ClientEvent) {}
+}

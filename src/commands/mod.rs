@@ -1,0 +1,147 @@
+//! One module per group, one file per leaf command. A command reads like a paragraph: build
+//! the request from its args, call a client, hand the result to a renderer.
+
+pub mod completions;
+pub mod config;
+pub mod honeycomb;
+pub mod logs;
+pub mod rollbar;
+pub mod tag;
+pub mod xray;
+
+use aws_config::SdkConfig;
+use clap::Args;
+use jiff::Timestamp;
+
+use crate::cli::Command;
+use crate::clients::aws::{self, AwsFailure, AwsSettings};
+use crate::config::{AWS_PROFILE, AWS_REGION, Config};
+use crate::error::{Error, Result};
+use crate::model::suggest::closest;
+use crate::output::Printer;
+
+/// What every command gets: where to write, the effective configuration, and the one
+/// "now" that all relative times of this run are measured from.
+pub struct Context {
+    pub printer: Printer,
+    pub config: Config,
+    pub now: Timestamp,
+}
+
+/// Options every AWS group (xray, logs) takes, before or after the leaf command.
+#[derive(Debug, Clone, Args)]
+pub struct AwsArgs {
+    /// AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+
+    /// Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL,
+    /// AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+}
+
+pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
+    match command {
+        Command::Honeycomb(cmd) => honeycomb::run(ctx, cmd).await,
+        Command::Xray(cmd) => xray::run(ctx, cmd).await,
+        Command::Logs(cmd) => logs::run(ctx, cmd).await,
+        Command::Rollbar(cmd) => rollbar::run(ctx, cmd).await,
+        Command::Tag(cmd) => tag::run(ctx, cmd).await,
+        Command::Config(cmd) => match cmd.command {
+            config::ConfigSubcommand::Show => config::show(ctx),
+            config::ConfigSubcommand::Path => config::path(&Default::default(), ctx.config.env()),
+        },
+        Command::Completions(args) => completions::run(&args),
+    }
+}
+
+impl Context {
+    /// The region the AWS commands use, for messages ("not found in us-east-1").
+    fn region_name(&self, args: &AwsArgs) -> Option<String> {
+        self.config
+            .get(&AWS_REGION, args.region.as_deref().map(|r| ("--region", r)))
+            .map(|r| r.value)
+    }
+
+    /// The shared SDK configuration: flag > env > profile for the region and AWS profile.
+    pub async fn aws_config(&self, args: &AwsArgs) -> Result<SdkConfig> {
+        let settings = AwsSettings {
+            region: self.region_name(args),
+            profile: self.config.get(&AWS_PROFILE, None).map(|p| p.value),
+            endpoint_url: args.endpoint_url.clone(),
+        };
+        aws::sdk_config(&settings).await.map_err(|e| match e {
+            aws::AwsSetupError::NoRegion => Error::usage("no AWS region is configured")
+                .with_hint(self.config.missing_hint(&AWS_REGION)),
+        })
+    }
+
+    pub async fn logs_client(&self, args: &AwsArgs) -> Result<aws_sdk_cloudwatchlogs::Client> {
+        let conf = self.aws_config(args).await?;
+        Ok(aws::logs_client(&conf, self.printer.observer()))
+    }
+
+    pub async fn xray_client(&self, args: &AwsArgs) -> Result<aws_sdk_xray::Client> {
+        let conf = self.aws_config(args).await?;
+        Ok(aws::xray_client(&conf, self.printer.observer()))
+    }
+
+    /// Turns an AWS failure into an error with a hint the user can act on.
+    pub fn aws_error(&self, what: &str, failure: AwsFailure) -> Error {
+        let err = Error::failure(format!("{what}: {failure}"));
+        match &failure {
+            AwsFailure::NoCredentials(_) => err.with_hint(
+                "set AWS_PROFILE (or aws_profile in the tracectl profile), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws sso login`",
+            ),
+            AwsFailure::Service { code, .. }
+                if matches!(
+                    code.as_str(),
+                    "AccessDeniedException" | "UnrecognizedClientException" | "ExpiredTokenException"
+                        | "InvalidSignatureException" | "AccessDenied"
+                ) =>
+            {
+                err.with_hint("check which AWS identity is used (`aws sts get-caller-identity`) and its IAM permissions")
+            }
+            AwsFailure::Throttled { .. } => {
+                err.with_hint("the account's API quota is shared with other tools; try again in a moment")
+            }
+            AwsFailure::Timeout | AwsFailure::Transport(_) => {
+                err.with_hint("check the network, --endpoint-url and AWS_ENDPOINT_URL")
+            }
+            AwsFailure::Service { .. } => err,
+        }
+    }
+
+    /// For calls on one log group: "not found" names the group and suggests the closest
+    /// existing names; anything else is an ordinary AWS error.
+    pub async fn log_group_error(
+        &self,
+        client: &aws_sdk_cloudwatchlogs::Client,
+        group: &str,
+        failure: AwsFailure,
+    ) -> Error {
+        let AwsFailure::Service { code, .. } = &failure else {
+            return self.aws_error(&format!("log group {group}"), failure);
+        };
+        if code != "ResourceNotFoundException" {
+            return self.aws_error(&format!("log group {group}"), failure);
+        }
+        let region = self
+            .config
+            .get(&AWS_REGION, None)
+            .map(|r| format!(" in {}", r.value))
+            .unwrap_or_default();
+        let err = Error::failure(format!("log group {group} not found{region}"));
+        let names: Vec<String> = crate::clients::logs::list_groups(client, None)
+            .await
+            .map(|groups| groups.into_iter().map(|g| g.name).collect())
+            .unwrap_or_default();
+        match closest(group, names.iter().map(String::as_str)).first() {
+            Some(best) => err.with_hint(format!(
+                "did you mean {best}? (tracectl logs groups lists them)"
+            )),
+            None => err.with_hint("tracectl logs groups lists the groups"),
+        }
+    }
+}

@@ -1,0 +1,762 @@
+//! Settings and where they come from: flag > environment variable > config-file profile >
+//! built-in default (cli.md). Every resolved value carries its [`Source`] so that
+//! `tracectl config show` can say why a value is what it is.
+//!
+//! The environment is read once into [`Env`] so resolution is a pure function of
+//! (flags, env, file) and unit-testable without touching the process environment.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::output::OutputFormat;
+
+/// A snapshot of the environment variables tracectl reads. Empty values count as unset,
+/// as they do for the AWS CLI and for NO_COLOR.
+#[derive(Debug, Clone, Default)]
+pub struct Env {
+    vars: HashMap<String, String>,
+}
+
+impl Env {
+    pub fn from_process() -> Self {
+        Self {
+            vars: std::env::vars_os()
+                .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+                .collect(),
+        }
+    }
+
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        Self {
+            vars: pairs
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.vars
+            .get(name)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+}
+
+/// A secret (API key, token). Its Debug and Display never show the value, so it cannot leak
+/// through logs or error messages by accident; [`Secret::expose`] is the one way out.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The raw value, for the one header that needs it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// `****` plus the last four characters for long keys, so users can tell which key is
+    /// in use without revealing it.
+    pub fn masked(&self) -> String {
+        let chars: Vec<char> = self.0.chars().collect();
+        if chars.len() >= 16 {
+            format!(
+                "****{}",
+                chars[chars.len() - 4..].iter().collect::<String>()
+            )
+        } else {
+            "****".to_string()
+        }
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(****)")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.masked())
+    }
+}
+
+/// Where a resolved value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Flag(&'static str),
+    Env(&'static str),
+    File { profile: String },
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(flag) => write!(f, "flag {flag}"),
+            Source::Env(var) => write!(f, "env {var}"),
+            Source::File { profile } => write!(f, "file (profile {profile})"),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// A value and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+/// One `[profiles.NAME]` section of the config file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub honeycomb_api_key: Option<Secret>,
+    pub honeycomb_dataset: Option<String>,
+    pub honeycomb_endpoint: Option<String>,
+    pub rollbar_access_token: Option<Secret>,
+    pub rollbar_environment: Option<String>,
+    pub rollbar_endpoint: Option<String>,
+    pub aws_profile: Option<String>,
+    pub aws_region: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    default_profile: Option<String>,
+    #[serde(default)]
+    profiles: BTreeMap<String, Profile>,
+}
+
+/// A setting that lives in a profile: its key, its environment variables (first wins),
+/// its built-in default, and whether it is secret.
+#[derive(Debug, Clone, Copy)]
+pub struct Setting {
+    pub key: &'static str,
+    pub env: &'static [&'static str],
+    pub default: Option<&'static str>,
+    pub secret: bool,
+    pub hint_flag: Option<&'static str>,
+    read: fn(&Profile) -> Option<&str>,
+}
+
+pub const HONEYCOMB_API_KEY: Setting = Setting {
+    key: "honeycomb_api_key",
+    env: &["HONEYCOMB_API_KEY"],
+    default: None,
+    secret: true,
+    hint_flag: None,
+    read: |p| p.honeycomb_api_key.as_ref().map(Secret::expose),
+};
+pub const HONEYCOMB_DATASET: Setting = Setting {
+    key: "honeycomb_dataset",
+    env: &["HONEYCOMB_DATASET"],
+    default: None,
+    secret: false,
+    hint_flag: Some("-d/--dataset"),
+    read: |p| p.honeycomb_dataset.as_deref(),
+};
+pub const HONEYCOMB_ENDPOINT: Setting = Setting {
+    key: "honeycomb_endpoint",
+    env: &["HONEYCOMB_API_ENDPOINT"],
+    default: Some("https://api.honeycomb.io"),
+    secret: false,
+    hint_flag: Some("--endpoint-url"),
+    read: |p| p.honeycomb_endpoint.as_deref(),
+};
+pub const ROLLBAR_ACCESS_TOKEN: Setting = Setting {
+    key: "rollbar_access_token",
+    env: &["ROLLBAR_ACCESS_TOKEN"],
+    default: None,
+    secret: true,
+    hint_flag: None,
+    read: |p| p.rollbar_access_token.as_ref().map(Secret::expose),
+};
+pub const ROLLBAR_ENVIRONMENT: Setting = Setting {
+    key: "rollbar_environment",
+    env: &["ROLLBAR_ENVIRONMENT"],
+    default: Some("development"),
+    secret: false,
+    hint_flag: Some("-e/--environment"),
+    read: |p| p.rollbar_environment.as_deref(),
+};
+pub const ROLLBAR_ENDPOINT: Setting = Setting {
+    key: "rollbar_endpoint",
+    env: &["ROLLBAR_ENDPOINT"],
+    default: Some("https://api.rollbar.com/api/1/"),
+    secret: false,
+    hint_flag: Some("--endpoint-url"),
+    read: |p| p.rollbar_endpoint.as_deref(),
+};
+pub const AWS_PROFILE: Setting = Setting {
+    key: "aws_profile",
+    env: &["AWS_PROFILE"],
+    default: None,
+    secret: false,
+    hint_flag: None,
+    read: |p| p.aws_profile.as_deref(),
+};
+pub const AWS_REGION: Setting = Setting {
+    key: "aws_region",
+    env: &["AWS_REGION", "AWS_DEFAULT_REGION"],
+    default: None,
+    secret: false,
+    hint_flag: Some("--region"),
+    read: |p| p.aws_region.as_deref(),
+};
+
+/// Every profile setting, in the order `config show` lists them.
+pub const SETTINGS: &[Setting] = &[
+    HONEYCOMB_API_KEY,
+    HONEYCOMB_DATASET,
+    HONEYCOMB_ENDPOINT,
+    ROLLBAR_ACCESS_TOKEN,
+    ROLLBAR_ENVIRONMENT,
+    ROLLBAR_ENDPOINT,
+    AWS_PROFILE,
+    AWS_REGION,
+];
+
+/// Which config file is used, and why.
+#[derive(Debug, Clone)]
+pub struct ConfigPath {
+    pub path: Option<PathBuf>,
+    pub source: Source,
+}
+
+/// The global options that steer configuration (a view of the CLI's global flags).
+#[derive(Debug, Clone, Default)]
+pub struct ConfigFlags {
+    pub config: Option<PathBuf>,
+    pub profile: Option<String>,
+    pub output: Option<OutputFormat>,
+}
+
+/// The effective configuration: the chosen profile of the config file plus the environment.
+#[derive(Debug, Clone)]
+pub struct Config {
+    env: Env,
+    path: ConfigPath,
+    file_exists: bool,
+    profile_name: Resolved<String>,
+    profile: Profile,
+    output: Resolved<OutputFormat>,
+    warnings: Vec<String>,
+}
+
+/// The profile used when none is named anywhere; it may be absent from the file.
+const IMPLICIT_PROFILE: &str = "default";
+
+impl Config {
+    /// Loads the config file (if any) and picks the profile. A file named explicitly
+    /// (`--config`, `TRACECTL_CONFIG`) must exist; a profile named explicitly must exist.
+    pub fn load(flags: &ConfigFlags, env: Env) -> Result<Config> {
+        let path = config_path(flags, &env);
+        let explicit_path = !matches!(path.source, Source::Default);
+        let mut warnings = Vec::new();
+
+        let (file, file_exists) = match &path.path {
+            Some(p) => match std::fs::read_to_string(p) {
+                Ok(text) => {
+                    if let Some(w) = permission_warning(p) {
+                        warnings.push(w);
+                    }
+                    (parse_file(p, &text)?, true)
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit_path => {
+                    (ConfigFile::default(), false)
+                }
+                Err(e) => {
+                    return Err(Error::usage(format!(
+                        "cannot read config file {} ({}): {}",
+                        p.display(),
+                        path.source,
+                        io_reason(&e)
+                    ))
+                    .with_hint(
+                        "check the path, or run `tracectl config path` to see the default",
+                    ));
+                }
+            },
+            None => (ConfigFile::default(), false),
+        };
+
+        let profile_name = if let Some(p) = &flags.profile {
+            Resolved {
+                value: p.clone(),
+                source: Source::Flag("--profile"),
+            }
+        } else if let Some(p) = env.get("TRACECTL_PROFILE") {
+            Resolved {
+                value: p.to_string(),
+                source: Source::Env("TRACECTL_PROFILE"),
+            }
+        } else if let Some(p) = &file.default_profile {
+            Resolved {
+                value: p.clone(),
+                source: Source::File {
+                    profile: "default_profile".into(),
+                },
+            }
+        } else {
+            Resolved {
+                value: IMPLICIT_PROFILE.to_string(),
+                source: Source::Default,
+            }
+        };
+
+        let profile = match file.profiles.get(&profile_name.value) {
+            Some(p) => p.clone(),
+            None if profile_name.source == Source::Default => Profile::default(),
+            None => {
+                let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
+                let where_ = path
+                    .path
+                    .as_ref()
+                    .map_or_else(|| "no config file".to_string(), |p| p.display().to_string());
+                let hint = if known.is_empty() {
+                    format!(
+                        "add a [profiles.{}] section to {where_}",
+                        profile_name.value
+                    )
+                } else {
+                    format!("profiles in {where_}: {}", known.join(", "))
+                };
+                return Err(Error::usage(format!(
+                    "unknown profile '{}' (from {})",
+                    profile_name.value, profile_name.source
+                ))
+                .with_hint(hint));
+            }
+        };
+
+        let output = resolve_output(flags.output, &env)?;
+
+        Ok(Config {
+            env,
+            path,
+            file_exists,
+            profile_name,
+            profile,
+            output,
+            warnings,
+        })
+    }
+
+    /// Resolves a profile setting, with an optional flag value taking precedence.
+    pub fn get(
+        &self,
+        setting: &Setting,
+        flag: Option<(&'static str, &str)>,
+    ) -> Option<Resolved<String>> {
+        if let Some((name, value)) = flag {
+            return Some(Resolved {
+                value: value.to_string(),
+                source: Source::Flag(name),
+            });
+        }
+        for var in setting.env {
+            if let Some(v) = self.env.get(var) {
+                return Some(Resolved {
+                    value: v.to_string(),
+                    source: Source::Env(var),
+                });
+            }
+        }
+        if let Some(v) = (setting.read)(&self.profile).filter(|v| !v.is_empty()) {
+            return Some(Resolved {
+                value: v.to_string(),
+                source: Source::File {
+                    profile: self.profile_name.value.clone(),
+                },
+            });
+        }
+        setting.default.map(|d| Resolved {
+            value: d.to_string(),
+            source: Source::Default,
+        })
+    }
+
+    /// Resolves a secret; `None` means the user still has to provide it.
+    pub fn secret(&self, setting: &Setting) -> Option<Resolved<Secret>> {
+        self.get(setting, None).map(|r| Resolved {
+            value: Secret::new(r.value),
+            source: r.source,
+        })
+    }
+
+    /// The hint for a missing setting: which variable to set or which key to add where.
+    pub fn missing_hint(&self, setting: &Setting) -> String {
+        let flag = setting
+            .hint_flag
+            .map(|f| format!("pass {f}, "))
+            .unwrap_or_default();
+        format!(
+            "{flag}set {} or add {} to profile \"{}\"; `tracectl config show` shows what is used",
+            setting.env.join("/"),
+            setting.key,
+            self.profile_name.value
+        )
+    }
+
+    pub fn output(&self) -> &Resolved<OutputFormat> {
+        &self.output
+    }
+
+    pub fn env(&self) -> &Env {
+        &self.env
+    }
+
+    pub fn path(&self) -> &ConfigPath {
+        &self.path
+    }
+
+    pub fn file_exists(&self) -> bool {
+        self.file_exists
+    }
+
+    pub fn profile_name(&self) -> &Resolved<String> {
+        &self.profile_name
+    }
+
+    /// Warnings found while loading (a world-readable file), for the caller to print.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+}
+
+fn resolve_output(flag: Option<OutputFormat>, env: &Env) -> Result<Resolved<OutputFormat>> {
+    if let Some(f) = flag {
+        return Ok(Resolved {
+            value: f,
+            source: Source::Flag("--output"),
+        });
+    }
+    if let Some(v) = env.get("TRACECTL_OUTPUT") {
+        let value = match v.to_ascii_lowercase().as_str() {
+            "table" => OutputFormat::Table,
+            "json" => OutputFormat::Json,
+            _ => {
+                return Err(
+                    Error::usage(format!("TRACECTL_OUTPUT='{v}' is not an output format"))
+                        .with_hint("use TRACECTL_OUTPUT=table or TRACECTL_OUTPUT=json"),
+                );
+            }
+        };
+        return Ok(Resolved {
+            value,
+            source: Source::Env("TRACECTL_OUTPUT"),
+        });
+    }
+    Ok(Resolved {
+        value: OutputFormat::Table,
+        source: Source::Default,
+    })
+}
+
+/// `--config` > `TRACECTL_CONFIG` > `$XDG_CONFIG_HOME/tracectl/config.toml` >
+/// `$HOME/.config/tracectl/config.toml`.
+pub fn config_path(flags: &ConfigFlags, env: &Env) -> ConfigPath {
+    if let Some(p) = &flags.config {
+        return ConfigPath {
+            path: Some(p.clone()),
+            source: Source::Flag("--config"),
+        };
+    }
+    if let Some(p) = env.get("TRACECTL_CONFIG") {
+        return ConfigPath {
+            path: Some(PathBuf::from(p)),
+            source: Source::Env("TRACECTL_CONFIG"),
+        };
+    }
+    let base = env
+        .get("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env.get("HOME").map(|h| Path::new(h).join(".config")));
+    ConfigPath {
+        path: base.map(|b| b.join("tracectl").join("config.toml")),
+        source: Source::Default,
+    }
+}
+
+fn parse_file(path: &Path, text: &str) -> Result<ConfigFile> {
+    toml::from_str(text).map_err(|e| {
+        let position = e
+            .span()
+            .map(|span| {
+                let before = &text[..span.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                format!(" line {line}, column {column}:")
+            })
+            .unwrap_or_default();
+        Error::usage(format!(
+            "config file {}:{position} {}",
+            path.display(),
+            e.message().trim()
+        ))
+        .with_hint(format!(
+            "valid keys: default_profile and, under [profiles.NAME], {}",
+            SETTINGS
+                .iter()
+                .map(|s| s.key)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    })
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(unix)]
+fn permission_warning(path: &Path) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode();
+    (mode & 0o077 != 0).then(|| {
+        format!(
+            "config file {} is readable by group or others (mode {:o}) and may hold API keys; run: chmod 600 {}",
+            path.display(),
+            mode & 0o777,
+            path.display()
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn permission_warning(_path: &Path) -> Option<String> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn write_config(text: &str) -> tempfile::NamedTempFile {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(text.as_bytes()).unwrap();
+        f
+    }
+
+    const FILE: &str = r#"
+default_profile = "dev"
+
+[profiles.dev]
+honeycomb_api_key = "hcaik_file_key_0123456789"
+honeycomb_dataset = "cruddur"
+aws_region = "eu-west-1"
+
+[profiles.prod]
+honeycomb_dataset = "cruddur-prod"
+"#;
+
+    fn flags(path: &Path) -> ConfigFlags {
+        ConfigFlags {
+            config: Some(path.to_path_buf()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn precedence_is_flag_then_env_then_file_then_default() {
+        let f = write_config(FILE);
+        let env = Env::from_pairs([("HONEYCOMB_DATASET", "from-env")]);
+        let cfg = Config::load(&flags(f.path()), env).unwrap();
+
+        let flag = cfg
+            .get(&HONEYCOMB_DATASET, Some(("--dataset", "from-flag")))
+            .unwrap();
+        assert_eq!(
+            (flag.value.as_str(), flag.source),
+            ("from-flag", Source::Flag("--dataset"))
+        );
+
+        let env = cfg.get(&HONEYCOMB_DATASET, None).unwrap();
+        assert_eq!(
+            (env.value.as_str(), env.source),
+            ("from-env", Source::Env("HONEYCOMB_DATASET"))
+        );
+
+        let file = cfg.get(&AWS_REGION, None).unwrap();
+        assert_eq!(file.value, "eu-west-1");
+        assert_eq!(
+            file.source,
+            Source::File {
+                profile: "dev".into()
+            }
+        );
+
+        let default = cfg.get(&HONEYCOMB_ENDPOINT, None).unwrap();
+        assert_eq!(
+            (default.value.as_str(), default.source),
+            ("https://api.honeycomb.io", Source::Default)
+        );
+
+        assert_eq!(cfg.get(&ROLLBAR_ACCESS_TOKEN, None), None);
+    }
+
+    #[test]
+    fn second_env_var_is_a_fallback() {
+        let cfg = Config::load(
+            &ConfigFlags::default(),
+            Env::from_pairs([("AWS_DEFAULT_REGION", "ap-south-1")]),
+        )
+        .unwrap();
+        let r = cfg.get(&AWS_REGION, None).unwrap();
+        assert_eq!(
+            (r.value.as_str(), r.source),
+            ("ap-south-1", Source::Env("AWS_DEFAULT_REGION"))
+        );
+        let both = Config::load(
+            &ConfigFlags::default(),
+            Env::from_pairs([("AWS_DEFAULT_REGION", "b"), ("AWS_REGION", "a")]),
+        )
+        .unwrap();
+        assert_eq!(both.get(&AWS_REGION, None).unwrap().value, "a");
+    }
+
+    #[test]
+    fn empty_env_values_count_as_unset() {
+        let f = write_config(FILE);
+        let cfg = Config::load(
+            &flags(f.path()),
+            Env::from_pairs([("HONEYCOMB_DATASET", "")]),
+        )
+        .unwrap();
+        assert_eq!(cfg.get(&HONEYCOMB_DATASET, None).unwrap().value, "cruddur");
+    }
+
+    #[test]
+    fn profile_comes_from_flag_env_or_default_profile() {
+        let f = write_config(FILE);
+        let by_file = Config::load(&flags(f.path()), Env::default()).unwrap();
+        assert_eq!(by_file.profile_name().value, "dev");
+        let by_env = Config::load(
+            &flags(f.path()),
+            Env::from_pairs([("TRACECTL_PROFILE", "prod")]),
+        )
+        .unwrap();
+        assert_eq!(
+            by_env.get(&HONEYCOMB_DATASET, None).unwrap().value,
+            "cruddur-prod"
+        );
+        let mut fl = flags(f.path());
+        fl.profile = Some("dev".into());
+        let by_flag = Config::load(&fl, Env::from_pairs([("TRACECTL_PROFILE", "prod")])).unwrap();
+        assert_eq!(by_flag.profile_name().source, Source::Flag("--profile"));
+        assert_eq!(
+            by_flag.get(&HONEYCOMB_DATASET, None).unwrap().value,
+            "cruddur"
+        );
+    }
+
+    #[test]
+    fn unknown_profile_is_a_usage_error_listing_profiles() {
+        let f = write_config(FILE);
+        let mut fl = flags(f.path());
+        fl.profile = Some("staging".into());
+        let err = Config::load(&fl, Env::default()).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(
+            err.message().contains("unknown profile 'staging'"),
+            "{}",
+            err.message()
+        );
+        assert!(err.hints()[0].contains("dev, prod"), "{:?}", err.hints());
+    }
+
+    #[test]
+    fn malformed_file_names_file_line_and_column() {
+        let f =
+            write_config("[profiles.dev]\nhoneycomb_dataset = \"a\"\nhoneycomb_datset = \"b\"\n");
+        let err = Config::load(&flags(f.path()), Env::default()).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let msg = err.message();
+        assert!(msg.contains(&f.path().display().to_string()), "{msg}");
+        assert!(msg.contains("line 3, column 1"), "{msg}");
+        assert!(msg.contains("honeycomb_datset"), "{msg}");
+    }
+
+    #[test]
+    fn missing_explicit_file_is_a_usage_error_but_missing_default_is_fine() {
+        let err = Config::load(
+            &flags(Path::new("/nonexistent/tracectl.toml")),
+            Env::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.message().contains("/nonexistent/tracectl.toml"));
+        assert!(err.message().contains("no such file"));
+
+        let home = tempfile::tempdir().unwrap();
+        let env = Env::from_pairs([("HOME", home.path().to_str().unwrap())]);
+        let cfg = Config::load(&ConfigFlags::default(), env).unwrap();
+        assert!(!cfg.file_exists());
+        assert_eq!(
+            cfg.path().path.as_ref().unwrap(),
+            &home.path().join(".config/tracectl/config.toml")
+        );
+    }
+
+    #[test]
+    fn xdg_config_home_wins_over_home() {
+        let env = Env::from_pairs([("HOME", "/home/u"), ("XDG_CONFIG_HOME", "/xdg")]);
+        let p = config_path(&ConfigFlags::default(), &env);
+        assert_eq!(p.path.unwrap(), PathBuf::from("/xdg/tracectl/config.toml"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn group_readable_file_warns() {
+        use std::os::unix::fs::PermissionsExt;
+        let f = write_config(FILE);
+        std::fs::set_permissions(f.path(), std::fs::Permissions::from_mode(0o644)).unwrap();
+        let cfg = Config::load(&flags(f.path()), Env::default()).unwrap();
+        assert_eq!(cfg.warnings().len(), 1);
+        assert!(cfg.warnings()[0].contains("chmod 600"));
+        std::fs::set_permissions(f.path(), std::fs::Permissions::from_mode(0o600)).unwrap();
+        let cfg = Config::load(&flags(f.path()), Env::default()).unwrap();
+        assert!(cfg.warnings().is_empty());
+    }
+
+    #[test]
+    fn secrets_never_show_in_debug_or_display() {
+        let s = Secret::new("hcaik_0123456789abcdefWXYZ");
+        assert_eq!(format!("{s:?}"), "Secret(****)");
+        assert_eq!(format!("{s}"), "****WXYZ");
+        assert_eq!(Secret::new("short").masked(), "****");
+    }
+
+    #[test]
+    fn bad_tracectl_output_env_is_a_usage_error() {
+        let err = Config::load(
+            &ConfigFlags::default(),
+            Env::from_pairs([("TRACECTL_OUTPUT", "xml")]),
+        )
+        .unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let ok = Config::load(
+            &ConfigFlags::default(),
+            Env::from_pairs([("TRACECTL_OUTPUT", "json")]),
+        )
+        .unwrap();
+        assert_eq!(ok.output().value, OutputFormat::Json);
+    }
+}

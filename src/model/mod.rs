@@ -1,0 +1,4 @@
+//! What the commands compute on, free of any transport or terminal.
+
+pub mod suggest;
+pub mod time;

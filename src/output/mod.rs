@@ -1,0 +1,263 @@
+//! Everything that reaches the terminal. Data goes to stdout; status lines, warnings, hints,
+//! spinners and `-v` traces go to stderr, so `tracectl ... | jq` always sees clean data.
+//! Renderers take computed values and return text: they never fetch.
+
+pub mod color;
+pub mod diagnostics;
+pub mod table;
+
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::clients::Observer;
+use crate::error::Result;
+pub use color::{ColorChoice, Palette};
+pub use table::{Align, Column};
+
+/// `-o/--output`: `table` for people, `json` for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    Table,
+    Json,
+}
+
+/// What the printer needs to know about the user's choices and the terminal.
+#[derive(Debug, Clone, Copy)]
+pub struct PrinterOptions {
+    pub format: OutputFormat,
+    pub stdout_color: bool,
+    pub stderr_color: bool,
+    pub quiet: bool,
+    pub verbosity: u8,
+    pub utc: bool,
+    pub stdout_tty: bool,
+    pub stderr_tty: bool,
+}
+
+/// The one place commands write through.
+pub struct Printer {
+    options: PrinterOptions,
+    out: Mutex<BufWriter<Stdout>>,
+    progress: MultiProgress,
+}
+
+impl Printer {
+    pub fn new(options: PrinterOptions) -> Self {
+        let target = if options.stderr_tty && !options.quiet && options.format != OutputFormat::Json
+        {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
+        Self {
+            options,
+            out: Mutex::new(BufWriter::with_capacity(64 * 1024, io::stdout())),
+            progress: MultiProgress::with_draw_target(target),
+        }
+    }
+
+    /// Options from the process's terminals.
+    pub fn detect(
+        format: OutputFormat,
+        color: ColorChoice,
+        no_color: bool,
+        quiet: bool,
+        verbosity: u8,
+        utc: bool,
+    ) -> Self {
+        let stdout_tty = io::stdout().is_terminal();
+        let stderr_tty = io::stderr().is_terminal();
+        Self::new(PrinterOptions {
+            format,
+            // JSON is never coloured: it is for machines even when shown on a terminal.
+            stdout_color: format != OutputFormat::Json
+                && color::color_enabled(color, no_color, stdout_tty),
+            stderr_color: color::color_enabled(color, no_color, stderr_tty),
+            quiet,
+            verbosity,
+            utc,
+            stdout_tty,
+            stderr_tty,
+        })
+    }
+
+    pub fn options(&self) -> &PrinterOptions {
+        &self.options
+    }
+
+    pub fn is_json(&self) -> bool {
+        self.options.format == OutputFormat::Json
+    }
+
+    /// Colours for data on stdout.
+    pub fn palette(&self) -> Palette {
+        Palette::new(self.options.stdout_color)
+    }
+
+    /// The width tables and charts may use; `None` when stdout is not a terminal, so piped
+    /// output is never truncated.
+    pub fn width(&self) -> Option<usize> {
+        if !self.options.stdout_tty {
+            return None;
+        }
+        let (_, cols) = console::Term::stdout().size();
+        Some(usize::from(cols).max(40))
+    }
+
+    /// A line of data. On a terminal it shows at once; into a pipe it is buffered.
+    pub fn line(&self, text: &str) -> Result<()> {
+        let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
+        out.write_all(text.as_bytes())?;
+        out.write_all(b"\n")?;
+        if self.options.stdout_tty {
+            out.flush()?;
+        }
+        Ok(())
+    }
+
+    /// A JSON document (pretty, with a final newline).
+    pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
+        let text = serde_json::to_string_pretty(value)
+            .map_err(|e| crate::Error::failure(format!("cannot encode JSON: {e}")))?;
+        self.line(&text)
+    }
+
+    /// One NDJSON record of a stream.
+    pub fn json_line<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
+        let text = serde_json::to_string(value)
+            .map_err(|e| crate::Error::failure(format!("cannot encode JSON: {e}")))?;
+        self.line(&text)
+    }
+
+    /// A table fitted to the terminal (plain and untruncated when piped).
+    pub fn table(&self, columns: &[Column], rows: Vec<Vec<String>>) -> Result<()> {
+        self.line(&table::render(columns, rows, self.width()))
+    }
+
+    /// Pushes buffered data out; streams call it after each batch, `run` at the end.
+    pub fn flush(&self) -> Result<()> {
+        self.out.lock().unwrap_or_else(|e| e.into_inner()).flush()?;
+        Ok(())
+    }
+
+    /// A status line on stderr (silenced by `--quiet`).
+    pub fn status(&self, text: &str) {
+        if !self.options.quiet {
+            self.stderr(text);
+        }
+    }
+
+    /// A warning on stderr; shown even with `--quiet`, since it is about something wrong.
+    pub fn warn(&self, text: &str) {
+        let label = Palette::new(self.options.stderr_color).yellow("warning:");
+        self.stderr(&format!("{label} {text}"));
+    }
+
+    /// A hint on stderr (silenced by `--quiet`).
+    pub fn hint(&self, text: &str) {
+        if !self.options.quiet {
+            let label = Palette::new(self.options.stderr_color).cyan("hint:");
+            self.stderr(&format!("{label} {text}"));
+        }
+    }
+
+    fn stderr(&self, text: &str) {
+        self.progress.suspend(|| {
+            let _ = writeln!(io::stderr().lock(), "{text}");
+        });
+    }
+
+    /// A spinner on stderr; hidden off-tty, in JSON mode and with `--quiet`.
+    pub fn spinner(&self, message: impl Into<String>) -> ProgressBar {
+        let bar = self.progress.add(ProgressBar::new_spinner());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg} {elapsed:.dim}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.set_message(message.into());
+        bar.enable_steady_tick(Duration::from_millis(100));
+        bar
+    }
+
+    /// A progress bar of `len` steps on stderr, hidden under the same rules as the spinner.
+    pub fn progress_bar(&self, len: u64, message: impl Into<String>) -> ProgressBar {
+        let bar = self.progress.add(ProgressBar::new(len));
+        bar.set_style(
+            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {elapsed:.dim}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        bar.set_message(message.into());
+        bar
+    }
+
+    /// Formats an instant for people: local time with offset, or UTC with `--utc`.
+    pub fn time(&self, ts: Timestamp, format: &str) -> String {
+        if self.options.utc {
+            ts.strftime(format).to_string()
+        } else {
+            ts.to_zoned(jiff::tz::TimeZone::system())
+                .strftime(format)
+                .to_string()
+        }
+    }
+
+    /// The sink that turns client events into `-v` traces and retry notices on stderr.
+    pub fn observer(&self) -> Arc<dyn Observer> {
+        Arc::new(diagnostics::StderrObserver::new(
+            self.options.verbosity,
+            self.options.quiet,
+            Palette::new(self.options.stderr_color),
+            self.progress.clone(),
+        ))
+    }
+}
+
+/// Bytes for people: `812 B`, `1.4 MB`, `3.0 GB` (decimal units, as the AWS console shows).
+pub fn human_bytes(bytes: i64) -> String {
+    const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value.abs() >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// Integers with thousands separators: `1,284`.
+pub fn human_count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_numbers() {
+        assert_eq!(human_bytes(812), "812 B");
+        assert_eq!(human_bytes(1_400_000), "1.4 MB");
+        assert_eq!(human_count(1284), "1,284");
+        assert_eq!(human_count(1_000_000), "1,000,000");
+        assert_eq!(human_count(7), "7");
+    }
+}

@@ -1,0 +1,105 @@
+//! Tables for people: borderless like the mockups, headers in capitals, numbers right-aligned,
+//! fitted to the terminal width; off a terminal, plain and never truncated.
+
+use comfy_table::presets::NOTHING;
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// A column: its header and how its cells align.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub header: String,
+    pub align: Align,
+}
+
+impl Column {
+    pub fn left(header: impl Into<String>) -> Self {
+        Self {
+            header: header.into(),
+            align: Align::Left,
+        }
+    }
+
+    pub fn right(header: impl Into<String>) -> Self {
+        Self {
+            header: header.into(),
+            align: Align::Right,
+        }
+    }
+}
+
+/// Renders rows under `columns`. `width` is the terminal width, or `None` when piped.
+pub fn render(columns: &[Column], rows: Vec<Vec<String>>, width: Option<usize>) -> String {
+    let mut table = Table::new();
+    table.load_preset(NOTHING);
+    table.set_header(columns.iter().map(|c| c.header.to_uppercase()));
+    match width {
+        Some(w) => {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_width(u16::try_from(w).unwrap_or(u16::MAX));
+        }
+        None => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    for row in rows {
+        table.add_row(row);
+    }
+    for (i, c) in columns.iter().enumerate() {
+        if let Some(col) = table.column_mut(i) {
+            col.set_cell_alignment(match c.align {
+                Align::Left => CellAlignment::Left,
+                Align::Right => CellAlignment::Right,
+            });
+            if c.align == Align::Right {
+                // Numbers are never wrapped or squeezed; text columns give way instead.
+                col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
+                    u16::try_from(c.header.len()).unwrap_or(1),
+                )));
+            }
+        }
+    }
+    // comfy-table pads every line to the widest one; trailing spaces are noise in a pipe.
+    table
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_table_aligns_numbers_right() {
+        let text = render(
+            &[Column::left("name"), Column::right("count")],
+            vec![
+                vec!["a".into(), "5".into()],
+                vec!["long-name".into(), "1,234".into()],
+            ],
+            None,
+        );
+        assert_eq!(
+            text,
+            " NAME       COUNT\n a              5\n long-name  1,234"
+        );
+    }
+
+    #[test]
+    fn table_fits_the_given_width() {
+        let long = "x".repeat(200);
+        let text = render(
+            &[Column::left("message"), Column::right("n")],
+            vec![vec![long, "1".into()]],
+            Some(60),
+        );
+        assert!(text.lines().all(|l| l.chars().count() <= 60), "{text}");
+    }
+}
