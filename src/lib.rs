@@ -4,6 +4,8 @@
 //! Data flows one way: [`cli`] parses -> [`commands`] orchestrate -> [`clients`] fetch ->
 //! [`model`] computes -> [`output`] renders.
 
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
 pub mod cli;
 pub mod clients;
 pub mod commands;

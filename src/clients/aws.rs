@@ -148,10 +148,10 @@ where
         .last()
         .cloned()
         .unwrap_or_else(|| "unknown error".into());
-    if let SdkError::DispatchFailure(d) = err {
-        if d.is_timeout() {
-            return AwsFailure::Timeout;
-        }
+    if let SdkError::DispatchFailure(d) = err
+        && d.is_timeout()
+    {
+        return AwsFailure::Timeout;
     }
     AwsFailure::Transport(reason)
 }
@@ -195,7 +195,7 @@ impl Storable for AttemptStart {
 fn service_name(cfg: &ConfigBag) -> String {
     cfg.load::<Metadata>().map_or_else(
         || "aws".to_string(),
-        |m| format!("{}.{}", m.service(), m.name()),
+        |m| format!("{}.{}", m.service().replace(' ', ""), m.name()),
     )
 }
 

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use rand::Rng;
-use reqwest::header::{HeaderMap, HeaderValue, USER_AGENT};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 use reqwest::{Method, StatusCode, Url};
 
 use super::{ClientEvent, Observer, RetryReason, Silent};
@@ -334,6 +334,8 @@ impl HttpClientBuilder {
     pub fn build(self) -> Result<HttpClient, HttpError> {
         let mut headers = self.default_headers;
         headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
+        // reqwest adds default headers at send time; keep a copy so `-vv` shows them too.
+        let headers_for_trace = headers.clone();
         #[allow(clippy::disallowed_methods)] // this is the one place allowed to build a client
         let client = reqwest::Client::builder()
             .default_headers(headers)
@@ -343,6 +345,7 @@ impl HttpClientBuilder {
             .map_err(|e| HttpError::Build(innermost(&e)))?;
         Ok(HttpClient {
             client,
+            default_headers: headers_for_trace,
             service: self.service,
             timeout: self.timeout,
             policy: self.policy,
@@ -355,6 +358,7 @@ impl HttpClientBuilder {
 /// A configured HTTP client for one API.
 pub struct HttpClient {
     client: reqwest::Client,
+    default_headers: HeaderMap,
     service: String,
     timeout: Duration,
     policy: RetryPolicy,
@@ -464,20 +468,8 @@ impl HttpClient {
             url: self.redactor.url(request.url()),
             attempt,
         });
-        self.observer.on_event(&ClientEvent::Headers {
-            direction: '>',
-            headers: request
-                .headers()
-                .iter()
-                .map(|(k, v)| {
-                    (
-                        k.to_string(),
-                        self.redactor
-                            .header(k.as_str(), v.to_str().unwrap_or("<binary>")),
-                    )
-                })
-                .collect(),
-        });
+        let sent = self.default_headers.iter().chain(request.headers());
+        self.trace_headers('>', sent);
         if let Some(body) = request.body().and_then(|b| b.as_bytes()) {
             self.observer.on_event(&ClientEvent::Body {
                 direction: '>',
@@ -498,24 +490,32 @@ impl HttpClient {
             status: status.as_u16(),
             elapsed,
         });
-        self.observer.on_event(&ClientEvent::Headers {
-            direction: '<',
-            headers: headers
-                .iter()
-                .map(|(k, v)| {
-                    (
-                        k.to_string(),
-                        self.redactor
-                            .header(k.as_str(), v.to_str().unwrap_or("<binary>")),
-                    )
-                })
-                .collect(),
-        });
+        self.trace_headers('<', headers.iter());
         if !body.is_empty() {
             self.observer.on_event(&ClientEvent::Body {
                 direction: '<',
                 text: self.shown_body(body),
             });
+        }
+    }
+
+    fn trace_headers<'h>(
+        &self,
+        direction: char,
+        headers: impl Iterator<Item = (&'h HeaderName, &'h HeaderValue)>,
+    ) {
+        let headers: Vec<(String, String)> = headers
+            .map(|(k, v)| {
+                (
+                    k.to_string(),
+                    self.redactor
+                        .header(k.as_str(), v.to_str().unwrap_or("<binary>")),
+                )
+            })
+            .collect();
+        if !headers.is_empty() {
+            self.observer
+                .on_event(&ClientEvent::Headers { direction, headers });
         }
     }
 

@@ -30,7 +30,7 @@ pub struct QueryArgs {
     pub breakdowns: Vec<String>,
 
     /// Filter 'COLUMN OP VALUE', e.g. 'http.status_code >= 500', 'route in /a,/b', 'error exists'
-    #[arg(short, long = "where", value_name = "FILTER")]
+    #[arg(short = 'w', long = "where", value_name = "FILTER")]
     pub filters: Vec<String>,
 
     /// Combine filters with OR instead of AND

@@ -36,7 +36,7 @@ fn render(printer: &Printer, groups: &[LogGroup]) -> Result<()> {
             vec![
                 g.name.clone(),
                 g.stored_bytes
-                    .map_or_else(|| "-".into(), |b| crate::output::human_bytes(b)),
+                    .map_or_else(|| "-".into(), crate::output::human_bytes),
                 g.retention_days
                     .map_or_else(|| "never expires".into(), |d| format!("{d} d")),
                 g.created

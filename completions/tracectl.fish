@@ -1,0 +1,587 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_tracectl_global_optspecs
+    string join \n o/output= color= q/quiet v/verbose profile= config= utc h/help V/version
+end
+
+function __fish_tracectl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_tracectl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_tracectl_using_subcommand
+    set -l cmd (__fish_tracectl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c tracectl -n "__fish_tracectl_needs_command" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_needs_command" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_needs_command" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_needs_command" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_needs_command" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_needs_command" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_needs_command" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_needs_command" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_needs_command" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "honeycomb" -d 'Run Honeycomb queries; list datasets and columns; check the key; add markers'
+complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "xray" -d 'Summarise AWS X-Ray traces, show one trace as a waterfall, show the service graph'
+complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "logs" -d 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
+complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "rollbar" -d 'Send realistic test errors to Rollbar and record deploys'
+complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "tag" -d 'Manage git release tags: list, create, push, delete, next version'
+complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "config" -d 'Show the effective configuration and where each value comes from'
+complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -f -a "query" -d 'Run a query: table of results, a chart per calculation, and the query link'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -f -a "datasets" -d 'List datasets: name, slug, columns, last written'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -f -a "columns" -d 'List a dataset\'s columns: name, type, last written, description'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -f -a "auth" -d 'Show what the API key can do: team, environment, key type, permissions'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -f -a "marker" -d 'Add a marker (a deploy, say) to a dataset\'s graphs'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s d -l dataset -d 'Dataset to query [env: HONEYCOMB_DATASET]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s c -l calc -d 'Calculation: COUNT, CONCURRENCY or OP(column), e.g. \'P99(duration_ms)\' [default: COUNT]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s b -l breakdown -d 'Break results down by this column (repeatable)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s w -l where -d 'Filter \'COLUMN OP VALUE\', e.g. \'http.status_code >= 500\', \'route in /a,/b\', \'error exists\'' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l order -d 'Order rows, e.g. \'P99(duration_ms) desc\' or \'http.route asc\' (repeatable)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l having -d 'Keep only groups matching, e.g. \'COUNT > 10\' (repeatable)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s l -l limit -d 'Maximum result rows (at most 1000)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l since -d 'Query the last DUR [default: 2h]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l start -d 'Start of the query window (a time or a duration ago)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l end -d 'End of the query window [default: now]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l granularity -d 'Time bucket of the series, e.g. 1m' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l spec -d 'Run a raw query-spec JSON file (or - for stdin) instead of flags' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l timeout -d 'Give up waiting for the result after this long' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l any -d 'Combine filters with OR instead of AND'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l print-spec -d 'Print the spec that would be sent, and send nothing'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l no-series -d 'Do not fetch or draw the time series'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -s d -l dataset -d 'Dataset whose columns to list [env: HONEYCOMB_DATASET]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -s d -l dataset -d 'Dataset to mark (`__all__` for the whole environment) [env: HONEYCOMB_DATASET]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l type -d 'Marker type, which groups markers by colour' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l url -d 'A link to show with the marker (a build or a commit)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from help" -f -a "query" -d 'Run a query: table of results, a chart per calculation, and the query link'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from help" -f -a "datasets" -d 'List datasets: name, slug, columns, last written'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from help" -f -a "columns" -d 'List a dataset\'s columns: name, type, last written, description'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from help" -f -a "auth" -d 'Show what the API key can do: team, environment, key type, permissions'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from help" -f -a "marker" -d 'Add a marker (a deploy, say) to a dataset\'s graphs'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -f -a "traces" -d 'Summarise the traces of a window: rates, latency percentiles, routes, slowest traces'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -f -a "trace" -d 'Show one or more traces as a waterfall of segments and subsegments'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -f -a "services" -d 'Show the service graph: requests, errors, faults and latency per service'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l since -d 'Look at the last DUR [default: 1h]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l start -d 'Start of the window (a time or a duration ago)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l end -d 'End of the window [default: now]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l filter -d 'An X-Ray filter expression, ANDed with the shorthand flags' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l slower-than -d 'Only traces slower than DUR, e.g. 500ms' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l url-contains -d 'Only traces whose URL contains TEXT' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l service -d 'Only traces through the service NAME' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l limit -d 'Number of traces listed under the summary' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l sort -d 'Which traces to list' -r -f -a "slowest\t''
+newest\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l errors -d 'Only traces with errors (4xx)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l faults -d 'Only traces with faults (5xx)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l throttles -d 'Only throttled traces (429)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l since -d 'Look at the last DUR [default: 1h]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from help" -f -a "traces" -d 'Summarise the traces of a window: rates, latency percentiles, routes, slowest traces'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from help" -f -a "trace" -d 'Show one or more traces as a waterfall of segments and subsegments'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from help" -f -a "services" -d 'Show the service graph: requests, errors, faults and latency per service'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -f -a "tail" -d 'Print the events of log groups in time order, and follow new ones with --follow'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -f -a "groups" -d 'List log groups: name, stored bytes, retention, created'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -f -a "streams" -d 'List a group\'s streams, most recently written first'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -f -a "query" -d 'Run a CloudWatch Logs Insights query and print the result rows'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l since -d 'Start this long ago, or at this time' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l until -d 'Stop at this time (a time or a duration ago)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l filter -d 'CloudWatch filter pattern, passed to the service (e.g. ERROR or \'{ $.level = "ERROR" }\')' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l stream-prefix -d 'Only streams whose name starts with PREFIX' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l stream -d 'Only these streams (repeatable, at most 100)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l format -d 'How each event is printed (json is the same as -o json)' -r -f -a "short\t'time, stream, message'
+detailed\t'time, group, stream, event id, message'
+json\t'one JSON object per line'
+raw\t'the message alone'"
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l max-events -d 'Stop after this many events' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l idle-timeout -d 'With --follow, stop after this long without a new event' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l poll -d 'With --follow, how often to poll' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l lag -d 'With --follow, how far back each poll re-scans for late events [default: learned from the events\' ingestion delay, at least 2m]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -s f -l follow -d 'Keep printing new events until Ctrl-C, --until, --max-events or --idle-timeout'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -l prefix -d 'Only groups whose name starts with PREFIX' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -l prefix -d 'Only streams whose name starts with PREFIX' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -s g -l group -d 'Log groups to query (repeatable, at most 50)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -l since -d 'Query the last DUR, or from this time' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -l until -d 'End of the window [default: now]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Print the events of log groups in time order, and follow new ones with --follow'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "groups" -d 'List log groups: name, stored bytes, retention, created'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "streams" -d 'List a group\'s streams, most recently written first'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "query" -d 'Run a CloudWatch Logs Insights query and print the result rows'
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -l endpoint-url -d 'API endpoint [env: ROLLBAR_ENDPOINT] [default: https://api.rollbar.com/api/1/]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -f -a "trigger" -d 'Send realistic test errors, synchronously, and print each occurrence\'s link'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -f -a "deploy" -d 'Record a deploy'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -s m -l message -d 'The error message' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l level -d 'Severity' -r -f -a "critical\t''
+error\t''
+warning\t''
+info\t''
+debug\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l exception -d 'Exception class of the trace body' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l count -d 'Number of occurrences to send (concurrently)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -s e -l environment -d 'Environment [env: ROLLBAR_ENVIRONMENT] [default: development]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l code-version -d 'Code version [default: git HEAD when run in a repository]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l fingerprint -d 'Group occurrences under this fingerprint' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l title -d 'Item title shown in Rollbar' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l custom -d 'Extra data in `custom` (repeatable)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l endpoint-url -d 'API endpoint [env: ROLLBAR_ENDPOINT] [default: https://api.rollbar.com/api/1/]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l message-only -d 'Send a `message` body instead of an exception trace'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l dry-run -d 'Print the payload(s) as JSON and send nothing (no token needed)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -l revision -d 'Revision deployed [default: git HEAD]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -s e -l environment -d 'Environment [env: ROLLBAR_ENVIRONMENT] [default: development]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -l comment -d 'A comment shown with the deploy' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -l status -d 'Deploy status' -r -f -a "started\t''
+succeeded\t''
+failed\t''
+timed_out\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -l user -d 'Local user who deployed [default: $USER]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -l endpoint-url -d 'API endpoint [env: ROLLBAR_ENDPOINT] [default: https://api.rollbar.com/api/1/]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from help" -f -a "trigger" -d 'Send realistic test errors, synchronously, and print each occurrence\'s link'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from help" -f -a "deploy" -d 'Record a deploy'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -f -a "list" -d 'List tags, newest version first; with --remote, whether each is on the remote'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -f -a "create" -d 'Create a tag (annotated by default)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -f -a "push" -d 'Push tags, creating a missing one at HEAD first'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -f -a "delete" -d 'Delete tags locally and, with --remote, on the remote'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -f -a "next" -d 'Print the next version after the highest semver tag'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -l remote -d 'Also ask this remote which tags it has' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -l pattern -d 'Only tags matching GLOB, e.g. \'v1.*\'' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -s m -l message -d 'Tag message [default: Release <NAME>]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -l ref -d 'What to tag [default: HEAD]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -l lightweight -d 'Create a lightweight tag (a bare ref, no tagger or message)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -l force -d 'Replace an existing tag of the same name'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -l allow-dirty -d 'Tag even when the working tree has uncommitted changes'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l remote -d 'Remote to push to' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -s m -l message -d 'Message for a tag that has to be created [default: Release <NAME>]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l all -d 'Push every local tag'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l force -d 'Overwrite a remote tag that points elsewhere'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l allow-dirty -d 'Create a missing tag even when the working tree has uncommitted changes'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l dry-run -d 'Print what would happen and change nothing'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -l remote -d 'Delete on this remote too' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l pre -d 'Make it a prerelease, e.g. --pre rc gives v1.3.0-rc.1' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l prefix -d 'Tag prefix' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l major -d 'Bump the major version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l minor -d 'Bump the minor version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l patch -d 'Bump the patch version (the default)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tags, newest version first; with --remote, whether each is on the remote'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a tag (annotated by default)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from help" -f -a "push" -d 'Push tags, creating a missing one at HEAD first'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete tags locally and, with --remote, on the remote'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from help" -f -a "next" -d 'Print the next version after the highest semver tag'
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "show" -d 'Print the effective settings and their source (flag, env, file, default); secrets masked'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "path" -d 'Print the path of the config file'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective settings and their source (flag, env, file, default); secrets masked'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the config file'
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "honeycomb" -d 'Run Honeycomb queries; list datasets and columns; check the key; add markers'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "xray" -d 'Summarise AWS X-Ray traces, show one trace as a waterfall, show the service graph'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "logs" -d 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "rollbar" -d 'Send realistic test errors to Rollbar and record deploys'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "tag" -d 'Manage git release tags: list, create, push, delete, next version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from honeycomb" -f -a "query" -d 'Run a query: table of results, a chart per calculation, and the query link'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from honeycomb" -f -a "datasets" -d 'List datasets: name, slug, columns, last written'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from honeycomb" -f -a "columns" -d 'List a dataset\'s columns: name, type, last written, description'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from honeycomb" -f -a "auth" -d 'Show what the API key can do: team, environment, key type, permissions'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from honeycomb" -f -a "marker" -d 'Add a marker (a deploy, say) to a dataset\'s graphs'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from xray" -f -a "traces" -d 'Summarise the traces of a window: rates, latency percentiles, routes, slowest traces'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from xray" -f -a "trace" -d 'Show one or more traces as a waterfall of segments and subsegments'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from xray" -f -a "services" -d 'Show the service graph: requests, errors, faults and latency per service'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "tail" -d 'Print the events of log groups in time order, and follow new ones with --follow'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "groups" -d 'List log groups: name, stored bytes, retention, created'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "streams" -d 'List a group\'s streams, most recently written first'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "query" -d 'Run a CloudWatch Logs Insights query and print the result rows'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from rollbar" -f -a "trigger" -d 'Send realistic test errors, synchronously, and print each occurrence\'s link'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from rollbar" -f -a "deploy" -d 'Record a deploy'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from tag" -f -a "list" -d 'List tags, newest version first; with --remote, whether each is on the remote'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from tag" -f -a "create" -d 'Create a tag (annotated by default)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from tag" -f -a "push" -d 'Push tags, creating a missing one at HEAD first'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from tag" -f -a "delete" -d 'Delete tags locally and, with --remote, on the remote'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from tag" -f -a "next" -d 'Print the next version after the highest semver tag'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective settings and their source (flag, env, file, default); secrets masked'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file'

@@ -1,0 +1,12 @@
+//! The one integration-test binary: runs the real `tracectl` against real parts started on
+//! 127.0.0.1 (moto_server, in-process fakes, git repositories in temp dirs).
+
+#![allow(clippy::unwrap_used)]
+
+mod cli;
+mod config;
+mod generated;
+mod harness;
+mod http;
+mod logs;
+mod python;

@@ -1,0 +1,131 @@
+//! Python tools the tests run for real (moto_server), provisioned by the tests themselves:
+//! a virtualenv under target/ created once per requirement set, behind a file lock so
+//! parallel tests and test binaries do not race. No Python 3 means a loud failure, never a
+//! silently skipped test.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// Pinned so every machine tests against the same emulator.
+pub const REQUIREMENTS: &[&str] = &["moto[server]==5.2.1"];
+
+/// The environment's directory: `bin/moto_server` and `bin/python` live under it.
+pub fn venv() -> &'static Path {
+    static VENV: OnceLock<PathBuf> = OnceLock::new();
+    VENV.get_or_init(provision)
+}
+
+fn provision() -> PathBuf {
+    let base = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    std::fs::create_dir_all(base).expect("create target tmp dir");
+    let lock = File::create(base.join("python-venv.lock")).expect("create lock file");
+    lock.lock().expect("lock python venv");
+
+    let dir = base.join("python-venv");
+    let stamp = dir.join("tracectl-requirements.txt");
+    let wanted = REQUIREMENTS.join("\n");
+    if std::fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
+        return dir;
+    }
+
+    let python = find_python();
+    let _ = std::fs::remove_dir_all(&dir);
+    run(
+        Command::new(&python).args(["-m", "venv"]).arg(&dir),
+        "create a virtualenv (python3 -m venv; on Debian: apt-get install python3-venv)",
+    );
+    let pip = dir.join("bin/python");
+    let mut install = Command::new(&pip);
+    install
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ])
+        .args(REQUIREMENTS);
+    run(
+        &mut install,
+        "install the Python test tools with pip (needs access to PyPI)",
+    );
+    std::fs::write(&stamp, wanted).expect("write venv stamp");
+    dir
+}
+
+fn find_python() -> String {
+    for candidate in ["python3", "python"] {
+        if let Ok(out) = Command::new(candidate).arg("--version").output()
+            && out.status.success()
+            && String::from_utf8_lossy(&out.stdout).contains("Python 3")
+        {
+            return candidate.to_string();
+        }
+    }
+    panic!(
+        "the AWS tests need Python 3 to run moto_server, and no python3 was found on PATH; \
+         install Python 3 (e.g. apt-get install python3 python3-venv) and run cargo test again"
+    );
+}
+
+fn run(cmd: &mut Command, what: &str) {
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot {what}: {e}"));
+    assert!(
+        out.status.success(),
+        "cannot {what}:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A running moto_server on a free loopback port, stopped when dropped.
+pub struct Moto {
+    child: std::process::Child,
+    pub endpoint: String,
+}
+
+impl Moto {
+    pub fn start() -> Self {
+        let bin = venv().join("bin/moto_server");
+        let port = crate::harness::free_port();
+        let log = tempfile::NamedTempFile::new().expect("moto log");
+        let child = Command::new(&bin)
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .stdout(std::process::Stdio::null())
+            .stderr(log.reopen().expect("moto log"))
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", bin.display()));
+        let mut moto = Moto {
+            child,
+            endpoint: format!("http://127.0.0.1:{port}"),
+        };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return moto;
+            }
+            if let Ok(Some(status)) = moto.child.try_wait() {
+                panic!(
+                    "moto_server exited with {status}: {}",
+                    std::fs::read_to_string(log.path()).unwrap_or_default()
+                );
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "moto_server did not start within 60 s"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
