@@ -2,6 +2,7 @@
 //! as [`ClientEvent`]s to an [`Observer`], and the output layer decides what the user sees.
 
 pub mod aws;
+pub mod git;
 pub mod http;
 pub mod logs;
 

@@ -244,44 +244,6 @@ fn every_unbuilt_leaf_parses_its_flags_and_says_it_is_not_implemented() {
                 "me",
             ],
         ),
-        ("tag list", &["tag", "list", "--remote", "--pattern", "v*"]),
-        ("tag list", &["tag", "list", "--remote", "upstream"]),
-        (
-            "tag create",
-            &[
-                "tag",
-                "create",
-                "v0.2",
-                "-m",
-                "Release",
-                "--ref",
-                "HEAD~1",
-                "--force",
-                "--allow-dirty",
-            ],
-        ),
-        ("tag create", &["tag", "create", "v0.2", "--lightweight"]),
-        (
-            "tag push",
-            &[
-                "tag",
-                "push",
-                "v0.2",
-                "v0.3",
-                "--remote",
-                "origin",
-                "-m",
-                "msg",
-                "--force",
-                "--dry-run",
-            ],
-        ),
-        ("tag push", &["tag", "push", "--all"]),
-        ("tag delete", &["tag", "delete", "v0.2", "--remote"]),
-        (
-            "tag next",
-            &["tag", "next", "--minor", "--pre", "rc", "--prefix", "v"],
-        ),
     ];
     let sandbox = Sandbox::new();
     for (name, args) in cases {

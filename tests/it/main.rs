@@ -10,3 +10,4 @@ mod harness;
 mod http;
 mod logs;
 mod python;
+mod tag;

@@ -2,8 +2,9 @@
 
 use clap::Args;
 
+use crate::clients::git::{self, CreatedTag, TagKind};
 use crate::commands::Context;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
@@ -31,6 +32,52 @@ pub struct CreateArgs {
     pub allow_dirty: bool,
 }
 
-pub async fn run(_ctx: &Context, _args: CreateArgs) -> Result<()> {
-    Err(Error::not_implemented("tag create"))
+pub async fn run(ctx: &Context, args: CreateArgs) -> Result<()> {
+    let env = ctx.config.env().clone();
+    let created = super::blocking(move || {
+        let repo = git::open()?;
+        git::validate_tag_name(&args.name)?;
+        if !args.force && git::local_tags(&repo)?.iter().any(|t| t.name == args.name) {
+            return Err(git::GitError::TagExists(args.name).into());
+        }
+        if !args.allow_dirty {
+            git::ensure_clean(&repo)?;
+        }
+        let (message, tagger) = if args.lightweight {
+            (None, None)
+        } else {
+            let message = args
+                .message
+                .unwrap_or_else(|| format!("Release {}", args.name));
+            (Some(message), Some(git::tagger(&repo, &env)?))
+        };
+        let rev = args.rev.as_deref().unwrap_or("HEAD");
+        Ok(git::create_tag(
+            &repo,
+            &args.name,
+            rev,
+            message.as_deref(),
+            tagger.as_ref(),
+            args.force,
+        )?)
+    })
+    .await?;
+    if ctx.printer.is_json() {
+        return ctx.printer.json(&created);
+    }
+    ctx.printer.line(&describe_created(&created))
+}
+
+/// `created v0.2 (annotated, "Release v0.2") at 3f2a9c1 Add X-Ray tracing`
+pub(super) fn describe_created(tag: &CreatedTag) -> String {
+    let kind = match (&tag.kind, &tag.message) {
+        (TagKind::Annotated, Some(message)) => format!("annotated, {message:?}"),
+        _ => "lightweight".to_string(),
+    };
+    format!(
+        "created {} ({kind}) at {} {}",
+        tag.name,
+        super::short(&tag.commit),
+        tag.commit_summary
+    )
 }

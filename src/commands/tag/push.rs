@@ -2,6 +2,11 @@
 
 use clap::Args;
 
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::clients::git::{self, CreatedTag, RemoteTag};
 use crate::commands::Context;
 use crate::error::{Error, Result};
 
@@ -43,6 +48,287 @@ pub struct PushArgs {
     pub dry_run: bool,
 }
 
-pub async fn run(_ctx: &Context, _args: PushArgs) -> Result<()> {
-    Err(Error::not_implemented("tag push"))
+/// What happened to one tag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "status", content = "reason")]
+enum Status {
+    Pushed,
+    UpToDate,
+    Rejected(String),
+    WouldPush,
+}
+
+#[derive(Debug, Serialize)]
+struct TagReport {
+    name: String,
+    created: Option<CreatedTag>,
+    #[serde(flatten)]
+    status: Status,
+}
+
+/// Everything `push` did, for rendering after the git work is over.
+struct Report {
+    remote: String,
+    dry_run: bool,
+    tags: Vec<TagReport>,
+    remote_messages: Vec<String>,
+    rolled_back: Vec<String>,
+}
+
+pub async fn run(ctx: &Context, args: PushArgs) -> Result<()> {
+    let env = ctx.config.env().clone();
+    let auth = super::remote_auth(&env);
+    let bar = ctx
+        .printer
+        .progress_bar(0, format!("pushing to {}", args.remote));
+    let progress_bar = bar.clone();
+    let report = super::blocking(move || {
+        let progress = move |sent: usize, total: usize| {
+            progress_bar.set_length(total as u64);
+            progress_bar.set_position(sent as u64);
+        };
+        push_tags(&args, &env, &auth, &progress)
+    })
+    .await;
+    bar.finish_and_clear();
+    let report = report?;
+    render(ctx, &report)
+}
+
+fn push_tags(
+    args: &PushArgs,
+    env: &crate::config::Env,
+    auth: &git::RemoteAuth,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Report> {
+    let repo = git::open()?;
+    let local: BTreeMap<String, String> = git::local_tags(&repo)?
+        .into_iter()
+        .map(|t| (t.name, t.target))
+        .collect();
+    let names: Vec<String> = if args.all {
+        local.keys().cloned().collect()
+    } else {
+        args.names.clone()
+    };
+    for name in &names {
+        git::validate_tag_name(name)?;
+    }
+    let missing: Vec<&String> = names.iter().filter(|n| !local.contains_key(*n)).collect();
+    let tagger = if missing.is_empty() {
+        None
+    } else {
+        if !args.allow_dirty {
+            git::ensure_clean(&repo)?;
+        }
+        Some(git::tagger(&repo, env)?)
+    };
+
+    // Look before touching anything: a remote tag that points elsewhere is refused (unless
+    // --force) before a single tag is created or pushed.
+    let remote_tags = git::remote_tags(&repo, &args.remote, auth)?;
+    if !args.force {
+        let conflicts: Vec<String> = names
+            .iter()
+            .filter_map(|name| {
+                let theirs = remote_tags.get(name)?;
+                match local.get(name) {
+                    Some(ours) if ours == &theirs.target => None,
+                    Some(_) => Some(describe_conflict(name, theirs, &repo)),
+                    None => Some(format!(
+                        "{name} (on {} at {}, not here)",
+                        args.remote,
+                        super::short(&theirs.commit)
+                    )),
+                }
+            })
+            .collect();
+        if !conflicts.is_empty() {
+            return Err(Error::failure(format!(
+                "{} already has {} pointing elsewhere: {}",
+                args.remote,
+                if conflicts.len() == 1 { "a tag" } else { "tags" },
+                conflicts.join("; ")
+            ))
+            .with_hint(format!(
+                "nothing was created or pushed; pass --force to replace them on {}, or fetch theirs with git fetch {} tag NAME",
+                args.remote, args.remote
+            )));
+        }
+    }
+
+    let mut reports: Vec<TagReport> = Vec::new();
+    let mut created_now: Vec<String> = Vec::new();
+    for name in &names {
+        let created = if local.contains_key(name) {
+            None
+        } else if args.dry_run {
+            let (commit, commit_summary) = git::head_commit(&repo)?;
+            Some(CreatedTag {
+                name: name.clone(),
+                kind: git::TagKind::Annotated,
+                target: String::new(),
+                commit,
+                commit_summary,
+                message: Some(message_for(args, name)),
+            })
+        } else {
+            let message = message_for(args, name);
+            let tag = git::create_tag(&repo, name, "HEAD", Some(&message), tagger.as_ref(), false)?;
+            created_now.push(name.clone());
+            Some(tag)
+        };
+        let target = created.as_ref().map_or_else(
+            || local.get(name).cloned().unwrap_or_default(),
+            |c| c.target.clone(),
+        );
+        let up_to_date =
+            !target.is_empty() && remote_tags.get(name).is_some_and(|t| t.target == target);
+        let status = match (up_to_date, args.dry_run) {
+            (true, _) => Status::UpToDate,
+            (false, true) => Status::WouldPush,
+            (false, false) => Status::Pushed, // confirmed or corrected by the push below
+        };
+        reports.push(TagReport {
+            name: name.clone(),
+            created,
+            status,
+        });
+    }
+
+    let mut report = Report {
+        remote: args.remote.clone(),
+        dry_run: args.dry_run,
+        tags: reports,
+        remote_messages: Vec::new(),
+        rolled_back: Vec::new(),
+    };
+    let plus = if args.force { "+" } else { "" };
+    let refspecs: Vec<String> = report
+        .tags
+        .iter()
+        .filter(|t| t.status == Status::Pushed)
+        .map(|t| format!("{plus}refs/tags/{0}:refs/tags/{0}", t.name))
+        .collect();
+    if refspecs.is_empty() {
+        return Ok(report);
+    }
+
+    let outcome = match git::push(&repo, &args.remote, &refspecs, auth, progress) {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            // Nothing half-done: tags this run created go away again when the push fails.
+            roll_back(&repo, &created_now);
+            return Err(Error::from(e).with_hint(rolled_back_hint(&created_now)));
+        }
+    };
+    report.remote_messages = outcome.remote_messages;
+    for tag in &mut report.tags {
+        let refname = format!("refs/tags/{}", tag.name);
+        if let Some(update) = outcome.updates.iter().find(|u| u.refname == refname)
+            && let Some(reason) = &update.rejected
+        {
+            tag.status = Status::Rejected(reason.clone());
+            if created_now.contains(&tag.name) {
+                roll_back(&repo, std::slice::from_ref(&tag.name));
+                report.rolled_back.push(tag.name.clone());
+            }
+        }
+    }
+    Ok(report)
+}
+
+fn message_for(args: &PushArgs, name: &str) -> String {
+    args.message
+        .clone()
+        .unwrap_or_else(|| format!("Release {name}"))
+}
+
+fn describe_conflict(name: &str, theirs: &RemoteTag, repo: &git2::Repository) -> String {
+    let ours = repo
+        .find_reference(&format!("refs/tags/{name}"))
+        .and_then(|r| r.peel_to_commit())
+        .map(|c| c.id().to_string())
+        .unwrap_or_default();
+    format!(
+        "{name} (there: {}, here: {})",
+        super::short(&theirs.commit),
+        super::short(&ours)
+    )
+}
+
+fn roll_back(repo: &git2::Repository, names: &[String]) {
+    for name in names {
+        let _ = git::delete_local(repo, name);
+    }
+}
+
+fn rolled_back_hint(names: &[String]) -> String {
+    if names.is_empty() {
+        "no tag was changed".to_string()
+    } else {
+        format!(
+            "the tags this run created were removed again: {}",
+            names.join(", ")
+        )
+    }
+}
+
+fn render(ctx: &Context, report: &Report) -> Result<()> {
+    let p = &ctx.printer;
+    for message in &report.remote_messages {
+        p.status(&format!("remote: {message}"));
+    }
+    if p.is_json() {
+        p.json(&report.tags)?;
+    } else {
+        let palette = p.palette();
+        let would = if report.dry_run { "would be " } else { "" };
+        for tag in &report.tags {
+            if let Some(created) = &tag.created {
+                let line = super::create::describe_created(created);
+                p.line(&if report.dry_run {
+                    format!("would be {line}")
+                } else {
+                    line
+                })?;
+            }
+            let line = match &tag.status {
+                Status::Pushed => format!("pushed  {} → {}", tag.name, report.remote),
+                Status::WouldPush => format!("{would}pushed  {} → {}", tag.name, report.remote),
+                Status::UpToDate => format!("up to date  {} ({} has it)", tag.name, report.remote),
+                Status::Rejected(reason) => palette.red(&format!(
+                    "rejected {} by {}: {reason}",
+                    tag.name, report.remote
+                )),
+            };
+            p.line(&line)?;
+        }
+    }
+    let rejected: Vec<String> = report
+        .tags
+        .iter()
+        .filter_map(|t| match &t.status {
+            Status::Rejected(reason) => Some(format!("{} ({reason})", t.name)),
+            _ => None,
+        })
+        .collect();
+    if rejected.is_empty() {
+        return Ok(());
+    }
+    let mut err = Error::failure(format!(
+        "{} rejected {}",
+        report.remote,
+        rejected.join(", ")
+    ));
+    if let Some(said) = report.remote_messages.first() {
+        err = err.with_hint(format!("the remote said: {said}"));
+    }
+    if !report.rolled_back.is_empty() {
+        err = err.with_hint(format!(
+            "the rejected tags this run created were removed again: {}",
+            report.rolled_back.join(", ")
+        ));
+    }
+    Err(err)
 }

@@ -1,0 +1,612 @@
+//! `tracectl tag` against real repositories: a work tree, a bare `origin` on disk (path and
+//! file:// URL), and `git daemon` serving a bare repository whose pre-receive hook rejects
+//! refs (libgit2's local transport never runs server hooks). Every result is cross-checked
+//! with the git CLI.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::harness::{Output, Sandbox, run};
+
+/// A sandboxed home with a global git config, a work repository with two commits, and a
+/// bare origin that has `main`.
+struct Repo {
+    sandbox: Sandbox,
+    work: PathBuf,
+    origin: PathBuf,
+}
+
+const GITCONFIG: &str =
+    "[user]\n\tname = Release Bot\n\temail = bot@example.com\n[init]\n\tdefaultBranch = main\n";
+
+impl Repo {
+    fn new() -> Self {
+        Self::with_config(GITCONFIG)
+    }
+
+    fn with_config(gitconfig: &str) -> Self {
+        let sandbox = Sandbox::new();
+        std::fs::write(sandbox.home().join(".gitconfig"), gitconfig).unwrap();
+        let work = sandbox.home().join("work");
+        let origin = sandbox.home().join("origin.git");
+        let repo = Repo {
+            sandbox,
+            work,
+            origin,
+        };
+        repo.git_in(
+            repo.sandbox.home(),
+            &["init", "-q", "--bare", "-b", "main", "origin.git"],
+        );
+        repo.git_in(repo.sandbox.home(), &["init", "-q", "-b", "main", "work"]);
+        std::fs::write(repo.work.join("app.py"), "print('v1')\n").unwrap();
+        repo.commit_all("Initial Flask app");
+        std::fs::write(repo.work.join("app.py"), "print('v2')\n").unwrap();
+        repo.commit_all("Add X-Ray tracing");
+        repo.git(&["remote", "add", "origin", repo.origin.to_str().unwrap()]);
+        repo.git(&["push", "-q", "origin", "main"]);
+        repo
+    }
+
+    fn git_cmd(&self, dir: &Path) -> Command {
+        self.git_program(Path::new("git"), dir)
+    }
+
+    /// A git program with the sandbox's environment and nothing of the developer's.
+    fn git_program(&self, program: &Path, dir: &Path) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.sandbox.home())
+            .env("GIT_CONFIG_GLOBAL", self.sandbox.home().join(".gitconfig"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Dev")
+            .env("GIT_AUTHOR_EMAIL", "dev@example.com")
+            .env("GIT_COMMITTER_NAME", "Dev")
+            .env("GIT_COMMITTER_EMAIL", "dev@example.com")
+            .current_dir(dir);
+        cmd
+    }
+
+    fn git_in(&self, dir: &Path, args: &[&str]) -> String {
+        let out = self.git_cmd(dir).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        self.git_in(&self.work, args)
+    }
+
+    fn commit_all(&self, message: &str) {
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "-m", message]);
+    }
+
+    fn head(&self, rev: &str) -> String {
+        self.git(&["rev-parse", rev]).trim().to_string()
+    }
+
+    /// `git tag -l`, one name per entry.
+    fn local_tags(&self) -> Vec<String> {
+        self.git(&["tag", "-l"])
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// `git ls-remote --tags <remote>` as (ref, oid) pairs, peeled entries included.
+    fn remote_tags(&self, remote: &str) -> Vec<(String, String)> {
+        let mut tags: Vec<(String, String)> = self
+            .git(&["ls-remote", "--tags", remote])
+            .lines()
+            .map(|l| {
+                let (oid, name) = l.split_once('\t').unwrap();
+                (name.to_string(), oid.to_string())
+            })
+            .collect();
+        tags.sort();
+        tags
+    }
+
+    fn tracectl(&self, args: &[&str]) -> Output {
+        let mut cmd = self.sandbox.cmd();
+        cmd.current_dir(&self.work)
+            .env("GIT_CONFIG_GLOBAL", self.sandbox.home().join(".gitconfig"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .args(args);
+        run(&mut cmd)
+    }
+}
+
+#[test]
+fn push_creates_an_annotated_tag_at_head_and_pushes_it() {
+    let repo = Repo::new();
+    let out = repo.tracectl(&["tag", "push", "v0.2"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let head = repo.head("HEAD");
+    assert_eq!(
+        out.stdout,
+        format!(
+            "created v0.2 (annotated, \"Release v0.2\") at {} Add X-Ray tracing\npushed  v0.2 → origin\n",
+            &head[..7]
+        )
+    );
+    assert_eq!(repo.git(&["cat-file", "-t", "v0.2"]).trim(), "tag");
+    let tag_object = repo.git(&["cat-file", "-p", "v0.2"]);
+    assert!(
+        tag_object.contains("tagger Release Bot <bot@example.com>"),
+        "{tag_object}"
+    );
+    assert!(tag_object.ends_with("\nRelease v0.2\n"), "{tag_object}");
+    assert_eq!(
+        repo.remote_tags("origin"),
+        [
+            ("refs/tags/v0.2".to_string(), repo.head("v0.2")),
+            ("refs/tags/v0.2^{}".to_string(), head)
+        ]
+    );
+
+    // Pushing again changes nothing and says so.
+    let again = repo.tracectl(&["tag", "push", "v0.2"]);
+    assert_eq!(
+        (again.code, again.stdout.as_str()),
+        (0, "up to date  v0.2 (origin has it)\n")
+    );
+}
+
+#[test]
+fn push_of_an_existing_tag_and_several_tags_in_one_push() {
+    let repo = Repo::new();
+    repo.git(&["tag", "-a", "v0.1", "-m", "first", "HEAD~1"]);
+    repo.git(&["tag", "v0.1-light"]);
+    let out = repo.tracectl(&["tag", "push", "v0.1", "v0.1-light", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v[0]["name"], "v0.1");
+    assert_eq!(v[0]["status"], "pushed");
+    assert_eq!(v[0]["created"], Value::Null);
+    assert_eq!(v[1]["status"], "pushed");
+    let remote: Vec<String> = repo
+        .remote_tags("origin")
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
+    assert_eq!(
+        remote,
+        [
+            "refs/tags/v0.1",
+            "refs/tags/v0.1-light",
+            "refs/tags/v0.1^{}"
+        ]
+    );
+}
+
+#[test]
+fn push_to_a_file_url_remote() {
+    let repo = Repo::new();
+    let url = format!("file://{}", repo.origin.display());
+    repo.git(&["remote", "add", "mirror", &url]);
+    let out = repo.tracectl(&["tag", "push", "v1.0.0", "--remote", "mirror"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.ends_with("pushed  v1.0.0 → mirror\n"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(repo.remote_tags(&url).len(), 2);
+}
+
+#[test]
+fn a_remote_tag_pointing_elsewhere_is_refused_then_replaced_with_force() {
+    let repo = Repo::new();
+    let old = repo.head("HEAD~1");
+    repo.git(&["tag", "v1", &old]);
+    repo.git(&["push", "-q", "origin", "v1"]);
+    repo.git(&["tag", "-d", "v1"]);
+    repo.git(&["tag", "v1", "HEAD"]);
+
+    let out = repo.tracectl(&["tag", "push", "v1"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "error: origin already has a tag pointing elsewhere: v1 (there: {}, here: {})\n\
+             hint: nothing was created or pushed; pass --force to replace them on origin, or fetch theirs with git fetch origin tag NAME\n",
+            &old[..7],
+            &repo.head("HEAD")[..7]
+        )
+    );
+    assert_eq!(
+        repo.remote_tags("origin"),
+        [("refs/tags/v1".to_string(), old)]
+    );
+
+    let forced = repo.tracectl(&["tag", "push", "v1", "--force"]);
+    assert_eq!(
+        (forced.code, forced.stdout.as_str()),
+        (0, "pushed  v1 → origin\n"),
+        "{}",
+        forced.stderr
+    );
+    assert_eq!(
+        repo.remote_tags("origin"),
+        [("refs/tags/v1".to_string(), repo.head("HEAD"))]
+    );
+}
+
+#[test]
+fn pushing_a_name_that_exists_only_on_the_remote_is_refused_and_creates_nothing() {
+    let repo = Repo::new();
+    repo.git(&["tag", "v2", "HEAD~1"]);
+    repo.git(&["push", "-q", "origin", "v2"]);
+    repo.git(&["tag", "-d", "v2"]);
+    let out = repo.tracectl(&["tag", "push", "v2"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("error: origin already has a tag pointing elsewhere: v2 (on origin at "),
+        "{}",
+        out.stderr
+    );
+    assert!(repo.local_tags().is_empty());
+}
+
+/// `git daemon` on a free loopback port serving `dir`, with push enabled; killed on drop.
+struct Daemon(std::process::Child);
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn git_daemon(repo: &Repo, base: &Path) -> (Daemon, String) {
+    let port = crate::harness::free_port();
+    // `git daemon` forks the real daemon, which would outlive a kill: run that binary itself.
+    let exec_path = PathBuf::from(repo.git_in(base, &["--exec-path"]).trim());
+    let child = repo
+        .git_program(&exec_path.join("git-daemon"), base)
+        .args([
+            "--reuseaddr",
+            "--export-all",
+            "--enable=receive-pack",
+            "--listen=127.0.0.1",
+        ])
+        .arg(format!("--port={port}"))
+        .arg(format!("--base-path={}", base.display()))
+        .arg(base)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("git daemon");
+    let daemon = Daemon(child);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "git daemon did not start"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    (daemon, format!("git://127.0.0.1:{port}/origin.git"))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_ref_rejected_by_a_pre_receive_hook_fails_with_the_reason_and_leaves_nothing_behind() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = Repo::new();
+    let hook = repo.origin.join("hooks/pre-receive");
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\nwhile read old new ref; do\n  case \"$ref\" in refs/tags/v9*) echo \"tags v9* are frozen until the audit\" >&2; exit 1;; esac\ndone\nexit 0\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let (_daemon, url) = git_daemon(&repo, repo.sandbox.home());
+    repo.git(&["remote", "add", "guarded", &url]);
+
+    let out = repo.tracectl(&["tag", "push", "v9.0", "--remote", "guarded"]);
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout
+            .contains("rejected v9.0 by guarded: pre-receive hook declined"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr
+            .contains("remote: tags v9* are frozen until the audit"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("error: guarded rejected v9.0 (pre-receive hook declined)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("hint: the rejected tags this run created were removed again: v9.0"),
+        "{}",
+        out.stderr
+    );
+    // Nothing half-done: not on the server, and the tag this run created is gone again.
+    assert!(repo.remote_tags(&url).is_empty());
+    assert!(repo.local_tags().is_empty());
+
+    // The same server accepts other tags: the hook is what refused.
+    let ok = repo.tracectl(&["tag", "push", "v1.0", "--remote", "guarded"]);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert_eq!(repo.remote_tags(&url).len(), 2);
+}
+
+#[test]
+fn delete_local_and_remote() {
+    let repo = Repo::new();
+    assert_eq!(repo.tracectl(&["tag", "push", "v0.3"]).code, 0);
+    repo.git(&["tag", "v0.4"]);
+    let out = repo.tracectl(&["tag", "delete", "v0.3", "v0.4", "--remote"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "deleted v0.3 (here and on origin)\ndeleted v0.4 (here)\n"
+    );
+    assert!(repo.local_tags().is_empty());
+    assert!(repo.remote_tags("origin").is_empty());
+}
+
+#[test]
+fn deleting_a_missing_tag_names_it_and_deletes_nothing() {
+    let repo = Repo::new();
+    repo.git(&["tag", "v0.5"]);
+    let out = repo.tracectl(&["tag", "delete", "v0.5", "v0.6"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        "error: tag v0.6 does not exist\nhint: nothing was deleted; tracectl tag list shows the tags\n"
+    );
+    assert_eq!(repo.local_tags(), ["v0.5"]);
+}
+
+#[test]
+fn a_dirty_tree_is_refused_unless_allowed_and_untracked_files_do_not_count() {
+    let repo = Repo::new();
+    std::fs::write(repo.work.join("notes.txt"), "untracked\n").unwrap();
+    assert_eq!(repo.tracectl(&["tag", "create", "v0.1"]).code, 0);
+
+    std::fs::write(repo.work.join("app.py"), "print('wip')\n").unwrap();
+    let out = repo.tracectl(&["tag", "create", "v0.2"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        "error: the working tree has uncommitted changes (app.py)\n\
+         hint: commit or stash the changes, or pass --allow-dirty to tag HEAD as committed\n"
+    );
+    let pushed = repo.tracectl(&["tag", "push", "v0.2"]);
+    assert_eq!(pushed.code, 1);
+    assert!(repo.remote_tags("origin").is_empty());
+    assert_eq!(repo.local_tags(), ["v0.1"]);
+
+    assert_eq!(
+        repo.tracectl(&["tag", "create", "v0.2", "--allow-dirty"])
+            .code,
+        0
+    );
+    assert_eq!(repo.local_tags(), ["v0.1", "v0.2"]);
+}
+
+#[test]
+fn create_refuses_an_existing_tag_unless_forced_and_honours_ref_and_lightweight() {
+    let repo = Repo::new();
+    let out = repo.tracectl(&["tag", "create", "v1.0", "--ref", "HEAD~1", "--lightweight"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(repo.git(&["cat-file", "-t", "v1.0"]).trim(), "commit");
+    assert_eq!(repo.head("v1.0"), repo.head("HEAD~1"));
+
+    let again = repo.tracectl(&["tag", "create", "v1.0"]);
+    assert_eq!(again.code, 1);
+    assert_eq!(
+        again.stderr.lines().next().unwrap(),
+        "error: tag v1.0 already exists"
+    );
+
+    let forced = repo.tracectl(&["tag", "create", "v1.0", "--force", "-m", "Moved"]);
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    assert_eq!(repo.git(&["cat-file", "-t", "v1.0"]).trim(), "tag");
+    assert_eq!(repo.head("v1.0^{commit}"), repo.head("HEAD"));
+
+    let bad_ref = repo.tracectl(&["tag", "create", "v1.1", "--ref", "no-such-branch"]);
+    assert_eq!(bad_ref.code, 2);
+    assert_eq!(
+        bad_ref.stderr.lines().next().unwrap(),
+        "error: 'no-such-branch' does not name a commit"
+    );
+}
+
+#[test]
+fn without_user_name_the_tagger_comes_from_the_environment_or_a_hint() {
+    let repo = Repo::with_config("[init]\n\tdefaultBranch = main\n");
+    let out = repo.tracectl(&["tag", "create", "v0.1"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr.lines().next().unwrap(),
+        "error: no identity to sign the tag with: user.name/user.email are not set"
+    );
+    assert!(
+        out.stderr
+            .contains("hint: run git config --global user.name"),
+        "{}",
+        out.stderr
+    );
+    assert!(repo.local_tags().is_empty());
+
+    let mut cmd = repo.sandbox.cmd();
+    cmd.current_dir(&repo.work)
+        .env("GIT_CONFIG_GLOBAL", repo.sandbox.home().join(".gitconfig"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_COMMITTER_NAME", "CI Runner")
+        .env("GIT_COMMITTER_EMAIL", "ci@example.com")
+        .args(["tag", "create", "v0.1"]);
+    let ok = run(&mut cmd);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert!(
+        repo.git(&["cat-file", "-p", "v0.1"])
+            .contains("tagger CI Runner <ci@example.com>")
+    );
+}
+
+#[test]
+fn invalid_names_are_usage_errors() {
+    let repo = Repo::new();
+    for name in ["v0.2..", "-x", "a b", "v1~1", "v1.lock", ""] {
+        let out = repo.tracectl(&["tag", "create", "--", name]);
+        assert_eq!(out.code, 2, "{name}: {}", out.stderr);
+        assert!(
+            out.stderr
+                .starts_with(&format!("error: '{name}' is not a valid tag name: ")),
+            "{}",
+            out.stderr
+        );
+        let pushed = repo.tracectl(&["tag", "push", "--", name]);
+        assert_eq!(pushed.code, 2, "{name}");
+    }
+    assert!(repo.local_tags().is_empty());
+    assert!(repo.remote_tags("origin").is_empty());
+}
+
+#[test]
+fn list_orders_by_semver_and_compares_with_the_remote() {
+    let repo = Repo::new();
+    for tag in [
+        "v0.9.0",
+        "nightly",
+        "v1.0.0-rc.1",
+        "v0.10.0",
+        "v1.0.0",
+        "v1.0.0-rc.2",
+        "v0.2",
+    ] {
+        repo.git(&["tag", tag]);
+    }
+    repo.git(&["push", "-q", "origin", "v1.0.0", "v0.9.0"]);
+    repo.git(&["tag", "-a", "only-remote", "-m", "x"]);
+    repo.git(&["push", "-q", "origin", "only-remote"]);
+    repo.git(&["tag", "-d", "only-remote"]);
+    repo.git(&["tag", "-d", "v0.9.0"]);
+    repo.git(&["tag", "v0.9.0", "HEAD~1"]);
+
+    let out = repo.tracectl(&["tag", "list", "--remote", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    let tags: Vec<(&str, &str)> = v["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["name"].as_str().unwrap(), t["remote"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            ("v1.0.0", "same"),
+            ("v1.0.0-rc.2", "missing"),
+            ("v1.0.0-rc.1", "missing"),
+            ("v0.10.0", "missing"),
+            ("v0.9.0", "differs"),
+            ("v0.2", "missing"),
+            ("nightly", "missing"),
+        ]
+    );
+    assert_eq!(v["remote_only"][0]["name"], "only-remote");
+    assert_eq!(v["tags"][0]["kind"], "lightweight");
+    assert_eq!(v["tags"][0]["commit"], repo.head("HEAD"));
+
+    let filtered = repo.tracectl(&["tag", "list", "--pattern", "v1.*", "-o", "json"]);
+    let v: Value = serde_json::from_str(&filtered.stdout).unwrap();
+    assert_eq!(v["tags"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn next_for_each_bump() {
+    let repo = Repo::new();
+    let next = |args: &[&str]| {
+        let mut all = vec!["tag", "next"];
+        all.extend_from_slice(args);
+        let out = repo.tracectl(&all);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout
+    };
+    assert_eq!(next(&[]), "v0.1.0\n");
+    repo.git(&["tag", "v1.2.3"]);
+    repo.git(&["tag", "v1.2.10"]);
+    repo.git(&["tag", "deploy-2026"]);
+    assert_eq!(next(&[]), "v1.2.11\n");
+    assert_eq!(next(&["--patch"]), "v1.2.11\n");
+    assert_eq!(next(&["--minor"]), "v1.3.0\n");
+    assert_eq!(next(&["--major"]), "v2.0.0\n");
+    assert_eq!(next(&["--minor", "--pre", "rc"]), "v1.3.0-rc.1\n");
+    repo.git(&["tag", "v1.3.0-rc.1"]);
+    assert_eq!(next(&["--pre", "rc"]), "v1.3.0-rc.2\n");
+    assert_eq!(next(&[]), "v1.3.0\n");
+    assert_eq!(next(&["--prefix", "release-"]), "release-1.3.0\n");
+}
+
+#[test]
+fn dry_run_changes_nothing() {
+    let repo = Repo::new();
+    repo.git(&["tag", "v0.1"]);
+    let out = repo.tracectl(&["tag", "push", "v0.1", "v0.2", "--dry-run"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        format!(
+            "would be pushed  v0.1 → origin\nwould be created v0.2 (annotated, \"Release v0.2\") at {} Add X-Ray tracing\nwould be pushed  v0.2 → origin\n",
+            &repo.head("HEAD")[..7]
+        )
+    );
+    assert_eq!(repo.local_tags(), ["v0.1"]);
+    assert!(repo.remote_tags("origin").is_empty());
+}
+
+#[test]
+fn outside_a_repository_is_a_usage_error() {
+    let sandbox = Sandbox::new();
+    let out = run(sandbox
+        .cmd()
+        .current_dir(sandbox.home())
+        .args(["tag", "list"]));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.starts_with("error: not inside a git repository"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("hint: run tracectl tag inside the repository")
+    );
+}
+
+#[test]
+fn an_unknown_remote_lists_the_known_ones() {
+    let repo = Repo::new();
+    let out = repo.tracectl(&["tag", "push", "v1", "--remote", "upstream"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: no remote named 'upstream'\nhint: remotes: origin\n"
+    );
+    assert!(
+        repo.local_tags().is_empty(),
+        "a failed push must not leave a created tag behind"
+    );
+}
