@@ -493,3 +493,30 @@ pub fn push(
     }
     Ok(outcome.into_inner())
 }
+
+/// Where the current directory's repository is: what Rollbar items and deploys report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HeadInfo {
+    pub commit: String,
+    pub branch: Option<String>,
+    pub root: Option<String>,
+}
+
+/// HEAD of the repository around the current directory, if there is one.
+pub fn head_info() -> Option<HeadInfo> {
+    let repo = open().ok()?;
+    let head = repo.head().ok()?;
+    let commit = head.peel_to_commit().ok()?.id().to_string();
+    let branch = head
+        .is_branch()
+        .then(|| head.shorthand().map(str::to_string))
+        .flatten();
+    let root = repo
+        .workdir()
+        .map(|p| p.display().to_string().trim_end_matches('/').to_string());
+    Some(HeadInfo {
+        commit,
+        branch,
+        root,
+    })
+}

@@ -5,6 +5,7 @@ pub mod aws;
 pub mod git;
 pub mod http;
 pub mod logs;
+pub mod rollbar;
 
 use std::fmt;
 use std::time::Duration;

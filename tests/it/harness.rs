@@ -47,7 +47,9 @@ impl Sandbox {
     /// `tracectl` with nothing from the developer's environment but PATH.
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_tracectl"));
-        cmd.env_clear()
+        // Never the developer's working directory (this checkout is itself a git repo).
+        cmd.current_dir(self.home())
+            .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.home())
             .env("TZ", "UTC")

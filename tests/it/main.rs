@@ -10,4 +10,5 @@ mod harness;
 mod http;
 mod logs;
 mod python;
+mod rollbar;
 mod tag;

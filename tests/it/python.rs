@@ -9,7 +9,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 /// Pinned so every machine tests against the same emulator.
-pub const REQUIREMENTS: &[&str] = &["moto[server]==5.2.1"];
+pub const REQUIREMENTS: &[&str] = &["moto[server]==5.2.1", "rollbar==1.5.0"];
 
 /// The environment's directory: `bin/moto_server` and `bin/python` live under it.
 pub fn venv() -> &'static Path {

@@ -5,8 +5,11 @@ pub mod trigger;
 
 use clap::{Args, Subcommand};
 
+use crate::clients::git::{self, HeadInfo};
+use crate::clients::rollbar::{RollbarClient, RollbarError};
 use crate::commands::Context;
-use crate::error::Result;
+use crate::config::{ROLLBAR_ACCESS_TOKEN, ROLLBAR_ENDPOINT, ROLLBAR_ENVIRONMENT};
+use crate::error::{Error, Result};
 
 #[derive(Debug, Args)]
 pub struct RollbarCommand {
@@ -36,5 +39,65 @@ pub async fn run(ctx: &Context, cmd: RollbarCommand) -> Result<()> {
     match cmd.command {
         RollbarSubcommand::Trigger(args) => trigger::run(ctx, &cmd.api, args).await,
         RollbarSubcommand::Deploy(args) => deploy::run(ctx, &cmd.api, args).await,
+    }
+}
+
+impl Context {
+    /// The Rollbar client: endpoint from --endpoint-url > env > profile > default, and the
+    /// token from env or profile (never a flag: flags end up in shell history and `ps`).
+    fn rollbar_client(&self, api: &RollbarArgs) -> Result<RollbarClient> {
+        let token = self
+            .config
+            .secret(&ROLLBAR_ACCESS_TOKEN)
+            .ok_or_else(|| {
+                Error::usage("no Rollbar access token")
+                    .with_hint(self.config.missing_hint(&ROLLBAR_ACCESS_TOKEN))
+            })?
+            .value;
+        let endpoint = self
+            .config
+            .get(
+                &ROLLBAR_ENDPOINT,
+                api.endpoint_url.as_deref().map(|u| ("--endpoint-url", u)),
+            )
+            .map(|r| r.value)
+            .unwrap_or_default();
+        RollbarClient::new(&endpoint, &token, self.printer.observer()).map_err(rollbar_error)
+    }
+
+    /// `-e`, else ROLLBAR_ENVIRONMENT / profile, else `development`.
+    fn rollbar_environment(&self, flag: Option<&str>) -> String {
+        self.config
+            .get(&ROLLBAR_ENVIRONMENT, flag.map(|e| ("--environment", e)))
+            .map(|r| r.value)
+            .unwrap_or_else(|| "development".to_string())
+    }
+}
+
+/// HEAD of the current repository, read off the async runtime.
+async fn head_info() -> Option<HeadInfo> {
+    tokio::task::spawn_blocking(git::head_info)
+        .await
+        .ok()
+        .flatten()
+}
+
+/// What the user can do about each Rollbar failure.
+fn rollbar_error(e: RollbarError) -> Error {
+    let message = e.to_string();
+    match e {
+        RollbarError::Endpoint(_) => {
+            Error::usage(message).with_hint("use a URL like https://api.rollbar.com/api/1/ (--endpoint-url or ROLLBAR_ENDPOINT)")
+        }
+        RollbarError::Auth { .. } => Error::failure(message).with_hint(
+            "use a project access token with the post_server_item scope (Rollbar: Project Settings > Project Access Tokens) in ROLLBAR_ACCESS_TOKEN",
+        ),
+        RollbarError::TooLarge { .. } => Error::failure(message).with_hint("shorten the message or the --custom values"),
+        RollbarError::Invalid { .. } => Error::failure(message).with_hint("`--dry-run` prints the payload that was refused"),
+        RollbarError::RateLimited { .. } => Error::failure(message).with_hint("wait for the reset, or send fewer with --count"),
+        RollbarError::Http(_) => {
+            Error::failure(message).with_hint("check the network and the endpoint (--endpoint-url or ROLLBAR_ENDPOINT)")
+        }
+        RollbarError::Status { .. } | RollbarError::Decode(_) => Error::failure(message),
     }
 }

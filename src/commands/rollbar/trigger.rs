@@ -2,7 +2,12 @@
 
 use clap::{Args, ValueEnum};
 
+use futures::{StreamExt, stream};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
 use super::RollbarArgs;
+use crate::clients::rollbar::{Body, Exception, Frame, Item, ItemData, Notifier, Server};
 use crate::commands::Context;
 use crate::error::{Error, Result};
 
@@ -72,6 +77,239 @@ pub enum Level {
     Debug,
 }
 
-pub async fn run(_ctx: &Context, _api: &RollbarArgs, _args: TriggerArgs) -> Result<()> {
-    Err(Error::not_implemented("rollbar trigger"))
+/// Occurrences in flight at once: enough to be quick, few enough to be polite.
+const CONCURRENCY: usize = 8;
+
+impl Level {
+    fn as_str(self) -> &'static str {
+        match self {
+            Level::Critical => "critical",
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Info => "info",
+            Level::Debug => "debug",
+        }
+    }
+}
+
+/// One accepted occurrence, as printed (and as `-o json` lists them).
+#[derive(Debug, Serialize)]
+struct Sent {
+    uuid: String,
+    link: String,
+    level: &'static str,
+    environment: String,
+}
+
+pub async fn run(ctx: &Context, api: &RollbarArgs, args: TriggerArgs) -> Result<()> {
+    let custom = parse_custom(&args.custom)?;
+    let environment = ctx.rollbar_environment(args.environment.as_deref());
+    let head = super::head_info().await;
+    let template = item(&args, environment.clone(), custom, head);
+
+    // Every payload is built and checked before anything is sent.
+    let payloads: Vec<(String, String)> = (1..=args.count)
+        .map(|n| {
+            let mut occurrence = template.clone();
+            occurrence.data.uuid = uuid::Uuid::new_v4().to_string();
+            occurrence
+                .data
+                .custom
+                .insert("occurrence".into(), Value::from(n));
+            let json = occurrence
+                .to_checked_json()
+                .map_err(|e| Error::usage(format!("the item would be refused: {e}")))?;
+            Ok((occurrence.data.uuid, json))
+        })
+        .collect::<Result<_>>()?;
+
+    if args.dry_run {
+        // The exact request bodies, one per line: what would be sent, byte for byte.
+        for (_, json) in &payloads {
+            ctx.printer.line(json)?;
+        }
+        return Ok(());
+    }
+
+    let client = ctx.rollbar_client(api)?;
+    let bar = ctx
+        .printer
+        .progress_bar(u64::from(args.count), "sending to Rollbar");
+    let results: Vec<Result<String, _>> = stream::iter(payloads)
+        .map(|(_, json)| {
+            let (client, bar) = (&client, bar.clone());
+            async move {
+                let result = client.post_item(json).await;
+                bar.inc(1);
+                result
+            }
+        })
+        .buffered(CONCURRENCY)
+        .collect()
+        .await;
+    bar.finish_and_clear();
+
+    let level = args.level.as_str();
+    let mut sent = Vec::new();
+    let mut failures = Vec::new();
+    for result in results {
+        match result {
+            Ok(uuid) => sent.push(Sent {
+                link: format!("https://rollbar.com/occurrence/uuid/?uuid={uuid}"),
+                uuid,
+                level,
+                environment: environment.clone(),
+            }),
+            Err(e) => failures.push(e),
+        }
+    }
+    render(ctx, &args, &environment, &sent)?;
+    match failures.into_iter().next() {
+        None => Ok(()),
+        Some(first) => {
+            let err = super::rollbar_error(first);
+            let failed = args.count as usize - sent.len();
+            let mut out = Error::failure(format!(
+                "sent {} of {} to Rollbar; {failed} failed: {}",
+                sent.len(),
+                args.count,
+                err.message()
+            ));
+            for hint in err.hints() {
+                out = out.with_hint(hint.clone());
+            }
+            Err(out)
+        }
+    }
+}
+
+fn render(ctx: &Context, args: &TriggerArgs, environment: &str, sent: &[Sent]) -> Result<()> {
+    let p = &ctx.printer;
+    let what = if args.message_only {
+        args.message.clone()
+    } else {
+        format!("{}: {}", args.exception, args.message)
+    };
+    p.status(&format!(
+        "sent {} of {} to Rollbar ({environment}, level {}, {what})",
+        sent.len(),
+        args.count,
+        args.level.as_str()
+    ));
+    if p.is_json() {
+        return p.json(sent);
+    }
+    let palette = p.palette();
+    for s in sent {
+        p.line(&format!(" {}  {}", palette.dim(&s.uuid), s.link))?;
+    }
+    Ok(())
+}
+
+/// `--custom KEY=VALUE`: a VALUE that is JSON (`5`, `true`, `{"a":1}`) keeps its type,
+/// anything else is a string.
+fn parse_custom(pairs: &[String]) -> Result<Map<String, Value>> {
+    let mut custom = Map::new();
+    custom.insert("source".into(), Value::from("tracectl rollbar trigger"));
+    for pair in pairs {
+        let Some((key, value)) = pair.split_once('=').filter(|(k, _)| !k.trim().is_empty()) else {
+            return Err(Error::usage(format!("--custom '{pair}' is not KEY=VALUE"))
+                .with_hint("for example --custom user_id=42 --custom region=eu"));
+        };
+        let value = serde_json::from_str(value).unwrap_or_else(|_| Value::from(value));
+        custom.insert(key.trim().to_string(), value);
+    }
+    Ok(custom)
+}
+
+/// The item every occurrence starts from: a believable Flask stack (most recent call last,
+/// as pyrollbar orders it) ending where the test exception is raised.
+fn item(
+    args: &TriggerArgs,
+    environment: String,
+    custom: Map<String, Value>,
+    head: Option<crate::clients::git::HeadInfo>,
+) -> Item {
+    let body = if args.message_only {
+        Body::Message {
+            body: args.message.clone(),
+        }
+    } else {
+        let flask = "/app/.venv/lib/python3.11/site-packages/flask/app.py";
+        let frame = |filename: &str, lineno, method: &str, code: String| Frame {
+            filename: filename.to_string(),
+            lineno,
+            method: method.to_string(),
+            code,
+        };
+        Body::Trace {
+            frames: vec![
+                frame(
+                    flask,
+                    1511,
+                    "wsgi_app",
+                    "response = self.full_dispatch_request()".into(),
+                ),
+                frame(
+                    flask,
+                    917,
+                    "full_dispatch_request",
+                    "rv = self.dispatch_request()".into(),
+                ),
+                frame(
+                    flask,
+                    902,
+                    "dispatch_request",
+                    "return self.ensure_sync(self.view_functions[rule.endpoint])(**view_args)"
+                        .into(),
+                ),
+                frame(
+                    "/app/app.py",
+                    142,
+                    "data_home",
+                    "data = HomeActivities.run()".into(),
+                ),
+                frame(
+                    "/app/services/home_activities.py",
+                    27,
+                    "run",
+                    format!("raise {}({:?})", args.exception, args.message),
+                ),
+            ],
+            exception: Exception {
+                class: args.exception.clone(),
+                message: args.message.clone(),
+            },
+        }
+    };
+    let host = gethostname::gethostname().to_string_lossy().into_owned();
+    let code_version = args
+        .code_version
+        .clone()
+        .or_else(|| head.as_ref().map(|h| h.commit.clone()));
+    Item {
+        data: ItemData {
+            environment,
+            level: args.level.as_str().to_string(),
+            timestamp: jiff::Timestamp::now().as_second(),
+            uuid: String::new(),
+            body,
+            language: "python".into(),
+            platform: std::env::consts::OS.into(),
+            framework: "flask".into(),
+            notifier: Notifier {
+                name: "tracectl".into(),
+                version: env!("CARGO_PKG_VERSION").into(),
+            },
+            server: Server {
+                host,
+                root: head.as_ref().and_then(|h| h.root.clone()),
+                branch: head.and_then(|h| h.branch),
+            },
+            code_version,
+            fingerprint: args.fingerprint.clone(),
+            title: args.title.clone(),
+            custom,
+        },
+    }
 }

@@ -1,0 +1,784 @@
+//! `tracectl rollbar` against a strict in-process fake of Rollbar's API: it enforces the
+//! token header and scope, exactly one body key, the required environment, levels, length
+//! limits, the size limit, uuid de-duplication and the 429 headers, and it records what it
+//! accepted so tests can assert on the payloads field by field.
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use serde_json::{Value, json};
+
+use crate::harness::{Output, Sandbox, run};
+
+const TOKEN: &str = "rb_post_server_item_0123456789abcdef";
+const READ_ONLY_TOKEN: &str = "rb_read_only_0123456789abcdef0000";
+
+#[derive(Default)]
+struct Fake {
+    /// Accepted items, each uuid once.
+    items: Vec<Value>,
+    item_requests: u32,
+    seen_uuids: HashSet<String>,
+    deploys: Vec<Value>,
+    deploy_requests: u32,
+    /// Answer this many item requests with 503 after storing them (the server did the work
+    /// but the answer was lost): a retry must not create a second item.
+    fail_after_store: u32,
+    /// Answer 429 with Rollbar's rate-limit headers.
+    rate_limited: bool,
+    /// Refuse items whose custom.occurrence is in this list with 422.
+    reject_occurrences: Vec<i64>,
+    /// Refuse bodies larger than this (Rollbar: 128 KB).
+    max_bytes: usize,
+    /// Answer deploys with 500.
+    fail_deploys: bool,
+}
+
+type Shared = Arc<Mutex<Fake>>;
+
+fn reply(status: StatusCode, body: Value) -> Response {
+    (status, axum::Json(body)).into_response()
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    reply(status, json!({"err": 1, "message": message}))
+}
+
+/// `Err` is the refusal to send back (a test fake: its size does not matter).
+#[allow(clippy::result_large_err)]
+fn check_token(headers: &HeaderMap) -> Result<(), Response> {
+    match headers
+        .get("x-rollbar-access-token")
+        .and_then(|v| v.to_str().ok())
+    {
+        Some(TOKEN) => Ok(()),
+        Some(READ_ONLY_TOKEN) => Err(error(
+            StatusCode::FORBIDDEN,
+            "access token does not have the post_server_item scope",
+        )),
+        _ => Err(error(StatusCode::UNAUTHORIZED, "invalid access token")),
+    }
+}
+
+/// Rollbar's documented payload rules; the message names the first broken one.
+fn validate_item(item: &Value) -> Result<(), String> {
+    let top = item.as_object().ok_or("payload is not an object")?;
+    if top.keys().any(|k| k != "data" && k != "access_token") {
+        return Err(format!(
+            "unexpected top-level keys: {:?}",
+            top.keys().collect::<Vec<_>>()
+        ));
+    }
+    let data = top
+        .get("data")
+        .and_then(Value::as_object)
+        .ok_or("data is required")?;
+    let env = data
+        .get("environment")
+        .and_then(Value::as_str)
+        .ok_or("data.environment is required")?;
+    if env.is_empty() || env.chars().count() > 255 {
+        return Err("data.environment must be 1-255 characters".into());
+    }
+    if let Some(level) = data.get("level") {
+        let level = level.as_str().ok_or("data.level must be a string")?;
+        if !["critical", "error", "warning", "info", "debug"].contains(&level) {
+            return Err(format!("invalid level {level}"));
+        }
+    }
+    for (field, max) in [
+        ("title", 255),
+        ("code_version", 40),
+        ("uuid", 36),
+        ("fingerprint", 40),
+    ] {
+        if let Some(v) = data.get(field) {
+            let text = v.as_str().ok_or(format!("data.{field} must be a string"))?;
+            if text.chars().count() > max {
+                return Err(format!("data.{field} longer than {max}"));
+            }
+        }
+    }
+    let body = data
+        .get("body")
+        .and_then(Value::as_object)
+        .ok_or("data.body is required")?;
+    let kinds: Vec<&String> = body
+        .keys()
+        .filter(|k| ["trace", "trace_chain", "message", "crash_report"].contains(&k.as_str()))
+        .collect();
+    if kinds.len() != 1 || body.len() != 1 {
+        return Err(format!(
+            "data.body must have exactly one of trace, trace_chain, message, crash_report; got {:?}",
+            body.keys().collect::<Vec<_>>()
+        ));
+    }
+    if let Some(trace) = body.get("trace") {
+        let frames = trace
+            .get("frames")
+            .and_then(Value::as_array)
+            .ok_or("trace.frames is required")?;
+        if frames
+            .iter()
+            .any(|f| f.get("filename").and_then(Value::as_str).is_none())
+        {
+            return Err("every frame needs a filename".into());
+        }
+        trace
+            .pointer("/exception/class")
+            .and_then(Value::as_str)
+            .ok_or("trace.exception.class is required")?;
+    }
+    if let Some(message) = body.get("message") {
+        message
+            .get("body")
+            .and_then(Value::as_str)
+            .ok_or("message.body is required")?;
+    }
+    Ok(())
+}
+
+async fn item(State(fake): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+    let mut fake = fake.lock().unwrap();
+    fake.item_requests += 1;
+    if let Err(r) = check_token(&headers) {
+        return r;
+    }
+    if body.len() > fake.max_bytes {
+        return error(StatusCode::PAYLOAD_TOO_LARGE, "payload too large");
+    }
+    if fake.rate_limited {
+        let reset = jiff::Timestamp::now().as_second() + 30;
+        let mut r = error(StatusCode::TOO_MANY_REQUESTS, "rate limit reached");
+        let h = r.headers_mut();
+        h.insert("x-rate-limit-limit", "5000".parse().unwrap());
+        h.insert("x-rate-limit-remaining", "0".parse().unwrap());
+        h.insert("x-rate-limit-reset", reset.to_string().parse().unwrap());
+        return r;
+    }
+    let Ok(item) = serde_json::from_slice::<Value>(&body) else {
+        return error(StatusCode::BAD_REQUEST, "invalid JSON");
+    };
+    if let Err(message) = validate_item(&item) {
+        return error(StatusCode::UNPROCESSABLE_ENTITY, &message);
+    }
+    if let Some(n) = item
+        .pointer("/data/custom/occurrence")
+        .and_then(Value::as_i64)
+        && fake.reject_occurrences.contains(&n)
+    {
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &format!("occurrence {n} refused by project rules"),
+        );
+    }
+    let uuid = item
+        .pointer("/data/uuid")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    // Rollbar drops a second item with a uuid it has seen.
+    if fake.seen_uuids.insert(uuid.clone()) {
+        fake.items.push(item);
+    }
+    if fake.fail_after_store > 0 {
+        fake.fail_after_store -= 1;
+        return error(StatusCode::SERVICE_UNAVAILABLE, "temporarily unavailable");
+    }
+    reply(
+        StatusCode::OK,
+        json!({"err": 0, "result": {"id": null, "uuid": uuid}}),
+    )
+}
+
+async fn deploy(State(fake): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+    let mut fake = fake.lock().unwrap();
+    fake.deploy_requests += 1;
+    if let Err(r) = check_token(&headers) {
+        return r;
+    }
+    if fake.fail_deploys {
+        return error(StatusCode::INTERNAL_SERVER_ERROR, "internal error");
+    }
+    let Ok(deploy) = serde_json::from_slice::<Value>(&body) else {
+        return error(StatusCode::BAD_REQUEST, "invalid JSON");
+    };
+    for field in ["environment", "revision"] {
+        if deploy
+            .get(field)
+            .and_then(Value::as_str)
+            .is_none_or(str::is_empty)
+        {
+            return error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &format!("{field} is required"),
+            );
+        }
+    }
+    fake.deploys.push(deploy);
+    let id = 1000 + fake.deploys.len();
+    reply(StatusCode::OK, json!({"err": 0, "data": {"deploy_id": id}}))
+}
+
+/// The fake on a free port; `endpoint` is its `.../api/1/`.
+struct Server {
+    state: Shared,
+    endpoint: String,
+    _runtime: tokio::runtime::Runtime,
+}
+
+fn start() -> Server {
+    let state: Shared = Arc::new(Mutex::new(Fake {
+        max_bytes: 128 * 1024,
+        ..Fake::default()
+    }));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let app = Router::new()
+        .route("/api/1/item/", post(item))
+        .route("/api/1/deploy", post(deploy))
+        .with_state(state.clone());
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
+    Server {
+        state,
+        endpoint: format!("http://{addr}/api/1/"),
+        _runtime: runtime,
+    }
+}
+
+impl Server {
+    fn fake(&self) -> std::sync::MutexGuard<'_, Fake> {
+        self.state.lock().unwrap()
+    }
+
+    fn tracectl(&self, sandbox: &Sandbox, args: &[&str]) -> Output {
+        run(sandbox
+            .cmd()
+            .env("ROLLBAR_ACCESS_TOKEN", TOKEN)
+            .env("ROLLBAR_ENDPOINT", &self.endpoint)
+            .args(args))
+    }
+}
+
+fn git_repo(sandbox: &Sandbox) -> (std::path::PathBuf, String) {
+    let dir = sandbox.home().join("app");
+    std::fs::create_dir_all(&dir).unwrap();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(&dir)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_AUTHOR_NAME", "Dev")
+            .env("GIT_AUTHOR_EMAIL", "dev@example.com")
+            .env("GIT_COMMITTER_NAME", "Dev")
+            .env("GIT_COMMITTER_EMAIL", "dev@example.com")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    git(&["init", "-q", "-b", "main"]);
+    git(&["commit", "-q", "--allow-empty", "-m", "init"]);
+    let head = git(&["rev-parse", "HEAD"]);
+    (dir, head)
+}
+
+#[test]
+fn trigger_sends_a_pyrollbar_shaped_trace_item() {
+    let server = start();
+    let sandbox = Sandbox::new();
+    let (repo, head) = git_repo(&sandbox);
+    let out = run(sandbox
+        .cmd()
+        .current_dir(&repo)
+        .env("ROLLBAR_ACCESS_TOKEN", TOKEN)
+        .env("ROLLBAR_ENDPOINT", &server.endpoint)
+        .args([
+            "rollbar",
+            "trigger",
+            "--custom",
+            "user_id=42",
+            "--custom",
+            "plan=pro",
+            "--fingerprint",
+            "tracectl-smoke",
+        ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let fake = server.fake();
+    assert_eq!((fake.item_requests, fake.items.len()), (1, 1));
+    let data = &fake.items[0]["data"];
+    let uuid = data["uuid"].as_str().unwrap();
+    assert_eq!(
+        out.stdout,
+        format!(" {uuid}  https://rollbar.com/occurrence/uuid/?uuid={uuid}\n")
+    );
+    assert_eq!(
+        out.stderr,
+        "sent 1 of 1 to Rollbar (development, level error, TracectlTestError: Test error from tracectl)\n"
+    );
+    assert_eq!(uuid::Uuid::parse_str(uuid).unwrap().get_version_num(), 4);
+    assert_eq!(data["environment"], "development");
+    assert_eq!(data["level"], "error");
+    assert_eq!(data["language"], "python");
+    assert_eq!(data["framework"], "flask");
+    assert_eq!(data["platform"], "linux");
+    assert_eq!(
+        data["notifier"],
+        json!({"name": "tracectl", "version": env!("CARGO_PKG_VERSION")})
+    );
+    assert_eq!(data["code_version"], head.as_str());
+    assert_eq!(data["server"]["branch"], "main");
+    assert_eq!(data["server"]["root"], repo.display().to_string());
+    assert!(!data["server"]["host"].as_str().unwrap().is_empty());
+    assert_eq!(data["fingerprint"], "tracectl-smoke");
+    assert_eq!(
+        data["custom"],
+        json!({"source": "tracectl rollbar trigger", "occurrence": 1, "user_id": 42, "plan": "pro"})
+    );
+    let now = jiff::Timestamp::now().as_second();
+    assert!((now - data["timestamp"].as_i64().unwrap()).abs() < 60);
+    assert_eq!(
+        data["body"]["trace"]["exception"],
+        json!({"class": "TracectlTestError", "message": "Test error from tracectl"})
+    );
+    let frames = data["body"]["trace"]["frames"].as_array().unwrap();
+    assert_eq!(frames.len(), 5);
+    // Most recent call last, where the exception is raised.
+    assert_eq!(
+        frames[4]["code"],
+        "raise TracectlTestError(\"Test error from tracectl\")"
+    );
+    assert_eq!(frames[0]["method"], "wsgi_app");
+    // The token travels in the header only.
+    assert!(fake.items[0].get("access_token").is_none());
+}
+
+#[test]
+fn count_five_warning_staging_sends_five_distinct_occurrences() {
+    let server = start();
+    let sandbox = Sandbox::new();
+    let out = server.tracectl(
+        &sandbox,
+        &[
+            "rollbar", "trigger", "--count", "5", "--level", "warning", "-e", "staging", "-o",
+            "json",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let printed: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+    let fake = server.fake();
+    assert_eq!((fake.item_requests, fake.items.len()), (5, 5));
+    let received: HashSet<&str> = fake
+        .items
+        .iter()
+        .map(|i| i["data"]["uuid"].as_str().unwrap())
+        .collect();
+    let reported: HashSet<&str> = printed
+        .iter()
+        .map(|p| p["uuid"].as_str().unwrap())
+        .collect();
+    assert_eq!(received.len(), 5);
+    assert_eq!(received, reported);
+    for p in &printed {
+        assert_eq!(
+            (p["level"].as_str(), p["environment"].as_str()),
+            (Some("warning"), Some("staging"))
+        );
+        assert_eq!(
+            p["link"],
+            format!(
+                "https://rollbar.com/occurrence/uuid/?uuid={}",
+                p["uuid"].as_str().unwrap()
+            )
+        );
+    }
+    let mut occurrences: Vec<i64> = fake
+        .items
+        .iter()
+        .map(|i| i["data"]["custom"]["occurrence"].as_i64().unwrap())
+        .collect();
+    occurrences.sort();
+    assert_eq!(occurrences, [1, 2, 3, 4, 5]);
+    assert!(
+        fake.items
+            .iter()
+            .all(|i| i["data"]["level"] == "warning" && i["data"]["environment"] == "staging")
+    );
+}
+
+#[test]
+fn dry_run_prints_exactly_what_would_be_sent_and_needs_no_token() {
+    let server = start();
+    let sandbox = Sandbox::new();
+    let args = [
+        "rollbar",
+        "trigger",
+        "--message-only",
+        "-m",
+        "checking the pipes",
+        "--level",
+        "info",
+        "-e",
+        "qa",
+        "--title",
+        "Pipe check",
+    ];
+    let dry = run(sandbox.cmd().args(args).arg("--dry-run"));
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert_eq!(server.fake().item_requests, 0);
+    let printed: Value = serde_json::from_str(dry.stdout.trim()).unwrap();
+
+    let sent = server.tracectl(&sandbox, &args);
+    assert_eq!(sent.code, 0, "{}", sent.stderr);
+    let mut received = server.fake().items[0].clone();
+    // Only the per-occurrence values differ between two runs.
+    let mut printed = printed;
+    for v in [&mut printed, &mut received] {
+        v["data"]["uuid"] = json!("<uuid>");
+        v["data"]["timestamp"] = json!(0);
+    }
+    assert_eq!(printed, received);
+    assert_eq!(
+        received["data"]["body"],
+        json!({"message": {"body": "checking the pipes"}})
+    );
+    assert_eq!(received["data"]["title"], "Pipe check");
+}
+
+#[test]
+fn a_lost_answer_is_retried_without_creating_a_duplicate() {
+    let server = start();
+    server.fake().fail_after_store = 2;
+    let sandbox = Sandbox::new();
+    let out = server.tracectl(&sandbox, &["rollbar", "trigger", "--count", "3"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let fake = server.fake();
+    // 3 occurrences, 2 answers lost and retried: 5 requests, exactly 3 items.
+    assert_eq!((fake.item_requests, fake.items.len()), (5, 3));
+    assert_eq!(out.stdout.lines().count(), 3);
+}
+
+#[test]
+fn a_partial_failure_says_how_many_were_accepted() {
+    let server = start();
+    server.fake().reject_occurrences = vec![2, 4];
+    let sandbox = Sandbox::new();
+    let out = server.tracectl(&sandbox, &["rollbar", "trigger", "--count", "5"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stdout.lines().count(), 3);
+    assert_eq!(server.fake().items.len(), 3);
+    let errors: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error:"))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "error: sent 3 of 5 to Rollbar; 2 failed: Rollbar rejected the payload (422 occurrence 2 refused by project rules)"
+        ]
+    );
+    assert!(
+        out.stderr
+            .contains("hint: `--dry-run` prints the payload that was refused")
+    );
+}
+
+#[test]
+fn every_error_path_has_its_hint() {
+    let server = start();
+    let sandbox = Sandbox::new();
+
+    let no_token = run(sandbox
+        .cmd()
+        .env("ROLLBAR_ENDPOINT", &server.endpoint)
+        .args(["rollbar", "trigger"]));
+    assert_eq!(no_token.code, 2);
+    assert_eq!(
+        no_token.stderr,
+        "error: no Rollbar access token\nhint: set ROLLBAR_ACCESS_TOKEN or add rollbar_access_token to profile \"default\"; `tracectl config show` shows what is used\n"
+    );
+
+    let bad = run(sandbox
+        .cmd()
+        .env("ROLLBAR_ACCESS_TOKEN", "rb_wrong_token_value_123")
+        .env("ROLLBAR_ENDPOINT", &server.endpoint)
+        .args(["rollbar", "trigger"]));
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains("error: sent 0 of 1 to Rollbar; 1 failed: Rollbar refused the access token (401 invalid access token)"), "{}", bad.stderr);
+    assert!(
+        bad.stderr
+            .contains("hint: use a project access token with the post_server_item scope"),
+        "{}",
+        bad.stderr
+    );
+
+    let read_only = run(sandbox
+        .cmd()
+        .env("ROLLBAR_ACCESS_TOKEN", READ_ONLY_TOKEN)
+        .env("ROLLBAR_ENDPOINT", &server.endpoint)
+        .args(["rollbar", "deploy", "--revision", "abc"]));
+    assert_eq!(read_only.code, 1);
+    assert!(read_only.stderr.starts_with("error: Rollbar refused the access token (403 access token does not have the post_server_item scope)\nhint: use a project access token"), "{}", read_only.stderr);
+
+    server.fake().max_bytes = 1024;
+    let large = server.tracectl(&sandbox, &["rollbar", "trigger"]);
+    assert_eq!(large.code, 1);
+    assert!(
+        large
+            .stderr
+            .contains("Rollbar refused the item as too large (413 payload too large)")
+            && large.stderr.contains("hint: shorten the message"),
+        "{}",
+        large.stderr
+    );
+    server.fake().max_bytes = 128 * 1024;
+
+    server.fake().rate_limited = true;
+    let limited = server.tracectl(&sandbox, &["rollbar", "trigger"]);
+    assert_eq!(limited.code, 1);
+    assert!(
+        limited
+            .stderr
+            .contains("Rollbar's rate limit is reached (429); it resets in "),
+        "{}",
+        limited.stderr
+    );
+    assert!(
+        limited
+            .stderr
+            .contains("hint: wait for the reset, or send fewer with --count")
+    );
+    server.fake().rate_limited = false;
+
+    let port = crate::harness::free_port();
+    let down = run(sandbox.cmd().env("ROLLBAR_ACCESS_TOKEN", TOKEN).args([
+        "rollbar",
+        "trigger",
+        "--endpoint-url",
+        &format!("http://127.0.0.1:{port}/api/1"),
+    ]));
+    assert_eq!(down.code, 1);
+    assert!(
+        down.stderr
+            .contains("1 failed: cannot connect to 127.0.0.1: "),
+        "{}",
+        down.stderr
+    );
+    assert!(
+        down.stderr
+            .contains("hint: check the network and the endpoint"),
+        "{}",
+        down.stderr
+    );
+
+    let bad_url = server.tracectl(
+        &sandbox,
+        &["rollbar", "trigger", "--endpoint-url", "api.rollbar.com"],
+    );
+    assert_eq!(bad_url.code, 2);
+    assert!(
+        bad_url
+            .stderr
+            .starts_with("error: invalid Rollbar endpoint 'api.rollbar.com'")
+    );
+
+    // Refused locally, before anything is sent.
+    let before = server.fake().item_requests;
+    let long_version = server.tracectl(
+        &sandbox,
+        &["rollbar", "trigger", "--code-version", &"a".repeat(41)],
+    );
+    assert_eq!(long_version.code, 2);
+    assert_eq!(
+        long_version.stderr,
+        "error: the item would be refused: code_version is 41 characters; Rollbar allows 40\n"
+    );
+    let huge = server.tracectl(&sandbox, &["rollbar", "trigger", "-m", &"x".repeat(70_000)]);
+    assert_eq!(huge.code, 2);
+    assert!(
+        huge.stderr
+            .starts_with("error: the item would be refused: payload is "),
+        "{}",
+        huge.stderr
+    );
+    let custom = server.tracectl(&sandbox, &["rollbar", "trigger", "--custom", "novalue"]);
+    assert_eq!(custom.code, 2);
+    assert_eq!(server.fake().item_requests, before);
+
+    // No secret anywhere, even in -vv traces.
+    let traced = server.tracectl(&sandbox, &["-vv", "rollbar", "trigger"]);
+    assert_eq!(traced.code, 0, "{}", traced.stderr);
+    assert!(
+        traced
+            .stderr
+            .contains("> x-rollbar-access-token: [REDACTED]"),
+        "{}",
+        traced.stderr
+    );
+    for out in [&no_token, &bad, &read_only, &large, &limited, &traced] {
+        assert!(!out.stdout.contains(TOKEN) && !out.stderr.contains(TOKEN));
+    }
+}
+
+#[test]
+fn an_endpoint_without_trailing_slash_keeps_its_path() {
+    let server = start();
+    let sandbox = Sandbox::new();
+    let endpoint = server.endpoint.trim_end_matches('/').to_string();
+    let out = run(sandbox
+        .cmd()
+        .env("ROLLBAR_ACCESS_TOKEN", TOKEN)
+        .env("ROLLBAR_ENDPOINT", &endpoint)
+        .args(["rollbar", "trigger"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(server.fake().items.len(), 1);
+}
+
+#[test]
+fn deploy_records_revision_environment_user_and_is_not_replayed() {
+    let server = start();
+    let sandbox = Sandbox::new();
+    let (repo, head) = git_repo(&sandbox);
+    let out = run(sandbox
+        .cmd()
+        .current_dir(&repo)
+        .env("ROLLBAR_ACCESS_TOKEN", TOKEN)
+        .env("ROLLBAR_ENDPOINT", &server.endpoint)
+        .env("USER", "alice")
+        .args([
+            "rollbar",
+            "deploy",
+            "-e",
+            "staging",
+            "--comment",
+            "Add X-Ray",
+            "--status",
+            "succeeded",
+        ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        format!("recorded deploy 1001 of {} to staging\n", &head[..12])
+    );
+    assert_eq!(
+        server.fake().deploys[0],
+        json!({"environment": "staging", "revision": head, "local_username": "alice", "comment": "Add X-Ray", "status": "succeeded"})
+    );
+
+    let explicit = server.tracectl(
+        &sandbox,
+        &[
+            "rollbar",
+            "deploy",
+            "--revision",
+            "v0.2",
+            "--user",
+            "bob",
+            "--status",
+            "timed_out",
+            "-o",
+            "json",
+        ],
+    );
+    assert_eq!(explicit.code, 0, "{}", explicit.stderr);
+    assert_eq!(
+        serde_json::from_str::<Value>(&explicit.stdout).unwrap(),
+        json!({"deploy_id": 1002, "environment": "development", "revision": "v0.2"})
+    );
+    assert_eq!(server.fake().deploys[1]["status"], "timed_out");
+
+    // Outside a repository there is no default revision.
+    let none = server.tracectl(&sandbox, &["rollbar", "deploy"]);
+    assert_eq!(none.code, 2);
+    assert!(
+        none.stderr
+            .starts_with("error: no --revision given and not inside a git repository\nhint: ")
+    );
+
+    // A 5xx on a deploy is not retried: a replay would record it twice.
+    server.fake().fail_deploys = true;
+    let before = server.fake().deploy_requests;
+    let failed = server.tracectl(&sandbox, &["rollbar", "deploy", "--revision", "abc"]);
+    assert_eq!(failed.code, 1);
+    assert_eq!(
+        failed.stderr.lines().next().unwrap(),
+        "error: Rollbar answered 500: internal error"
+    );
+    assert_eq!(server.fake().deploy_requests, before + 1);
+}
+
+/// The real pyrollbar SDK, pointed at the same fake, sends the same shape of item.
+#[test]
+fn the_item_has_the_shape_pyrollbar_sends() {
+    let server = start();
+    let python = crate::python::venv().join("bin/python");
+    let script = r#"
+import os, rollbar
+rollbar.init(os.environ["TOKEN"], environment="staging", endpoint=os.environ["ENDPOINT"], handler="blocking")
+try:
+    raise ValueError("boom")
+except Exception:
+    rollbar.report_exc_info()
+"#;
+    let status = std::process::Command::new(python)
+        .args(["-c", script])
+        .env("TOKEN", TOKEN)
+        .env("ENDPOINT", &server.endpoint)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let sandbox = Sandbox::new();
+    assert_eq!(
+        server
+            .tracectl(&sandbox, &["rollbar", "trigger", "-e", "staging"])
+            .code,
+        0
+    );
+
+    let fake = server.fake();
+    assert_eq!(fake.items.len(), 2, "both items pass the fake's validation");
+    let (sdk, ours) = (&fake.items[0]["data"], &fake.items[1]["data"]);
+    assert_eq!(sdk["notifier"]["name"], "pyrollbar");
+    let keys = |v: &Value| {
+        v.as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect::<HashSet<String>>()
+    };
+    let missing: Vec<String> = keys(sdk).difference(&keys(ours)).cloned().collect();
+    assert!(
+        missing.is_empty(),
+        "tracectl lacks top-level keys pyrollbar sends: {missing:?}"
+    );
+    assert_eq!(keys(&sdk["body"]), keys(&ours["body"]));
+    assert_eq!(keys(&sdk["body"]["trace"]), keys(&ours["body"]["trace"]));
+    assert_eq!(
+        keys(&sdk["body"]["trace"]["exception"]),
+        keys(&ours["body"]["trace"]["exception"])
+    );
+    let sdk_frame = keys(&sdk["body"]["trace"]["frames"][0]);
+    for frame in ours["body"]["trace"]["frames"].as_array().unwrap() {
+        assert!(keys(frame).is_subset(&sdk_frame), "{frame}");
+    }
+    assert!(keys(&ours["server"]).contains("host") && keys(&sdk["server"]).contains("host"));
+    assert_eq!(sdk["level"], ours["level"]);
+}
