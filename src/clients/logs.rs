@@ -1,12 +1,16 @@
 //! Typed CloudWatch Logs calls: all pages, results as plain model values, failures sorted
 //! into [`AwsFailure`].
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use aws_sdk_cloudwatchlogs::Client;
 use aws_sdk_cloudwatchlogs::types::OrderBy;
 use jiff::Timestamp;
 use serde::Serialize;
 
 use super::aws::{AwsFailure, classify};
+use crate::model::tail::{LogEvent, sort_events};
 
 /// One log group, as `logs groups` shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -100,4 +104,119 @@ pub async fn list_streams(
             .then_with(|| a.name.cmp(&b.name))
     });
     Ok(streams)
+}
+
+/// One shared budget for FilterLogEvents: CloudWatch allows about 5 TPS per account and
+/// region, shared by every tailer the user runs, so tracectl stays under it on its own.
+pub type Limiter = governor::DefaultDirectRateLimiter;
+
+/// Requests per second tracectl allows itself.
+pub const FILTER_TPS: u32 = 5;
+
+pub fn limiter() -> Arc<Limiter> {
+    let per_second = std::num::NonZeroU32::new(FILTER_TPS).unwrap_or(std::num::NonZeroU32::MIN);
+    Arc::new(governor::RateLimiter::direct(governor::Quota::per_second(
+        per_second,
+    )))
+}
+
+/// What one FilterLogEvents scan asks for. Times are epoch ms, both ends inclusive (as the
+/// API treats them).
+#[derive(Debug, Clone)]
+pub struct FilterQuery {
+    pub group: Arc<str>,
+    pub start: i64,
+    pub end: Option<i64>,
+    pub pattern: Option<String>,
+    pub streams: Vec<String>,
+    pub stream_prefix: Option<String>,
+}
+
+/// How long to wait after the SDK's own retries gave up on a transient failure, per
+/// consecutive failure; the last value repeats. A tail must outlive throttling.
+const BACKOFF: [Duration; 6] = [
+    Duration::from_secs(1),
+    Duration::from_secs(2),
+    Duration::from_secs(4),
+    Duration::from_secs(8),
+    Duration::from_secs(15),
+    Duration::from_secs(30),
+];
+
+/// Transient failures tracectl waits out before giving up on a scan.
+const MAX_TRANSIENT_FAILURES: usize = 12;
+
+fn is_transient(failure: &AwsFailure) -> bool {
+    matches!(
+        failure,
+        AwsFailure::Throttled { .. } | AwsFailure::Timeout | AwsFailure::Transport(_)
+    )
+}
+
+/// Every event of the query, all pages (an empty page with a `nextToken` is not the end),
+/// sorted into output order. A transient failure resumes from the same page token after a
+/// backoff, so nothing is read twice or skipped; `on_backoff` hears about each wait.
+pub async fn filter_events(
+    client: &Client,
+    limiter: &Limiter,
+    query: &FilterQuery,
+    on_backoff: &(dyn Fn(&AwsFailure, Duration) + Sync),
+) -> Result<Vec<LogEvent>, AwsFailure> {
+    let mut events = Vec::new();
+    let mut token: Option<String> = None;
+    let mut failures = 0;
+    loop {
+        limiter.until_ready().await;
+        let request = client
+            .filter_log_events()
+            .log_group_name(query.group.as_ref())
+            .start_time(query.start)
+            .set_end_time(query.end)
+            .set_filter_pattern(query.pattern.clone())
+            .set_log_stream_names((!query.streams.is_empty()).then(|| query.streams.clone()))
+            .set_log_stream_name_prefix(query.stream_prefix.clone())
+            .set_next_token(token.clone());
+        #[allow(deprecated)] // ignored by AWS (always interleaved); moto sorts only with it
+        let request = request.interleaved(true);
+        let page = match request.send().await {
+            Ok(page) => page,
+            Err(e) => {
+                let failure = classify(&e);
+                if !is_transient(&failure) || failures >= MAX_TRANSIENT_FAILURES {
+                    return Err(failure);
+                }
+                let wait = BACKOFF[failures.min(BACKOFF.len() - 1)];
+                failures += 1;
+                on_backoff(&failure, wait);
+                tokio::time::sleep(wait).await;
+                continue;
+            }
+        };
+        failures = 0;
+        for e in page.events.unwrap_or_default() {
+            let stream = e.log_stream_name.unwrap_or_default();
+            // AWS filters by prefix itself; this also holds against emulators that do not.
+            if query
+                .stream_prefix
+                .as_deref()
+                .is_some_and(|p| !stream.starts_with(p))
+            {
+                continue;
+            }
+            events.push(LogEvent {
+                group: query.group.clone(),
+                stream,
+                event_id: e.event_id.unwrap_or_default(),
+                timestamp: e.timestamp.unwrap_or_default(),
+                ingestion_time: e.ingestion_time.unwrap_or_default(),
+                message: e.message.unwrap_or_default(),
+            });
+        }
+        match page.next_token {
+            Some(next) if Some(&next) != token.as_ref() => token = Some(next),
+            _ => break,
+        }
+    }
+    sort_events(&mut events);
+    Ok(events)
 }

@@ -4,6 +4,7 @@
 
 pub mod color;
 pub mod diagnostics;
+pub mod logs;
 pub mod table;
 
 use std::io::{self, BufWriter, IsTerminal, Stdout, Write};

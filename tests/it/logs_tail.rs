@@ -1,0 +1,726 @@
+//! `logs tail` against moto_server, directly and through a fault-injecting proxy. Every test
+//! asserts on the exact multiset of messages: nothing lost, nothing repeated.
+
+use std::collections::BTreeMap;
+use std::io::BufRead;
+use std::process::Stdio;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use aws_sdk_cloudwatchlogs::Client;
+use aws_sdk_cloudwatchlogs::types::InputLogEvent;
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::response::Response;
+use serde_json::Value;
+
+use crate::harness::{Output, Sandbox, run};
+use crate::logs::seed_client;
+use crate::python::Moto;
+
+fn now_ms() -> i64 {
+    jiff::Timestamp::now().as_millisecond()
+}
+
+/// Puts `(timestamp, message)` events into a stream, creating it if needed, in batches.
+async fn put(client: &Client, group: &str, stream: &str, events: &[(i64, String)]) {
+    let _ = client
+        .create_log_stream()
+        .log_group_name(group)
+        .log_stream_name(stream)
+        .send()
+        .await;
+    let mut sorted = events.to_vec();
+    sorted.sort();
+    for chunk in sorted.chunks(5000) {
+        let batch = chunk
+            .iter()
+            .map(|(ts, m)| {
+                InputLogEvent::builder()
+                    .timestamp(*ts)
+                    .message(m)
+                    .build()
+                    .unwrap()
+            })
+            .collect();
+        client
+            .put_log_events()
+            .log_group_name(group)
+            .log_stream_name(stream)
+            .set_log_events(Some(batch))
+            .send()
+            .await
+            .unwrap();
+    }
+}
+
+async fn create_group(client: &Client, group: &str) {
+    client
+        .create_log_group()
+        .log_group_name(group)
+        .send()
+        .await
+        .unwrap();
+}
+
+/// The NDJSON records of an output, parsed.
+fn records(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad NDJSON line ({e}): {l}")))
+        .collect()
+}
+
+fn counts<'a>(messages: impl IntoIterator<Item = &'a str>) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for msg in messages {
+        *m.entry(msg.to_string()).or_insert(0) += 1;
+    }
+    m
+}
+
+/// Every expected message exactly once, and nothing else.
+fn assert_exactly_once(printed: &[Value], expected: &[String]) {
+    let got = counts(printed.iter().map(|r| r["message"].as_str().unwrap()));
+    let want = counts(expected.iter().map(String::as_str));
+    let repeated: Vec<_> = got
+        .iter()
+        .filter(|(_, n)| **n > 1)
+        .map(|(m, _)| m)
+        .take(5)
+        .collect();
+    let missing: Vec<_> = want
+        .keys()
+        .filter(|m| !got.contains_key(*m))
+        .take(5)
+        .collect();
+    let extra: Vec<_> = got
+        .keys()
+        .filter(|m| !want.contains_key(*m))
+        .take(5)
+        .collect();
+    assert!(
+        repeated.is_empty() && missing.is_empty() && extra.is_empty(),
+        "repeated {repeated:?}, missing {missing:?}, extra {extra:?}"
+    );
+    assert_eq!(printed.len(), expected.len());
+}
+
+fn assert_time_ordered(printed: &[Value]) {
+    let times: Vec<&str> = printed
+        .iter()
+        .map(|r| r["timestamp"].as_str().unwrap())
+        .collect();
+    let parsed: Vec<jiff::Timestamp> = times.iter().map(|t| t.parse().unwrap()).collect();
+    assert!(
+        parsed.windows(2).all(|w| w[0] <= w[1]),
+        "events out of order"
+    );
+}
+
+fn tail(sandbox: &Sandbox, endpoint: &str, args: &[&str]) -> Output {
+    run(sandbox
+        .cmd()
+        .env("AWS_ENDPOINT_URL", endpoint)
+        .args(["logs", "tail"])
+        .args(args))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_event_once_in_order_across_pages_streams_and_groups() {
+    let moto = Moto::start();
+    let client = seed_client(&moto);
+    create_group(&client, "/cruddur/backend-flask").await;
+    create_group(&client, "/cruddur/frontend").await;
+    let base = now_ms() - 50 * 60_000;
+    let mut expected = Vec::new();
+    // 3 streams x 7,000 events: more than one 10,000-event page, spread over 50 minutes.
+    for s in 0..3 {
+        let events: Vec<(i64, String)> = (0..7000)
+            .map(|i| (base + i * 420 + s, format!("flask s{s} #{i}")))
+            .collect();
+        expected.extend(events.iter().map(|(_, m)| m.clone()));
+        put(
+            &client,
+            "/cruddur/backend-flask",
+            &format!("i-000{s}/backend-flask"),
+            &events,
+        )
+        .await;
+    }
+    let front: Vec<(i64, String)> = (0..500)
+        .map(|i| (base + i * 5000 + 7, format!("frontend #{i}")))
+        .collect();
+    expected.extend(front.iter().map(|(_, m)| m.clone()));
+    put(&client, "/cruddur/frontend", "web-1", &front).await;
+    // Outside the window: must not appear.
+    put(
+        &client,
+        "/cruddur/frontend",
+        "web-1",
+        &[(base - 3 * 3_600_000, "three hours ago".to_string())],
+    )
+    .await;
+
+    let sandbox = Sandbox::new();
+    let out = tail(
+        &sandbox,
+        &moto.endpoint,
+        &[
+            "/cruddur/backend-flask",
+            "/cruddur/frontend",
+            "--since",
+            "1h",
+            "-o",
+            "json",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let printed = records(&out.stdout);
+    assert_exactly_once(&printed, &expected);
+    assert_time_ordered(&printed);
+    let first = &printed[0];
+    assert_eq!(first["group"], "/cruddur/backend-flask");
+    assert_eq!(first["stream"], "i-0000/backend-flask");
+    assert_eq!(first["message"], "flask s0 #0");
+
+    // A GROUP* prefix finds both groups: the same events.
+    let prefixed = tail(
+        &sandbox,
+        &moto.endpoint,
+        &["/cruddur/*", "--since", "1h", "--format", "json"],
+    );
+    assert_exactly_once(&records(&prefixed.stdout), &expected);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn filters_streams_until_and_max_events() {
+    let moto = Moto::start();
+    let client = seed_client(&moto);
+    create_group(&client, "/app").await;
+    let base = now_ms() - 20 * 60_000;
+    let a: Vec<(i64, String)> = (0..20)
+        .map(|i| {
+            (
+                base + i * 60_000,
+                format!("{} a{i}", if i % 5 == 0 { "ERROR" } else { "INFO" }),
+            )
+        })
+        .collect();
+    let b: Vec<(i64, String)> = (0..20)
+        .map(|i| (base + i * 60_000 + 1, format!("INFO b{i}")))
+        .collect();
+    put(&client, "/app", "api-1", &a).await;
+    put(&client, "/app", "worker-1", &b).await;
+    let sandbox = Sandbox::new();
+    let messages = |out: &Output| {
+        records(&out.stdout)
+            .iter()
+            .map(|r| r["message"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+
+    let errors = tail(
+        &sandbox,
+        &moto.endpoint,
+        &["/app", "--since", "30m", "--filter", "ERROR", "-o", "json"],
+    );
+    assert_eq!(
+        messages(&errors),
+        ["ERROR a0", "ERROR a5", "ERROR a10", "ERROR a15"]
+    );
+
+    let prefix = tail(
+        &sandbox,
+        &moto.endpoint,
+        &[
+            "/app",
+            "--since",
+            "30m",
+            "--stream-prefix",
+            "work",
+            "-o",
+            "json",
+        ],
+    );
+    assert_eq!(
+        messages(&prefix),
+        (0..20).map(|i| format!("INFO b{i}")).collect::<Vec<_>>()
+    );
+
+    let named = tail(
+        &sandbox,
+        &moto.endpoint,
+        &["/app", "--since", "30m", "--stream", "api-1", "-o", "json"],
+    );
+    assert_eq!(messages(&named).len(), 20);
+    assert!(messages(&named).iter().all(|m| m.contains(" a")));
+
+    let until = jiff::Timestamp::from_millisecond(base + 2 * 60_000)
+        .unwrap()
+        .to_string();
+    let bounded = tail(
+        &sandbox,
+        &moto.endpoint,
+        &["/app", "--since", "30m", "--until", &until, "-o", "json"],
+    );
+    // The end is inclusive to the millisecond: a2 is at the bound, b2 one ms after it.
+    assert_eq!(
+        messages(&bounded),
+        ["ERROR a0", "INFO b0", "INFO a1", "INFO b1", "INFO a2"]
+    );
+
+    let capped = tail(
+        &sandbox,
+        &moto.endpoint,
+        &[
+            "/app",
+            "--since",
+            "30m",
+            "--max-events",
+            "3",
+            "--format",
+            "raw",
+        ],
+    );
+    assert_eq!(capped.stdout, "ERROR a0\nINFO b0\nINFO a1\n");
+
+    let missing = tail(&sandbox, &moto.endpoint, &["/ap", "--since", "30m"]);
+    assert_eq!(missing.code, 1);
+    assert_eq!(
+        missing.stderr,
+        "error: log group /ap not found in us-east-1\nhint: did you mean /app? (tracectl logs groups lists them)\n"
+    );
+}
+
+/// Runs `tracectl logs tail ... --follow` in the background, collecting its stdout lines.
+struct Follower {
+    child: std::process::Child,
+    lines: Arc<Mutex<Vec<String>>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Follower {
+    fn start(sandbox: &Sandbox, endpoint: &str, args: &[&str]) -> Self {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_tracectl"));
+        // The same clean environment as every other test, on a process we can stream from.
+        let template = sandbox.cmd();
+        cmd.env_clear();
+        for (k, v) in template.get_envs() {
+            if let Some(v) = v {
+                cmd.env(k, v);
+            }
+        }
+        cmd.current_dir(sandbox.home())
+            .env("AWS_ENDPOINT_URL", endpoint)
+            .args(["logs", "tail", "--follow"])
+            .args(args);
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let sink = lines.clone();
+        let reader = std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout).lines() {
+                sink.lock().unwrap().push(line.unwrap());
+            }
+        });
+        Follower {
+            child,
+            lines,
+            reader: Some(reader),
+        }
+    }
+
+    fn wait_for_lines(&self, n: usize, within: Duration) {
+        let deadline = Instant::now() + within;
+        while self.lines.lock().unwrap().len() < n {
+            assert!(
+                Instant::now() < deadline,
+                "only {} of {n} lines within {within:?}",
+                self.lines.lock().unwrap().len()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits for the process to end by itself (bounded), then returns its lines.
+    fn finish(mut self, within: Duration) -> (Option<i32>, Vec<Value>) {
+        let deadline = Instant::now() + within;
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!(
+                    "follow did not stop by itself; printed {:?}",
+                    self.lines.lock().unwrap()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        self.reader.take().unwrap().join().unwrap();
+        let lines = self.lines.lock().unwrap().clone();
+        (status.code(), records(&lines.join("\n")))
+    }
+}
+
+impl Drop for Follower {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+/// A second Watchtower instance flushes a minute late: its events carry timestamps up to a
+/// minute older than events already printed. With default flags, each appears once.
+async fn late_events_scenario(endpoint: &str, moto: &Moto) {
+    let client = seed_client(moto);
+    create_group(&client, "/cruddur/backend-flask").await;
+    let t0 = now_ms();
+    let early: Vec<(i64, String)> = (0..5)
+        .map(|i| (t0 - 20_000 + i * 1000, format!("instance-0 early #{i}")))
+        .collect();
+    put(
+        &client,
+        "/cruddur/backend-flask",
+        "i-0000/backend-flask",
+        &early,
+    )
+    .await;
+
+    let total = 5 + 5 + 30 + 5;
+    let sandbox = Sandbox::new();
+    let max = total.to_string();
+    let follower = Follower::start(
+        &sandbox,
+        endpoint,
+        &[
+            "/cruddur/backend-flask",
+            "--since",
+            "2m",
+            "-o",
+            "json",
+            "--poll",
+            "300ms",
+            "--max-events",
+            &max,
+        ],
+    );
+    follower.wait_for_lines(5, Duration::from_secs(60));
+
+    // Newer events from instance 0, printed first...
+    let newer: Vec<(i64, String)> = (0..5)
+        .map(|i| (now_ms() + i, format!("instance-0 newer #{i}")))
+        .collect();
+    put(
+        &client,
+        "/cruddur/backend-flask",
+        "i-0000/backend-flask",
+        &newer,
+    )
+    .await;
+    follower.wait_for_lines(10, Duration::from_secs(60));
+    // ...then instance 1's buffered minute arrives, 60 s to 30 s older than what was printed.
+    let now = now_ms();
+    let late: Vec<(i64, String)> = (0..30)
+        .map(|i| (now - 60_000 + i * 1000, format!("instance-1 late #{i}")))
+        .collect();
+    put(
+        &client,
+        "/cruddur/backend-flask",
+        "i-0001/backend-flask",
+        &late,
+    )
+    .await;
+    follower.wait_for_lines(40, Duration::from_secs(60));
+    let last: Vec<(i64, String)> = (0..5)
+        .map(|i| (now_ms() + i, format!("instance-0 last #{i}")))
+        .collect();
+    put(
+        &client,
+        "/cruddur/backend-flask",
+        "i-0000/backend-flask",
+        &last,
+    )
+    .await;
+
+    // --max-events ends it: a repeat would end it early and lose one of the expected below.
+    let (code, printed) = follower.finish(Duration::from_secs(90));
+    assert_eq!(code, Some(0));
+    let expected: Vec<String> = [early, newer, late, last]
+        .concat()
+        .into_iter()
+        .map(|(_, m)| m)
+        .collect();
+    assert_exactly_once(&printed, &expected);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn follow_shows_late_events_once_with_default_flags() {
+    let moto = Moto::start();
+    late_events_scenario(&moto.endpoint, &moto).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn follow_ends_at_until_and_idle_timeout() {
+    let moto = Moto::start();
+    let client = seed_client(&moto);
+    create_group(&client, "/g").await;
+    put(&client, "/g", "s", &[(now_ms() - 1000, "one".to_string())]).await;
+    let sandbox = Sandbox::new();
+    let idle = Follower::start(
+        &sandbox,
+        &moto.endpoint,
+        &[
+            "/g",
+            "--since",
+            "1m",
+            "-o",
+            "json",
+            "--poll",
+            "200ms",
+            "--idle-timeout",
+            "1s",
+        ],
+    );
+    let (code, printed) = idle.finish(Duration::from_secs(30));
+    assert_eq!((code, printed.len()), (Some(0), 1));
+
+    let until = jiff::Timestamp::now()
+        .checked_add(jiff::SignedDuration::from_secs(2))
+        .unwrap()
+        .to_string();
+    let bounded = Follower::start(
+        &sandbox,
+        &moto.endpoint,
+        &[
+            "/g", "--since", "1m", "-o", "json", "--poll", "200ms", "--until", &until,
+        ],
+    );
+    let (code, printed) = bounded.finish(Duration::from_secs(30));
+    assert_eq!((code, printed.len()), (Some(0), 1));
+}
+
+/// Faults the proxy injects into FilterLogEvents calls, in turn.
+#[derive(Debug, Clone, Copy)]
+enum Fault {
+    Pass,
+    Throttle,
+    ServerError,
+    Drop,
+    Slow,
+}
+
+const SCHEDULE: [Fault; 8] = [
+    Fault::Pass,
+    Fault::Throttle,
+    Fault::Pass,
+    Fault::ServerError,
+    Fault::Drop,
+    Fault::Pass,
+    Fault::Slow,
+    Fault::Pass,
+];
+
+struct FaultProxy {
+    endpoint: String,
+    faults: Arc<AtomicU32>,
+    filter_calls: Arc<AtomicU32>,
+    _shutdown: tokio::sync::oneshot::Sender<()>,
+}
+
+/// A proxy in front of moto that breaks FilterLogEvents calls by the schedule, and answers
+/// a filter pattern of `[bad` the way CloudWatch does (moto accepts anything).
+fn fault_proxy(upstream: &str) -> FaultProxy {
+    let faults = Arc::new(AtomicU32::new(0));
+    let filter_calls = Arc::new(AtomicU32::new(0));
+    #[allow(clippy::disallowed_methods)] // a test proxy, not tracectl's own client
+    let http = reqwest::Client::new();
+    let upstream = upstream.to_string();
+    let counters = (faults.clone(), filter_calls.clone());
+    let app = Router::new().fallback(
+        move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
+            let (http, upstream, (faults, calls)) =
+                (http.clone(), upstream.clone(), counters.clone());
+            async move {
+                let target = headers
+                    .get("x-amz-target")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("")
+                    .to_string();
+                if target.ends_with("FilterLogEvents") {
+                    if String::from_utf8_lossy(&body).contains("\"filterPattern\":\"[bad\"") {
+                        return aws_error(
+                            StatusCode::BAD_REQUEST,
+                            "InvalidParameterException",
+                            "Invalid filter pattern: unbalanced bracket in [bad",
+                        );
+                    }
+                    let n = calls.fetch_add(1, Ordering::SeqCst) as usize;
+                    let fault = SCHEDULE[n % SCHEDULE.len()];
+                    if !matches!(fault, Fault::Pass | Fault::Slow) {
+                        faults.fetch_add(1, Ordering::SeqCst);
+                    }
+                    match fault {
+                        Fault::Throttle => {
+                            return aws_error(
+                                StatusCode::BAD_REQUEST,
+                                "ThrottlingException",
+                                "Rate exceeded",
+                            );
+                        }
+                        Fault::ServerError => {
+                            return aws_error(
+                                StatusCode::SERVICE_UNAVAILABLE,
+                                "ServiceUnavailableException",
+                                "try again",
+                            );
+                        }
+                        Fault::Drop => {
+                            // Headers, then the connection breaks mid-body.
+                            let broken = futures::stream::once(async {
+                                Err::<Bytes, std::io::Error>(std::io::Error::other("dropped"))
+                            });
+                            return Response::builder()
+                                .status(200)
+                                .header("content-length", "1000")
+                                .body(Body::from_stream(broken))
+                                .unwrap();
+                        }
+                        Fault::Slow => tokio::time::sleep(Duration::from_millis(700)).await,
+                        Fault::Pass => {}
+                    }
+                }
+                let mut forward = http.request(method, format!("{upstream}{uri}")).body(body);
+                for (k, v) in &headers {
+                    if k != "host" && k != "content-length" {
+                        forward = forward.header(k, v);
+                    }
+                }
+                let answer = forward.send().await.unwrap();
+                let mut response = Response::builder().status(answer.status().as_u16());
+                for (k, v) in answer.headers() {
+                    if k != "content-length" && k != "transfer-encoding" {
+                        response = response.header(k, v);
+                    }
+                }
+                response
+                    .body(Body::from(answer.bytes().await.unwrap()))
+                    .unwrap()
+            }
+        },
+    );
+    // Its own runtime on its own thread, so it keeps serving while a test blocks on tracectl.
+    let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
+    let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            addr_tx.send(listener.local_addr().unwrap()).unwrap();
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async move {
+                    let _ = stop.await;
+                })
+                .await
+                .unwrap();
+        });
+    });
+    let addr = addr_rx.recv().unwrap();
+    FaultProxy {
+        endpoint: format!("http://{addr}"),
+        faults,
+        filter_calls,
+        _shutdown: shutdown,
+    }
+}
+
+fn aws_error(status: StatusCode, code: &str, message: &str) -> Response {
+    Response::builder()
+        .status(status)
+        .header("content-type", "application/x-amz-json-1.1")
+        .header("x-amzn-errortype", code)
+        .body(Body::from(
+            serde_json::json!({"__type": code, "message": message}).to_string(),
+        ))
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn history_through_throttling_5xx_drops_and_slow_replies_loses_and_repeats_nothing() {
+    let moto = Moto::start();
+    let proxy = fault_proxy(&moto.endpoint);
+    let client = seed_client(&moto);
+    create_group(&client, "/cruddur/backend-flask").await;
+    let base = now_ms() - 50 * 60_000;
+    let mut expected = Vec::new();
+    for s in 0..2 {
+        let events: Vec<(i64, String)> = (0..6000)
+            .map(|i| (base + i * 490 + s, format!("s{s} #{i}")))
+            .collect();
+        expected.extend(events.iter().map(|(_, m)| m.clone()));
+        put(
+            &client,
+            "/cruddur/backend-flask",
+            &format!("i-000{s}"),
+            &events,
+        )
+        .await;
+    }
+    let sandbox = Sandbox::new();
+    let out = tail(
+        &sandbox,
+        &proxy.endpoint,
+        &["/cruddur/backend-flask", "--since", "1h", "-o", "json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let printed = records(&out.stdout);
+    assert_exactly_once(&printed, &expected);
+    assert_time_ordered(&printed);
+    assert!(
+        proxy.faults.load(Ordering::SeqCst) >= 3,
+        "the proxy injected faults"
+    );
+
+    let bad = tail(
+        &sandbox,
+        &proxy.endpoint,
+        &[
+            "/cruddur/backend-flask",
+            "--since",
+            "1h",
+            "--filter",
+            "[bad",
+        ],
+    );
+    assert_eq!(bad.code, 1);
+    assert_eq!(
+        bad.stderr.lines().next().unwrap(),
+        "error: invalid filter pattern: Invalid filter pattern: unbalanced bracket in [bad"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn follow_through_faults_loses_and_repeats_nothing() {
+    let moto = Moto::start();
+    let proxy = fault_proxy(&moto.endpoint);
+    late_events_scenario(&proxy.endpoint, &moto).await;
+    let (calls, faults) = (
+        proxy.filter_calls.load(Ordering::SeqCst),
+        proxy.faults.load(Ordering::SeqCst),
+    );
+    assert!(
+        faults >= 3,
+        "throttling, a 5xx and a dropped connection were all injected: {calls} calls, {faults} faults"
+    );
+}
