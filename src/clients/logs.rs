@@ -220,3 +220,66 @@ pub async fn filter_events(
     sort_events(&mut events);
     Ok(events)
 }
+
+/// A Logs Insights result set: the status and rows so far (`@ptr` dropped), and statistics.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QueryResults {
+    pub status: String,
+    pub rows: Vec<Vec<(String, String)>>,
+    pub records_matched: f64,
+    pub records_scanned: f64,
+}
+
+/// Starts an Insights query over `[start, end]` in epoch **seconds** (Insights, unlike
+/// FilterLogEvents, takes seconds) and returns its id.
+pub async fn start_query(
+    client: &Client,
+    groups: &[String],
+    start: i64,
+    end: i64,
+    query: &str,
+) -> Result<String, AwsFailure> {
+    let started = client
+        .start_query()
+        .set_log_group_names(Some(groups.to_vec()))
+        .start_time(start)
+        .end_time(end)
+        .query_string(query)
+        .send()
+        .await
+        .map_err(|e| classify(&e))?;
+    started
+        .query_id
+        .ok_or_else(|| AwsFailure::Transport("StartQuery returned no query id".into()))
+}
+
+/// The current status and rows of a query (partial while it is `Running`).
+pub async fn query_results(client: &Client, query_id: &str) -> Result<QueryResults, AwsFailure> {
+    let out = client
+        .get_query_results()
+        .query_id(query_id)
+        .send()
+        .await
+        .map_err(|e| classify(&e))?;
+    let rows = out
+        .results
+        .unwrap_or_default()
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .filter_map(|f| Some((f.field?, f.value.unwrap_or_default())))
+                .filter(|(field, _)| field != "@ptr")
+                .collect()
+        })
+        .collect();
+    let stats = out.statistics;
+    Ok(QueryResults {
+        status: out
+            .status
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_else(|| "Unknown".into()),
+        rows,
+        records_matched: stats.as_ref().map_or(0.0, |s| s.records_matched),
+        records_scanned: stats.as_ref().map_or(0.0, |s| s.records_scanned),
+    })
+}

@@ -153,20 +153,6 @@ fn every_unbuilt_leaf_parses_its_flags_and_says_it_is_not_implemented() {
             "xray services",
             &["xray", "services", "--since", "2h", "--region", "eu-west-1"],
         ),
-        (
-            "logs query",
-            &[
-                "logs",
-                "query",
-                "fields @message",
-                "-g",
-                "/a",
-                "-g",
-                "/b",
-                "--since",
-                "1d",
-            ],
-        ),
     ];
     let sandbox = Sandbox::new();
     for (name, args) in cases {

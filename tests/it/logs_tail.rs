@@ -724,3 +724,36 @@ async fn follow_through_faults_loses_and_repeats_nothing() {
         "throttling, a 5xx and a dropped connection were all injected: {calls} calls, {faults} faults"
     );
 }
+
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread")]
+async fn ctrl_c_and_sigterm_stop_follow_with_exit_0_and_output_flushed() {
+    let moto = Moto::start();
+    let client = seed_client(&moto);
+    create_group(&client, "/g").await;
+    put(
+        &client,
+        "/g",
+        "s",
+        &[(now_ms() - 1000, "before the signal".to_string())],
+    )
+    .await;
+    let sandbox = Sandbox::new();
+    for signal in ["INT", "TERM"] {
+        let follower = Follower::start(
+            &sandbox,
+            &moto.endpoint,
+            &["/g", "--since", "1m", "-o", "json", "--poll", "200ms"],
+        );
+        follower.wait_for_lines(1, Duration::from_secs(30));
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &follower.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let (code, printed) = follower.finish(Duration::from_secs(10));
+        assert_eq!(code, Some(0), "SIG{signal}");
+        assert_eq!(printed.len(), 1);
+        assert_eq!(printed[0]["message"], "before the signal");
+    }
+}

@@ -9,6 +9,7 @@ mod generated;
 mod harness;
 mod http;
 mod logs;
+mod logs_query;
 mod logs_tail;
 mod python;
 mod rollbar;

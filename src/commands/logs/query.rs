@@ -1,10 +1,16 @@
 //! `tracectl logs query`: CloudWatch Logs Insights.
 
-use clap::Args;
+use std::time::{Duration, Instant};
 
+use clap::Args;
+use indexmap::IndexMap;
+
+use crate::clients::aws::AwsFailure;
+use crate::clients::logs::{QueryResults, query_results, start_query};
 use crate::commands::{AwsArgs, Context};
 use crate::error::{Error, Result};
-use crate::model::time::{TimeSpec, time_arg};
+use crate::model::time::{TimeSpec, Window, time_arg};
+use crate::output::Column;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Example:
@@ -26,6 +32,142 @@ pub struct QueryArgs {
     pub until: Option<TimeSpec>,
 }
 
-pub async fn run(_ctx: &Context, _aws: &AwsArgs, _args: QueryArgs) -> Result<()> {
-    Err(Error::not_implemented("logs query"))
+/// Insights takes at most 50 groups per query.
+const MAX_GROUPS: usize = 50;
+/// Insights stops a query after 60 minutes; tracectl stops waiting then too.
+const MAX_WAIT: Duration = Duration::from_secs(60 * 60);
+
+pub async fn run(ctx: &Context, aws: &AwsArgs, args: QueryArgs) -> Result<()> {
+    if args.groups.len() > MAX_GROUPS {
+        return Err(Error::usage(format!(
+            "{} groups given; Logs Insights takes at most {MAX_GROUPS}",
+            args.groups.len()
+        )));
+    }
+    let window = Window::resolve(args.since, args.until, ctx.now).map_err(Error::usage)?;
+    let client = ctx.logs_client(aws).await?;
+    let query_id = match start_query(
+        &client,
+        &args.groups,
+        window.start.as_second(),
+        window.end.as_second(),
+        &args.query,
+    )
+    .await
+    {
+        Ok(id) => id,
+        Err(failure) => return Err(start_error(ctx, &client, &args.groups, failure).await),
+    };
+
+    let spinner = ctx.printer.spinner("running Logs Insights query");
+    let started = Instant::now();
+    // Short first waits (small queries finish in a second), growing to one poll a second.
+    let mut wait = Duration::from_millis(250);
+    let results = loop {
+        let results = query_results(&client, &query_id)
+            .await
+            .map_err(|f| ctx.aws_error("cannot read the Logs Insights results", f))?;
+        match results.status.as_str() {
+            "Complete" => break results,
+            "Running" | "Scheduled" => {
+                spinner.set_message(format!(
+                    "running Logs Insights query: {} rows so far, {} records matched of {} scanned",
+                    results.rows.len(),
+                    results.records_matched,
+                    results.records_scanned
+                ));
+            }
+            other => {
+                spinner.finish_and_clear();
+                return Err(Error::failure(format!(
+                    "the Logs Insights query ended with status {other}"
+                ))
+                .with_hint(format!(
+                    "query id {query_id}; CloudWatch's console shows the details"
+                )));
+            }
+        }
+        if started.elapsed() > MAX_WAIT {
+            spinner.finish_and_clear();
+            return Err(Error::failure(
+                "the Logs Insights query did not complete within 60 minutes",
+            ));
+        }
+        tokio::time::sleep(wait).await;
+        wait = (wait * 2).min(Duration::from_secs(1));
+    };
+    spinner.finish_and_clear();
+    render(ctx, &results)
+}
+
+/// A query the service refuses (syntax) is the service's message; a missing group names it.
+async fn start_error(
+    ctx: &Context,
+    client: &aws_sdk_cloudwatchlogs::Client,
+    groups: &[String],
+    failure: AwsFailure,
+) -> Error {
+    match &failure {
+        AwsFailure::Service { code, message }
+            if code == "MalformedQueryException" || code == "InvalidParameterException" =>
+        {
+            Error::failure(format!("Logs Insights refused the query: {message}")).with_hint(
+                "see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_QuerySyntax.html",
+            )
+        }
+        AwsFailure::Service { code, .. } if code == "ResourceNotFoundException" => {
+            // Name the first group that does not exist, with the closest existing name.
+            let existing = crate::clients::logs::list_groups(client, None)
+                .await
+                .unwrap_or_default();
+            let missing = groups
+                .iter()
+                .find(|g| !existing.iter().any(|e| &e.name == *g))
+                .cloned()
+                .unwrap_or_default();
+            ctx.log_group_error(client, &missing, failure).await
+        }
+        _ => ctx.aws_error("cannot start the Logs Insights query", failure),
+    }
+}
+
+fn render(ctx: &Context, results: &QueryResults) -> Result<()> {
+    let p = &ctx.printer;
+    let rows: Vec<IndexMap<&str, &str>> = results
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|(f, v)| (f.as_str(), v.as_str())).collect())
+        .collect();
+    if p.is_json() {
+        return p.json(&rows);
+    }
+    p.status(&format!(
+        "{} rows; {} records matched of {} scanned",
+        rows.len(),
+        results.records_matched,
+        results.records_scanned
+    ));
+    // Columns in the order the query's fields first appear.
+    let mut fields: Vec<&str> = Vec::new();
+    for row in &rows {
+        for field in row.keys() {
+            if !fields.contains(field) {
+                fields.push(field);
+            }
+        }
+    }
+    if fields.is_empty() {
+        return Ok(());
+    }
+    let columns: Vec<Column> = fields.iter().map(|f| Column::left(*f)).collect();
+    let table = rows
+        .iter()
+        .map(|row| {
+            fields
+                .iter()
+                .map(|f| row.get(f).copied().unwrap_or("").to_string())
+                .collect()
+        })
+        .collect();
+    p.table(&columns, table)
 }

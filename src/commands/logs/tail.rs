@@ -296,7 +296,7 @@ async fn follow(
     let mut lag = Lag::new(scan.args.lag);
     let mut last_new = Instant::now();
     let mut announced = false;
-    let stop = tokio::signal::ctrl_c();
+    let stop = stop_requested();
     tokio::pin!(stop);
     loop {
         let cursor = seen.cursor(start, lag.current());
@@ -338,6 +338,31 @@ async fn follow(
             _ = tokio::time::sleep(scan.args.poll) => {}
             _ = &mut stop => return Ok(()),
         }
+    }
+}
+
+/// Ctrl-C, or SIGTERM (kill, systemd, a container stop): either ends a follow cleanly.
+async fn stop_requested() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate()).ok();
+        let terminated = async {
+            match term.as_mut() {
+                Some(t) => {
+                    t.recv().await;
+                }
+                None => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = terminated => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
 
