@@ -143,6 +143,10 @@ const BACKOFF: [Duration; 6] = [
     Duration::from_secs(30),
 ];
 
+/// Empty pages in a row that hand back the token they were asked with before tracectl
+/// calls the service stuck (each costs a rate-limited request).
+const MAX_REPEATED_EMPTY_PAGES: u32 = 100;
+
 /// Transient failures tracectl waits out before giving up on a scan.
 const MAX_TRANSIENT_FAILURES: usize = 12;
 
@@ -165,6 +169,7 @@ pub async fn filter_events(
     let mut events = Vec::new();
     let mut token: Option<String> = None;
     let mut failures = 0;
+    let mut stuck = 0;
     loop {
         limiter.until_ready().await;
         let request = client
@@ -193,6 +198,7 @@ pub async fn filter_events(
             }
         };
         failures = 0;
+        let before = events.len();
         for e in page.events.unwrap_or_default() {
             let stream = e.log_stream_name.unwrap_or_default();
             // AWS filters by prefix itself; this also holds against emulators that do not.
@@ -212,9 +218,26 @@ pub async fn filter_events(
                 message: e.message.unwrap_or_default(),
             });
         }
+        // Only a missing token ends the results: an empty page, even one that hands back the
+        // token it was asked with, is not the end. A service stuck on one empty page is an
+        // error, never a silently shortened result.
+        let page_was_empty = events.len() == before;
         match page.next_token {
-            Some(next) if Some(&next) != token.as_ref() => token = Some(next),
-            _ => break,
+            None => break,
+            Some(next) => {
+                stuck = if page_was_empty && token.as_ref() == Some(&next) {
+                    stuck + 1
+                } else {
+                    0
+                };
+                if stuck >= MAX_REPEATED_EMPTY_PAGES {
+                    return Err(AwsFailure::Transport(format!(
+                        "CloudWatch Logs returned the same empty page {MAX_REPEATED_EMPTY_PAGES} times for {}",
+                        query.group
+                    )));
+                }
+                token = Some(next);
+            }
         }
     }
     sort_events(&mut events);

@@ -282,3 +282,24 @@ fn unreachable_endpoint_fails_with_a_hint() {
         "hint: check the network, --endpoint-url and AWS_ENDPOINT_URL"
     );
 }
+
+#[test]
+fn no_credentials_is_a_clear_error_with_a_hint() {
+    let sandbox = Sandbox::new();
+    let out = run(sandbox
+        .cmd()
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .args(["logs", "groups", "--endpoint-url", "http://127.0.0.1:9"]));
+    assert_eq!(out.code, 1);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert!(
+        lines[0].starts_with("error: cannot list log groups: no AWS credentials found"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        lines[1],
+        "hint: set AWS_PROFILE (or aws_profile in the tracectl profile), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws sso login`"
+    );
+}

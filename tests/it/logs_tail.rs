@@ -103,7 +103,8 @@ fn assert_exactly_once(printed: &[Value], expected: &[String]) {
         .collect();
     assert!(
         repeated.is_empty() && missing.is_empty() && extra.is_empty(),
-        "repeated {repeated:?}, missing {missing:?}, extra {extra:?}"
+        "repeated {repeated:?}, missing {} (first {missing:?}), extra {extra:?}",
+        want.keys().filter(|m| !got.contains_key(*m)).count()
     );
     assert_eq!(printed.len(), expected.len());
 }
@@ -515,12 +516,17 @@ enum Fault {
     ServerError,
     Drop,
     Slow,
+    /// `{"events": [], "nextToken": ...}`: a page with nothing on it that is not the end.
+    EmptyPage,
 }
+
+/// Tokens of the empty pages the proxy makes up start with this; the rest is the real token.
+const EMPTY_PAGE_TOKEN: &str = "proxy-empty-page:";
 
 const SCHEDULE: [Fault; 8] = [
     Fault::Pass,
     Fault::Throttle,
-    Fault::Pass,
+    Fault::EmptyPage,
     Fault::ServerError,
     Fault::Drop,
     Fault::Pass,
@@ -544,18 +550,41 @@ fn fault_proxy(upstream: &str) -> FaultProxy {
     let http = reqwest::Client::new();
     let upstream = upstream.to_string();
     let counters = (faults.clone(), filter_calls.clone());
+    let repeated: Arc<Mutex<std::collections::HashSet<String>>> = Arc::default();
     let app = Router::new().fallback(
         move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
             let (http, upstream, (faults, calls)) =
                 (http.clone(), upstream.clone(), counters.clone());
+            let repeated_once = repeated.clone();
             async move {
                 let target = headers
                     .get("x-amz-target")
                     .and_then(|v| v.to_str().ok())
                     .unwrap_or("")
                     .to_string();
+                let mut body = body;
                 if target.ends_with("FilterLogEvents") {
-                    if String::from_utf8_lossy(&body).contains("\"filterPattern\":\"[bad\"") {
+                    let mut request: Value = serde_json::from_slice(&body).unwrap();
+                    let made_up = request["nextToken"]
+                        .as_str()
+                        .and_then(|t| t.strip_prefix(EMPTY_PAGE_TOKEN))
+                        .map(str::to_string);
+                    if let Some(real) = made_up {
+                        let token = request["nextToken"].as_str().unwrap_or("").to_string();
+                        // The first follow-up gets the same empty page and the same token
+                        // again, as CloudWatch may answer: only a missing token is the end.
+                        if repeated_once.lock().unwrap().insert(token.clone()) {
+                            return empty_page(&token);
+                        }
+                        // The second: restore the real token and pass it on.
+                        let fields = request.as_object_mut().unwrap();
+                        if real.is_empty() {
+                            fields.remove("nextToken");
+                        } else {
+                            fields.insert("nextToken".into(), Value::from(real));
+                        }
+                        body = Bytes::from(request.to_string());
+                    } else if request["filterPattern"] == "[bad" {
                         return aws_error(
                             StatusCode::BAD_REQUEST,
                             "InvalidParameterException",
@@ -594,6 +623,12 @@ fn fault_proxy(upstream: &str) -> FaultProxy {
                                 .unwrap();
                         }
                         Fault::Slow => tokio::time::sleep(Duration::from_millis(700)).await,
+                        Fault::EmptyPage => {
+                            return empty_page(&format!(
+                                "{EMPTY_PAGE_TOKEN}{}",
+                                request["nextToken"].as_str().unwrap_or("")
+                            ));
+                        }
                         Fault::Pass => {}
                     }
                 }
@@ -643,6 +678,15 @@ fn fault_proxy(upstream: &str) -> FaultProxy {
         filter_calls,
         _shutdown: shutdown,
     }
+}
+
+fn empty_page(token: &str) -> Response {
+    let page = serde_json::json!({"events": [], "nextToken": token, "searchedLogStreams": []});
+    Response::builder()
+        .status(200)
+        .header("content-type", "application/x-amz-json-1.1")
+        .body(Body::from(page.to_string()))
+        .unwrap()
 }
 
 fn aws_error(status: StatusCode, code: &str, message: &str) -> Response {
@@ -721,7 +765,7 @@ async fn follow_through_faults_loses_and_repeats_nothing() {
     );
     assert!(
         faults >= 3,
-        "throttling, a 5xx and a dropped connection were all injected: {calls} calls, {faults} faults"
+        "throttling, an empty page, a 5xx and a dropped connection were all injected: {calls} calls, {faults} faults"
     );
 }
 

@@ -4,7 +4,9 @@
 //! with the git CLI.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde_json::Value;
 
@@ -608,5 +610,197 @@ fn an_unknown_remote_lists_the_known_ones() {
     assert!(
         repo.local_tags().is_empty(),
         "a failed push must not leave a created tag behind"
+    );
+}
+
+/// `git http-backend` (the real smart-HTTP server) behind a tiny CGI bridge that demands
+/// HTTP Basic auth with the token `x-access-token:<TOKEN>`, as GitHub does for tokens.
+struct HttpGit {
+    url: String,
+    requests: Arc<AtomicU32>,
+    _shutdown: tokio::sync::oneshot::Sender<()>,
+}
+
+const GIT_HTTP_TOKEN: &str = "ghp_tracectlTestToken0123456789";
+
+fn http_git(repo: &Repo) -> HttpGit {
+    use axum::body::Bytes;
+    use axum::http::{HeaderMap, Method, StatusCode, Uri};
+    use axum::response::Response;
+    use base64::Engine;
+
+    let expected = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD
+            .encode(format!("x-access-token:{GIT_HTTP_TOKEN}"))
+    );
+    let root = repo.sandbox.home().to_path_buf();
+    let home = repo.sandbox.home().to_path_buf();
+    let requests = Arc::new(AtomicU32::new(0));
+    let counter = requests.clone();
+    let app = axum::Router::new().fallback(
+        move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
+            let (expected, root, home, counter) = (
+                expected.clone(),
+                root.clone(),
+                home.clone(),
+                counter.clone(),
+            );
+            async move {
+                counter.fetch_add(1, Ordering::SeqCst);
+                if headers.get("authorization").and_then(|v| v.to_str().ok())
+                    != Some(expected.as_str())
+                {
+                    return Response::builder()
+                        .status(StatusCode::UNAUTHORIZED)
+                        .header("www-authenticate", "Basic realm=\"git\"")
+                        .body(axum::body::Body::empty())
+                        .unwrap();
+                }
+                let mut cgi = tokio::process::Command::new("git");
+                cgi.arg("http-backend")
+                    .env_clear()
+                    .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+                    .env("HOME", &home)
+                    .env("GIT_CONFIG_NOSYSTEM", "1")
+                    .env("GIT_PROJECT_ROOT", &root)
+                    .env("GIT_HTTP_EXPORT_ALL", "1")
+                    .env("REMOTE_USER", "x-access-token")
+                    .env("REQUEST_METHOD", method.as_str())
+                    .env("PATH_INFO", uri.path())
+                    .env("QUERY_STRING", uri.query().unwrap_or(""))
+                    .env(
+                        "CONTENT_TYPE",
+                        headers
+                            .get("content-type")
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or(""),
+                    )
+                    .env("CONTENT_LENGTH", body.len().to_string())
+                    .stdin(Stdio::piped())
+                    .stdout(Stdio::piped());
+                let mut child = cgi.spawn().unwrap();
+                let mut stdin = child.stdin.take().unwrap();
+                tokio::io::AsyncWriteExt::write_all(&mut stdin, &body)
+                    .await
+                    .unwrap();
+                drop(stdin);
+                let out = child.wait_with_output().await.unwrap();
+                // CGI output: headers, a blank line, the body.
+                let split = out
+                    .stdout
+                    .windows(4)
+                    .position(|w| w == b"\r\n\r\n")
+                    .map(|i| (i, 4))
+                    .or_else(|| {
+                        out.stdout
+                            .windows(2)
+                            .position(|w| w == b"\n\n")
+                            .map(|i| (i, 2))
+                    })
+                    .unwrap();
+                let head = String::from_utf8_lossy(&out.stdout[..split.0]).into_owned();
+                let mut response = Response::builder();
+                for line in head.lines() {
+                    let (k, v) = line.split_once(':').unwrap();
+                    if k.eq_ignore_ascii_case("status") {
+                        response = response.status(v.trim()[..3].parse::<u16>().unwrap());
+                    } else {
+                        response = response.header(k.trim(), v.trim());
+                    }
+                }
+                response
+                    .body(axum::body::Body::from(
+                        out.stdout[split.0 + split.1..].to_vec(),
+                    ))
+                    .unwrap()
+            }
+        },
+    );
+    let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async move {
+                    let _ = stop.await;
+                })
+                .await
+                .unwrap();
+        });
+    });
+    HttpGit {
+        url: format!("http://{}/origin.git", rx.recv().unwrap()),
+        requests,
+        _shutdown: shutdown,
+    }
+}
+
+#[test]
+fn https_style_push_authenticates_with_git_token_and_a_wrong_token_fails_without_looping() {
+    let repo = Repo::new();
+    let server = http_git(&repo);
+    let push = |token: &str, tag: &str| {
+        let mut cmd = repo.sandbox.cmd();
+        cmd.current_dir(&repo.work)
+            .env("GIT_CONFIG_GLOBAL", repo.sandbox.home().join(".gitconfig"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_TOKEN", token)
+            .args(["tag", "push", tag, "--remote", &server.url]);
+        run(&mut cmd)
+    };
+
+    let ok = push(GIT_HTTP_TOKEN, "v1.0.0");
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert!(
+        ok.stdout
+            .ends_with(&format!("pushed  v1.0.0 → {}\n", server.url)),
+        "{}",
+        ok.stdout
+    );
+    assert_eq!(
+        repo.remote_tags("origin").len(),
+        2,
+        "the tag reached the repository behind the HTTP server"
+    );
+
+    let before = server.requests.load(Ordering::SeqCst);
+    let refused = push("ghp_wrong_token_value", "v1.0.1");
+    assert_eq!(refused.code, 1);
+    assert_eq!(
+        refused.stderr.lines().next().unwrap(),
+        format!(
+            "error: authentication to {} failed (tried: git credential helper, GIT_TOKEN/GITHUB_TOKEN)",
+            server.url
+        )
+    );
+    assert!(
+        refused
+            .stderr
+            .contains("hint: load your key into ssh-agent"),
+        "{}",
+        refused.stderr
+    );
+    // Each credential was offered once: a handful of requests, not an endless loop.
+    assert!(
+        server.requests.load(Ordering::SeqCst) - before <= 4,
+        "{} requests",
+        server.requests.load(Ordering::SeqCst) - before
+    );
+    assert!(
+        !refused.stderr.contains("ghp_wrong_token_value")
+            && !refused.stdout.contains("ghp_wrong_token_value")
+    );
+    assert_eq!(
+        repo.local_tags(),
+        ["v1.0.0"],
+        "the tag the failed push created was removed again"
     );
 }
