@@ -127,10 +127,11 @@ impl Context {
         if code != "ResourceNotFoundException" {
             return self.aws_error(&format!("log group {group}"), failure);
         }
-        let region = self
-            .config
-            .get(&AWS_REGION, None)
-            .map(|r| format!(" in {}", r.value))
+        // The region the client really used (flag, env, profile or the SDK's own chain).
+        let region = client
+            .config()
+            .region()
+            .map(|r| format!(" in {r}"))
             .unwrap_or_default();
         let err = Error::failure(format!("log group {group} not found{region}"));
         let names: Vec<String> = crate::clients::logs::list_groups(client, None)

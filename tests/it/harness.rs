@@ -90,3 +90,37 @@ pub fn free_port() -> u16 {
         .unwrap()
         .port()
 }
+
+/// An in-process HTTP server (a fake API, a proxy) on a free loopback port, on its own
+/// runtime thread so it keeps serving while a test blocks on the tracectl process.
+/// Dropping it stops the server.
+pub struct Background {
+    pub addr: std::net::SocketAddr,
+    _shutdown: tokio::sync::oneshot::Sender<()>,
+}
+
+pub fn serve(app: axum::Router) -> Background {
+    let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async move {
+                    let _ = stop.await;
+                })
+                .await
+                .unwrap();
+        });
+    });
+    Background {
+        addr: rx.recv().unwrap(),
+        _shutdown: shutdown,
+    }
+}

@@ -201,11 +201,18 @@ async fn streams_newest_first_and_missing_group_suggests_the_closest() {
     ]));
     assert_eq!(names(&out.stdout), ["i-0003/backend-flask"]);
 
-    let out = run(sandbox.cmd().env("AWS_ENDPOINT_URL", &moto.endpoint).args([
-        "logs",
-        "streams",
-        "/cruddur/backnd-flask",
-    ]));
+    // --region beats AWS_REGION, and the message names the region really used.
+    let out = run(sandbox
+        .cmd()
+        .env("AWS_ENDPOINT_URL", &moto.endpoint)
+        .env("AWS_REGION", "eu-west-1")
+        .args([
+            "logs",
+            "--region",
+            "us-east-1",
+            "streams",
+            "/cruddur/backnd-flask",
+        ]));
     assert_eq!(out.code, 1);
     assert_eq!(
         out.stderr,

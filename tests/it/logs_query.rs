@@ -188,34 +188,13 @@ async fn insights(state: Arc<Mutex<Insights>>, headers: HeaderMap, body: Bytes) 
     }
 }
 
-fn fake_insights() -> (
-    String,
-    Arc<Mutex<Insights>>,
-    tokio::sync::oneshot::Sender<()>,
-) {
+fn fake_insights() -> (String, Arc<Mutex<Insights>>, crate::harness::Background) {
     let state = Arc::new(Mutex::new(Insights::default()));
     let shared = state.clone();
     let app = Router::new()
         .fallback(move |headers: HeaderMap, body: Bytes| insights(shared.clone(), headers, body));
-    let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(listener.local_addr().unwrap()).unwrap();
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async move {
-                    let _ = stop.await;
-                })
-                .await
-                .unwrap();
-        });
-    });
-    (format!("http://{}", rx.recv().unwrap()), state, shutdown)
+    let server = crate::harness::serve(app);
+    (format!("http://{}", server.addr), state, server)
 }
 
 #[test]

@@ -538,7 +538,7 @@ struct FaultProxy {
     endpoint: String,
     faults: Arc<AtomicU32>,
     filter_calls: Arc<AtomicU32>,
-    _shutdown: tokio::sync::oneshot::Sender<()>,
+    _server: crate::harness::Background,
 }
 
 /// A proxy in front of moto that breaks FilterLogEvents calls by the schedule, and answers
@@ -651,32 +651,12 @@ fn fault_proxy(upstream: &str) -> FaultProxy {
             }
         },
     );
-    // Its own runtime on its own thread, so it keeps serving while a test blocks on tracectl.
-    let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
-    let (addr_tx, addr_rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            addr_tx.send(listener.local_addr().unwrap()).unwrap();
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async move {
-                    let _ = stop.await;
-                })
-                .await
-                .unwrap();
-        });
-    });
-    let addr = addr_rx.recv().unwrap();
+    let server = crate::harness::serve(app);
     FaultProxy {
-        endpoint: format!("http://{addr}"),
+        endpoint: format!("http://{}", server.addr),
         faults,
         filter_calls,
-        _shutdown: shutdown,
+        _server: server,
     }
 }
 

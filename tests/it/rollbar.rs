@@ -230,7 +230,7 @@ async fn deploy(State(fake): State<Shared>, headers: HeaderMap, body: Bytes) -> 
 struct Server {
     state: Shared,
     endpoint: String,
-    _runtime: tokio::runtime::Runtime,
+    _server: crate::harness::Background,
 }
 
 fn start() -> Server {
@@ -238,24 +238,15 @@ fn start() -> Server {
         max_bytes: 128 * 1024,
         ..Fake::default()
     }));
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .unwrap();
     let app = Router::new()
         .route("/api/1/item/", post(item))
         .route("/api/1/deploy", post(deploy))
         .with_state(state.clone());
-    let listener = runtime
-        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-        .unwrap();
-    let addr = listener.local_addr().unwrap();
-    runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let server = crate::harness::serve(app);
     Server {
         state,
-        endpoint: format!("http://{addr}/api/1/"),
-        _runtime: runtime,
+        endpoint: format!("http://{}/api/1/", server.addr),
+        _server: server,
     }
 }
 

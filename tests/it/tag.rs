@@ -618,7 +618,7 @@ fn an_unknown_remote_lists_the_known_ones() {
 struct HttpGit {
     url: String,
     requests: Arc<AtomicU32>,
-    _shutdown: tokio::sync::oneshot::Sender<()>,
+    _server: crate::harness::Background,
 }
 
 const GIT_HTTP_TOKEN: &str = "ghp_tracectlTestToken0123456789";
@@ -717,29 +717,11 @@ fn http_git(repo: &Repo) -> HttpGit {
             }
         },
     );
-    let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(listener.local_addr().unwrap()).unwrap();
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async move {
-                    let _ = stop.await;
-                })
-                .await
-                .unwrap();
-        });
-    });
+    let server = crate::harness::serve(app);
     HttpGit {
-        url: format!("http://{}/origin.git", rx.recv().unwrap()),
+        url: format!("http://{}/origin.git", server.addr),
         requests,
-        _shutdown: shutdown,
+        _server: server,
     }
 }
 
