@@ -468,6 +468,9 @@ impl HttpClient {
             url: self.redactor.url(request.url()),
             attempt,
         });
+        if !self.observer.wants_bodies() {
+            return;
+        }
         let sent = self.default_headers.iter().chain(request.headers());
         self.trace_headers('>', sent);
         if let Some(body) = request.body().and_then(|b| b.as_bytes()) {
@@ -490,6 +493,9 @@ impl HttpClient {
             status: status.as_u16(),
             elapsed,
         });
+        if !self.observer.wants_bodies() {
+            return;
+        }
         self.trace_headers('<', headers.iter());
         if !body.is_empty() {
             self.observer.on_event(&ClientEvent::Body {

@@ -66,6 +66,13 @@ impl fmt::Display for RetryReason {
 /// Receives client events. Implemented by the output layer (stderr) and by tests.
 pub trait Observer: Send + Sync {
     fn on_event(&self, event: &ClientEvent);
+
+    /// Whether [`ClientEvent::Headers`] and [`ClientEvent::Body`] are wanted (`-vv`).
+    /// Clients skip building them otherwise: copying every 1 MB page into a string that
+    /// nobody reads is the single largest waste on a long tail.
+    fn wants_bodies(&self) -> bool {
+        true
+    }
 }
 
 /// An observer that drops everything, for library users and tests that do not care.
@@ -73,4 +80,8 @@ pub struct Silent;
 
 impl Observer for Silent {
     fn on_event(&self, _event: &ClientEvent) {}
+
+    fn wants_bodies(&self) -> bool {
+        false
+    }
 }

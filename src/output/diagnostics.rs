@@ -89,6 +89,10 @@ pub fn describe(event: &ClientEvent, verbosity: u8, quiet: bool) -> Option<Strin
 }
 
 impl Observer for StderrObserver {
+    fn wants_bodies(&self) -> bool {
+        self.verbosity >= 2
+    }
+
     fn on_event(&self, event: &ClientEvent) {
         if let Some(text) = describe(event, self.verbosity, self.quiet) {
             self.write(&self.palette.dim(&text));
