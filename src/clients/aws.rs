@@ -222,7 +222,11 @@ impl Intercept for ObserverInterceptor {
             url: request.uri().to_string(),
             attempt,
         });
-        if let Some(body) = request.body().bytes().filter(|_| self.observer.wants_bodies()) {
+        if let Some(body) = request
+            .body()
+            .bytes()
+            .filter(|_| self.observer.wants_bodies())
+        {
             self.observer.on_event(&ClientEvent::Body {
                 direction: '>',
                 text: String::from_utf8_lossy(body).into_owned(),
@@ -246,7 +250,11 @@ impl Intercept for ObserverInterceptor {
             status: response.status().as_u16(),
             elapsed,
         });
-        if let Some(body) = response.body().bytes().filter(|_| self.observer.wants_bodies()) {
+        if let Some(body) = response
+            .body()
+            .bytes()
+            .filter(|_| self.observer.wants_bodies())
+        {
             self.observer.on_event(&ClientEvent::Body {
                 direction: '<',
                 text: String::from_utf8_lossy(body).into_owned(),
