@@ -108,7 +108,7 @@ pub async fn run(ctx: &Context, api: &RollbarArgs, args: TriggerArgs) -> Result<
     let template = item(&args, environment.clone(), custom, head);
 
     // Every payload is built and checked before anything is sent.
-    let payloads: Vec<(String, String)> = (1..=args.count)
+    let payloads: Vec<String> = (1..=args.count)
         .map(|n| {
             let mut occurrence = template.clone();
             occurrence.data.uuid = uuid::Uuid::new_v4().to_string();
@@ -119,13 +119,13 @@ pub async fn run(ctx: &Context, api: &RollbarArgs, args: TriggerArgs) -> Result<
             let json = occurrence
                 .to_checked_json()
                 .map_err(|e| Error::usage(format!("the item would be refused: {e}")))?;
-            Ok((occurrence.data.uuid, json))
+            Ok(json)
         })
         .collect::<Result<_>>()?;
 
     if args.dry_run {
         // The exact request bodies, one per line: what would be sent, byte for byte.
-        for (_, json) in &payloads {
+        for json in &payloads {
             ctx.printer.line(json)?;
         }
         return Ok(());
@@ -136,7 +136,7 @@ pub async fn run(ctx: &Context, api: &RollbarArgs, args: TriggerArgs) -> Result<
         .printer
         .progress_bar(u64::from(args.count), "sending to Rollbar");
     let results: Vec<Result<String, _>> = stream::iter(payloads)
-        .map(|(_, json)| {
+        .map(|json| {
             let (client, bar) = (&client, bar.clone());
             async move {
                 let result = client.post_item(json).await;
