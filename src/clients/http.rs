@@ -372,10 +372,6 @@ impl HttpClient {
         self.client.request(method, url)
     }
 
-    pub fn redactor(&self) -> &Redactor {
-        &self.redactor
-    }
-
     /// Sends the request with the retry rules above and returns the final response, whatever
     /// its status: mapping statuses to errors is each API client's job.
     pub async fn send(

@@ -6,7 +6,6 @@
 //! quotes the input and shows two forms that work.
 
 use std::fmt;
-use std::str::FromStr;
 use std::time::Duration;
 
 use jiff::civil::{Date, DateTime};
@@ -148,13 +147,6 @@ pub fn time_arg(input: &str) -> Result<TimeSpec, String> {
 /// clap `value_parser` for durations such as `--poll` or `--timeout`.
 pub fn duration_arg(input: &str) -> Result<Duration, String> {
     parse_duration(input).map_err(|e| e.to_string())
-}
-
-impl FromStr for TimeSpec {
-    type Err = TimeParseError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        parse_time(s)
-    }
 }
 
 /// A half-open interval `[start, end)` of time that a command fetches.
