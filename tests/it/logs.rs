@@ -36,6 +36,42 @@ async fn create_groups(client: &Client, names: &[&str]) {
     }
 }
 
+pub async fn create_group(client: &Client, group: &str) {
+    create_groups(client, &[group]).await;
+}
+
+/// Puts `(timestamp, message)` events into a stream, creating it if needed, in batches.
+pub async fn put(client: &Client, group: &str, stream: &str, events: &[(i64, String)]) {
+    let _ = client
+        .create_log_stream()
+        .log_group_name(group)
+        .log_stream_name(stream)
+        .send()
+        .await;
+    let mut sorted = events.to_vec();
+    sorted.sort();
+    for chunk in sorted.chunks(5000) {
+        let batch = chunk
+            .iter()
+            .map(|(ts, m)| {
+                InputLogEvent::builder()
+                    .timestamp(*ts)
+                    .message(m)
+                    .build()
+                    .unwrap()
+            })
+            .collect();
+        client
+            .put_log_events()
+            .log_group_name(group)
+            .log_stream_name(stream)
+            .set_log_events(Some(batch))
+            .send()
+            .await
+            .unwrap();
+    }
+}
+
 fn names(json: &str) -> Vec<String> {
     let v: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("bad JSON ({e}): {json}"));
     v.as_array()
@@ -149,27 +185,13 @@ async fn streams_newest_first_and_missing_group_suggests_the_closest() {
         ("i-0002/backend-flask", 1_000),
         ("i-0003/backend-flask", 30_000),
     ] {
-        client
-            .create_log_stream()
-            .log_group_name("/cruddur/backend-flask")
-            .log_stream_name(stream)
-            .send()
-            .await
-            .unwrap();
-        client
-            .put_log_events()
-            .log_group_name("/cruddur/backend-flask")
-            .log_stream_name(stream)
-            .log_events(
-                InputLogEvent::builder()
-                    .timestamp(now - age_ms)
-                    .message("hello")
-                    .build()
-                    .unwrap(),
-            )
-            .send()
-            .await
-            .unwrap();
+        put(
+            &client,
+            "/cruddur/backend-flask",
+            stream,
+            &[(now - age_ms, "hello".to_string())],
+        )
+        .await;
     }
 
     let sandbox = Sandbox::new();

@@ -13,44 +13,19 @@ use axum::response::Response;
 use serde_json::{Value, json};
 
 use crate::harness::{Sandbox, run};
-use crate::logs::seed_client;
+use crate::logs::{create_group, put, seed_client};
 use crate::python::Moto;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn query_against_moto_returns_the_rows() {
     let moto = Moto::start();
     let client = seed_client(&moto);
-    client
-        .create_log_group()
-        .log_group_name("/cruddur/backend-flask")
-        .send()
-        .await
-        .unwrap();
-    client
-        .create_log_stream()
-        .log_group_name("/cruddur/backend-flask")
-        .log_stream_name("i-1")
-        .send()
-        .await
-        .unwrap();
+    create_group(&client, "/cruddur/backend-flask").await;
     let now = jiff::Timestamp::now().as_millisecond();
-    let events = (0..6)
-        .map(|i| {
-            aws_sdk_cloudwatchlogs::types::InputLogEvent::builder()
-                .timestamp(now - 60_000 + i * 1000)
-                .message(format!("GET /api/{i}"))
-                .build()
-                .unwrap()
-        })
+    let events: Vec<(i64, String)> = (0..6)
+        .map(|i| (now - 60_000 + i * 1000, format!("GET /api/{i}")))
         .collect();
-    client
-        .put_log_events()
-        .log_group_name("/cruddur/backend-flask")
-        .log_stream_name("i-1")
-        .set_log_events(Some(events))
-        .send()
-        .await
-        .unwrap();
+    put(&client, "/cruddur/backend-flask", "i-1", &events).await;
 
     let sandbox = Sandbox::new();
     let out = run(sandbox.cmd().env("AWS_ENDPOINT_URL", &moto.endpoint).args([

@@ -8,8 +8,6 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use aws_sdk_cloudwatchlogs::Client;
-use aws_sdk_cloudwatchlogs::types::InputLogEvent;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
@@ -17,52 +15,11 @@ use axum::response::Response;
 use serde_json::Value;
 
 use crate::harness::{Output, Sandbox, run};
-use crate::logs::seed_client;
+use crate::logs::{create_group, put, seed_client};
 use crate::python::Moto;
 
 fn now_ms() -> i64 {
     jiff::Timestamp::now().as_millisecond()
-}
-
-/// Puts `(timestamp, message)` events into a stream, creating it if needed, in batches.
-async fn put(client: &Client, group: &str, stream: &str, events: &[(i64, String)]) {
-    let _ = client
-        .create_log_stream()
-        .log_group_name(group)
-        .log_stream_name(stream)
-        .send()
-        .await;
-    let mut sorted = events.to_vec();
-    sorted.sort();
-    for chunk in sorted.chunks(5000) {
-        let batch = chunk
-            .iter()
-            .map(|(ts, m)| {
-                InputLogEvent::builder()
-                    .timestamp(*ts)
-                    .message(m)
-                    .build()
-                    .unwrap()
-            })
-            .collect();
-        client
-            .put_log_events()
-            .log_group_name(group)
-            .log_stream_name(stream)
-            .set_log_events(Some(batch))
-            .send()
-            .await
-            .unwrap();
-    }
-}
-
-async fn create_group(client: &Client, group: &str) {
-    client
-        .create_log_group()
-        .log_group_name(group)
-        .send()
-        .await
-        .unwrap();
 }
 
 /// The NDJSON records of an output, parsed.
