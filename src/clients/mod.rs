@@ -6,6 +6,7 @@ pub mod git;
 pub mod http;
 pub mod logs;
 pub mod rollbar;
+pub mod xray;
 
 use std::fmt;
 use std::time::Duration;

@@ -18,6 +18,7 @@ use crate::clients::aws::{self, AwsFailure, AwsSettings};
 use crate::config::{AWS_PROFILE, AWS_REGION, Config};
 use crate::error::{Error, Result};
 use crate::model::suggest::closest;
+use crate::model::time::{TimeSpec, Window};
 use crate::output::Printer;
 
 /// What every command gets: where to write, the effective configuration, and the one
@@ -39,6 +40,22 @@ pub struct AwsArgs {
     /// AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint_url: Option<String>,
+}
+
+/// The window of `--since DUR | --start T [--end T]`: `--since` and `--start` both mean
+/// "from", `--since` defaults to `default_since`, and the end defaults to now. An end
+/// before the start is bad input (exit 2).
+pub fn resolve_window(
+    since: Option<TimeSpec>,
+    start: Option<TimeSpec>,
+    end: Option<TimeSpec>,
+    default_since: std::time::Duration,
+    now: Timestamp,
+) -> Result<Window> {
+    let from = start.or(since).unwrap_or(TimeSpec::Ago(default_since));
+    Window::resolve(from, end, now).map_err(|e| {
+        Error::usage(e).with_hint("--start must come before --end, e.g. --start 2h --end 1h")
+    })
 }
 
 pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {

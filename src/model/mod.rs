@@ -1,6 +1,9 @@
 //! What the commands compute on, free of any transport or terminal.
 
+pub mod filter;
+pub mod stats;
 pub mod suggest;
 pub mod tail;
 pub mod time;
+pub mod trace;
 pub mod version;

@@ -6,6 +6,8 @@ pub mod color;
 pub mod diagnostics;
 pub mod logs;
 pub mod table;
+pub mod waterfall;
+pub mod xray;
 
 use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::{Arc, Mutex};
@@ -249,9 +251,65 @@ pub fn human_count(n: u64) -> String {
     out
 }
 
+/// Seconds for people, with the precision that matters at each scale: `0.4 ms`, `48 ms`,
+/// `2.61 s`, `12.5 s`, `3m07s`.
+pub fn human_seconds(seconds: f64) -> String {
+    let s = seconds.max(0.0);
+    if s == 0.0 {
+        "0 ms".into()
+    } else if s < 0.001 {
+        format!("{:.1} ms", s * 1000.0)
+    } else if s < 1.0 {
+        format!("{:.0} ms", s * 1000.0)
+    } else if s < 10.0 {
+        format!("{s:.2} s")
+    } else if s < 60.0 {
+        format!("{s:.1} s")
+    } else {
+        let whole = s.round() as u64;
+        format!("{}m{:02}s", whole / 60, whole % 60)
+    }
+}
+
+/// The path and query of a URL: the host is the same on every row and only costs width.
+pub fn url_path(url: &str) -> &str {
+    match url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+        None => url,
+    }
+}
+
+/// A window length the way users type it: `1h`, `2h30m`, `6d`, `45s`.
+pub fn human_span(d: Duration) -> String {
+    let mut secs = d.as_secs();
+    if secs == 0 {
+        return "0s".into();
+    }
+    let mut out = String::new();
+    for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] {
+        if secs >= size {
+            out.push_str(&format!("{}{unit}", secs / size));
+            secs %= size;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn human_durations() {
+        assert_eq!(human_seconds(0.0004), "0.4 ms");
+        assert_eq!(human_seconds(0.048), "48 ms");
+        assert_eq!(human_seconds(2.613), "2.61 s");
+        assert_eq!(human_seconds(12.46), "12.5 s");
+        assert_eq!(human_seconds(187.0), "3m07s");
+        assert_eq!(human_span(Duration::from_secs(3600)), "1h");
+        assert_eq!(human_span(Duration::from_secs(9000)), "2h30m");
+        assert_eq!(human_span(Duration::from_secs(86_400 + 60)), "1d1m");
+    }
 
     #[test]
     fn human_numbers() {

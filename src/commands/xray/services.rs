@@ -1,10 +1,14 @@
 //! `tracectl xray services`: GetServiceGraph as a table.
 
+use std::time::Duration;
+
 use clap::Args;
 
-use crate::commands::{AwsArgs, Context};
-use crate::error::{Error, Result};
+use crate::clients::xray;
+use crate::commands::{AwsArgs, Context, resolve_window};
+use crate::error::Result;
 use crate::model::time::{TimeSpec, time_arg};
+use crate::output::xray::print_services;
 
 #[derive(Debug, Args)]
 pub struct ServicesArgs {
@@ -13,6 +17,13 @@ pub struct ServicesArgs {
     pub since: Option<TimeSpec>,
 }
 
-pub async fn run(_ctx: &Context, _aws: &AwsArgs, _args: ServicesArgs) -> Result<()> {
-    Err(Error::not_implemented("xray services"))
+const DEFAULT_SINCE: Duration = Duration::from_secs(3600);
+
+pub async fn run(ctx: &Context, aws: &AwsArgs, args: ServicesArgs) -> Result<()> {
+    let window = resolve_window(args.since, None, None, DEFAULT_SINCE, ctx.now)?;
+    let client = ctx.xray_client(aws).await?;
+    let services = xray::service_graph(&client, window)
+        .await
+        .map_err(|f| ctx.aws_error("cannot fetch the X-Ray service graph", f))?;
+    print_services(&ctx.printer, window, &services)
 }

@@ -1,17 +1,101 @@
 //! `tracectl xray trace`: BatchGetTraces, drawn as a waterfall.
 
+use std::io::Read;
+
 use clap::Args;
 
+use crate::clients::xray;
 use crate::commands::{AwsArgs, Context};
 use crate::error::{Error, Result};
+use crate::model::trace::TraceId;
+use crate::output::waterfall;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  tracectl xray trace 1-5f84c7a1-0123456789abcdef01234567
+  tracectl xray trace 5f84c7a10123456789abcdef01234567 -o json
+  tracectl xray traces --faults -o json | jq -r '.traces[].id' | tracectl xray trace -")]
 pub struct TraceArgs {
-    /// Trace ids: X-Ray (1-5f84c7a1-0123456789abcdef01234567) or W3C (32 hex digits)
+    /// Trace ids: X-Ray (1-5f84c7a1-0123456789abcdef01234567) or W3C (32 hex digits);
+    /// `-` reads them from stdin, separated by whitespace
     #[arg(required = true, value_name = "TRACE_ID")]
     pub ids: Vec<String>,
 }
 
-pub async fn run(_ctx: &Context, _aws: &AwsArgs, _args: TraceArgs) -> Result<()> {
-    Err(Error::not_implemented("xray trace"))
+/// Width of the waterfall when stdout is not a terminal.
+const PIPED_WIDTH: usize = 120;
+
+pub async fn run(ctx: &Context, aws: &AwsArgs, args: TraceArgs) -> Result<()> {
+    let ids = parse_ids(&args.ids)?;
+    let client = ctx.xray_client(aws).await?;
+    let spinner = (ids.len() > xray::BATCH_SIZE).then(|| {
+        ctx.printer
+            .spinner(format!("fetching {} traces", ids.len()))
+    });
+    let fetched = xray::traces(&client, &ids, &xray::limiter()).await;
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    let fetched = fetched.map_err(|f| ctx.aws_error("cannot fetch traces from X-Ray", f))?;
+
+    let printer = &ctx.printer;
+    if printer.is_json() {
+        match fetched.traces.as_slice() {
+            [one] if ids.len() == 1 => printer.json(one)?,
+            many => printer.json(many)?,
+        }
+    } else {
+        let width = printer.width().unwrap_or(PIPED_WIDTH);
+        for (i, trace) in fetched.traces.iter().enumerate() {
+            if i > 0 {
+                printer.line("")?;
+            }
+            printer.line(&waterfall::render(trace, width, printer.palette()))?;
+        }
+    }
+    match fetched.missing.as_slice() {
+        [] => Ok(()),
+        [one] => Err(Error::failure(format!(
+            "trace {one} not found (X-Ray keeps traces 30 days)"
+        ))
+        .with_hint(
+            "check the id and the region (--region); `tracectl xray traces` lists recent traces",
+        )),
+        many => Err(Error::failure(format!(
+            "{} of {} traces not found (X-Ray keeps traces 30 days): {}",
+            many.len(),
+            ids.len(),
+            many.iter()
+                .map(TraceId::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .with_hint("check the ids and the region (--region)")),
+    }
+}
+
+/// The ids in X-Ray form, each once, in the order given; `-` reads more from stdin.
+fn parse_ids(args: &[String]) -> Result<Vec<TraceId>> {
+    let mut words: Vec<String> = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            let mut text = String::new();
+            std::io::stdin().read_to_string(&mut text)?;
+            words.extend(text.split_whitespace().map(str::to_string));
+        } else {
+            words.push(arg.clone());
+        }
+    }
+    let mut ids: Vec<TraceId> = Vec::with_capacity(words.len());
+    for word in words {
+        let id: TraceId = word.parse().map_err(|e| Error::usage(format!("{e}")))?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        return Err(Error::usage("no trace ids given")
+            .with_hint("pass ids as arguments, or - to read them from stdin"));
+    }
+    Ok(ids)
 }

@@ -1,0 +1,362 @@
+//! Typed X-Ray calls: trace summaries over a window (sliced, concurrent, all pages), full
+//! traces in batches of five, and the service graph. Results are plain model values;
+//! failures are sorted into [`AwsFailure`]. Throttling (`ThrottledException`, HTTP 429) is
+//! retried with backoff by the SDK's standard retry mode; the shared limiter keeps tracectl
+//! from causing it in the first place.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use aws_sdk_xray::Client;
+use aws_sdk_xray::primitives::DateTime;
+use aws_sdk_xray::types::{EdgeStatistics, ErrorStatistics, FaultStatistics, ServiceStatistics};
+use futures::{StreamExt, TryStreamExt};
+use serde::Serialize;
+
+use super::aws::{AwsFailure, classify};
+use crate::model::time::Window;
+use crate::model::trace::{Trace, TraceId, TraceSummary, epoch_seconds};
+
+/// The longest window one GetTraceSummaries scan covers; longer windows are split, as the
+/// X-Ray console does, and the slices fetched concurrently.
+pub const MAX_SLICE: Duration = Duration::from_secs(6 * 3600);
+
+/// Slices scanned at once.
+pub const SLICES_IN_FLIGHT: usize = 4;
+
+/// BatchGetTraces takes at most five ids per call.
+pub const BATCH_SIZE: usize = 5;
+
+/// BatchGetTraces calls in flight at once.
+pub const BATCHES_IN_FLIGHT: usize = 8;
+
+/// Requests per second tracectl allows itself against X-Ray, shared by every concurrent
+/// scan of one run. X-Ray publishes no per-API read quota; this bounds the burst a long
+/// window can cause, and throttling beyond it is backed off by the SDK.
+pub const REQUESTS_PER_SECOND: u32 = 50;
+
+pub type Limiter = governor::DefaultDirectRateLimiter;
+
+pub fn limiter() -> Arc<Limiter> {
+    let rate = std::num::NonZeroU32::new(REQUESTS_PER_SECOND).unwrap_or(std::num::NonZeroU32::MIN);
+    Arc::new(governor::RateLimiter::direct(governor::Quota::per_second(
+        rate,
+    )))
+}
+
+fn sdk_time(ts: jiff::Timestamp) -> DateTime {
+    DateTime::from_millis(ts.as_millisecond())
+}
+
+/// How far a scan has come, for a progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScanProgress {
+    pub slices_done: usize,
+    pub slices: usize,
+    pub traces_seen: u64,
+}
+
+/// Every trace summary of `window` matching `filter`, each trace once (a trace that starts
+/// exactly on a slice boundary is returned by both slices; it is kept once, by id).
+pub async fn trace_summaries(
+    client: &Client,
+    window: Window,
+    filter: Option<&str>,
+    limiter: &Limiter,
+    progress: &(dyn Fn(ScanProgress) + Sync),
+) -> Result<Vec<TraceSummary>, AwsFailure> {
+    let slices = window.slices(MAX_SLICE);
+    let total = slices.len();
+    let done = AtomicUsize::new(0);
+    let seen = AtomicU64::new(0);
+    let report = || {
+        progress(ScanProgress {
+            slices_done: done.load(Ordering::Relaxed),
+            slices: total,
+            traces_seen: seen.load(Ordering::Relaxed),
+        })
+    };
+    report();
+    let pages: Vec<Vec<TraceSummary>> = futures::stream::iter(slices)
+        .map(|slice| {
+            let (done, seen, report) = (&done, &seen, &report);
+            async move {
+                let found = scan_slice(client, slice, filter, limiter, &|n| {
+                    seen.fetch_add(n, Ordering::Relaxed);
+                    report();
+                })
+                .await?;
+                done.fetch_add(1, Ordering::Relaxed);
+                report();
+                Ok::<_, AwsFailure>(found)
+            }
+        })
+        .buffer_unordered(SLICES_IN_FLIGHT)
+        .try_collect()
+        .await?;
+    let mut ids = HashSet::new();
+    let mut out: Vec<TraceSummary> = pages
+        .into_iter()
+        .flatten()
+        .filter(|t| ids.insert(t.id.clone()))
+        .collect();
+    // Slices finish in any order; newest first, as X-Ray itself pages.
+    out.sort_by(|a, b| b.started().cmp(&a.started()).then_with(|| a.id.cmp(&b.id)));
+    Ok(out)
+}
+
+/// One slice, all pages, one after the other (each page's token comes from the last).
+async fn scan_slice(
+    client: &Client,
+    slice: Window,
+    filter: Option<&str>,
+    limiter: &Limiter,
+    on_page: &(dyn Fn(u64) + Sync),
+) -> Result<Vec<TraceSummary>, AwsFailure> {
+    let mut out = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        limiter.until_ready().await;
+        let page = client
+            .get_trace_summaries()
+            .start_time(sdk_time(slice.start))
+            .end_time(sdk_time(slice.end))
+            .set_filter_expression(filter.map(str::to_string))
+            .set_next_token(token.take())
+            .send()
+            .await
+            .map_err(|e| classify(&e))?;
+        let summaries = page.trace_summaries.unwrap_or_default();
+        on_page(summaries.len() as u64);
+        out.extend(summaries.into_iter().map(summary));
+        match page.next_token.filter(|t| !t.is_empty()) {
+            Some(next) => token = Some(next),
+            None => return Ok(out),
+        }
+    }
+}
+
+fn summary(s: aws_sdk_xray::types::TraceSummary) -> TraceSummary {
+    let http = s.http;
+    TraceSummary {
+        id: s.id.unwrap_or_default(),
+        start: s.start_time.and_then(|t| epoch_seconds(t.as_secs_f64())),
+        duration: s.duration,
+        response_time: s.response_time,
+        method: http.as_ref().and_then(|h| h.http_method.clone()),
+        url: http.as_ref().and_then(|h| h.http_url.clone()),
+        status: http.as_ref().and_then(|h| h.http_status),
+        has_error: s.has_error.unwrap_or(false),
+        has_fault: s.has_fault.unwrap_or(false),
+        has_throttle: s.has_throttle.unwrap_or(false),
+    }
+}
+
+/// Full traces, in the order asked, and the ids X-Ray did not return.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FetchedTraces {
+    pub traces: Vec<Trace>,
+    /// Ids X-Ray listed as unprocessed, or did not answer for at all.
+    pub missing: Vec<TraceId>,
+}
+
+/// BatchGetTraces for any number of ids: five per call, several calls at once.
+pub async fn traces(
+    client: &Client,
+    ids: &[TraceId],
+    limiter: &Limiter,
+) -> Result<FetchedTraces, AwsFailure> {
+    let batches: Vec<Vec<(String, Vec<String>)>> = futures::stream::iter(ids.chunks(BATCH_SIZE))
+        .map(|chunk| batch(client, chunk, limiter))
+        .buffer_unordered(BATCHES_IN_FLIGHT)
+        .try_collect()
+        .await?;
+    let mut found: std::collections::HashMap<String, Vec<String>> =
+        batches.into_iter().flatten().collect();
+    let mut out = FetchedTraces {
+        traces: Vec::new(),
+        missing: Vec::new(),
+    };
+    for id in ids {
+        match found.remove(id.as_str()) {
+            Some(docs) if !docs.is_empty() => out.traces.push(Trace::from_documents(
+                id.as_str(),
+                docs.iter().map(String::as_str),
+            )),
+            _ => out.missing.push(id.clone()),
+        }
+    }
+    Ok(out)
+}
+
+/// One call (and its pages): each returned trace's id with its segment documents.
+async fn batch(
+    client: &Client,
+    ids: &[TraceId],
+    limiter: &Limiter,
+) -> Result<Vec<(String, Vec<String>)>, AwsFailure> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        limiter.until_ready().await;
+        let page = client
+            .batch_get_traces()
+            .set_trace_ids(Some(ids.iter().map(|id| id.as_str().to_string()).collect()))
+            .set_next_token(token.take())
+            .send()
+            .await
+            .map_err(|e| classify(&e))?;
+        for trace in page.traces.unwrap_or_default() {
+            let id = trace.id.unwrap_or_default();
+            let docs = trace
+                .segments
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|s| s.document);
+            // A trace can span pages: its segments accumulate under one id.
+            match out.iter_mut().find(|(known, _)| *known == id) {
+                Some((_, existing)) => existing.extend(docs),
+                None => out.push((id, docs.collect())),
+            }
+        }
+        match page.next_token.filter(|t| !t.is_empty()) {
+            Some(next) => token = Some(next),
+            None => return Ok(out),
+        }
+    }
+}
+
+/// Request counts and latency of a service or an edge.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Counts {
+    pub requests: i64,
+    pub ok: i64,
+    pub errors: i64,
+    pub faults: i64,
+    pub throttles: i64,
+    /// Seconds per request.
+    pub avg_latency: Option<f64>,
+}
+
+impl Counts {
+    /// From the fields ServiceStatistics and EdgeStatistics share.
+    fn new(
+        total: Option<i64>,
+        ok: Option<i64>,
+        errors: Option<&ErrorStatistics>,
+        faults: Option<&FaultStatistics>,
+        total_response_time: Option<f64>,
+    ) -> Counts {
+        let requests = total.unwrap_or(0);
+        Counts {
+            requests,
+            ok: ok.unwrap_or(0),
+            errors: errors.and_then(|e| e.total_count).unwrap_or(0),
+            faults: faults.and_then(|f| f.total_count).unwrap_or(0),
+            throttles: errors.and_then(|e| e.throttle_count).unwrap_or(0),
+            avg_latency: total_response_time
+                .filter(|_| requests > 0)
+                .map(|t| t / requests as f64),
+        }
+    }
+}
+
+/// One node of the service graph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServiceNode {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+    pub edges: Vec<ServiceEdge>,
+}
+
+/// A call from one service to another.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServiceEdge {
+    pub to: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// The service graph of `window`, all pages, busiest services first.
+pub async fn service_graph(
+    client: &Client,
+    window: Window,
+) -> Result<Vec<ServiceNode>, AwsFailure> {
+    let mut pages = client
+        .get_service_graph()
+        .start_time(sdk_time(window.start))
+        .end_time(sdk_time(window.end))
+        .into_paginator()
+        .send();
+    let mut services = Vec::new();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| classify(&e))?;
+        services.extend(page.services.unwrap_or_default());
+    }
+    // Edges name their target by reference id; resolve them across all pages.
+    let names: std::collections::HashMap<i32, String> = services
+        .iter()
+        .filter_map(|s| Some((s.reference_id?, s.name.clone().unwrap_or_default())))
+        .collect();
+    let mut nodes: Vec<ServiceNode> = services
+        .into_iter()
+        .map(|s| {
+            let mut edges: Vec<ServiceEdge> = s
+                .edges
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| {
+                    let st = e
+                        .summary_statistics
+                        .unwrap_or_else(|| EdgeStatistics::builder().build());
+                    ServiceEdge {
+                        to: e
+                            .reference_id
+                            .and_then(|id| names.get(&id).cloned())
+                            .unwrap_or_else(|| "(unknown)".into()),
+                        counts: Counts::new(
+                            st.total_count,
+                            st.ok_count,
+                            st.error_statistics.as_ref(),
+                            st.fault_statistics.as_ref(),
+                            st.total_response_time,
+                        ),
+                    }
+                })
+                .collect();
+            edges.sort_by(|a, b| {
+                b.counts
+                    .requests
+                    .cmp(&a.counts.requests)
+                    .then_with(|| a.to.cmp(&b.to))
+            });
+            let st = s
+                .summary_statistics
+                .unwrap_or_else(|| ServiceStatistics::builder().build());
+            ServiceNode {
+                name: s.name.unwrap_or_default(),
+                kind: s.r#type.unwrap_or_default(),
+                counts: Counts::new(
+                    st.total_count,
+                    st.ok_count,
+                    st.error_statistics.as_ref(),
+                    st.fault_statistics.as_ref(),
+                    st.total_response_time,
+                ),
+                edges,
+            }
+        })
+        .collect();
+    nodes.sort_by(|a, b| {
+        b.counts
+            .requests
+            .cmp(&a.counts.requests)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(nodes)
+}
