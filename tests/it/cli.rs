@@ -105,54 +105,6 @@ fn every_unbuilt_leaf_parses_its_flags_and_says_it_is_not_implemented() {
                 "https://x/y",
             ],
         ),
-        (
-            "xray traces",
-            &[
-                "xray",
-                "traces",
-                "--since",
-                "1h",
-                "--filter",
-                "service(\"a\")",
-                "--errors",
-                "--faults",
-                "--throttles",
-                "--slower-than",
-                "500ms",
-                "--url-contains",
-                "/api",
-                "--service",
-                "backend-flask",
-                "--limit",
-                "5",
-                "--sort",
-                "newest",
-            ],
-        ),
-        (
-            "xray traces",
-            &[
-                "xray",
-                "traces",
-                "--start",
-                "1732442400",
-                "--end",
-                "1732446000000",
-            ],
-        ),
-        (
-            "xray trace",
-            &[
-                "xray",
-                "trace",
-                "1-5f84c7a1-0123456789abcdef01234567",
-                "4efaaf4d1e8720b39541901950019ee5",
-            ],
-        ),
-        (
-            "xray services",
-            &["xray", "services", "--since", "2h", "--region", "eu-west-1"],
-        ),
     ];
     let sandbox = Sandbox::new();
     for (name, args) in cases {

@@ -14,3 +14,5 @@ mod logs_tail;
 mod python;
 mod rollbar;
 mod tag;
+mod xray;
+mod xray_fake;
