@@ -244,7 +244,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('--slower-than', '--slower-than', [CompletionResultType]::ParameterName, 'Only traces slower than DUR, e.g. 500ms')
             [CompletionResult]::new('--url-contains', '--url-contains', [CompletionResultType]::ParameterName, 'Only traces whose URL contains TEXT')
             [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Only traces through the service NAME')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Number of traces listed under the summary')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Number of traces listed under the summary (0: all)')
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Which traces to list')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]')

@@ -226,7 +226,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand --slower-than 'Only traces slower than DUR, e.g. 500ms'
             cand --url-contains 'Only traces whose URL contains TEXT'
             cand --service 'Only traces through the service NAME'
-            cand --limit 'Number of traces listed under the summary'
+            cand --limit 'Number of traces listed under the summary (0: all)'
             cand --sort 'Which traces to list'
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
             cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'

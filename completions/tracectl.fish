@@ -179,7 +179,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l slower-than -d 'Only traces slower than DUR, e.g. 500ms' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l url-contains -d 'Only traces whose URL contains TEXT' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l service -d 'Only traces through the service NAME' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l limit -d 'Number of traces listed under the summary' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l limit -d 'Number of traces listed under the summary (0: all)' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l sort -d 'Which traces to list' -r -f -a "slowest\t''
 newest\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r

@@ -147,7 +147,10 @@ async fn admit(fake: &FakeXray, headers: &HeaderMap) -> Option<Response> {
         ));
     }
     let n = fake.inner.counter.fetch_add(1, Ordering::SeqCst) + 1;
-    if options.throttle_every.is_some_and(|every| n.is_multiple_of(every)) {
+    if options
+        .throttle_every
+        .is_some_and(|every| n.is_multiple_of(every))
+    {
         return Some(error(
             StatusCode::TOO_MANY_REQUESTS,
             "ThrottledException",
