@@ -41,12 +41,6 @@ impl Error {
         Self::new(ErrorKind::Failure, message)
     }
 
-    /// The answer of a leaf command whose issue is not done yet: never a fake result.
-    pub fn not_implemented(command: &str) -> Self {
-        Self::failure(format!("tracectl {command} is not implemented yet"))
-            .with_hint("see CHANGELOG.md for what works today")
-    }
-
     fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Self {
             kind,
@@ -173,12 +167,5 @@ mod tests {
             err.render(false),
             "error: log group /a not found\nhint: did you mean /b?\n"
         );
-    }
-
-    #[test]
-    fn not_implemented_names_the_command() {
-        let err = Error::not_implemented("xray traces");
-        assert_eq!(err.message(), "tracectl xray traces is not implemented yet");
-        assert_eq!(err.exit_code(), 1);
     }
 }

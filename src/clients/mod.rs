@@ -3,6 +3,7 @@
 
 pub mod aws;
 pub mod git;
+pub mod honeycomb;
 pub mod http;
 pub mod logs;
 pub mod rollbar;

@@ -1,6 +1,7 @@
 //! What the commands compute on, free of any transport or terminal.
 
 pub mod filter;
+pub mod query;
 pub mod stats;
 pub mod suggest;
 pub mod tail;

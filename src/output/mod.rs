@@ -2,8 +2,10 @@
 //! spinners and `-v` traces go to stderr, so `tracectl ... | jq` always sees clean data.
 //! Renderers take computed values and return text: they never fetch.
 
+pub mod chart;
 pub mod color;
 pub mod diagnostics;
+pub mod honeycomb;
 pub mod logs;
 pub mod table;
 pub mod waterfall;

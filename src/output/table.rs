@@ -35,9 +35,34 @@ impl Column {
 
 /// Renders rows under `columns`. `width` is the terminal width, or `None` when piped.
 pub fn render(columns: &[Column], rows: Vec<Vec<String>>, width: Option<usize>) -> String {
+    build(columns, rows, width, true)
+}
+
+/// Like [`render`], with the headers as given: for headers that are data (column names
+/// such as `http.route` or `P99(duration_ms)`), where case matters.
+pub fn render_keep_case(
+    columns: &[Column],
+    rows: Vec<Vec<String>>,
+    width: Option<usize>,
+) -> String {
+    build(columns, rows, width, false)
+}
+
+fn build(
+    columns: &[Column],
+    rows: Vec<Vec<String>>,
+    width: Option<usize>,
+    uppercase: bool,
+) -> String {
     let mut table = Table::new();
     table.load_preset(NOTHING);
-    table.set_header(columns.iter().map(|c| c.header.to_uppercase()));
+    table.set_header(columns.iter().map(|c| {
+        if uppercase {
+            c.header.to_uppercase()
+        } else {
+            c.header.clone()
+        }
+    }));
     match width {
         Some(w) => {
             table.set_content_arrangement(ContentArrangement::Dynamic);

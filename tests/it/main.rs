@@ -7,6 +7,8 @@ mod cli;
 mod config;
 mod generated;
 mod harness;
+mod honeycomb;
+mod honeycomb_fake;
 mod http;
 mod logs;
 mod logs_query;

@@ -1,14 +1,17 @@
-//! `tracectl honeycomb auth`.
+//! `tracectl honeycomb auth`: what the API key is and may do.
 
 use clap::Args;
 
 use super::HoneycombArgs;
 use crate::commands::Context;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::output::honeycomb::print_auth;
 
 #[derive(Debug, Args)]
 pub struct AuthArgs {}
 
-pub async fn run(_ctx: &Context, _api: &HoneycombArgs, _args: AuthArgs) -> Result<()> {
-    Err(Error::not_implemented("honeycomb auth"))
+pub async fn run(ctx: &Context, api: &HoneycombArgs, _args: AuthArgs) -> Result<()> {
+    let client = ctx.honeycomb_client(api)?;
+    let auth = client.auth().await.map_err(|e| ctx.honeycomb_error(e))?;
+    print_auth(&ctx.printer, &auth)
 }

@@ -1,14 +1,21 @@
-//! `tracectl honeycomb datasets`.
+//! `tracectl honeycomb datasets`: the environment's datasets.
 
 use clap::Args;
 
 use super::HoneycombArgs;
 use crate::commands::Context;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::output::honeycomb::print_datasets;
 
 #[derive(Debug, Args)]
 pub struct DatasetsArgs {}
 
-pub async fn run(_ctx: &Context, _api: &HoneycombArgs, _args: DatasetsArgs) -> Result<()> {
-    Err(Error::not_implemented("honeycomb datasets"))
+pub async fn run(ctx: &Context, api: &HoneycombArgs, _args: DatasetsArgs) -> Result<()> {
+    let client = ctx.honeycomb_client(api)?;
+    let mut datasets = client
+        .datasets()
+        .await
+        .map_err(|e| ctx.honeycomb_error(e))?;
+    datasets.sort_by(|a, b| a.name.cmp(&b.name));
+    print_datasets(&ctx.printer, &datasets)
 }

@@ -1,12 +1,17 @@
-//! `tracectl honeycomb marker`.
+//! `tracectl honeycomb marker`: mark a moment (a deploy) on a dataset's graphs.
 
 use clap::Args;
 
 use super::HoneycombArgs;
+use crate::clients::honeycomb::NewMarker;
 use crate::commands::Context;
 use crate::error::{Error, Result};
+use crate::output::honeycomb::print_marker;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  tracectl honeycomb marker 'deploy v0.2' -d cruddur
+  tracectl honeycomb marker \"deploy $(git describe)\" --url https://github.com/org/repo/releases/tag/v0.2")]
 pub struct MarkerArgs {
     /// The marker's message, e.g. "deploy v0.2"
     pub message: String,
@@ -24,6 +29,22 @@ pub struct MarkerArgs {
     pub url: Option<String>,
 }
 
-pub async fn run(_ctx: &Context, _api: &HoneycombArgs, _args: MarkerArgs) -> Result<()> {
-    Err(Error::not_implemented("honeycomb marker"))
+pub async fn run(ctx: &Context, api: &HoneycombArgs, args: MarkerArgs) -> Result<()> {
+    if args.message.trim().is_empty() {
+        return Err(Error::usage("the marker message is empty")
+            .with_hint("e.g. tracectl honeycomb marker 'deploy v0.2'"));
+    }
+    let dataset = ctx.honeycomb_dataset(args.dataset.as_deref())?;
+    let client = ctx.honeycomb_client(api)?;
+    let marker = NewMarker {
+        message: args.message,
+        marker_type: Some(args.marker_type).filter(|t| !t.is_empty()),
+        url: args.url,
+        // The moment of the command, not of Honeycomb's receipt (a slow network moves it).
+        start_time: Some(ctx.now.as_second()),
+    };
+    match client.create_marker(&dataset, &marker).await {
+        Ok(created) => print_marker(&ctx.printer, &dataset, &created),
+        Err(e) => Err(ctx.dataset_error(&client, &dataset, e).await),
+    }
 }

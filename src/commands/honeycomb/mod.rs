@@ -8,8 +8,11 @@ pub mod query;
 
 use clap::{Args, Subcommand};
 
+use crate::clients::honeycomb::{HoneycombClient, HoneycombError};
 use crate::commands::Context;
-use crate::error::Result;
+use crate::config::{HONEYCOMB_API_KEY, HONEYCOMB_DATASET, HONEYCOMB_ENDPOINT};
+use crate::error::{Error, Result};
+use crate::model::suggest::closest;
 
 #[derive(Debug, Args)]
 pub struct HoneycombCommand {
@@ -48,5 +51,90 @@ pub async fn run(ctx: &Context, cmd: HoneycombCommand) -> Result<()> {
         HoneycombSubcommand::Columns(args) => columns::run(ctx, &cmd.api, args).await,
         HoneycombSubcommand::Auth(args) => auth::run(ctx, &cmd.api, args).await,
         HoneycombSubcommand::Marker(args) => marker::run(ctx, &cmd.api, args).await,
+    }
+}
+
+impl Context {
+    /// The Honeycomb client: endpoint from --endpoint-url > env > profile > default, and the
+    /// key from env or profile (never a flag: flags end up in shell history and `ps`).
+    fn honeycomb_client(&self, api: &HoneycombArgs) -> Result<HoneycombClient> {
+        let key = self
+            .config
+            .secret(&HONEYCOMB_API_KEY)
+            .ok_or_else(|| {
+                Error::usage("no Honeycomb API key")
+                    .with_hint(self.config.missing_hint(&HONEYCOMB_API_KEY))
+            })?
+            .value;
+        let endpoint = self
+            .config
+            .get(
+                &HONEYCOMB_ENDPOINT,
+                api.endpoint_url.as_deref().map(|u| ("--endpoint-url", u)),
+            )
+            .map(|r| r.value)
+            .unwrap_or_default();
+        HoneycombClient::new(&endpoint, &key, self.printer.observer())
+            .map_err(|e| self.honeycomb_error(e))
+    }
+
+    /// `-d`, else HONEYCOMB_DATASET / the profile.
+    fn honeycomb_dataset(&self, flag: Option<&str>) -> Result<String> {
+        self.config
+            .get(&HONEYCOMB_DATASET, flag.map(|d| ("--dataset", d)))
+            .map(|r| r.value)
+            .ok_or_else(|| {
+                Error::usage("no Honeycomb dataset given")
+                    .with_hint(self.config.missing_hint(&HONEYCOMB_DATASET))
+            })
+    }
+
+    /// What the user can do about each Honeycomb failure.
+    fn honeycomb_error(&self, e: HoneycombError) -> Error {
+        let message = e.to_string();
+        match e {
+            HoneycombError::Endpoint(_) => Error::usage(message).with_hint(
+                "use a URL like https://api.honeycomb.io or https://api.eu1.honeycomb.io (--endpoint-url or HONEYCOMB_API_ENDPOINT)",
+            ),
+            HoneycombError::Unauthorized { .. } => {
+                Error::failure(message).with_hint(self.config.missing_hint(&HONEYCOMB_API_KEY))
+            }
+            HoneycombError::Forbidden { .. } => Error::failure(message).with_hint(
+                "the key lacks a permission this needs; `tracectl honeycomb auth` lists what it may do",
+            ),
+            HoneycombError::RateLimited { .. } => Error::failure(message)
+                .with_hint("Honeycomb allows 10 query results a minute; wait for the reset"),
+            HoneycombError::Http(_) => Error::failure(message).with_hint(
+                "check the network and the endpoint (--endpoint-url or HONEYCOMB_API_ENDPOINT)",
+            ),
+            HoneycombError::NotFound { .. }
+            | HoneycombError::Invalid { .. }
+            | HoneycombError::Status { .. }
+            | HoneycombError::Decode(_) => Error::failure(message),
+        }
+    }
+
+    /// A 404 on a dataset's endpoint names the dataset and the closest existing ones.
+    async fn dataset_error(
+        &self,
+        client: &HoneycombClient,
+        dataset: &str,
+        e: HoneycombError,
+    ) -> Error {
+        if !matches!(e, HoneycombError::NotFound { .. }) {
+            return self.honeycomb_error(e);
+        }
+        let err = Error::failure(format!("dataset {dataset} not found"));
+        let names: Vec<String> = client
+            .datasets()
+            .await
+            .map(|list| list.into_iter().map(|d| d.slug).collect())
+            .unwrap_or_default();
+        match closest(dataset, names.iter().map(String::as_str)).first() {
+            Some(best) => err.with_hint(format!(
+                "did you mean {best}? (tracectl honeycomb datasets lists them)"
+            )),
+            None => err.with_hint("tracectl honeycomb datasets lists the datasets"),
+        }
     }
 }

@@ -1,14 +1,25 @@
 //! `tracectl honeycomb query`: flags (or a raw spec) -> query -> result -> table and charts.
 
+use std::collections::HashMap;
+use std::io::Read;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
 
 use super::HoneycombArgs;
-use crate::commands::Context;
+use crate::clients::honeycomb::{Column as HcColumn, HoneycombError};
+use crate::commands::{Context, resolve_window};
 use crate::error::{Error, Result};
+use crate::model::query::{
+    QuerySpec, SpecError, parse_calculation, parse_filter_as, parse_having, parse_order, validate,
+};
+use crate::model::suggest::closest;
 use crate::model::time::{TimeSpec, duration_arg, time_arg};
+use crate::output::honeycomb::{QueryReport, print_query};
+use crate::output::human_span;
+
+const DEFAULT_SINCE: Duration = Duration::from_secs(2 * 3600);
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -82,6 +93,235 @@ pub struct QueryArgs {
     pub timeout: Duration,
 }
 
-pub async fn run(_ctx: &Context, _api: &HoneycombArgs, _args: QueryArgs) -> Result<()> {
-    Err(Error::not_implemented("honeycomb query"))
+/// How long to wait between polls: short at first (most queries finish in well under a
+/// second), growing to about a second, as Honeycomb's own clients do.
+const POLL_INTERVALS_MS: [u64; 6] = [100, 200, 300, 500, 800, 1000];
+
+pub async fn run(ctx: &Context, api: &HoneycombArgs, args: QueryArgs) -> Result<()> {
+    let now = ctx.now.as_second();
+    let mut spec = match &args.spec {
+        Some(path) => read_spec(path)?,
+        None => spec_from_flags(&args, |_| None)?,
+    };
+    apply_window_and_limits(&mut spec, &args, ctx)?;
+    validate(&spec, now).map_err(|e| {
+        Error::usage(e.0).with_hint("tracectl honeycomb query --help shows the forms")
+    })?;
+    if args.print_spec {
+        return ctx.printer.json(&spec);
+    }
+
+    let dataset = ctx.honeycomb_dataset(args.dataset.as_deref())?;
+    let client = ctx.honeycomb_client(api)?;
+    if args.spec.is_none() {
+        // Type the filter values by the dataset's columns where they can be read; a key
+        // without the columns permission still runs queries, typed from the text alone.
+        match client.columns(&dataset).await {
+            Ok(columns) => {
+                warn_unknown_columns(ctx, &spec, &columns, &dataset);
+                let types: HashMap<&str, &str> = columns
+                    .iter()
+                    .map(|c| (c.key_name.as_str(), c.column_type.as_str()))
+                    .collect();
+                spec.filters = spec_from_flags(&args, |c| types.get(c).copied())?.filters;
+            }
+            Err(e @ HoneycombError::NotFound { .. }) => {
+                return Err(ctx.dataset_error(&client, &dataset, e).await);
+            }
+            Err(_) => {}
+        }
+    }
+
+    let query_id = match client.create_query(&dataset, &spec).await {
+        Ok(id) => id,
+        Err(e) => return Err(ctx.dataset_error(&client, &dataset, e).await),
+    };
+    let started = std::time::Instant::now();
+    let mut result = client
+        .create_result(&dataset, &query_id, args.no_series)
+        .await
+        .map_err(|e| query_data_error(ctx, e))?;
+    let spinner = ctx
+        .printer
+        .spinner(format!("running the query on {dataset}"));
+    let mut polls = 0;
+    while !result.complete {
+        if started.elapsed() >= args.timeout {
+            spinner.finish_and_clear();
+            let mut err = Error::failure(format!(
+                "the query did not finish within {}",
+                human_span(args.timeout)
+            ))
+            .with_hint("give it longer with --timeout, or narrow the window or the breakdowns");
+            if let Some(url) = &result.links.query_url {
+                err = err.with_hint(format!("it may still finish in the UI: {url}"));
+            }
+            return Err(err);
+        }
+        let wait = POLL_INTERVALS_MS[polls.min(POLL_INTERVALS_MS.len() - 1)];
+        polls += 1;
+        tokio::time::sleep(Duration::from_millis(wait)).await;
+        result = client
+            .result(&dataset, &result.id)
+            .await
+            .map_err(|e| query_data_error(ctx, e))?;
+    }
+    spinner.finish_and_clear();
+
+    let data = result.data.clone().unwrap_or_default();
+    print_query(
+        &ctx.printer,
+        &QueryReport {
+            dataset: &dataset,
+            spec: &spec,
+            query_id: &query_id,
+            result_id: &result.id,
+            query_url: result.links.query_url.as_deref(),
+            data: &data,
+            window: window_length(&spec, now),
+            draw_charts: ctx.printer.options().stdout_tty && !args.no_series,
+        },
+    )
+}
+
+/// The spec the flags describe, with filter values typed by `column_type`.
+fn spec_from_flags<'a>(
+    args: &QueryArgs,
+    column_type: impl Fn(&str) -> Option<&'a str> + Copy,
+) -> Result<QuerySpec> {
+    let usage = |e: SpecError| {
+        Error::usage(e.0).with_hint("tracectl honeycomb query --help shows the forms")
+    };
+    Ok(QuerySpec {
+        calculations: args
+            .calcs
+            .iter()
+            .map(|c| parse_calculation(c))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(usage)?,
+        filters: args
+            .filters
+            .iter()
+            .map(|f| parse_filter_as(f, column_type))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(usage)?,
+        filter_combination: args.any.then(|| "OR".to_string()),
+        breakdowns: args.breakdowns.clone(),
+        orders: args
+            .orders
+            .iter()
+            .map(|o| parse_order(o))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(usage)?,
+        havings: args
+            .havings
+            .iter()
+            .map(|h| parse_having(h))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(usage)?,
+        ..QuerySpec::default()
+    })
+}
+
+/// `--spec FILE` or `--spec -` (stdin): a Honeycomb query spec as JSON.
+fn read_spec(path: &std::path::Path) -> Result<QuerySpec> {
+    let (name, text) = if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text)?;
+        ("stdin".to_string(), text)
+    } else {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::usage(format!("cannot read the spec file {}: {e}", path.display()))
+        })?;
+        (path.display().to_string(), text)
+    };
+    serde_json::from_str(&text).map_err(|e| {
+        Error::usage(format!("bad query spec in {name}: {e}"))
+            .with_hint("a spec is Honeycomb's query JSON, e.g. {\"calculations\":[{\"op\":\"COUNT\"}],\"time_range\":7200}; --print-spec shows one")
+    })
+}
+
+/// The window (`--since` or `--start/--end`) and `--limit`/`--granularity`; with `--spec`
+/// they replace the file's own values only when given.
+fn apply_window_and_limits(spec: &mut QuerySpec, args: &QueryArgs, ctx: &Context) -> Result<()> {
+    let window_given = args.since.is_some() || args.start.is_some();
+    if args.spec.is_none() || window_given {
+        spec.time_range = None;
+        spec.start_time = None;
+        spec.end_time = None;
+        match args.start {
+            Some(_) => {
+                let window = resolve_window(None, args.start, args.end, DEFAULT_SINCE, ctx.now)?;
+                spec.start_time = Some(window.start.as_second());
+                spec.end_time = Some(window.end.as_second());
+            }
+            None => {
+                let since = args.since.unwrap_or(TimeSpec::Ago(DEFAULT_SINCE));
+                let start = since.resolve(ctx.now);
+                let seconds = ctx.now.duration_since(start).as_secs();
+                if seconds <= 0 {
+                    return Err(
+                        Error::usage("--since must be in the past").with_hint("e.g. --since 2h")
+                    );
+                }
+                spec.time_range = Some(seconds as u64);
+            }
+        }
+    }
+    if let Some(limit) = args.limit {
+        spec.limit = Some(limit);
+    }
+    if let Some(g) = args.granularity {
+        spec.granularity = Some(g.as_secs().max(1));
+    }
+    Ok(())
+}
+
+/// The length of the spec's window, for the chart caption.
+fn window_length(spec: &QuerySpec, now: i64) -> Duration {
+    let seconds = match (spec.start_time, spec.end_time, spec.time_range) {
+        (Some(s), Some(e), _) => e - s,
+        (_, _, Some(r)) => r as i64,
+        (Some(s), None, None) => now - s,
+        _ => 7200,
+    };
+    Duration::from_secs(seconds.max(0) as u64)
+}
+
+/// Columns the query names that the dataset does not have: a typo costs a query result
+/// from the budget of ten a minute, so it is pointed out (the query still runs: a column
+/// may be new since the list was written).
+fn warn_unknown_columns(ctx: &Context, spec: &QuerySpec, columns: &[HcColumn], dataset: &str) {
+    let names: Vec<&str> = columns.iter().map(|c| c.key_name.as_str()).collect();
+    let mut named: Vec<&str> = spec.filters.iter().map(|f| f.column.as_str()).collect();
+    named.extend(spec.breakdowns.iter().map(String::as_str));
+    named.extend(spec.calculations.iter().filter_map(|c| c.column.as_deref()));
+    named.sort_unstable();
+    named.dedup();
+    for column in named.into_iter().filter(|c| !names.contains(c)) {
+        let near = closest(column, names.iter().copied());
+        let suggestion = match near.as_slice() {
+            [] => String::new(),
+            some => format!(
+                "; did you mean {}?",
+                some.iter().take(3).copied().collect::<Vec<_>>().join(", ")
+            ),
+        };
+        ctx.printer.warn(&format!(
+            "dataset {dataset} has no column {column}{suggestion}"
+        ));
+    }
+}
+
+/// Errors of the Query Data API, whose 401/403 usually mean the plan or the key's
+/// permissions, not a wrong key (/1/auth cannot tell: it does not report Run Queries).
+fn query_data_error(ctx: &Context, e: HoneycombError) -> Error {
+    match e {
+        HoneycombError::Unauthorized { .. } | HoneycombError::Forbidden { .. } => {
+            Error::failure(format!("Honeycomb refused to run the query: {e}")).with_hint(
+                "the Query Data API needs an Enterprise plan and an API key with the Run Queries permission",
+            )
+        }
+        other => ctx.honeycomb_error(other),
+    }
 }

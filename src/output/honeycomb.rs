@@ -1,0 +1,441 @@
+//! How the honeycomb commands look: query results as a table with one chart line per
+//! calculation, the query link on stderr; datasets, columns, auth and markers; and the
+//! documented JSON documents.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::chart::{self, sparkline};
+use super::{Column, Printer, human_count, human_span};
+use crate::clients::honeycomb::{Auth, Column as HcColumn, Dataset, Marker, ResultData};
+use crate::error::Result;
+use crate::model::query::{Calculation, QuerySpec};
+
+/// A result value for people: integers with separators (`20,769`), other numbers with two
+/// decimals (`2,035.09`), text as it is, missing as `-`.
+pub fn human_value(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => "-".into(),
+        Some(Value::Number(n)) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => signed(i.unsigned_abs(), i < 0),
+            (None, Some(f)) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                signed(f.abs() as u64, f < 0.0)
+            }
+            (None, Some(f)) => {
+                let whole = f.abs().trunc() as u64;
+                let cents = format!("{:.2}", f.abs().fract());
+                // 0.999 rounds to "1.00": carry into the whole part.
+                let (whole, cents) = if cents.starts_with('1') {
+                    (whole + 1, "00".to_string())
+                } else {
+                    (whole, cents[2..].to_string())
+                };
+                format!("{}.{cents}", signed(whole, f < 0.0))
+            }
+            _ => n.to_string(),
+        },
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(other) => summarize(other),
+    }
+}
+
+fn signed(n: u64, negative: bool) -> String {
+    let text = human_count(n);
+    if negative { format!("-{text}") } else { text }
+}
+
+/// A HEATMAP (or any structured value) in one cell: how many buckets it has.
+fn summarize(value: &Value) -> String {
+    match value {
+        Value::Array(a) => format!("heatmap ({} buckets)", a.len()),
+        Value::Object(o) => format!("heatmap ({} buckets)", o.len()),
+        other => other.to_string(),
+    }
+}
+
+/// A breakdown value: missing values are a group of their own.
+fn group_value(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => "(none)".into(),
+        other => human_value(other),
+    }
+}
+
+/// Everything `honeycomb query` shows.
+pub struct QueryReport<'a> {
+    pub dataset: &'a str,
+    pub spec: &'a QuerySpec,
+    pub query_id: &'a str,
+    pub result_id: &'a str,
+    pub query_url: Option<&'a str>,
+    pub data: &'a ResultData,
+    /// The window's length, for the chart caption.
+    pub window: std::time::Duration,
+    pub draw_charts: bool,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    dataset: &'a str,
+    query: &'a QuerySpec,
+    query_id: &'a str,
+    result_id: &'a str,
+    query_url: Option<&'a str>,
+    results: Vec<&'a Map<String, Value>>,
+    series: Vec<Map<String, Value>>,
+}
+
+/// The calculations of a spec, COUNT when it names none (as Honeycomb runs it).
+pub fn calculations(spec: &QuerySpec) -> Vec<Calculation> {
+    if spec.calculations.is_empty() {
+        vec![Calculation {
+            op: "COUNT".into(),
+            column: None,
+        }]
+    } else {
+        spec.calculations.clone()
+    }
+}
+
+pub fn print_query(printer: &Printer, report: &QueryReport<'_>) -> Result<()> {
+    if printer.is_json() {
+        return printer.json(&JsonReport {
+            dataset: report.dataset,
+            query: report.spec,
+            query_id: report.query_id,
+            result_id: report.result_id,
+            query_url: report.query_url,
+            results: report.data.results.iter().map(|r| &r.data).collect(),
+            series: report
+                .data
+                .series
+                .iter()
+                .map(|s| {
+                    let mut point = Map::new();
+                    point.insert(
+                        "time".into(),
+                        s.time.clone().map_or(Value::Null, Value::String),
+                    );
+                    point.extend(s.data.clone());
+                    point
+                })
+                .collect(),
+        });
+    }
+    let calcs = calculations(report.spec);
+    let mut columns: Vec<Column> = report.spec.breakdowns.iter().map(Column::left).collect();
+    columns.extend(calcs.iter().map(|c| Column::right(c.key())));
+    let rows: Vec<Vec<String>> = report
+        .data
+        .results
+        .iter()
+        .map(|row| {
+            let mut cells: Vec<String> = report
+                .spec
+                .breakdowns
+                .iter()
+                .map(|b| group_value(row.data.get(b)))
+                .collect();
+            cells.extend(calcs.iter().map(|c| human_value(row.data.get(&c.key()))));
+            cells
+        })
+        .collect();
+    if rows.is_empty() {
+        printer.status("no results: nothing matched in this window");
+    } else {
+        // Column names are data here (`http.route`), so they keep their case.
+        printer.line(&super::table::render_keep_case(
+            &columns,
+            rows,
+            printer.width(),
+        ))?;
+    }
+    if report.draw_charts && !report.data.series.is_empty() {
+        let lines = chart_lines(report, &calcs, printer.width().unwrap_or(80));
+        if !lines.is_empty() {
+            printer.line("")?;
+            for line in lines {
+                printer.line(&line)?;
+            }
+        }
+    }
+    if calcs.iter().any(|c| c.op == "HEATMAP") {
+        printer.hint("HEATMAP is drawn in the Honeycomb UI: open the query link");
+    }
+    if let Some(url) = report.query_url {
+        printer.status(&format!("query: {url}"));
+    }
+    Ok(())
+}
+
+/// One sparkline per calculation over the whole result: points of all groups at the same
+/// time are added for counts and sums, and the highest is kept for everything else (a p99
+/// cannot be combined; the worst group's is what an incident needs to see).
+fn chart_lines(report: &QueryReport<'_>, calcs: &[Calculation], width: usize) -> Vec<String> {
+    let mut times: Vec<&str> = report
+        .data
+        .series
+        .iter()
+        .filter_map(|s| s.time.as_deref())
+        .collect();
+    times.sort_unstable();
+    times.dedup();
+    let drawn: Vec<&Calculation> = calcs.iter().filter(|c| c.op != "HEATMAP").collect();
+    let label_width = drawn
+        .iter()
+        .map(|c| c.key().chars().count())
+        .max()
+        .unwrap_or(0);
+    let chart_width = width.saturating_sub(label_width + 3).clamp(10, 120);
+    let groups = !report.spec.breakdowns.is_empty();
+    let mut out = Vec::new();
+    for calc in drawn {
+        let key = calc.key();
+        let fold = if calc.is_additive() {
+            chart::add
+        } else {
+            chart::max
+        };
+        let mut per_time: BTreeMap<&str, f64> = BTreeMap::new();
+        for point in &report.data.series {
+            if let (Some(t), Some(v)) = (
+                point.time.as_deref(),
+                point.data.get(&key).and_then(Value::as_f64),
+            ) {
+                per_time
+                    .entry(t)
+                    .and_modify(|acc| *acc = fold(*acc, v))
+                    .or_insert(v);
+            }
+        }
+        let values: Vec<Option<f64>> = times.iter().map(|t| per_time.get(t).copied()).collect();
+        let line = sparkline(&values, chart_width, fold);
+        let mut text = format!("{key:<label_width$}  {line}");
+        if out.is_empty() {
+            text.push_str(&format!("  {}", caption(report.window, &times)));
+        } else if groups && !calc.is_additive() {
+            text.push_str("  (worst group)");
+        }
+        out.push(text);
+    }
+    out
+}
+
+/// `2h, 5m buckets`.
+fn caption(window: std::time::Duration, times: &[&str]) -> String {
+    let step = match (times.first(), times.get(1)) {
+        (Some(a), Some(b)) => a
+            .parse::<Timestamp>()
+            .ok()
+            .zip(b.parse::<Timestamp>().ok())
+            .and_then(|(a, b)| std::time::Duration::try_from(b.duration_since(a)).ok()),
+        _ => None,
+    };
+    match step {
+        Some(step) => format!("{}, {} buckets", human_span(window), human_span(step)),
+        None => human_span(window),
+    }
+}
+
+pub fn print_datasets(printer: &Printer, datasets: &[Dataset]) -> Result<()> {
+    if printer.is_json() {
+        return printer.json(datasets);
+    }
+    printer.table(
+        &[
+            Column::left("name"),
+            Column::left("slug"),
+            Column::right("columns"),
+            Column::left("last written"),
+        ],
+        datasets
+            .iter()
+            .map(|d| {
+                vec![
+                    d.name.clone(),
+                    d.slug.clone(),
+                    d.regular_columns_count
+                        .map_or_else(|| "-".into(), human_count),
+                    when(printer, d.last_written_at.as_deref()),
+                ]
+            })
+            .collect(),
+    )
+}
+
+pub fn print_columns(printer: &Printer, columns: &[HcColumn]) -> Result<()> {
+    if printer.is_json() {
+        return printer.json(columns);
+    }
+    printer.table(
+        &[
+            Column::left("key_name"),
+            Column::left("type"),
+            Column::left("last written"),
+            Column::left("description"),
+        ],
+        columns
+            .iter()
+            .map(|c| {
+                vec![
+                    if c.hidden {
+                        format!("{} (hidden)", c.key_name)
+                    } else {
+                        c.key_name.clone()
+                    },
+                    c.column_type.clone(),
+                    when(printer, c.last_written.as_deref()),
+                    c.description.clone(),
+                ]
+            })
+            .collect(),
+    )
+}
+
+pub fn print_auth(printer: &Printer, auth: &Auth) -> Result<()> {
+    if printer.is_json() {
+        return printer.json(auth);
+    }
+    let environment = if auth.environment.slug.is_empty() {
+        "(Classic)".to_string()
+    } else {
+        format!("{} ({})", auth.environment.name, auth.environment.slug)
+    };
+    let allowed: Vec<&str> = auth
+        .api_key_access
+        .iter()
+        .filter(|(_, v)| v.as_bool() == Some(true))
+        .map(|(k, _)| k.as_str())
+        .collect();
+    let denied: Vec<&str> = auth
+        .api_key_access
+        .iter()
+        .filter(|(_, v)| v.as_bool() != Some(true))
+        .map(|(k, _)| k.as_str())
+        .collect();
+    let palette = printer.palette();
+    printer.line(&format!(
+        "team         {} ({})",
+        auth.team.name, auth.team.slug
+    ))?;
+    printer.line(&format!("environment  {environment}"))?;
+    printer.line(&format!(
+        "key          {} key {}",
+        auth.key_type,
+        palette.dim(&auth.id)
+    ))?;
+    printer.line(&format!(
+        "allowed      {}",
+        if allowed.is_empty() {
+            "-".into()
+        } else {
+            allowed.join(", ")
+        }
+    ))?;
+    printer.line(&format!(
+        "not allowed  {}",
+        if denied.is_empty() {
+            "-".into()
+        } else {
+            denied.join(", ")
+        }
+    ))?;
+    // /1/auth does not report the Run Queries permission (apis.md): say so rather than guess.
+    printer.hint("/1/auth does not report whether the key may run queries (Query Data API: Enterprise plan, Run Queries permission)");
+    Ok(())
+}
+
+pub fn print_marker(printer: &Printer, dataset: &str, marker: &Marker) -> Result<()> {
+    if printer.is_json() {
+        return printer.json(marker);
+    }
+    printer.line(&format!(
+        "marker {} added to {dataset}: {}",
+        marker.id,
+        marker.message.as_deref().unwrap_or("")
+    ))
+}
+
+/// An ISO 8601 time from the API in the user's zone; unparseable text as it came.
+fn when(printer: &Printer, text: Option<&str>) -> String {
+    match text {
+        None => "-".into(),
+        Some(t) => t
+            .parse::<Timestamp>()
+            .map_or_else(|_| t.to_string(), |ts| printer.time(ts, "%Y-%m-%d %H:%M")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn one_chart_line_per_calculation_across_groups() {
+        use crate::clients::honeycomb::ResultRow;
+        use crate::model::query::parse_calculation;
+        let point = |t: &str, route: &str, count: i64, p99: f64| ResultRow {
+            time: Some(format!("2026-11-24T10:{t}:00Z")),
+            data: json!({"http.route": route, "COUNT": count, "P99(duration_ms)": p99})
+                .as_object()
+                .unwrap()
+                .clone(),
+        };
+        let data = ResultData {
+            results: vec![],
+            series: vec![
+                point("00", "/a", 1, 10.0),
+                point("00", "/b", 1, 30.0),
+                point("05", "/a", 3, 10.0),
+                point("05", "/b", 5, 900.0),
+                point("10", "/a", 2, 20.0),
+                point("10", "/b", 2, 10.0),
+            ],
+        };
+        let spec = QuerySpec {
+            calculations: vec![
+                parse_calculation("COUNT").unwrap(),
+                parse_calculation("P99(duration_ms)").unwrap(),
+                parse_calculation("HEATMAP(duration_ms)").unwrap(),
+            ],
+            breakdowns: vec!["http.route".into()],
+            ..Default::default()
+        };
+        let report = QueryReport {
+            dataset: "cruddur",
+            spec: &spec,
+            query_id: "q",
+            result_id: "r",
+            query_url: None,
+            data: &data,
+            window: std::time::Duration::from_secs(900),
+            draw_charts: true,
+        };
+        // COUNT adds the groups (2, 8, 4); P99 keeps the worst group (30, 900, 20).
+        assert_eq!(
+            chart_lines(&report, &calculations(&spec), 80),
+            [
+                "COUNT             ▁█▃  15m, 5m buckets",
+                "P99(duration_ms)  ▁█▁  (worst group)",
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_for_people() {
+        assert_eq!(human_value(Some(&json!(20769))), "20,769");
+        assert_eq!(human_value(Some(&json!(2035.0912))), "2,035.09");
+        assert_eq!(human_value(Some(&json!(0.999))), "1.00");
+        assert_eq!(human_value(Some(&json!(-1234.5))), "-1,234.50");
+        assert_eq!(human_value(Some(&json!(612.0))), "612");
+        assert_eq!(human_value(Some(&json!("/api"))), "/api");
+        assert_eq!(human_value(None), "-");
+        assert_eq!(human_value(Some(&json!([1, 2, 3]))), "heatmap (3 buckets)");
+        assert_eq!(group_value(Some(&Value::Null)), "(none)");
+    }
+}
