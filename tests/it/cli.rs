@@ -119,17 +119,13 @@ fn a_closed_stdout_exits_zero_without_a_word() {
 #[test]
 fn colour_policy_for_errors() {
     let sandbox = Sandbox::new();
-    let always = run(sandbox.cmd().args([
-        "--color",
-        "always",
-        "xray",
-        "trace",
-        "1-5f84c7a1-0123456789abcdef01234567",
-    ]));
+    let always = run(sandbox
+        .cmd()
+        .args(["--color", "always", "xray", "trace", "1-abc"]));
     assert!(
         always
             .stderr
-            .starts_with("\x1b[1;31merror:\x1b[0m tracectl xray trace"),
+            .starts_with("\x1b[1;31merror:\x1b[0m `1-abc` is not a trace id"),
         "{:?}",
         always.stderr
     );
@@ -137,16 +133,18 @@ fn colour_policy_for_errors() {
     let flag_over_env = run(sandbox
         .cmd()
         .env("NO_COLOR", "1")
-        .args(["--color", "always", "xray", "services"]));
+        .args(["--color", "always", "xray", "trace", "1-abc"]));
     assert!(
         flag_over_env.stderr.starts_with("\x1b["),
         "{:?}",
         flag_over_env.stderr
     );
     // Not a terminal: no colour by default.
-    let auto = run(sandbox.cmd().args(["xray", "services"]));
+    let auto = run(sandbox.cmd().args(["xray", "trace", "1-abc"]));
     assert!(auto.stderr.starts_with("error: "), "{:?}", auto.stderr);
-    let never = run(sandbox.cmd().args(["--color", "never", "xray", "services"]));
+    let never = run(sandbox
+        .cmd()
+        .args(["--color", "never", "xray", "trace", "1-abc"]));
     assert!(!never.stderr.contains('\x1b'));
 }
 
