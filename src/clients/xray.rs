@@ -158,8 +158,18 @@ fn summary(s: aws_sdk_xray::types::TraceSummary) -> TraceSummary {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FetchedTraces {
     pub traces: Vec<Trace>,
-    /// Ids X-Ray listed as unprocessed, or did not answer for at all.
+    /// Ids X-Ray does not have (expired, never sent, another region).
     pub missing: Vec<TraceId>,
+    /// Ids X-Ray listed in `UnprocessedTraceIds`: it has them but did not answer for them
+    /// this time, so asking again may work.
+    pub unprocessed: Vec<TraceId>,
+}
+
+/// What one BatchGetTraces call (with its pages) returned.
+#[derive(Default)]
+struct Batch {
+    traces: Vec<(String, Vec<String>)>,
+    unprocessed: Vec<String>,
 }
 
 /// BatchGetTraces for any number of ids: five per call, several calls at once.
@@ -168,16 +178,21 @@ pub async fn traces(
     ids: &[TraceId],
     limiter: &Limiter,
 ) -> Result<FetchedTraces, AwsFailure> {
-    let batches: Vec<Vec<(String, Vec<String>)>> = futures::stream::iter(ids.chunks(BATCH_SIZE))
+    let batches: Vec<Batch> = futures::stream::iter(ids.chunks(BATCH_SIZE))
         .map(|chunk| batch(client, chunk, limiter))
         .buffer_unordered(BATCHES_IN_FLIGHT)
         .try_collect()
         .await?;
+    let unprocessed: HashSet<String> = batches
+        .iter()
+        .flat_map(|b| b.unprocessed.iter().cloned())
+        .collect();
     let mut found: std::collections::HashMap<String, Vec<String>> =
-        batches.into_iter().flatten().collect();
+        batches.into_iter().flat_map(|b| b.traces).collect();
     let mut out = FetchedTraces {
         traces: Vec::new(),
         missing: Vec::new(),
+        unprocessed: Vec::new(),
     };
     for id in ids {
         match found.remove(id.as_str()) {
@@ -185,6 +200,7 @@ pub async fn traces(
                 id.as_str(),
                 docs.iter().map(String::as_str),
             )),
+            _ if unprocessed.contains(id.as_str()) => out.unprocessed.push(id.clone()),
             _ => out.missing.push(id.clone()),
         }
     }
@@ -192,12 +208,8 @@ pub async fn traces(
 }
 
 /// One call (and its pages): each returned trace's id with its segment documents.
-async fn batch(
-    client: &Client,
-    ids: &[TraceId],
-    limiter: &Limiter,
-) -> Result<Vec<(String, Vec<String>)>, AwsFailure> {
-    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+async fn batch(client: &Client, ids: &[TraceId], limiter: &Limiter) -> Result<Batch, AwsFailure> {
+    let mut out = Batch::default();
     let mut token: Option<String> = None;
     loop {
         limiter.until_ready().await;
@@ -216,11 +228,13 @@ async fn batch(
                 .into_iter()
                 .filter_map(|s| s.document);
             // A trace can span pages: its segments accumulate under one id.
-            match out.iter_mut().find(|(known, _)| *known == id) {
+            match out.traces.iter_mut().find(|(known, _)| *known == id) {
                 Some((_, existing)) => existing.extend(docs),
-                None => out.push((id, docs.collect())),
+                None => out.traces.push((id, docs.collect())),
             }
         }
+        out.unprocessed
+            .extend(page.unprocessed_trace_ids.unwrap_or_default());
         match page.next_token.filter(|t| !t.is_empty()) {
             Some(next) => token = Some(next),
             None => return Ok(out),

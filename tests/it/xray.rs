@@ -515,6 +515,27 @@ fn many_ids_are_fetched_five_per_call_and_missing_ones_named() {
     assert_eq!(batches.iter().sum::<usize>(), 25);
 }
 
+#[test]
+fn unprocessed_ids_are_reported() {
+    let traces = flask_traffic(2, T0, T0 + 60.0, 4);
+    let (done, pending) = (id_of(&traces[0]), id_of(&traces[1]));
+    let options = Options {
+        unprocessed: vec![pending.clone()],
+        ..Options::default()
+    };
+    let (_fake, server) = start_fake(options, traces);
+    let out = xray(&Sandbox::new(), &server, &["trace", &done, &pending]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stdout.starts_with(&done), "{}", out.stdout);
+    assert_eq!(
+        out.stderr.lines().next().unwrap(),
+        format!("error: trace {pending} not found (X-Ray keeps traces 30 days)")
+    );
+    let hint =
+        format!("hint: X-Ray listed {pending} as unprocessed: a trace sent in the last minute");
+    assert!(out.stderr.contains(&hint), "{}", out.stderr);
+}
+
 // ---- xray trace against moto --------------------------------------------------------------
 
 fn moto_client(moto: &Moto) -> aws_sdk_xray::Client {

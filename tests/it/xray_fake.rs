@@ -35,6 +35,8 @@ pub struct Options {
     pub latency: Duration,
     /// Answer every Nth call with `ThrottledException`.
     pub throttle_every: Option<u64>,
+    /// Trace ids BatchGetTraces lists in `UnprocessedTraceIds` instead of returning.
+    pub unprocessed: Vec<String>,
 }
 
 impl Default for Options {
@@ -44,6 +46,7 @@ impl Default for Options {
             service_page_size: 100,
             latency: Duration::ZERO,
             throttle_every: None,
+            unprocessed: Vec::new(),
         }
     }
 }
@@ -303,8 +306,10 @@ async fn batch_get_traces(
         invalid("TraceIds must hold 1 to 5 trace ids")
     } else {
         let traces = fake.inner.traces.lock().unwrap();
+        let unprocessed = &fake.inner.options.unprocessed;
         let found: Vec<Value> = ids
             .iter()
+            .filter(|id| !unprocessed.contains(id))
             .filter_map(|id| traces.iter().find(|t| &t.id == id))
             .map(|t| {
                 json!({
@@ -320,7 +325,10 @@ async fn batch_get_traces(
             .collect();
         (
             StatusCode::OK,
-            axum::Json(json!({ "Traces": found, "UnprocessedTraceIds": [] })),
+            axum::Json(json!({
+                "Traces": found,
+                "UnprocessedTraceIds": ids.iter().filter(|id| unprocessed.contains(id)).collect::<Vec<_>>(),
+            })),
         )
             .into_response()
     };

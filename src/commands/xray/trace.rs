@@ -53,25 +53,49 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: TraceArgs) -> Result<()> {
             printer.line(&waterfall::render(trace, width, printer.palette()))?;
         }
     }
-    match fetched.missing.as_slice() {
-        [] => Ok(()),
-        [one] => Err(Error::failure(format!(
+    not_found(&ids, &fetched.missing, &fetched.unprocessed)
+}
+
+/// The error for ids X-Ray did not return. X-Ray lists unknown and expired ids as
+/// "unprocessed" too, so both read as not found; unprocessed ones add a hint, since a trace
+/// sent a moment ago may simply not be indexed yet.
+fn not_found(asked: &[TraceId], missing: &[TraceId], unprocessed: &[TraceId]) -> Result<()> {
+    let absent: Vec<TraceId> = asked
+        .iter()
+        .filter(|id| missing.contains(id) || unprocessed.contains(id))
+        .cloned()
+        .collect();
+    let err = match absent.as_slice() {
+        [] => return Ok(()),
+        [one] => Error::failure(format!(
             "trace {one} not found (X-Ray keeps traces 30 days)"
         ))
         .with_hint(
             "check the id and the region (--region); `tracectl xray traces` lists recent traces",
-        )),
-        many => Err(Error::failure(format!(
+        ),
+        many => Error::failure(format!(
             "{} of {} traces not found (X-Ray keeps traces 30 days): {}",
             many.len(),
-            ids.len(),
-            many.iter()
-                .map(TraceId::as_str)
-                .collect::<Vec<_>>()
-                .join(", ")
+            asked.len(),
+            join(many)
         ))
-        .with_hint("check the ids and the region (--region)")),
-    }
+        .with_hint("check the ids and the region (--region)"),
+    };
+    Err(if unprocessed.is_empty() {
+        err
+    } else {
+        err.with_hint(format!(
+            "X-Ray listed {} as unprocessed: a trace sent in the last minute may not be indexed yet, so try again shortly",
+            join(unprocessed)
+        ))
+    })
+}
+
+fn join(ids: &[TraceId]) -> String {
+    ids.iter()
+        .map(TraceId::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The ids in X-Ray form, each once, in the order given; `-` reads more from stdin.
