@@ -2,7 +2,6 @@
 //! the test; the listing goes through the binary and so through clients/aws.rs.
 
 use aws_sdk_cloudwatchlogs::Client;
-use aws_sdk_cloudwatchlogs::config::{BehaviorVersion, Credentials, Region};
 use aws_sdk_cloudwatchlogs::types::InputLogEvent;
 use serde_json::Value;
 
@@ -10,19 +9,7 @@ use crate::harness::{FAKE_AWS_KEY_ID, FAKE_AWS_SECRET, Sandbox, run};
 use crate::python::Moto;
 
 pub fn seed_client(moto: &Moto) -> Client {
-    let conf = aws_sdk_cloudwatchlogs::Config::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .endpoint_url(&moto.endpoint)
-        .credentials_provider(Credentials::new(
-            FAKE_AWS_KEY_ID,
-            FAKE_AWS_SECRET,
-            None,
-            None,
-            "test",
-        ))
-        .build();
-    Client::from_conf(conf)
+    Client::new(&moto.sdk_config())
 }
 
 async fn create_groups(client: &Client, names: &[&str]) {

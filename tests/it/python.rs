@@ -123,6 +123,28 @@ impl Moto {
     }
 }
 
+impl Moto {
+    /// SDK settings for clients that seed this moto (test-side, with the fake credentials).
+    pub fn sdk_config(&self) -> aws_config::SdkConfig {
+        use aws_config::{BehaviorVersion, Region};
+        use aws_credential_types::Credentials;
+        use aws_credential_types::provider::SharedCredentialsProvider;
+        let credentials = Credentials::new(
+            crate::harness::FAKE_AWS_KEY_ID,
+            crate::harness::FAKE_AWS_SECRET,
+            None,
+            None,
+            "test",
+        );
+        aws_config::SdkConfig::builder()
+            .behavior_version(BehaviorVersion::latest())
+            .region(Region::new("us-east-1"))
+            .endpoint_url(&self.endpoint)
+            .credentials_provider(SharedCredentialsProvider::new(credentials))
+            .build()
+    }
+}
+
 impl Drop for Moto {
     fn drop(&mut self) {
         let _ = self.child.kill();

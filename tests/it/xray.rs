@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use crate::harness::{Background, FAKE_AWS_KEY_ID, FAKE_AWS_SECRET, Sandbox, run, serve};
+use crate::harness::{Background, Sandbox, run, serve};
 use crate::python::Moto;
 use crate::xray_fake::{FakeXray, Lcg, Options, flask_trace, flask_traffic};
 
@@ -538,23 +538,6 @@ fn unprocessed_ids_are_reported() {
 
 // ---- xray trace against moto --------------------------------------------------------------
 
-fn moto_client(moto: &Moto) -> aws_sdk_xray::Client {
-    use aws_sdk_xray::config::{BehaviorVersion, Credentials, Region};
-    let conf = aws_sdk_xray::Config::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .endpoint_url(&moto.endpoint)
-        .credentials_provider(Credentials::new(
-            FAKE_AWS_KEY_ID,
-            FAKE_AWS_SECRET,
-            None,
-            None,
-            "test",
-        ))
-        .build();
-    aws_sdk_xray::Client::from_conf(conf)
-}
-
 /// The segments the Flask app's X-Ray SDK would send for one failing request: the root
 /// segment with a nested Postgres subsegment (SQL, fault, exception) and an AWS call, plus
 /// a downstream worker segment still in progress, sent as its own document.
@@ -590,7 +573,7 @@ fn trace_waterfall_from_real_segment_documents() {
     let w3c = trace_id.strip_prefix("1-").unwrap().replace('-', "");
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
-        let client = moto_client(&moto);
+        let client = aws_sdk_xray::Client::new(&moto.sdk_config());
         let mut put = client.put_trace_segments();
         for doc in flask_segments(&trace_id, now) {
             put = put.trace_segment_documents(doc.to_string());
