@@ -8,7 +8,7 @@ use std::time::Duration;
 use clap::Args;
 
 use super::HoneycombArgs;
-use crate::clients::honeycomb::{Column as HcColumn, HoneycombError};
+use crate::clients::honeycomb::{Column as HcColumn, HoneycombClient, HoneycombError, QueryResult};
 use crate::commands::{Context, resolve_window};
 use crate::error::{Error, Result};
 use crate::model::query::{
@@ -114,31 +114,68 @@ pub async fn run(ctx: &Context, api: &HoneycombArgs, args: QueryArgs) -> Result<
     let dataset = ctx.honeycomb_dataset(args.dataset.as_deref())?;
     let client = ctx.honeycomb_client(api)?;
     if args.spec.is_none() {
-        // Type the filter values by the dataset's columns where they can be read; a key
-        // without the columns permission still runs queries, typed from the text alone.
-        match client.columns(&dataset).await {
-            Ok(columns) => {
-                warn_unknown_columns(ctx, &spec, &columns, &dataset);
-                let types: HashMap<&str, &str> = columns
-                    .iter()
-                    .map(|c| (c.key_name.as_str(), c.column_type.as_str()))
-                    .collect();
-                spec.filters = spec_from_flags(&args, |c| types.get(c).copied())?.filters;
-            }
-            Err(e @ HoneycombError::NotFound { .. }) => {
-                return Err(ctx.dataset_error(&client, &dataset, e).await);
-            }
-            Err(_) => {}
-        }
+        type_filters_by_columns(ctx, &client, &dataset, &args, &mut spec).await?;
     }
-
     let query_id = match client.create_query(&dataset, &spec).await {
         Ok(id) => id,
         Err(e) => return Err(ctx.dataset_error(&client, &dataset, e).await),
     };
+    let result = run_to_completion(ctx, &client, &dataset, &query_id, &args).await?;
+
+    let data = result.data.clone().unwrap_or_default();
+    print_query(
+        &ctx.printer,
+        &QueryReport {
+            dataset: &dataset,
+            spec: &spec,
+            query_id: &query_id,
+            result_id: &result.id,
+            query_url: result.links.query_url.as_deref(),
+            data: &data,
+            window: window_length(&spec, now),
+            draw_charts: ctx.printer.options().stdout_tty && !args.no_series,
+        },
+    )
+}
+
+/// Types the filter values by the dataset's columns where they can be read, and warns about
+/// columns the dataset does not have. A key without the columns permission still runs
+/// queries, typed from the text alone; an unknown dataset stops here with suggestions.
+async fn type_filters_by_columns(
+    ctx: &Context,
+    client: &HoneycombClient,
+    dataset: &str,
+    args: &QueryArgs,
+    spec: &mut QuerySpec,
+) -> Result<()> {
+    match client.columns(dataset).await {
+        Ok(columns) => {
+            warn_unknown_columns(ctx, spec, &columns, dataset);
+            let types: HashMap<&str, &str> = columns
+                .iter()
+                .map(|c| (c.key_name.as_str(), c.column_type.as_str()))
+                .collect();
+            spec.filters = spec_from_flags(args, |c| types.get(c).copied())?.filters;
+            Ok(())
+        }
+        Err(e @ HoneycombError::NotFound { .. }) => {
+            Err(ctx.dataset_error(client, dataset, e).await)
+        }
+        Err(_) => Ok(()),
+    }
+}
+
+/// Creates the query result and polls it until complete or `--timeout`, with a spinner.
+async fn run_to_completion(
+    ctx: &Context,
+    client: &HoneycombClient,
+    dataset: &str,
+    query_id: &str,
+    args: &QueryArgs,
+) -> Result<QueryResult> {
     let started = std::time::Instant::now();
     let mut result = client
-        .create_result(&dataset, &query_id, args.no_series)
+        .create_result(dataset, query_id, args.no_series)
         .await
         .map_err(|e| query_data_error(ctx, e))?;
     let spinner = ctx
@@ -162,26 +199,12 @@ pub async fn run(ctx: &Context, api: &HoneycombArgs, args: QueryArgs) -> Result<
         polls += 1;
         tokio::time::sleep(Duration::from_millis(wait)).await;
         result = client
-            .result(&dataset, &result.id)
+            .result(dataset, &result.id)
             .await
             .map_err(|e| query_data_error(ctx, e))?;
     }
     spinner.finish_and_clear();
-
-    let data = result.data.clone().unwrap_or_default();
-    print_query(
-        &ctx.printer,
-        &QueryReport {
-            dataset: &dataset,
-            spec: &spec,
-            query_id: &query_id,
-            result_id: &result.id,
-            query_url: result.links.query_url.as_deref(),
-            data: &data,
-            window: window_length(&spec, now),
-            draw_charts: ctx.printer.options().stdout_tty && !args.no_series,
-        },
-    )
+    Ok(result)
 }
 
 /// The spec the flags describe, with filter values typed by `column_type`.
