@@ -244,8 +244,9 @@ impl HoneycombClient {
         .await
     }
 
-    /// Saves the spec and returns the query id. Creating the same spec twice is harmless
-    /// (Honeycomb de-duplicates queries), so it is retried like a read.
+    /// Saves the spec and returns the query id. Saving a spec runs nothing and spends no
+    /// budget (queries are immutable specs), so a replay after a 5xx is harmless and it is
+    /// retried like a read.
     pub async fn create_query(
         &self,
         dataset: &str,
