@@ -15,6 +15,8 @@ pub enum Align {
 pub struct Column {
     pub header: String,
     pub align: Align,
+    /// Never wrapped: ids and times must stay whole and copyable; text columns give way.
+    pub nowrap: bool,
 }
 
 impl Column {
@@ -22,13 +24,21 @@ impl Column {
         Self {
             header: header.into(),
             align: Align::Left,
+            nowrap: false,
         }
+    }
+
+    /// This column keeps its content width whatever the terminal's width.
+    pub fn nowrap(mut self) -> Self {
+        self.nowrap = true;
+        self
     }
 
     pub fn right(header: impl Into<String>) -> Self {
         Self {
             header: header.into(),
             align: Align::Right,
+            nowrap: false,
         }
     }
 }
@@ -72,7 +82,14 @@ fn build(
             table.set_content_arrangement(ContentArrangement::Disabled);
         }
     }
+    // On a terminal each row stays one line, cut with `…` where it does not fit: a table
+    // is for scanning, and wrapped rows break the columns up. Piped output is never cut.
+    table.set_truncation_indicator("…");
     for row in rows {
+        let mut row = comfy_table::Row::from(row);
+        if width.is_some() {
+            row.max_height(1);
+        }
         table.add_row(row);
     }
     for (i, c) in columns.iter().enumerate() {
@@ -81,7 +98,9 @@ fn build(
                 Align::Left => CellAlignment::Left,
                 Align::Right => CellAlignment::Right,
             });
-            if c.align == Align::Right {
+            if c.nowrap {
+                col.set_constraint(ColumnConstraint::ContentWidth);
+            } else if c.align == Align::Right {
                 // Numbers are never wrapped or squeezed; text columns give way instead.
                 col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
                     u16::try_from(c.header.len()).unwrap_or(1),
@@ -118,13 +137,33 @@ mod tests {
     }
 
     #[test]
-    fn table_fits_the_given_width() {
+    fn nowrap_columns_stay_whole_when_the_terminal_is_narrow() {
+        let id = "1-6b050598-000000004f7cda2bcf7f2007";
+        let text = render(
+            &[Column::left("id").nowrap(), Column::left("request")],
+            vec![vec![
+                id.into(),
+                "POST /api/activities/with/a/long/path/and/more".into(),
+            ]],
+            Some(60),
+        );
+        assert!(text.lines().any(|l| l.contains(id)), "{text}");
+        assert!(text.lines().all(|l| l.chars().count() <= 60), "{text}");
+    }
+
+    #[test]
+    fn table_fits_the_given_width_one_line_a_row() {
         let long = "x".repeat(200);
         let text = render(
             &[Column::left("message"), Column::right("n")],
-            vec![vec![long, "1".into()]],
+            vec![vec![long.clone(), "1".into()]],
             Some(60),
         );
         assert!(text.lines().all(|l| l.chars().count() <= 60), "{text}");
+        assert_eq!(text.lines().count(), 2, "{text}");
+        assert!(text.lines().nth(1).unwrap().contains('…'), "{text}");
+        // Piped: the whole value, however long.
+        let piped = render(&[Column::left("message")], vec![vec![long.clone()]], None);
+        assert!(piped.contains(&long));
     }
 }

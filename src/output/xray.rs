@@ -4,10 +4,10 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::{Column, Printer, human_count, human_seconds, human_span, url_path};
+use super::{Column, Palette, Printer, human_count, human_seconds, human_span, url_path};
 use crate::clients::xray::{Counts, ServiceNode};
 use crate::error::Result;
-use crate::model::stats::{Overview, RouteStats, TraceOrder};
+use crate::model::stats::{Overview, Percentiles, RouteStats, TraceOrder};
 use crate::model::time::Window;
 use crate::model::trace::TraceSummary;
 
@@ -92,34 +92,9 @@ pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> 
         return Ok(());
     }
     printer.line("")?;
-    let pct = o.response_time;
-    let rate = |n: u64| format!("{}  {:>5.1}%", human_count(n), o.rate(n) * 100.0);
-    let latency = |f: fn(&crate::model::stats::Percentiles) -> f64| {
-        pct.as_ref()
-            .map_or_else(|| "-".into(), |p| human_seconds(f(p)))
-    };
-    printer.table(
-        &[
-            Column::right("requests"),
-            Column::right("errors (4xx)"),
-            Column::right("faults (5xx)"),
-            Column::right("throttles"),
-            Column::right("p50"),
-            Column::right("p90"),
-            Column::right("p99"),
-            Column::right("max"),
-        ],
-        vec![vec![
-            human_count(o.traces),
-            palette.yellow(&rate(o.errors)),
-            palette.red(&rate(o.faults)),
-            human_count(o.throttles),
-            latency(|p| p.p50),
-            latency(|p| p.p90),
-            latency(|p| p.p99),
-            latency(|p| p.max),
-        ]],
-    )?;
+    for line in overview_block(o, printer.palette()) {
+        printer.line(&line)?;
+    }
     printer.line("")?;
     let method_width = report
         .routes
@@ -166,12 +141,12 @@ pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> 
     };
     printer.table(
         &[
-            Column::left(first),
-            Column::left("start"),
+            Column::left(first).nowrap(),
+            Column::left("start").nowrap(),
             Column::left("request"),
-            Column::right("status"),
-            Column::right("time"),
-            Column::left(""),
+            Column::right("status").nowrap(),
+            Column::right("time").nowrap(),
+            Column::left("").nowrap(),
         ],
         report
             .listed
@@ -204,6 +179,38 @@ pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> 
     )?;
     printer.hint("tracectl xray trace <ID> shows one trace as a waterfall");
     Ok(())
+}
+
+/// The two lines of counts, rates and percentiles: fixed columns sized to fit 80 terminal
+/// columns whatever the numbers, so the block never wraps (a table would squeeze it).
+fn overview_block(o: &Overview, palette: Palette) -> [String; 2] {
+    let rate = |n: u64| format!("{}  {:>5.1}%", human_count(n), o.rate(n) * 100.0);
+    let latency = |f: fn(&Percentiles) -> f64| {
+        o.response_time
+            .as_ref()
+            .map_or_else(|| "-".into(), |p| human_seconds(f(p)))
+    };
+    let cells: [(&str, String, fn(&Palette, &str) -> String); 8] = [
+        ("requests", human_count(o.traces), |_, t| t.to_string()),
+        ("errors (4xx)", rate(o.errors), |p, t| p.yellow(t)),
+        ("faults (5xx)", rate(o.faults), |p, t| p.red(t)),
+        ("throttles", human_count(o.throttles), |_, t| t.to_string()),
+        ("p50", latency(|p| p.p50), |_, t| t.to_string()),
+        ("p90", latency(|p| p.p90), |_, t| t.to_string()),
+        ("p99", latency(|p| p.p99), |_, t| t.to_string()),
+        ("max", latency(|p| p.max), |_, t| t.to_string()),
+    ];
+    let mut headers = String::new();
+    let mut values = String::new();
+    for (header, value, paint) in &cells {
+        let width = header.chars().count().max(value.chars().count());
+        headers.push_str(&format!("  {header:>width$}"));
+        values.push_str(&format!(
+            "  {}",
+            paint(&palette, &format!("{value:>width$}"))
+        ));
+    }
+    [headers[1..].to_string(), values[1..].to_string()]
 }
 
 fn count_cells(c: &Counts) -> Vec<String> {
