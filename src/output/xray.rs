@@ -190,25 +190,26 @@ fn overview_block(o: &Overview, palette: Palette) -> [String; 2] {
             .as_ref()
             .map_or_else(|| "-".into(), |p| human_seconds(f(p)))
     };
-    let cells: [(&str, String, fn(&Palette, &str) -> String); 8] = [
-        ("requests", human_count(o.traces), |_, t| t.to_string()),
-        ("errors (4xx)", rate(o.errors), |p, t| p.yellow(t)),
-        ("faults (5xx)", rate(o.faults), |p, t| p.red(t)),
-        ("throttles", human_count(o.throttles), |_, t| t.to_string()),
-        ("p50", latency(|p| p.p50), |_, t| t.to_string()),
-        ("p90", latency(|p| p.p90), |_, t| t.to_string()),
-        ("p99", latency(|p| p.p99), |_, t| t.to_string()),
-        ("max", latency(|p| p.max), |_, t| t.to_string()),
+    // (header, value, colour): errors yellow, faults red, as everywhere else.
+    let plain = |t: &str| t.to_string();
+    let yellow = |t: &str| palette.yellow(t);
+    let red = |t: &str| palette.red(t);
+    let cells: [(&str, String, &dyn Fn(&str) -> String); 8] = [
+        ("requests", human_count(o.traces), &plain),
+        ("errors (4xx)", rate(o.errors), &yellow),
+        ("faults (5xx)", rate(o.faults), &red),
+        ("throttles", human_count(o.throttles), &plain),
+        ("p50", latency(|p| p.p50), &plain),
+        ("p90", latency(|p| p.p90), &plain),
+        ("p99", latency(|p| p.p99), &plain),
+        ("max", latency(|p| p.max), &plain),
     ];
     let mut headers = String::new();
     let mut values = String::new();
     for (header, value, paint) in &cells {
         let width = header.chars().count().max(value.chars().count());
         headers.push_str(&format!("  {header:>width$}"));
-        values.push_str(&format!(
-            "  {}",
-            paint(&palette, &format!("{value:>width$}"))
-        ));
+        values.push_str(&format!("  {}", paint(&format!("{value:>width$}"))));
     }
     [headers[1..].to_string(), values[1..].to_string()]
 }
