@@ -194,7 +194,8 @@ fn overview_block(o: &Overview, palette: Palette) -> [String; 2] {
     let plain = |t: &str| t.to_string();
     let yellow = |t: &str| palette.yellow(t);
     let red = |t: &str| palette.red(t);
-    let cells: [(&str, String, &dyn Fn(&str) -> String); 8] = [
+    type Paint<'a> = &'a dyn Fn(&str) -> String;
+    let cells: [(&str, String, Paint); 8] = [
         ("requests", human_count(o.traces), &plain),
         ("errors (4xx)", rate(o.errors), &yellow),
         ("faults (5xx)", rate(o.faults), &red),
