@@ -33,8 +33,9 @@ pub struct Options {
     pub service_page_size: usize,
     /// Added to every call.
     pub latency: Duration,
-    /// Answer every Nth call with `ThrottledException`.
-    pub throttle_every: Option<u64>,
+    /// Break every Nth call, in turn with `ThrottledException` (429), a 503, and a
+    /// connection dropped mid-body.
+    pub fault_every: Option<u64>,
     /// Trace ids BatchGetTraces lists in `UnprocessedTraceIds` instead of returning.
     pub unprocessed: Vec<String>,
 }
@@ -45,7 +46,7 @@ impl Default for Options {
             page_size: 100,
             service_page_size: 100,
             latency: Duration::ZERO,
-            throttle_every: None,
+            fault_every: None,
             unprocessed: Vec::new(),
         }
     }
@@ -150,17 +151,33 @@ async fn admit(fake: &FakeXray, headers: &HeaderMap) -> Option<Response> {
         ));
     }
     let n = fake.inner.counter.fetch_add(1, Ordering::SeqCst) + 1;
-    if options
-        .throttle_every
-        .is_some_and(|every| n.is_multiple_of(every))
-    {
-        return Some(error(
+    let every = options.fault_every?;
+    if !n.is_multiple_of(every) {
+        return None;
+    }
+    Some(match (n / every) % 3 {
+        1 => error(
             StatusCode::TOO_MANY_REQUESTS,
             "ThrottledException",
             "Rate exceeded",
-        ));
-    }
-    None
+        ),
+        2 => error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "ServiceUnavailable",
+            "try again",
+        ),
+        _ => {
+            // Headers, then the connection breaks mid-body.
+            let broken = futures::stream::once(async {
+                Err::<axum::body::Bytes, std::io::Error>(std::io::Error::other("dropped"))
+            });
+            Response::builder()
+                .status(200)
+                .header("content-length", "1000")
+                .body(axum::body::Body::from_stream(broken))
+                .unwrap()
+        }
+    })
 }
 
 fn record(fake: &FakeXray, operation: &'static str, body: &Value, response: Response) -> Response {
