@@ -9,6 +9,7 @@ use aws_sdk_cloudwatchlogs::types::OrderBy;
 use jiff::Timestamp;
 use serde::Serialize;
 
+use super::Limiter;
 use super::aws::{AwsFailure, classify};
 use crate::model::tail::{LogEvent, sort_events};
 
@@ -106,18 +107,14 @@ pub async fn list_streams(
     Ok(streams)
 }
 
-/// One shared budget for FilterLogEvents: CloudWatch allows about 5 TPS per account and
-/// region, shared by every tailer the user runs, so tracectl stays under it on its own.
-pub type Limiter = governor::DefaultDirectRateLimiter;
-
-/// Requests per second tracectl allows itself.
+/// FilterLogEvents requests per second tracectl allows itself: CloudWatch allows about 5
+/// TPS per account and region, shared by every tailer the user runs, so tracectl stays
+/// under it on its own.
 pub const FILTER_TPS: u32 = 5;
 
+/// The one shared FilterLogEvents budget of a run.
 pub fn limiter() -> Arc<Limiter> {
-    let per_second = std::num::NonZeroU32::new(FILTER_TPS).unwrap_or(std::num::NonZeroU32::MIN);
-    Arc::new(governor::RateLimiter::direct(governor::Quota::per_second(
-        per_second,
-    )))
+    super::limiter(FILTER_TPS)
 }
 
 /// What one FilterLogEvents scan asks for. Times are epoch ms, both ends inclusive (as the

@@ -10,7 +10,21 @@ pub mod rollbar;
 pub mod xray;
 
 use std::fmt;
+use std::num::NonZeroU32;
+use std::sync::Arc;
 use std::time::Duration;
+
+/// A budget of requests per second shared by every concurrent task of one run against one
+/// API, so slices and batches fetched at once stay under the service's quota together.
+pub type Limiter = governor::DefaultDirectRateLimiter;
+
+/// A [`Limiter`] allowing `per_second` requests a second (at least one).
+pub fn limiter(per_second: u32) -> Arc<Limiter> {
+    let rate = NonZeroU32::new(per_second).unwrap_or(NonZeroU32::MIN);
+    Arc::new(governor::RateLimiter::direct(governor::Quota::per_second(
+        rate,
+    )))
+}
 
 /// Something a client did that a user may want traced (`-v`) or told (rate-limit waits).
 /// All text in an event is already redacted.

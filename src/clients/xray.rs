@@ -15,6 +15,7 @@ use aws_sdk_xray::types::{EdgeStatistics, ErrorStatistics, FaultStatistics, Serv
 use futures::{StreamExt, TryStreamExt};
 use serde::Serialize;
 
+use super::Limiter;
 use super::aws::{AwsFailure, classify};
 use crate::model::time::Window;
 use crate::model::trace::{Trace, TraceId, TraceSummary, epoch_seconds};
@@ -37,13 +38,9 @@ pub const BATCHES_IN_FLIGHT: usize = 8;
 /// window can cause, and throttling beyond it is backed off by the SDK.
 pub const REQUESTS_PER_SECOND: u32 = 50;
 
-pub type Limiter = governor::DefaultDirectRateLimiter;
-
+/// The one shared X-Ray budget of a run.
 pub fn limiter() -> Arc<Limiter> {
-    let rate = std::num::NonZeroU32::new(REQUESTS_PER_SECOND).unwrap_or(std::num::NonZeroU32::MIN);
-    Arc::new(governor::RateLimiter::direct(governor::Quota::per_second(
-        rate,
-    )))
+    super::limiter(REQUESTS_PER_SECOND)
 }
 
 fn sdk_time(ts: jiff::Timestamp) -> DateTime {

@@ -10,8 +10,9 @@ use aws_sdk_cloudwatchlogs::Client;
 use clap::{Args, ValueEnum};
 use futures::{StreamExt, stream};
 
+use crate::clients::Limiter;
 use crate::clients::aws::AwsFailure;
-use crate::clients::logs::{FilterQuery, Limiter, filter_events, limiter, list_groups};
+use crate::clients::logs::{FilterQuery, filter_events, limiter, list_groups};
 use crate::commands::{AwsArgs, Context};
 use crate::error::{Error, Result};
 use crate::model::tail::{Lag, LogEvent, Seen, sort_events};
