@@ -206,10 +206,8 @@ pub fn parse_calculation(input: &str) -> Result<Calculation, SpecError> {
 /// (single or double quotes) as a string even when it looks like a number.
 pub fn typed_value(text: &str) -> Value {
     let t = text.trim();
-    for quote in ['"', '\''] {
-        if t.len() >= 2 && t.starts_with(quote) && t.ends_with(quote) {
-            return Value::String(t[1..t.len() - 1].to_string());
-        }
+    if let Some(inner) = unquote(t) {
+        return Value::String(inner.to_string());
     }
     if let Ok(i) = t.parse::<i64>() {
         return Value::from(i);
@@ -226,22 +224,22 @@ pub fn typed_value(text: &str) -> Value {
     }
 }
 
+/// The text inside matching single or double quotes, or `None` when it is not quoted.
+fn unquote(text: &str) -> Option<&str> {
+    ['"', '\'']
+        .into_iter()
+        .find(|&q| text.len() >= 2 && text.starts_with(q) && text.ends_with(q))
+        .map(|_| &text[1..text.len() - 1])
+}
+
 /// A filter value typed by its column's type (from `/1/columns`): a string column takes
 /// the text as written (`zip = 02134` stays "02134"), a number column a number, a boolean
 /// column true/false. Text that does not fit the type keeps its own type (Honeycomb then
 /// matches nothing, which the user sees, rather than tracectl guessing).
 pub fn value_for_column(text: &str, column_type: Option<&str>) -> Value {
     let t = text.trim();
-    let unquoted = || {
-        for quote in ['"', '\''] {
-            if t.len() >= 2 && t.starts_with(quote) && t.ends_with(quote) {
-                return t[1..t.len() - 1].to_string();
-            }
-        }
-        t.to_string()
-    };
     match column_type {
-        Some("string") => Value::String(unquoted()),
+        Some("string") => Value::String(unquote(t).unwrap_or(t).to_string()),
         Some("integer") => t
             .parse::<i64>()
             .map_or_else(|_| typed_value(t), Value::from),
