@@ -181,8 +181,8 @@ pub fn routes(traces: &[TraceSummary]) -> Vec<RouteStats> {
     out
 }
 
-/// Which traces to list under the summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which traces to list under the summary (also `xray traces --sort`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum TraceOrder {
     Slowest,
     Newest,

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use crate::clients::aws::AwsFailure;
 use crate::clients::xray::{self, ScanProgress};
@@ -67,14 +67,8 @@ pub struct TracesArgs {
     pub limit: usize,
 
     /// Which traces to list
-    #[arg(long, value_enum, default_value_t = TraceSort::Slowest)]
-    pub sort: TraceSort,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TraceSort {
-    Slowest,
-    Newest,
+    #[arg(long, value_enum, default_value_t = TraceOrder::Slowest)]
+    pub sort: TraceOrder,
 }
 
 const DEFAULT_SINCE: Duration = Duration::from_secs(3600);
@@ -109,10 +103,7 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: TracesArgs) -> Result<()> {
     bar.finish_and_clear();
     let traces = traces.map_err(|f| summaries_error(ctx, f, filter.as_deref()))?;
 
-    let order = match args.sort {
-        TraceSort::Slowest => TraceOrder::Slowest,
-        TraceSort::Newest => TraceOrder::Newest,
-    };
+    let order = args.sort;
     let limit = if args.limit == 0 {
         usize::MAX
     } else {
