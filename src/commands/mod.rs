@@ -15,7 +15,7 @@ use jiff::Timestamp;
 
 use crate::cli::Command;
 use crate::clients::aws::{self, AwsFailure, AwsSettings};
-use crate::config::{AWS_PROFILE, AWS_REGION, Config};
+use crate::config::{AWS_PROFILE, AWS_REGION, Config, Secret, Setting};
 use crate::error::{Error, Result};
 use crate::model::suggest::closest;
 use crate::model::time::{TimeSpec, Window};
@@ -150,16 +150,48 @@ impl Context {
             .region()
             .map(|r| format!(" in {r}"))
             .unwrap_or_default();
-        let err = Error::failure(format!("log group {group} not found{region}"));
         let names: Vec<String> = crate::clients::logs::list_groups(client, None)
             .await
             .map(|groups| groups.into_iter().map(|g| g.name).collect())
             .unwrap_or_default();
-        match closest(group, names.iter().map(String::as_str)).first() {
-            Some(best) => err.with_hint(format!(
-                "did you mean {best}? (tracectl logs groups lists them)"
-            )),
-            None => err.with_hint("tracectl logs groups lists the groups"),
-        }
+        not_found(
+            format!("log group {group} not found{region}"),
+            group,
+            &names,
+            "tracectl logs groups",
+            "groups",
+        )
+    }
+
+    /// A secret the command cannot run without, from the environment or the profile (never
+    /// a flag: flags end up in shell history and `ps`); `what` names it in the error.
+    fn required_secret(&self, setting: &Setting, what: &str) -> Result<Secret> {
+        self.config.secret(setting).map(|r| r.value).ok_or_else(|| {
+            Error::usage(format!("no {what}")).with_hint(self.config.missing_hint(setting))
+        })
+    }
+
+    /// An API endpoint: `--endpoint-url` > env > profile > the setting's default.
+    fn endpoint(&self, setting: &Setting, flag: Option<&str>) -> String {
+        self.config
+            .get(setting, flag.map(|u| ("--endpoint-url", u)))
+            .map(|r| r.value)
+            .unwrap_or_default()
+    }
+}
+
+/// "X not found", with the closest existing name as a hint and the command that lists
+/// them (`plural` names them when nothing is close).
+fn not_found(
+    message: String,
+    wanted: &str,
+    names: &[String],
+    listing: &str,
+    plural: &str,
+) -> Error {
+    let err = Error::failure(message);
+    match closest(wanted, names.iter().map(String::as_str)).first() {
+        Some(best) => err.with_hint(format!("did you mean {best}? ({listing} lists them)")),
+        None => err.with_hint(format!("{listing} lists the {plural}")),
     }
 }

@@ -9,10 +9,9 @@ pub mod query;
 use clap::{Args, Subcommand};
 
 use crate::clients::honeycomb::{HoneycombClient, HoneycombError};
-use crate::commands::Context;
+use crate::commands::{Context, not_found};
 use crate::config::{HONEYCOMB_API_KEY, HONEYCOMB_DATASET, HONEYCOMB_ENDPOINT};
 use crate::error::{Error, Result};
-use crate::model::suggest::closest;
 
 #[derive(Debug, Args)]
 pub struct HoneycombCommand {
@@ -58,22 +57,8 @@ impl Context {
     /// The Honeycomb client: endpoint from --endpoint-url > env > profile > default, and the
     /// key from env or profile (never a flag: flags end up in shell history and `ps`).
     fn honeycomb_client(&self, api: &HoneycombArgs) -> Result<HoneycombClient> {
-        let key = self
-            .config
-            .secret(&HONEYCOMB_API_KEY)
-            .ok_or_else(|| {
-                Error::usage("no Honeycomb API key")
-                    .with_hint(self.config.missing_hint(&HONEYCOMB_API_KEY))
-            })?
-            .value;
-        let endpoint = self
-            .config
-            .get(
-                &HONEYCOMB_ENDPOINT,
-                api.endpoint_url.as_deref().map(|u| ("--endpoint-url", u)),
-            )
-            .map(|r| r.value)
-            .unwrap_or_default();
+        let key = self.required_secret(&HONEYCOMB_API_KEY, "Honeycomb API key")?;
+        let endpoint = self.endpoint(&HONEYCOMB_ENDPOINT, api.endpoint_url.as_deref());
         HoneycombClient::new(&endpoint, &key, self.printer.observer())
             .map_err(|e| self.honeycomb_error(e))
     }
@@ -124,17 +109,17 @@ impl Context {
         if !matches!(e, HoneycombError::NotFound { .. }) {
             return self.honeycomb_error(e);
         }
-        let err = Error::failure(format!("dataset {dataset} not found"));
         let names: Vec<String> = client
             .datasets()
             .await
             .map(|list| list.into_iter().map(|d| d.slug).collect())
             .unwrap_or_default();
-        match closest(dataset, names.iter().map(String::as_str)).first() {
-            Some(best) => err.with_hint(format!(
-                "did you mean {best}? (tracectl honeycomb datasets lists them)"
-            )),
-            None => err.with_hint("tracectl honeycomb datasets lists the datasets"),
-        }
+        not_found(
+            format!("dataset {dataset} not found"),
+            dataset,
+            &names,
+            "tracectl honeycomb datasets",
+            "datasets",
+        )
     }
 }

@@ -46,22 +46,8 @@ impl Context {
     /// The Rollbar client: endpoint from --endpoint-url > env > profile > default, and the
     /// token from env or profile (never a flag: flags end up in shell history and `ps`).
     fn rollbar_client(&self, api: &RollbarArgs) -> Result<RollbarClient> {
-        let token = self
-            .config
-            .secret(&ROLLBAR_ACCESS_TOKEN)
-            .ok_or_else(|| {
-                Error::usage("no Rollbar access token")
-                    .with_hint(self.config.missing_hint(&ROLLBAR_ACCESS_TOKEN))
-            })?
-            .value;
-        let endpoint = self
-            .config
-            .get(
-                &ROLLBAR_ENDPOINT,
-                api.endpoint_url.as_deref().map(|u| ("--endpoint-url", u)),
-            )
-            .map(|r| r.value)
-            .unwrap_or_default();
+        let token = self.required_secret(&ROLLBAR_ACCESS_TOKEN, "Rollbar access token")?;
+        let endpoint = self.endpoint(&ROLLBAR_ENDPOINT, api.endpoint_url.as_deref());
         RollbarClient::new(&endpoint, &token, self.printer.observer()).map_err(rollbar_error)
     }
 
