@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::harness::{Background, Sandbox, run, serve};
 use crate::python::Moto;
-use crate::xray_fake::{FakeXray, Lcg, Options, flask_trace, flask_traffic};
+use crate::xray_fake::{FakeXray, Options, flask_trace, flask_traffic, seeded};
 
 /// 2027-01-15T08:00:00Z: fixed, so windows and ids are the same every run.
 const T0: f64 = 1_800_000_000.0;
@@ -33,7 +33,7 @@ fn xray(sandbox: &Sandbox, server: &Background, args: &[&str]) -> crate::harness
 /// Ten requests with latencies 0.125 s .. 1.25 s (eighths, exact in binary, so the sums
 /// the fake does on epoch seconds stay exact): one 404, one 500, one 429.
 fn ten_requests() -> Vec<Vec<Value>> {
-    let mut rng = Lcg::new(7);
+    let mut rng = seeded(7);
     (1..=10)
         .map(|i| {
             let (method, url) = if i % 2 == 0 {
@@ -158,7 +158,7 @@ fn shorthand_flags_compile_into_the_one_filter_sent() {
     let traces = ten_requests();
     // GET requests (even i) slower than 0.3 s with an error or fault: none in ten_requests
     // has both GET and a failure, so add two that do, and one that is too fast.
-    let mut rng = Lcg::new(99);
+    let mut rng = seeded(99);
     let mut all = traces;
     let hit_a = flask_trace(
         &mut rng,
@@ -242,7 +242,7 @@ fn a_day_is_fetched_in_slices_with_no_trace_counted_twice() {
     let day = 86_400.0;
     let mut traces = flask_traffic(2000, T0, T0 + day, 11);
     // Traces exactly on the slice boundaries are returned by both neighbouring slices.
-    let mut rng = Lcg::new(5);
+    let mut rng = seeded(5);
     for h in [6.0, 12.0, 18.0] {
         traces.push(flask_trace(
             &mut rng,
@@ -415,7 +415,7 @@ fn service_graph_in_pages() {
         ..Options::default()
     };
     let now = jiff::Timestamp::now().as_second() as f64;
-    let mut rng = Lcg::new(1);
+    let mut rng = seeded(1);
     let traces = vec![
         flask_trace(&mut rng, now - 600.0, "GET", "http://h/api/a", 200, 0.2),
         flask_trace(&mut rng, now - 500.0, "GET", "http://h/api/a", 500, 0.4),

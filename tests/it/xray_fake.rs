@@ -22,6 +22,8 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
+use rand::rngs::StdRng;
+use rand::{Rng, RngCore, SeedableRng};
 use serde_json::{Value, json};
 
 /// How the fake behaves.
@@ -880,35 +882,17 @@ impl Expr {
 
 // ---- realistic traces --------------------------------------------------------------------
 
-/// Deterministic pseudo-random numbers (a test must see the same data every run).
-pub struct Lcg(u64);
-
-impl Lcg {
-    pub fn new(seed: u64) -> Self {
-        Lcg(seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407))
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 11
-    }
-
-    /// Uniform in [0, 1).
-    pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 42) as f64
-    }
+/// Deterministic pseudo-random numbers: a test must see the same data every run (the
+/// generator is pinned by Cargo.lock).
+pub fn seeded(seed: u64) -> StdRng {
+    StdRng::seed_from_u64(seed)
 }
 
 /// One Flask request as the X-Ray SDK for Python sends it: the root segment with its
 /// http block, a Postgres subsegment with SQL, an AWS call, and the error flags a status
 /// implies.
 pub fn flask_trace(
-    rng: &mut Lcg,
+    rng: &mut StdRng,
     start: f64,
     method: &str,
     url: &str,
@@ -969,7 +953,7 @@ pub fn flask_trace(
 /// `count` requests spread evenly over `[start, end)` across the app's five routes, with
 /// about 4% errors, 1.3% faults and 0.5% throttles.
 pub fn flask_traffic(count: usize, start: f64, end: f64, seed: u64) -> Vec<Vec<Value>> {
-    let mut rng = Lcg::new(seed);
+    let mut rng = seeded(seed);
     let routes = [
         ("GET", "/api/activities/home", 0.04),
         ("GET", "/api/activities/{uuid}", 0.08),
@@ -990,7 +974,7 @@ pub fn flask_traffic(count: usize, start: f64, end: f64, seed: u64) -> Vec<Vec<V
                     )
                     .replace("{handle}", ["andrewbrown", "bayko", "londo"][i % 3])
             );
-            let roll = rng.unit();
+            let roll = rng.random::<f64>();
             let status = if roll < 0.013 {
                 500
             } else if roll < 0.018 {
@@ -1000,7 +984,7 @@ pub fn flask_traffic(count: usize, start: f64, end: f64, seed: u64) -> Vec<Vec<V
             } else {
                 200
             };
-            let latency = base * (0.5 + rng.unit() * 2.0);
+            let latency = base * (0.5 + rng.random::<f64>() * 2.0);
             flask_trace(&mut rng, at, method, &url, status, latency)
         })
         .collect()
