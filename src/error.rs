@@ -28,6 +28,8 @@ pub struct Error {
     kind: ErrorKind,
     message: String,
     hints: Vec<String>,
+    /// The underlying errors, outermost first (`caused by:` lines, as jj shows them).
+    causes: Vec<String>,
 }
 
 impl Error {
@@ -46,6 +48,7 @@ impl Error {
             kind,
             message: message.into(),
             hints: Vec::new(),
+            causes: Vec::new(),
         }
     }
 
@@ -53,6 +56,14 @@ impl Error {
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
+        self
+    }
+
+    /// Adds `caused by:` lines: what lies under the failure, for errors whose message alone
+    /// cannot say (an answer the SDK could not read).
+    #[must_use]
+    pub fn with_causes(mut self, causes: impl IntoIterator<Item = String>) -> Self {
+        self.causes.extend(causes);
         self
     }
 
@@ -84,9 +95,12 @@ impl Error {
         } else {
             ("error:", "hint:")
         };
-        let mut out = format!("{err} {}\n", one_line(&self.message));
+        let mut out = format!("{err} {}\n", shown(&self.message));
         for h in &self.hints {
-            out.push_str(&format!("{hint} {}\n", one_line(h)));
+            out.push_str(&format!("{hint} {}\n", shown(h)));
+        }
+        for cause in &self.causes {
+            out.push_str(&format!("caused by: {}\n", shown(cause)));
         }
         out
     }
@@ -110,9 +124,12 @@ impl From<std::io::Error> for Error {
     }
 }
 
-/// Folds a multi-line message (a service's error text, say) into the single line users grep.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Folds a multi-line message (a service's error text, say) into the single line users grep,
+/// with URL credentials redacted and control characters shown as escapes (a server's error
+/// text must not retitle or clear the terminal).
+fn shown(text: &str) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::output::terminal::escape_controls(&crate::redact::text(&folded)).into_owned()
 }
 
 /// Writes the error (if any) to stderr and turns the result into the process exit code.

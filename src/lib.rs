@@ -14,6 +14,7 @@ pub mod error;
 pub mod generate;
 pub mod model;
 pub mod output;
+pub mod redact;
 
 pub use error::{Error, Result};
 

@@ -180,6 +180,7 @@ impl HoneycombClient {
         endpoint: &str,
         key: &Secret,
         observer: Arc<dyn Observer>,
+        deadline: Option<std::time::Instant>,
     ) -> Result<Self, HoneycombError> {
         let base = Url::parse(&format!("{}/", endpoint.trim_end_matches('/')))
             .ok()
@@ -188,6 +189,7 @@ impl HoneycombClient {
         let http = HttpClientBuilder::new("honeycomb")
             .secret_header("x-honeycomb-team", key.expose())?
             .observer(observer)
+            .deadline(deadline)
             .build()?;
         Ok(Self { http, base })
     }

@@ -9,6 +9,15 @@
 //!   reset when given (Honeycomb sends no Retry-After), as long as the wait is bounded;
 //! - 5xx, timeouts and connections that broke mid-request: retried only for requests the
 //!   caller marks [`Retry::Idempotent`] — a POST that creates something is not replayed.
+//!
+//! Every request, retries and waits included, fits in a budget ([`RetryPolicy::budget`]) and
+//! in the command's own deadline when it has one (`honeycomb query --timeout`): a server
+//! that never answers costs the user that long, not attempts x timeout.
+//!
+//! Redirects are followed by hand, and only within the same origin (scheme, host and port):
+//! reqwest would re-send `X-Honeycomb-Team` or `X-Rollbar-Access-Token` to whatever host a
+//! redirect names (it strips only Authorization and Cookie). A redirect elsewhere is an
+//! error that names where it pointed.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
@@ -33,6 +42,8 @@ pub struct RetryPolicy {
     /// The longest rate-limit wait tracectl sits through; a longer one is returned to the
     /// caller, which can say when the limit resets.
     pub max_rate_limit_wait: Duration,
+    /// The most one request may take, every attempt and wait included.
+    pub budget: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -42,6 +53,7 @@ impl Default for RetryPolicy {
             base_backoff: Duration::from_millis(250),
             max_backoff: Duration::from_secs(8),
             max_rate_limit_wait: Duration::from_secs(65),
+            budget: Duration::from_secs(75),
         }
     }
 }
@@ -246,11 +258,18 @@ pub enum HttpError {
         reason: String,
         attempts: u32,
     },
+    #[error("{host} redirected the request to {to}, another origin; tracectl follows redirects only within the same scheme, host and port, so the API key is never sent elsewhere")]
+    CrossOriginRedirect { host: String, to: String },
+    #[error("{host} redirected the request more than {MAX_REDIRECTS} times")]
+    TooManyRedirects { host: String },
     #[error("invalid request: {0}")]
     Request(String),
     #[error("cannot set up HTTPS: {0}")]
     Build(String),
 }
+
+/// Same-origin redirects followed for one request before giving up.
+pub const MAX_REDIRECTS: u32 = 5;
 
 /// A complete response: the body is read inside the retry loop, so a connection that drops
 /// mid-body is retried like any other broken connection.
@@ -281,6 +300,7 @@ pub struct HttpClientBuilder {
     secrets: Vec<String>,
     default_headers: HeaderMap,
     observer: Arc<dyn Observer>,
+    deadline: Option<Instant>,
 }
 
 impl HttpClientBuilder {
@@ -294,6 +314,7 @@ impl HttpClientBuilder {
             secrets: Vec::new(),
             default_headers: HeaderMap::new(),
             observer: Arc::new(Silent),
+            deadline: None,
         }
     }
 
@@ -310,6 +331,12 @@ impl HttpClientBuilder {
 
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.policy = policy;
+        self
+    }
+
+    /// No request of this client runs past `at` (a command's `--timeout`), retries included.
+    pub fn deadline(mut self, at: Option<Instant>) -> Self {
+        self.deadline = at;
         self
     }
 
@@ -339,6 +366,7 @@ impl HttpClientBuilder {
         #[allow(clippy::disallowed_methods)] // this is the one place allowed to build a client
         let client = reqwest::Client::builder()
             .default_headers(headers)
+            .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             .build()
@@ -351,6 +379,7 @@ impl HttpClientBuilder {
             policy: self.policy,
             redactor: Redactor::new(self.secrets),
             observer: self.observer,
+            deadline: self.deadline,
         })
     }
 }
@@ -364,6 +393,7 @@ pub struct HttpClient {
     policy: RetryPolicy,
     redactor: Redactor,
     observer: Arc<dyn Observer>,
+    deadline: Option<Instant>,
 }
 
 impl HttpClient {
@@ -379,37 +409,62 @@ impl HttpClient {
         request: reqwest::RequestBuilder,
         retry: Retry,
     ) -> Result<HttpResponse, HttpError> {
-        let request = request
+        let mut request = request
             .build()
             .map_err(|e| HttpError::Request(self.redactor.text(&innermost(&e))))?;
         let host = request.url().host_str().unwrap_or("the server").to_string();
+        let budget_end = Instant::now() + self.policy.budget;
+        let deadline = self.deadline.map_or(budget_end, |d| d.min(budget_end));
+        let timed_out = |attempts| HttpError::Timeout {
+            host: host.clone(),
+            timeout: self.timeout,
+            attempts,
+        };
         let mut attempt = 0;
+        let mut redirects = 0;
         loop {
             attempt += 1;
-            let this_try = request
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            if remaining.is_zero() {
+                return Err(timed_out(attempt - 1));
+            }
+            let mut this_try = request
                 .try_clone()
                 .ok_or_else(|| HttpError::Request("a streaming body cannot be retried".into()))?;
+            // The attempt ends at the deadline at the latest.
+            *this_try.timeout_mut() = Some(self.timeout.min(remaining));
             self.trace_request(&this_try, attempt);
             let started = Instant::now();
             let failure = match self.attempt(this_try).await {
                 Ok((status, headers, body)) => {
                     self.trace_response(status, &headers, &body, started.elapsed());
+                    if status.is_redirection()
+                        && let Some(next) = self.follow_redirect(&request, status, &headers)?
+                    {
+                        redirects += 1;
+                        if redirects > MAX_REDIRECTS {
+                            return Err(HttpError::TooManyRedirects { host });
+                        }
+                        request = next;
+                        attempt -= 1; // a redirect is not a failed attempt
+                        continue;
+                    }
                     match self
                         .policy
                         .decide(status, &headers, retry, attempt, SystemTime::now())
                     {
-                        Decision::Return => {
+                        Decision::Retry(wait, reason) if Instant::now() + wait < deadline => {
+                            self.announce_retry(attempt, wait, reason);
+                            tokio::time::sleep(wait).await;
+                            continue;
+                        }
+                        Decision::Return | Decision::Retry(..) => {
                             return Ok(HttpResponse {
                                 status,
                                 headers,
                                 body,
                                 attempts: attempt,
                             });
-                        }
-                        Decision::Retry(wait, reason) => {
-                            self.announce_retry(attempt, wait, reason);
-                            tokio::time::sleep(wait).await;
-                            continue;
                         }
                     }
                 }
@@ -418,9 +473,17 @@ impl HttpClient {
             let reason = self.redactor.text(&innermost(&failure));
             // A refused connection sent nothing, so even a POST may be tried again.
             let nothing_sent = failure.is_connect();
-            if attempt < self.policy.max_attempts && (nothing_sent || retry == Retry::Idempotent) {
-                let wait = self.policy.backoff(attempt);
-                self.announce_retry(attempt, wait, RetryReason::Connection(reason));
+            let wait = self.policy.backoff(attempt);
+            if attempt < self.policy.max_attempts
+                && (nothing_sent || retry == Retry::Idempotent)
+                && Instant::now() + wait < deadline
+            {
+                let why = if failure.is_timeout() {
+                    RetryReason::NoAnswer(self.timeout.min(remaining))
+                } else {
+                    RetryReason::Connection(reason)
+                };
+                self.announce_retry(attempt, wait, why);
                 tokio::time::sleep(wait).await;
                 continue;
             }
@@ -431,11 +494,7 @@ impl HttpClient {
                     attempts: attempt,
                 }
             } else if failure.is_timeout() {
-                HttpError::Timeout {
-                    host,
-                    timeout: self.timeout,
-                    attempts: attempt,
-                }
+                timed_out(attempt)
             } else {
                 HttpError::Transport {
                     host,
@@ -444,6 +503,56 @@ impl HttpClient {
                 }
             });
         }
+    }
+
+    /// The request to send after a redirect, `None` for a 3xx that is no redirect (a 304, or
+    /// one without a Location), or an error for a redirect to another origin.
+    fn follow_redirect(
+        &self,
+        request: &reqwest::Request,
+        status: StatusCode,
+        headers: &HeaderMap,
+    ) -> Result<Option<reqwest::Request>, HttpError> {
+        let Some(location) = headers.get(reqwest::header::LOCATION) else {
+            return Ok(None);
+        };
+        let from = request.url();
+        let host = from.host_str().unwrap_or("the server").to_string();
+        let to = location
+            .to_str()
+            .ok()
+            .and_then(|l| from.join(l).ok())
+            .ok_or_else(|| HttpError::Transport {
+                host: host.clone(),
+                reason: format!("redirect ({status}) to an unreadable Location"),
+                attempts: 1,
+            })?;
+        let shown = self.redactor.url(&to);
+        if to.origin() != from.origin() {
+            return Err(HttpError::CrossOriginRedirect { host, to: shown });
+        }
+        self.observer.on_event(&ClientEvent::Redirect {
+            service: self.service.clone(),
+            status: status.as_u16(),
+            to: shown,
+        });
+        let mut next = request
+            .try_clone()
+            .ok_or_else(|| HttpError::Request("a streaming body cannot be redirected".into()))?;
+        *next.url_mut() = to;
+        // 307/308 repeat the request as it was; 301/302/303 turn anything but GET/HEAD into
+        // a GET without a body, as browsers and curl -L do.
+        let keeps_method = matches!(
+            status,
+            StatusCode::TEMPORARY_REDIRECT | StatusCode::PERMANENT_REDIRECT
+        ) || matches!(*request.method(), Method::GET | Method::HEAD);
+        if !keeps_method {
+            *next.method_mut() = Method::GET;
+            *next.body_mut() = None;
+            next.headers_mut().remove(reqwest::header::CONTENT_TYPE);
+            next.headers_mut().remove(reqwest::header::CONTENT_LENGTH);
+        }
+        Ok(Some(next))
     }
 
     async fn attempt(

@@ -2,6 +2,7 @@
 //! into [`AwsFailure`].
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use aws_sdk_cloudwatchlogs::Client;
@@ -11,7 +12,9 @@ use serde::Serialize;
 
 use super::Limiter;
 use super::aws::{AwsFailure, classify};
-use crate::model::tail::{LogEvent, sort_events};
+use tokio::sync::mpsc;
+
+use crate::model::tail::LogEvent;
 
 /// One log group, as `logs groups` shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -154,16 +157,22 @@ fn is_transient(failure: &AwsFailure) -> bool {
     )
 }
 
-/// Every event of the query, all pages (an empty page with a `nextToken` is not the end),
-/// sorted into output order. A transient failure resumes from the same page token after a
-/// backoff, so nothing is read twice or skipped; `on_backoff` hears about each wait.
-pub async fn filter_events(
+/// Sends every event of the query to `pages`, a page at a time in the service's order (an
+/// empty page with a `nextToken` is not the end, and is not sent). The channel's capacity
+/// bounds how far this runs ahead of the reader; a reader that hangs up ends it.
+///
+/// A transient failure resumes from the same page token after a backoff, so nothing is read
+/// twice or skipped; `on_backoff` hears about each wait. Backing off is for a service that
+/// answered and then faltered: until a call of this run has succeeded (`reached`), a failure
+/// to connect is returned at once, so a wrong endpoint fails in seconds, not minutes.
+pub async fn filter_pages(
     client: &Client,
     limiter: &Limiter,
     query: &FilterQuery,
+    reached: &AtomicBool,
     on_backoff: &(dyn Fn(&AwsFailure, Duration) + Sync),
-) -> Result<Vec<LogEvent>, AwsFailure> {
-    let mut events = Vec::new();
+    pages: &mpsc::Sender<Vec<LogEvent>>,
+) -> Result<(), AwsFailure> {
     let mut token: Option<String> = None;
     let mut failures = 0;
     let mut stuck = 0;
@@ -184,7 +193,10 @@ pub async fn filter_events(
             Ok(page) => page,
             Err(e) => {
                 let failure = classify(&e);
-                if !is_transient(&failure) || failures >= MAX_TRANSIENT_FAILURES {
+                if !is_transient(&failure)
+                    || failures >= MAX_TRANSIENT_FAILURES
+                    || !reached.load(Ordering::Relaxed)
+                {
                     return Err(failure);
                 }
                 let wait = BACKOFF[failures.min(BACKOFF.len() - 1)];
@@ -194,33 +206,37 @@ pub async fn filter_events(
                 continue;
             }
         };
+        reached.store(true, Ordering::Relaxed);
         failures = 0;
-        let before = events.len();
-        for e in page.events.unwrap_or_default() {
-            let stream = e.log_stream_name.unwrap_or_default();
-            // AWS filters by prefix itself; this also holds against emulators that do not.
-            if query
-                .stream_prefix
-                .as_deref()
-                .is_some_and(|p| !stream.starts_with(p))
-            {
-                continue;
-            }
-            events.push(LogEvent {
+        let events: Vec<LogEvent> = page
+            .events
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| LogEvent {
                 group: query.group.clone(),
-                stream,
+                stream: e.log_stream_name.unwrap_or_default(),
                 event_id: e.event_id.unwrap_or_default(),
                 timestamp: e.timestamp.unwrap_or_default(),
                 ingestion_time: e.ingestion_time.unwrap_or_default(),
                 message: e.message.unwrap_or_default(),
-            });
-        }
+            })
+            // AWS filters by prefix itself; this also holds against emulators that do not.
+            .filter(|e| {
+                query
+                    .stream_prefix
+                    .as_deref()
+                    .is_none_or(|p| e.stream.starts_with(p))
+            })
+            .collect();
         // Only a missing token ends the results: an empty page, even one that hands back the
         // token it was asked with, is not the end. A service stuck on one empty page is an
         // error, never a silently shortened result.
-        let page_was_empty = events.len() == before;
+        let page_was_empty = events.is_empty();
+        if !page_was_empty && pages.send(events).await.is_err() {
+            return Ok(()); // the reader has what it wanted
+        }
         match page.next_token {
-            None => break,
+            None => return Ok(()),
             Some(next) => {
                 stuck = if page_was_empty && token.as_ref() == Some(&next) {
                     stuck + 1
@@ -237,8 +253,6 @@ pub async fn filter_events(
             }
         }
     }
-    sort_events(&mut events);
-    Ok(events)
 }
 
 /// A Logs Insights result set: the status and rows so far (`@ptr` dropped), and statistics.

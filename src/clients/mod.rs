@@ -49,6 +49,12 @@ pub enum ClientEvent {
         direction: char,
         text: String,
     },
+    /// A same-origin redirect that was followed (other origins are refused).
+    Redirect {
+        service: String,
+        status: u16,
+        to: String,
+    },
     Retry {
         service: String,
         attempt: u32,
@@ -67,6 +73,8 @@ pub enum RetryReason {
     RateLimited,
     ServerError(u16),
     Connection(String),
+    /// The server took longer than an attempt may.
+    NoAnswer(Duration),
 }
 
 impl fmt::Display for RetryReason {
@@ -75,6 +83,11 @@ impl fmt::Display for RetryReason {
             RetryReason::RateLimited => f.write_str("rate limited"),
             RetryReason::ServerError(status) => write!(f, "server error {status}"),
             RetryReason::Connection(reason) => write!(f, "connection failed ({reason})"),
+            RetryReason::NoAnswer(after) => write!(
+                f,
+                "the server is slow: no answer within {} s",
+                after.as_secs_f64().round()
+            ),
         }
     }
 }

@@ -6,7 +6,7 @@
 //! drops ids it has printed. Ids older than the re-scan window can never come back, so they
 //! are evicted: memory is bounded by the events of one lag window, however long it runs.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -21,58 +21,135 @@ pub struct LogEvent {
     pub message: String,
 }
 
-impl LogEvent {
-    /// Output order: by timestamp, then group, stream and id so that ties are stable.
-    pub fn sort_key(&self) -> (i64, &str, &str, &str) {
-        (self.timestamp, &self.group, &self.stream, &self.event_id)
+/// Merges the events of several sources (one per log group), each already in the order the
+/// service returned it (by timestamp), into one stream ordered by timestamp. Ties between
+/// sources go to the earlier source; within a source the service's order is kept, so
+/// events of the same millisecond are never re-sorted by id (`"10"` before `"2"`).
+///
+/// Memory is the pages buffered per source, not the window: the caller pushes a source's
+/// next page only when [`MergeBuffer::wants`] says that source ran dry.
+#[derive(Debug)]
+pub struct MergeBuffer {
+    sources: Vec<Source>,
+}
+
+#[derive(Debug, Default)]
+struct Source {
+    buffered: VecDeque<LogEvent>,
+    finished: bool,
+}
+
+impl MergeBuffer {
+    pub fn new(sources: usize) -> Self {
+        Self {
+            sources: (0..sources).map(|_| Source::default()).collect(),
+        }
+    }
+
+    /// The first source that must deliver its next page before anything can be released.
+    pub fn wants(&self) -> Option<usize> {
+        self.sources
+            .iter()
+            .position(|s| s.buffered.is_empty() && !s.finished)
+    }
+
+    pub fn push(&mut self, source: usize, page: Vec<LogEvent>) {
+        self.sources[source].buffered.extend(page);
+    }
+
+    pub fn finish(&mut self, source: usize) {
+        self.sources[source].finished = true;
+    }
+
+    /// The next event in output order, or `None` when a source must deliver first
+    /// ([`MergeBuffer::wants`]) or every source is done.
+    pub fn pop(&mut self) -> Option<LogEvent> {
+        if self.wants().is_some() {
+            return None;
+        }
+        let source = self
+            .sources
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.buffered.front().map(|e| (e.timestamp, i)))
+            .min()?
+            .1;
+        self.sources[source].buffered.pop_front()
     }
 }
 
-/// Sorts events into output order.
-pub fn sort_events(events: &mut [LogEvent]) {
-    events.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-}
-
-/// Remembers which events were printed, by (group, event id), indexed by timestamp so
-/// eviction is cheap.
-#[derive(Debug, Default)]
+/// Remembers which events were printed, so a follow that re-scans its lag window prints
+/// each event once.
+///
+/// Ids are kept by (group, event id) for events at or after the *horizon*, the furthest
+/// point the re-scan window has been moved to; older ids are forgotten, which bounds memory
+/// by one lag window. When the lag widens, the window reaches back below the horizon, where
+/// ids are gone: there an event is new only if CloudWatch ingested it after everything any
+/// earlier poll returned. Both clocks compared are the service's ingestion times, so a
+/// client clock that is off cannot break the rule.
+#[derive(Debug)]
 pub struct Seen {
     by_time: BTreeMap<i64, Vec<(Arc<str>, String)>>,
     ids: HashSet<(Arc<str>, String)>,
+    /// The newest instant known to have passed, per event `min(timestamp, ingestion)`: an
+    /// event stamped in the future cannot drag the window past events still to come.
     newest: Option<i64>,
+    horizon: Option<i64>,
+    /// The latest ingestion time of any event returned by the polls before this one.
+    ingested_before_poll: i64,
+    ingested_so_far: i64,
+}
+
+impl Default for Seen {
+    fn default() -> Self {
+        Self {
+            by_time: BTreeMap::new(),
+            ids: HashSet::new(),
+            newest: None,
+            horizon: None,
+            ingested_before_poll: i64::MIN,
+            ingested_so_far: i64::MIN,
+        }
+    }
 }
 
 impl Seen {
-    /// Keeps the events not seen before, records them, and returns them in output order.
-    pub fn admit(&mut self, events: Vec<LogEvent>) -> Vec<LogEvent> {
-        let mut fresh: Vec<LogEvent> = events
-            .into_iter()
-            .filter(|e| {
-                let key = (e.group.clone(), e.event_id.clone());
-                if self.ids.contains(&key) {
-                    return false;
-                }
-                self.ids.insert(key.clone());
-                self.by_time.entry(e.timestamp).or_default().push(key);
-                true
-            })
-            .collect();
-        if let Some(max) = fresh.iter().map(|e| e.timestamp).max() {
-            self.newest = Some(self.newest.map_or(max, |n| n.max(max)));
+    /// Whether `e` is new (to be printed); records it either way.
+    pub fn admit(&mut self, e: &LogEvent) -> bool {
+        self.ingested_so_far = self.ingested_so_far.max(e.ingestion_time);
+        let known_until = e.timestamp.min(e.ingestion_time);
+        self.newest = Some(self.newest.map_or(known_until, |n| n.max(known_until)));
+        if self.horizon.is_some_and(|h| e.timestamp < h) {
+            return e.ingestion_time > self.ingested_before_poll;
         }
-        sort_events(&mut fresh);
-        fresh
+        let key = (e.group.clone(), e.event_id.clone());
+        if self.ids.contains(&key) {
+            return false;
+        }
+        self.ids.insert(key.clone());
+        self.by_time.entry(e.timestamp).or_default().push(key);
+        true
     }
 
-    /// Where the next poll starts: `lag` before the newest event seen, never before `start`.
-    pub fn cursor(&self, start: i64, lag: Duration) -> i64 {
+    /// Marks the end of a poll: what it returned now counts as seen below the horizon.
+    pub fn end_poll(&mut self) {
+        self.ingested_before_poll = self.ingested_so_far;
+    }
+
+    /// Where the next poll starts: `lag` before the newest instant known to have passed
+    /// (never after `now_ms`), and never before `start`.
+    pub fn cursor(&self, start: i64, lag: Duration, now_ms: i64) -> i64 {
         let lag_ms = i64::try_from(lag.as_millis()).unwrap_or(i64::MAX);
         self.newest
-            .map_or(start, |n| n.saturating_sub(lag_ms).max(start))
+            .map_or(start, |n| n.min(now_ms).saturating_sub(lag_ms).max(start))
     }
 
-    /// Forgets events older than `cursor`: no poll asks for them again.
+    /// Forgets ids older than `cursor` and moves the horizon there (never back).
     pub fn evict_before(&mut self, cursor: i64) {
+        if self.horizon.is_some_and(|h| cursor <= h) {
+            return;
+        }
+        self.horizon = Some(cursor);
         let keep = self.by_time.split_off(&cursor);
         for (_, keys) in std::mem::replace(&mut self.by_time, keep) {
             for key in keys {
@@ -147,47 +224,100 @@ mod tests {
         }
     }
 
+    fn admit_all(seen: &mut Seen, events: &[LogEvent]) -> Vec<String> {
+        let fresh = events
+            .iter()
+            .filter(|e| seen.admit(e))
+            .map(|e| e.event_id.clone())
+            .collect();
+        seen.end_poll();
+        fresh
+    }
+
     #[test]
-    fn admits_each_event_once_in_time_order() {
+    fn admits_each_event_once() {
         let mut seen = Seen::default();
-        let first = seen.admit(vec![ev("b", 2000, 2000), ev("a", 1000, 1000)]);
         assert_eq!(
-            first
-                .iter()
-                .map(|e| e.event_id.as_str())
-                .collect::<Vec<_>>(),
+            admit_all(&mut seen, &[ev("a", 1000, 1000), ev("b", 2000, 2000)]),
             ["a", "b"]
         );
         // A re-scan returns both again plus a late one older than "b": only the late one is new.
-        let second = seen.admit(vec![
-            ev("a", 1000, 1000),
-            ev("late", 1500, 61_500),
-            ev("b", 2000, 2000),
-        ]);
-        assert_eq!(
-            second
-                .iter()
-                .map(|e| e.event_id.as_str())
-                .collect::<Vec<_>>(),
-            ["late"]
-        );
+        let again = [ev("a", 1000, 1000), ev("late", 1500, 61_500), ev("b", 2000, 2000)];
+        assert_eq!(admit_all(&mut seen, &again), ["late"]);
     }
 
     #[test]
     fn cursor_trails_the_newest_event_by_the_lag_and_eviction_bounds_memory() {
         let mut seen = Seen::default();
-        assert_eq!(seen.cursor(500, Duration::from_secs(1)), 500);
-        seen.admit(
-            (0..100)
-                .map(|i| ev(&i.to_string(), i * 1000, i * 1000))
-                .collect(),
-        );
-        let cursor = seen.cursor(0, Duration::from_secs(10));
+        assert_eq!(seen.cursor(500, Duration::from_secs(1), i64::MAX), 500);
+        let events: Vec<LogEvent> = (0..100)
+            .map(|i| ev(&i.to_string(), i * 1000, i * 1000))
+            .collect();
+        admit_all(&mut seen, &events);
+        let cursor = seen.cursor(0, Duration::from_secs(10), i64::MAX);
         assert_eq!(cursor, 89_000);
         seen.evict_before(cursor);
         assert_eq!(seen.len(), 11);
         // An evicted id is outside every later re-scan, so forgetting it is safe.
-        assert!(seen.admit(vec![ev("95", 95_000, 95_000)]).is_empty());
+        assert!(!seen.admit(&ev("95", 95_000, 95_000)));
+    }
+
+    #[test]
+    fn a_widening_lag_repeats_nothing_and_still_shows_what_arrived_late() {
+        // Poll 1 sees a fast instance's events; the window then moves and forgets them.
+        let mut seen = Seen::default();
+        let fast: Vec<LogEvent> = (0..10)
+            .map(|i| ev(&format!("fast{i}"), 200_000 + i * 2000, 200_500 + i * 2000))
+            .collect();
+        assert_eq!(admit_all(&mut seen, &fast).len(), 10);
+        let lag = Duration::from_secs(5);
+        seen.evict_before(seen.cursor(0, lag, i64::MAX));
+        assert!(seen.len() < 10, "ids below the window are forgotten");
+        // The lag widens: the re-scan reaches below the horizon and returns the forgotten
+        // events again, plus a slow instance's batch stamped long ago but ingested now.
+        let mut rescan = fast.clone();
+        rescan.insert(0, ev("slow", 150_000, 300_000));
+        assert_eq!(admit_all(&mut seen, &rescan), ["slow"]);
+        // And once more: the slow one is not repeated either.
+        assert!(admit_all(&mut seen, &rescan).is_empty());
+    }
+
+    #[test]
+    fn a_future_timestamp_does_not_move_the_window_past_events_still_to_come() {
+        let mut seen = Seen::default();
+        let now = 1_000_000;
+        // Stamped five minutes ahead, ingested now.
+        admit_all(&mut seen, &[ev("future", now + 300_000, now)]);
+        let cursor = seen.cursor(0, Duration::from_secs(120), now);
+        assert_eq!(cursor, now - 120_000);
+        seen.evict_before(cursor);
+        // Events of a correct clock a second later are still inside the next window.
+        assert!(seen.admit(&ev("next", now + 1000, now + 1000)));
+        // The future event is remembered until the window passes it.
+        assert!(!seen.admit(&ev("future", now + 300_000, now)));
+    }
+
+    #[test]
+    fn merge_orders_by_time_and_keeps_the_service_order_within_a_millisecond() {
+        let mut merge = MergeBuffer::new(2);
+        assert_eq!(merge.wants(), Some(0));
+        assert!(merge.pop().is_none());
+        // The service returned "10" before "2" in the same millisecond: kept.
+        merge.push(0, vec![ev("10", 5, 5), ev("2", 5, 5), ev("3", 9, 9)]);
+        assert_eq!(merge.wants(), Some(1));
+        merge.push(1, vec![ev("b1", 5, 5), ev("b2", 7, 7)]);
+        let mut order = Vec::new();
+        while let Some(e) = merge.pop() {
+            order.push(e.event_id);
+        }
+        // Source 1 ran dry: nothing after b2 can be released until it says more or ends.
+        assert_eq!(order, ["10", "2", "b1", "b2"]);
+        assert_eq!(merge.wants(), Some(1));
+        merge.finish(1);
+        assert_eq!(merge.pop().map(|e| e.event_id), Some("3".to_string()));
+        assert_eq!(merge.wants(), Some(0));
+        merge.finish(0);
+        assert!(merge.pop().is_none() && merge.wants().is_none());
     }
 
     #[test]

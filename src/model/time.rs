@@ -174,6 +174,14 @@ impl Window {
         Ok(Window { start, end })
     }
 
+    /// The window between two epoch-millisecond instants; `None` when `end` is before
+    /// `start` or either is out of range.
+    pub fn from_millis(start: i64, end: i64) -> Option<Window> {
+        let start = Timestamp::from_millisecond(start).ok()?;
+        let end = Timestamp::from_millisecond(end).ok()?;
+        (start <= end).then_some(Window { start, end })
+    }
+
     pub fn duration(&self) -> Duration {
         Duration::try_from(self.end.duration_since(self.start)).unwrap_or_default()
     }

@@ -3,6 +3,7 @@
 //! so nothing here can reveal a secret.
 
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use indicatif::MultiProgress;
 
@@ -14,6 +15,8 @@ pub struct StderrObserver {
     quiet: bool,
     palette: Palette,
     progress: MultiProgress,
+    /// A slow server is said once per run without -v; every retry is traced with -v.
+    said_slow: AtomicBool,
 }
 
 impl StderrObserver {
@@ -23,6 +26,7 @@ impl StderrObserver {
             quiet,
             palette,
             progress,
+            said_slow: AtomicBool::new(false),
         }
     }
 
@@ -66,6 +70,11 @@ pub fn describe(event: &ClientEvent, verbosity: u8, quiet: bool) -> Option<Strin
         ClientEvent::Body { direction, text } => {
             (verbosity >= 2).then(|| format!("{direction} {text}"))
         }
+        ClientEvent::Redirect {
+            service,
+            status,
+            to,
+        } => (verbosity >= 1).then(|| format!("< {service} redirect {status} to {to}")),
         ClientEvent::Retry {
             service,
             attempt,
@@ -73,9 +82,11 @@ pub fn describe(event: &ClientEvent, verbosity: u8, quiet: bool) -> Option<Strin
             wait,
             reason,
         } => {
-            // A rate-limit pause is visible to the user, so it is explained even without -v;
-            // transient failures that a retry fixes are only traced.
-            let shown = verbosity >= 1 || (!quiet && matches!(reason, RetryReason::RateLimited));
+            // A rate-limit pause or a server that does not answer is visible to the user, so
+            // it is explained even without -v; transient failures a retry fixes are traced.
+            let shown = verbosity >= 1
+                || (!quiet
+                    && matches!(reason, RetryReason::RateLimited | RetryReason::NoAnswer(_)));
             shown.then(|| {
                 let secs = wait.as_secs_f64();
                 format!(
@@ -94,8 +105,17 @@ impl Observer for StderrObserver {
     }
 
     fn on_event(&self, event: &ClientEvent) {
+        if let ClientEvent::Retry {
+            reason: RetryReason::NoAnswer(_),
+            ..
+        } = event
+            && self.verbosity == 0
+            && self.said_slow.swap(true, Ordering::Relaxed)
+        {
+            return;
+        }
         if let Some(text) = describe(event, self.verbosity, self.quiet) {
-            self.write(&self.palette.dim(&text));
+            self.write(&self.palette.dim(&crate::output::shown(&text)));
         }
     }
 }

@@ -2,7 +2,8 @@
 //! take events and return text; they never fetch.
 
 use serde::Serialize;
-use serde_json::Value;
+
+use crate::output::terminal::escape_controls;
 
 use crate::model::tail::LogEvent;
 use crate::output::Palette;
@@ -64,20 +65,33 @@ pub fn shorten_stream(name: &str) -> String {
 }
 
 impl EventRenderer {
+    /// Whether a rendered event is written byte for byte (`raw`, `json`) or is human text
+    /// whose control characters must be escaped.
+    pub fn is_exact(&self) -> bool {
+        matches!(self.format, EventFormat::Raw | EventFormat::Json)
+    }
+
+    /// The event as one line (`raw`: the message as stored, without its one final newline,
+    /// since the line ends with one). Human formats escape control characters of the
+    /// message, stream and group; `raw` and `json` carry the message exactly as stored.
     pub fn render(&self, e: &LogEvent) -> String {
-        let message = e.message.trim_end_matches(['\n', '\r']);
         match self.format {
-            EventFormat::Raw => message.to_string(),
+            EventFormat::Raw => e
+                .message
+                .strip_suffix('\n')
+                .unwrap_or(&e.message)
+                .to_string(),
             EventFormat::Json => serde_json::to_string(&JsonEvent {
                 timestamp: rfc3339(e.timestamp),
                 ingestion_time: rfc3339(e.ingestion_time),
                 group: &e.group,
                 stream: &e.stream,
                 event_id: &e.event_id,
-                message,
+                message: &e.message,
             })
             .unwrap_or_default(),
             EventFormat::Short => {
+                let message = human_message(&e.message);
                 let stream = if self.several_groups {
                     let group = e.group.rsplit('/').next().unwrap_or(&e.group);
                     format!("{group}/{}", shorten_stream(&e.stream))
@@ -92,18 +106,18 @@ impl EventRenderer {
                 format!(
                     "{}  {}  {}",
                     self.palette.dim(&self.time(e.timestamp, format)),
-                    self.palette.cyan(&stream),
-                    self.message(message)
+                    self.palette.cyan(&escape_controls(&stream)),
+                    self.message(&message)
                 )
             }
             EventFormat::Detailed => format!(
                 "{}  {}  {}  {}  {}",
                 self.palette
                     .dim(&self.time(e.timestamp, "%Y-%m-%d %H:%M:%S%.3f %:z")),
-                e.group,
-                self.palette.cyan(&e.stream),
-                self.palette.dim(&e.event_id),
-                self.message(message)
+                escape_controls(&e.group),
+                self.palette.cyan(&escape_controls(&e.stream)),
+                self.palette.dim(&escape_controls(&e.event_id)),
+                self.message(&human_message(&e.message))
             ),
         }
     }
@@ -121,41 +135,68 @@ impl EventRenderer {
         if !(trimmed.starts_with('{') && trimmed.ends_with('}')) {
             return message.to_string();
         }
-        match serde_json::from_str::<Value>(trimmed) {
-            Ok(value) if self.palette.enabled() => paint_json(&value, &self.palette),
-            Ok(value) => value.to_string(),
-            Err(_) => message.to_string(),
+        // Checked without building values, so no number is ever converted: compacting
+        // re-uses the message's own text, digit for digit.
+        if serde_json::from_str::<serde::de::IgnoredAny>(trimmed).is_err() {
+            return message.to_string();
         }
+        compact_json(trimmed, &self.palette)
     }
 }
 
-/// Compact JSON with keys, strings and other values told apart by colour.
-fn paint_json(value: &Value, palette: &Palette) -> String {
-    match value {
-        Value::Object(map) => {
-            let fields: Vec<String> = map
-                .iter()
-                .map(|(k, v)| {
-                    format!(
-                        "{}:{}",
-                        palette.cyan(&Value::from(k.as_str()).to_string()),
-                        paint_json(v, palette)
-                    )
-                })
-                .collect();
-            format!("{{{}}}", fields.join(","))
+/// The message as human formats show it: without its trailing line break (the line has
+/// one), control characters escaped.
+fn human_message(message: &str) -> String {
+    escape_controls(message.trim_end_matches(['\n', '\r'])).into_owned()
+}
+
+/// Valid JSON text without the white space between tokens, with keys, strings and other
+/// values told apart by colour. It copies tokens as written rather than re-serialising
+/// values, so `12345678901234567890123` stays exactly that.
+fn compact_json(json: &str, palette: &Palette) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut chars = json.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        match c {
+            '"' => {
+                let mut end = json.len();
+                let mut escaped = false;
+                for (i, c) in chars.by_ref() {
+                    match (escaped, c) {
+                        (true, _) => escaped = false,
+                        (false, '\\') => escaped = true,
+                        (false, '"') => {
+                            end = i + 1;
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                let token = &json[start..end];
+                let is_key = json[end..].trim_start().starts_with(':');
+                out.push_str(&if is_key {
+                    palette.cyan(token)
+                } else {
+                    palette.green(token)
+                });
+            }
+            c if c.is_whitespace() => {}
+            '{' | '}' | '[' | ']' | ':' | ',' => out.push(c),
+            _ => {
+                let mut end = json.len();
+                while let Some(&(i, next)) = chars.peek() {
+                    if next.is_whitespace() || matches!(next, '{' | '}' | '[' | ']' | ':' | ',')
+                    {
+                        end = i;
+                        break;
+                    }
+                    chars.next();
+                }
+                out.push_str(&palette.yellow(&json[start..end]));
+            }
         }
-        Value::Array(items) => format!(
-            "[{}]",
-            items
-                .iter()
-                .map(|v| paint_json(v, palette))
-                .collect::<Vec<_>>()
-                .join(",")
-        ),
-        Value::String(_) => palette.green(&value.to_string()),
-        other => palette.yellow(&other.to_string()),
     }
+    out
 }
 
 #[cfg(test)]
@@ -199,10 +240,41 @@ mod tests {
     fn json_record_has_the_documented_fields() {
         let line =
             renderer(EventFormat::Json, false).render(&event("GET /api/activities/home 200\n"));
+        // The message exactly as stored, its final newline included.
         assert_eq!(
             line,
-            r#"{"timestamp":"2026-11-24T10:00:01.13Z","ingestion_time":"2026-11-24T10:01:01Z","group":"/cruddur/backend-flask","stream":"i-0002/backend-flask","event_id":"3712","message":"GET /api/activities/home 200"}"#
+            r#"{"timestamp":"2026-11-24T10:00:01.13Z","ingestion_time":"2026-11-24T10:01:01Z","group":"/cruddur/backend-flask","stream":"i-0002/backend-flask","event_id":"3712","message":"GET /api/activities/home 200\n"}"#
         );
+        let crlf = renderer(EventFormat::Json, false).render(&event("a\r\n\r\n"));
+        assert!(crlf.ends_with(r#""message":"a\r\n\r\n"}"#), "{crlf}");
+    }
+
+    #[test]
+    fn numbers_in_json_messages_are_never_changed() {
+        let e = event("{ \"id\": 12345678901234567890123, \"f\": 1.10, \"s\": \"a: b, {c}\" }");
+        assert_eq!(
+            renderer(EventFormat::Short, false).render(&e),
+            "10:00:01.130  i-0002/backend-flask  {\"id\":12345678901234567890123,\"f\":1.10,\"s\":\"a: b, {c}\"}"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_in_human_formats_and_kept_in_raw_and_json() {
+        let hostile = "ok\u{1b}]0;PWNED\u{7}\u{1b}[2J\rforged\n";
+        let short = renderer(EventFormat::Short, false).render(&event(hostile));
+        assert!(
+            short.ends_with("ok\\x1b]0;PWNED\\x07\\x1b[2J\\rforged"),
+            "{short:?}"
+        );
+        let detailed = renderer(EventFormat::Detailed, true).render(&event(hostile));
+        assert!(!detailed.contains("\u{1b}]") && !detailed.contains('\r'), "{detailed:?}");
+        assert_eq!(
+            renderer(EventFormat::Raw, false).render(&event(hostile)),
+            "ok\u{1b}]0;PWNED\u{7}\u{1b}[2J\rforged"
+        );
+        let json = renderer(EventFormat::Json, false).render(&event(hostile));
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["message"], hostile);
     }
 
     #[test]

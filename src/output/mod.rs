@@ -8,6 +8,7 @@ pub mod diagnostics;
 pub mod honeycomb;
 pub mod logs;
 pub mod table;
+pub mod terminal;
 pub mod waterfall;
 pub mod xray;
 
@@ -115,8 +116,16 @@ impl Printer {
         Some(usize::from(cols).max(40))
     }
 
-    /// A line of data. On a terminal it shows at once; into a pipe it is buffered.
+    /// A line of human output. Control characters from the outside are shown as escapes,
+    /// never obeyed (the palette's colours pass). On a terminal it shows at once; into a pipe
+    /// it is buffered.
     pub fn line(&self, text: &str) -> Result<()> {
+        self.raw_line(&terminal::escape_controls_keep_colors(text))
+    }
+
+    /// A line written byte for byte: JSON (which escapes controls itself) and the `raw` log
+    /// format, whose users asked for the message exactly as stored.
+    pub fn raw_line(&self, text: &str) -> Result<()> {
         let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
         out.write_all(text.as_bytes())?;
         out.write_all(b"\n")?;
@@ -130,14 +139,14 @@ impl Printer {
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
         let text = serde_json::to_string_pretty(value)
             .map_err(|e| crate::Error::failure(format!("cannot encode JSON: {e}")))?;
-        self.line(&text)
+        self.raw_line(&text)
     }
 
     /// One NDJSON record of a stream.
     pub fn json_line<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
         let text = serde_json::to_string(value)
             .map_err(|e| crate::Error::failure(format!("cannot encode JSON: {e}")))?;
-        self.line(&text)
+        self.raw_line(&text)
     }
 
     /// A table fitted to the terminal (plain and untruncated when piped).
@@ -154,21 +163,21 @@ impl Printer {
     /// A status line on stderr (silenced by `--quiet`).
     pub fn status(&self, text: &str) {
         if !self.options.quiet {
-            self.stderr(text);
+            self.stderr(&shown(text));
         }
     }
 
     /// A warning on stderr; shown even with `--quiet`, since it is about something wrong.
     pub fn warn(&self, text: &str) {
         let label = Palette::new(self.options.stderr_color).yellow("warning:");
-        self.stderr(&format!("{label} {text}"));
+        self.stderr(&format!("{label} {}", shown(text)));
     }
 
     /// A hint on stderr (silenced by `--quiet`).
     pub fn hint(&self, text: &str) {
         if !self.options.quiet {
             let label = Palette::new(self.options.stderr_color).cyan("hint:");
-            self.stderr(&format!("{label} {text}"));
+            self.stderr(&format!("{label} {}", shown(text)));
         }
     }
 
@@ -222,6 +231,11 @@ impl Printer {
             self.progress.clone(),
         ))
     }
+}
+
+/// Text for stderr: URL credentials redacted, control characters escaped.
+pub fn shown(text: &str) -> String {
+    terminal::escape_controls(&crate::redact::text(text)).into_owned()
 }
 
 /// Bytes for people: `812 B`, `1.4 MB`, `3.0 GB` (decimal units, as the AWS console shows).

@@ -65,6 +65,7 @@ fn fast_policy() -> RetryPolicy {
         base_backoff: Duration::from_millis(1),
         max_backoff: Duration::from_millis(5),
         max_rate_limit_wait: Duration::from_secs(2),
+        budget: Duration::from_secs(20),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod query;
 use clap::{Args, Subcommand};
 
 use crate::clients::honeycomb::{HoneycombClient, HoneycombError};
+use crate::clients::http::HttpError;
 use crate::commands::{Context, not_found};
 use crate::config::{HONEYCOMB_API_KEY, HONEYCOMB_DATASET, HONEYCOMB_ENDPOINT};
 use crate::error::{Error, Result};
@@ -57,9 +58,18 @@ impl Context {
     /// The Honeycomb client: endpoint from --endpoint-url > env > profile > default, and the
     /// key from env or profile (never a flag: flags end up in shell history and `ps`).
     fn honeycomb_client(&self, api: &HoneycombArgs) -> Result<HoneycombClient> {
+        self.honeycomb_client_until(api, None)
+    }
+
+    /// The client for a command with a `--timeout`: no request runs past `deadline`.
+    fn honeycomb_client_until(
+        &self,
+        api: &HoneycombArgs,
+        deadline: Option<std::time::Instant>,
+    ) -> Result<HoneycombClient> {
         let key = self.required_secret(&HONEYCOMB_API_KEY, "Honeycomb API key")?;
         let endpoint = self.endpoint(&HONEYCOMB_ENDPOINT, api.endpoint_url.as_deref());
-        HoneycombClient::new(&endpoint, &key, self.printer.observer())
+        HoneycombClient::new(&endpoint, &key, self.printer.observer(), deadline)
             .map_err(|e| self.honeycomb_error(e))
     }
 
@@ -89,6 +99,11 @@ impl Context {
             ),
             HoneycombError::RateLimited { .. } => Error::failure(message)
                 .with_hint("Honeycomb allows 10 query results a minute; wait for the reset"),
+            HoneycombError::Http(
+                HttpError::CrossOriginRedirect { .. } | HttpError::TooManyRedirects { .. },
+            ) => Error::failure(message).with_hint(
+                "point --endpoint-url (or HONEYCOMB_API_ENDPOINT) at the API itself, e.g. https://api.honeycomb.io",
+            ),
             HoneycombError::Http(_) => Error::failure(message).with_hint(
                 "check the network and the endpoint (--endpoint-url or HONEYCOMB_API_ENDPOINT)",
             ),

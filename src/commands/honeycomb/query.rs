@@ -3,12 +3,13 @@
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use clap::Args;
 
 use super::HoneycombArgs;
 use crate::clients::honeycomb::{Column as HcColumn, HoneycombClient, HoneycombError, QueryResult};
+use crate::clients::http::HttpError;
 use crate::commands::{Context, resolve_window};
 use crate::error::{Error, Result};
 use crate::model::query::{
@@ -98,6 +99,9 @@ pub struct QueryArgs {
 const POLL_INTERVALS_MS: [u64; 6] = [100, 200, 300, 500, 800, 1000];
 
 pub async fn run(ctx: &Context, api: &HoneycombArgs, args: QueryArgs) -> Result<()> {
+    // --timeout bounds the whole command: the column lookup, creating the query and its
+    // result, and the polls, every retry included.
+    let deadline = Instant::now() + args.timeout;
     let now = ctx.now.as_second();
     let mut spec = match &args.spec {
         Some(path) => read_spec(path)?,
@@ -112,15 +116,16 @@ pub async fn run(ctx: &Context, api: &HoneycombArgs, args: QueryArgs) -> Result<
     }
 
     let dataset = ctx.honeycomb_dataset(args.dataset.as_deref())?;
-    let client = ctx.honeycomb_client(api)?;
+    let client = ctx.honeycomb_client_until(api, Some(deadline))?;
     if args.spec.is_none() {
         type_filters_by_columns(ctx, &client, &dataset, &args, &mut spec).await?;
     }
     let query_id = match client.create_query(&dataset, &spec).await {
         Ok(id) => id,
+        Err(e) if out_of_time(&e, deadline) => return Err(timed_out(&args, None)),
         Err(e) => return Err(ctx.dataset_error(&client, &dataset, e).await),
     };
-    let result = run_to_completion(ctx, &client, &dataset, &query_id, &args).await?;
+    let result = run_to_completion(ctx, &client, &dataset, &query_id, &args, deadline).await?;
 
     let data = result.data.clone().unwrap_or_default();
     print_query(
@@ -172,39 +177,56 @@ async fn run_to_completion(
     dataset: &str,
     query_id: &str,
     args: &QueryArgs,
+    deadline: Instant,
 ) -> Result<QueryResult> {
-    let started = std::time::Instant::now();
     let mut result = client
         .create_result(dataset, query_id, args.no_series)
         .await
-        .map_err(|e| query_data_error(ctx, e))?;
+        .map_err(|e| match e {
+            e if out_of_time(&e, deadline) => timed_out(args, None),
+            e => query_data_error(ctx, e),
+        })?;
     let spinner = ctx
         .printer
         .spinner(format!("running the query on {dataset}"));
     let mut polls = 0;
     while !result.complete {
-        if started.elapsed() >= args.timeout {
+        let wait = Duration::from_millis(POLL_INTERVALS_MS[polls.min(POLL_INTERVALS_MS.len() - 1)]);
+        if Instant::now() + wait >= deadline {
             spinner.finish_and_clear();
-            let mut err = Error::failure(format!(
-                "the query did not finish within {}",
-                human_span(args.timeout)
-            ))
-            .with_hint("give it longer with --timeout, or narrow the window or the breakdowns");
-            if let Some(url) = &result.links.query_url {
-                err = err.with_hint(format!("it may still finish in the UI: {url}"));
-            }
-            return Err(err);
+            return Err(timed_out(args, result.links.query_url.as_deref()));
         }
-        let wait = POLL_INTERVALS_MS[polls.min(POLL_INTERVALS_MS.len() - 1)];
         polls += 1;
-        tokio::time::sleep(Duration::from_millis(wait)).await;
-        result = client
-            .result(dataset, &result.id)
-            .await
-            .map_err(|e| query_data_error(ctx, e))?;
+        tokio::time::sleep(wait).await;
+        result = match client.result(dataset, &result.id).await {
+            Ok(next) => next,
+            Err(e) if out_of_time(&e, deadline) => {
+                spinner.finish_and_clear();
+                return Err(timed_out(args, result.links.query_url.as_deref()));
+            }
+            Err(e) => return Err(query_data_error(ctx, e)),
+        };
     }
     spinner.finish_and_clear();
     Ok(result)
+}
+
+/// Whether a failure is the command's own deadline running out.
+fn out_of_time(e: &HoneycombError, deadline: Instant) -> bool {
+    matches!(e, HoneycombError::Http(HttpError::Timeout { .. })) && Instant::now() >= deadline
+}
+
+/// `--timeout` ran out; the query's link, when there is one, may still show the result.
+fn timed_out(args: &QueryArgs, query_url: Option<&str>) -> Error {
+    let err = Error::failure(format!(
+        "the query did not finish within {} (--timeout)",
+        human_span(args.timeout)
+    ))
+    .with_hint("give it longer with --timeout, or narrow the window or the breakdowns");
+    match query_url {
+        Some(url) => err.with_hint(format!("it may still finish in the UI: {url}")),
+        None => err,
+    }
 }
 
 /// The spec the flags describe, with filter values typed by `column_type`.

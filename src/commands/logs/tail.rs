@@ -1,21 +1,21 @@
 //! `tracectl logs tail`: every event of a window exactly once, in time order; `--follow`.
 
-use std::time::Duration;
-
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use aws_sdk_cloudwatchlogs::Client;
 use clap::{Args, ValueEnum};
-use futures::{StreamExt, stream};
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
 
 use crate::clients::Limiter;
 use crate::clients::aws::AwsFailure;
-use crate::clients::logs::{FilterQuery, filter_events, limiter, list_groups};
+use crate::clients::logs::{FilterQuery, filter_pages, limiter, list_groups};
 use crate::commands::{AwsArgs, Context};
 use crate::error::{Error, Result};
-use crate::model::tail::{Lag, LogEvent, Seen, sort_events};
+use crate::model::tail::{Lag, LogEvent, MergeBuffer, Seen};
 use crate::model::time::{TimeSpec, Window, duration_arg, time_arg};
 use crate::output::logs::{EventFormat, EventRenderer};
 
@@ -92,64 +92,106 @@ pub enum TailFormat {
 const MAX_SLICES: u32 = 16;
 /// No slice is shorter than this: tiny slices only add requests.
 const MIN_SLICE: Duration = Duration::from_secs(120);
-/// Slices (or groups) in flight at once, all under the one rate limiter.
+/// Group scans in flight at once (slices times groups), all under the one rate limiter.
 const CONCURRENCY: usize = 4;
 /// FilterLogEvents takes at most 100 stream names.
 const MAX_STREAMS: usize = 100;
+/// Pages a group scan may fetch ahead of the printer. With pages of at most 1 MB this, not
+/// the window, bounds memory.
+const PAGES_AHEAD: usize = 1;
+/// During a follow's catch-up, ids below the lag window are forgotten every this many events.
+const EVICT_EVERY: u64 = 1024;
 
-/// Everything one scan needs besides its time range.
-struct Scan<'a> {
-    client: &'a Client,
-    limiter: &'a Limiter,
-    groups: &'a [Arc<str>],
-    args: &'a TailArgs,
-    warned: AtomicBool,
-    ctx: &'a Context,
+type Backoff = dyn Fn(&AwsFailure, Duration) + Send + Sync;
+
+/// Everything a scan needs besides its time range; cheap to share with the page tasks.
+#[derive(Clone)]
+struct Scan {
+    client: Client,
+    limiter: Arc<Limiter>,
+    groups: Arc<[Arc<str>]>,
+    pattern: Option<String>,
+    streams: Vec<String>,
+    stream_prefix: Option<String>,
+    /// Set once a call of this run succeeded: from then on, failures are backed off.
+    reached: Arc<AtomicBool>,
+    on_backoff: Arc<Backoff>,
 }
 
-impl Scan<'_> {
-    /// Every event of all groups in `[start, end]` (ms, inclusive), in output order.
-    async fn fetch(
-        &self,
-        start: i64,
-        end: Option<i64>,
-    ) -> std::result::Result<Vec<LogEvent>, (Arc<str>, AwsFailure)> {
-        let on_backoff = |failure: &AwsFailure, wait: Duration| {
-            // Once per run at normal verbosity; every time with -v.
-            if !self.warned.swap(true, Ordering::Relaxed)
-                || self.ctx.printer.options().verbosity > 0
-            {
-                self.ctx.printer.status(&format!(
-                    "CloudWatch Logs: {failure}; backing off {} s and carrying on (no event is lost)",
-                    wait.as_secs()
-                ));
-            }
-        };
-        let per_group = stream::iter(self.groups.iter().cloned())
-            .map(|group| {
-                let query = FilterQuery {
-                    group: group.clone(),
-                    start,
-                    end,
-                    pattern: self.args.filter.clone(),
-                    streams: self.args.streams.clone(),
-                    stream_prefix: self.args.stream_prefix.clone(),
-                };
-                async move {
-                    filter_events(self.client, self.limiter, &query, &on_backoff)
-                        .await
-                        .map_err(|f| (group, f))
-                }
-            })
-            .buffered(CONCURRENCY)
-            .collect::<Vec<_>>()
-            .await;
-        let mut events = Vec::new();
-        for result in per_group {
-            events.extend(result?);
+/// One time range of every group: a task per group fetching pages ahead, merged into one
+/// ordered stream. Dropping it stops its tasks.
+struct RangeScan {
+    groups: Arc<[Arc<str>]>,
+    pages: Vec<mpsc::Receiver<Vec<LogEvent>>>,
+    tasks: Vec<JoinHandle<std::result::Result<(), AwsFailure>>>,
+    merge: MergeBuffer,
+}
+
+impl Scan {
+    /// Starts fetching `[start, end]` (ms, inclusive) of every group.
+    fn start(&self, start: i64, end: Option<i64>) -> RangeScan {
+        let mut pages = Vec::with_capacity(self.groups.len());
+        let mut tasks = Vec::with_capacity(self.groups.len());
+        for group in self.groups.iter() {
+            let (tx, rx) = mpsc::channel(PAGES_AHEAD);
+            let query = FilterQuery {
+                group: group.clone(),
+                start,
+                end,
+                pattern: self.pattern.clone(),
+                streams: self.streams.clone(),
+                stream_prefix: self.stream_prefix.clone(),
+            };
+            let scan = self.clone();
+            tasks.push(tokio::spawn(async move {
+                let on_backoff = |f: &AwsFailure, wait: Duration| (scan.on_backoff)(f, wait);
+                filter_pages(
+                    &scan.client,
+                    &scan.limiter,
+                    &query,
+                    &scan.reached,
+                    &on_backoff,
+                    &tx,
+                )
+                .await
+            }));
+            pages.push(rx);
         }
-        sort_events(&mut events);
-        Ok(events)
+        RangeScan {
+            groups: self.groups.clone(),
+            merge: MergeBuffer::new(pages.len()),
+            pages,
+            tasks,
+        }
+    }
+}
+
+impl RangeScan {
+    /// The next event in output order; `None` once every group is done.
+    async fn next(&mut self) -> std::result::Result<Option<LogEvent>, Failure> {
+        while let Some(i) = self.merge.wants() {
+            match self.pages[i].recv().await {
+                Some(page) => self.merge.push(i, page),
+                None => match (&mut self.tasks[i]).await {
+                    Ok(Ok(())) => self.merge.finish(i),
+                    Ok(Err(failure)) => return Err(Failure::Aws(self.groups[i].clone(), failure)),
+                    Err(e) => {
+                        return Err(Failure::Output(Error::failure(format!(
+                            "internal error: a log scan stopped: {e}"
+                        ))));
+                    }
+                },
+            }
+        }
+        Ok(self.merge.pop())
+    }
+}
+
+impl Drop for RangeScan {
+    fn drop(&mut self) {
+        for task in &self.tasks {
+            task.abort();
+        }
     }
 }
 
@@ -183,14 +225,27 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: TailArgs) -> Result<()> {
         several_groups: groups.len() > 1,
         show_date: args.follow || window.duration() > Duration::from_secs(86_400),
     };
-    let limiter = limiter();
+    let warned = AtomicBool::new(false);
+    let verbose = ctx.printer.options().verbosity > 0;
+    let printer = &ctx.printer;
+    // The page tasks report backoffs through a channel-free callback; it must be 'static,
+    // so it carries its own copy of what it prints with.
+    let (notices_tx, mut notices) = mpsc::unbounded_channel::<String>();
+    let on_backoff: Arc<Backoff> = Arc::new(move |failure: &AwsFailure, wait: Duration| {
+        let _ = notices_tx.send(format!(
+            "CloudWatch Logs: {failure}; backing off {} s and carrying on (no event is lost)",
+            wait.as_secs()
+        ));
+    });
     let scan = Scan {
-        client: &client,
-        limiter: &limiter,
-        groups: &groups,
-        args: &args,
-        warned: AtomicBool::new(false),
-        ctx,
+        client: client.clone(),
+        limiter: limiter(),
+        groups: groups.into(),
+        pattern: args.filter.clone(),
+        streams: args.streams.clone(),
+        stream_prefix: args.stream_prefix.clone(),
+        reached: Arc::new(AtomicBool::new(false)),
+        on_backoff,
     };
     let mut out = Output {
         ctx,
@@ -198,10 +253,24 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: TailArgs) -> Result<()> {
         printed: 0,
         max: args.max_events,
     };
-    let result = if args.follow {
-        follow(&scan, &mut out, window).await
-    } else {
-        history(&scan, &mut out, window).await
+    let work = async {
+        if args.follow {
+            follow(&scan, &mut out, window, &args).await
+        } else {
+            history(&scan, window, &mut |e| out.print(e)).await
+        }
+    };
+    // Backoff notices are printed as they come: once per run, every time with -v.
+    let notify = async {
+        while let Some(text) = notices.recv().await {
+            if !warned.swap(true, Ordering::Relaxed) || verbose {
+                printer.status(&text);
+            }
+        }
+    };
+    let result = tokio::select! {
+        r = work => r,
+        () = notify => Ok(()),
     };
     ctx.printer.flush()?;
     match result {
@@ -222,12 +291,6 @@ impl From<Error> for Failure {
     }
 }
 
-impl From<(Arc<str>, AwsFailure)> for Failure {
-    fn from((group, failure): (Arc<str>, AwsFailure)) -> Self {
-        Failure::Aws(group, failure)
-    }
-}
-
 /// Writes events and counts them against --max-events.
 struct Output<'a> {
     ctx: &'a Context,
@@ -237,16 +300,18 @@ struct Output<'a> {
 }
 
 impl Output<'_> {
-    /// Prints events in order; returns false once --max-events is reached.
-    fn print(&mut self, events: &[LogEvent]) -> Result<bool> {
-        for e in events {
-            if self.max.is_some_and(|m| self.printed >= m) {
-                return Ok(false);
-            }
-            self.ctx.printer.line(&self.renderer.render(e))?;
-            self.printed += 1;
+    /// Prints one event; returns false once --max-events is reached.
+    fn print(&mut self, e: &LogEvent) -> Result<bool> {
+        if self.max.is_some_and(|m| self.printed >= m) {
+            return Ok(false);
         }
-        self.ctx.printer.flush()?;
+        let line = self.renderer.render(e);
+        if self.renderer.is_exact() {
+            self.ctx.printer.raw_line(&line)?;
+        } else {
+            self.ctx.printer.line(&line)?;
+        }
+        self.printed += 1;
         Ok(self.max.is_none_or(|m| self.printed < m))
     }
 }
@@ -255,91 +320,150 @@ fn ms(ts: jiff::Timestamp) -> i64 {
     ts.as_millisecond()
 }
 
-/// A fixed window: cut into slices fetched concurrently, printed in order as soon as every
-/// earlier slice is out. Slices share no millisecond, so no event is fetched twice.
+/// A fixed window, cut into slices that are fetched a few at a time ahead of the printer
+/// and handed to `each` in order, event by event. Slices share no millisecond, so no event
+/// is fetched twice; memory is a few pages, whatever the window. `each` returns false to
+/// stop.
 async fn history(
-    scan: &Scan<'_>,
-    out: &mut Output<'_>,
+    scan: &Scan,
     window: Window,
+    each: &mut dyn FnMut(&LogEvent) -> Result<bool>,
 ) -> std::result::Result<(), Failure> {
     let wanted = (window.duration().as_secs_f64() / MIN_SLICE.as_secs_f64()).ceil() as u32;
     let count = wanted.clamp(1, MAX_SLICES);
     let slices = window.slices(window.duration() / count);
     let last = slices.len() - 1;
-    let mut fetched = stream::iter(slices.into_iter().enumerate())
+    let mut pending: VecDeque<(i64, Option<i64>)> = slices
+        .into_iter()
+        .enumerate()
         .map(|(i, slice)| {
             let end = if i == last {
                 ms(slice.end)
             } else {
                 ms(slice.end) - 1
             };
-            scan.fetch(ms(slice.start), Some(end))
+            (ms(slice.start), Some(end))
         })
-        .buffered(CONCURRENCY);
-    while let Some(events) = fetched.next().await {
-        if !out.print(&events?)? {
-            break;
+        .collect();
+    let ahead = (CONCURRENCY / scan.groups.len()).max(1);
+    let mut running: VecDeque<RangeScan> = VecDeque::new();
+    loop {
+        while running.len() < ahead
+            && let Some((start, end)) = pending.pop_front()
+        {
+            running.push_back(scan.start(start, end));
+        }
+        let Some(current) = running.front_mut() else {
+            return Ok(());
+        };
+        match current.next().await? {
+            Some(e) => {
+                if !each(&e)? {
+                    return Ok(());
+                }
+            }
+            None => {
+                running.pop_front();
+            }
         }
     }
-    Ok(())
 }
 
-/// Polls until Ctrl-C, --until, --max-events or --idle-timeout, re-scanning the lag window
-/// each time so late events still appear, each exactly once.
+/// Prints the window so far, then polls until Ctrl-C, --until, --max-events or
+/// --idle-timeout, re-scanning the lag window each time so late events still appear, each
+/// exactly once (see `model::tail::Seen`).
 async fn follow(
-    scan: &Scan<'_>,
+    scan: &Scan,
     out: &mut Output<'_>,
     window: Window,
+    args: &TailArgs,
 ) -> std::result::Result<(), Failure> {
-    let until = scan.args.until.map(|_| ms(window.end));
+    let until = args.until.map(|_| ms(window.end));
     let start = ms(window.start);
     let mut seen = Seen::default();
-    let mut lag = Lag::new(scan.args.lag);
-    let mut last_new = Instant::now();
-    let mut announced = false;
+    let mut lag = Lag::new(args.lag);
     let stop = stop_requested();
     tokio::pin!(stop);
+    // --idle-timeout: a deadline pushed forward by every new event, raced against the
+    // scans and the waits between polls alike.
+    let idle = tokio::time::sleep(args.idle_timeout.unwrap_or(Duration::MAX / 4));
+    tokio::pin!(idle);
+    let mut last_new = Instant::now();
+    let mut stopped = false;
+
+    // Catch up with the window so far, in slices like a history, remembering as it goes.
+    let caught_up_to = now_ms().min(until.unwrap_or(i64::MAX));
+    let catch_up = Window::from_millis(start, caught_up_to);
+    let mut admitted = 0u64;
+    let mut admit_and_print = |e: &LogEvent| -> Result<bool> {
+        lag.observe(e);
+        if !seen.admit(e) {
+            return Ok(true);
+        }
+        admitted += 1;
+        if admitted.is_multiple_of(EVICT_EVERY) {
+            seen.evict_before(seen.cursor(start, lag.current(), now_ms()));
+        }
+        last_new = Instant::now();
+        out.print(e)
+    };
+    if let Some(catch_up) = catch_up {
+        tokio::select! {
+            r = history(scan, catch_up, &mut admit_and_print) => r?,
+            _ = &mut stop => stopped = true,
+        }
+    }
+    seen.end_poll();
+    out.ctx.printer.flush()?;
+    if stopped || out.max.is_some_and(|m| out.printed >= m) {
+        return Ok(());
+    }
+    let names: Vec<&str> = scan.groups.iter().map(|g| g.as_ref()).collect();
+    out.ctx.printer.status(&format!(
+        "following {} (Ctrl-C to stop) — late events up to {} s old are still caught",
+        names.join(", "),
+        lag.current().as_secs()
+    ));
+    if let Some(limit) = args.idle_timeout {
+        idle.as_mut().reset((last_new + limit).into());
+    }
+
     loop {
-        let cursor = seen.cursor(start, lag.current());
-        let events = tokio::select! {
-            events = scan.fetch(cursor, until) => events?,
-            _ = &mut stop => return Ok(()),
-        };
-        for e in &events {
-            lag.observe(e);
-        }
-        let fresh = seen.admit(events);
-        if !fresh.is_empty() {
-            last_new = Instant::now();
-        }
-        if !out.print(&fresh)? {
-            return Ok(());
-        }
-        seen.evict_before(seen.cursor(start, lag.current()));
-        if !announced {
-            announced = true;
-            let names: Vec<&str> = scan.groups.iter().map(|g| g.as_ref()).collect();
-            out.ctx.printer.status(&format!(
-                "following {} (Ctrl-C to stop) — late events up to {} s old are still caught",
-                names.join(", "),
-                lag.current().as_secs()
-            ));
-        }
-        if until.is_some_and(|u| ms(jiff::Timestamp::now()) > u) {
-            return Ok(());
-        }
-        if scan
-            .args
-            .idle_timeout
-            .is_some_and(|idle| last_new.elapsed() >= idle)
-        {
+        seen.evict_before(seen.cursor(start, lag.current(), now_ms()));
+        if until.is_some_and(|u| now_ms() > u) {
             return Ok(());
         }
         tokio::select! {
-            _ = tokio::time::sleep(scan.args.poll) => {}
+            _ = tokio::time::sleep(args.poll) => {}
             _ = &mut stop => return Ok(()),
+            _ = &mut idle => return Ok(()),
         }
+        let cursor = seen.cursor(start, lag.current(), now_ms());
+        let mut range = scan.start(cursor, until);
+        loop {
+            let next = tokio::select! {
+                next = range.next() => next?,
+                _ = &mut stop => return Ok(()),
+                _ = &mut idle => return Ok(()),
+            };
+            let Some(e) = next else { break };
+            lag.observe(&e);
+            if seen.admit(&e) {
+                if let Some(limit) = args.idle_timeout {
+                    idle.as_mut().reset((Instant::now() + limit).into());
+                }
+                if !out.print(&e)? {
+                    return Ok(());
+                }
+            }
+        }
+        seen.end_poll();
+        out.ctx.printer.flush()?;
     }
+}
+
+fn now_ms() -> i64 {
+    ms(jiff::Timestamp::now())
 }
 
 /// Ctrl-C, or SIGTERM (kill, systemd, a container stop): either ends a follow cleanly.
@@ -375,6 +499,10 @@ async fn resolve_groups(
 ) -> Result<Vec<Arc<str>>> {
     let mut groups: Vec<Arc<str>> = Vec::new();
     for pattern in patterns {
+        if pattern.trim().is_empty() {
+            return Err(Error::usage("a log group name is empty")
+                .with_hint("name the group, e.g. /cruddur/backend-flask; tracectl logs groups lists them"));
+        }
         match pattern.strip_suffix('*') {
             Some(prefix) => {
                 let found = list_groups(client, Some(prefix))

@@ -81,6 +81,12 @@ fn rollbar_error(e: RollbarError) -> Error {
         RollbarError::TooLarge { .. } => Error::failure(message).with_hint("shorten the message or the --custom values"),
         RollbarError::Invalid { .. } => Error::failure(message).with_hint("`--dry-run` prints the payload that was refused"),
         RollbarError::RateLimited { .. } => Error::failure(message).with_hint("wait for the reset, or send fewer with --count"),
+        RollbarError::Http(
+            crate::clients::http::HttpError::CrossOriginRedirect { .. }
+            | crate::clients::http::HttpError::TooManyRedirects { .. },
+        ) => Error::failure(message).with_hint(
+            "point --endpoint-url (or ROLLBAR_ENDPOINT) at the API itself, e.g. https://api.rollbar.com/api/1/",
+        ),
         RollbarError::Http(_) => {
             Error::failure(message).with_hint("check the network and the endpoint (--endpoint-url or ROLLBAR_ENDPOINT)")
         }

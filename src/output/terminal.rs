@@ -1,0 +1,98 @@
+//! Terminal safety: text from the outside (log messages, a server's error text, names a
+//! service returns, what the user typed) can carry control characters. Written raw, `ESC ]0;`
+//! retitles the terminal, `ESC [2J` clears it and a CR overwrites what came before, so a log
+//! line could hide or forge others. Every human format shows them as visible escapes
+//! (`\x1b`, `\r`); the `raw` log format and JSON keep the bytes (JSON escapes them itself).
+
+use std::borrow::Cow;
+
+/// Whether `c` would act on the terminal instead of being shown. Newline and tab are
+/// layout, not control, and multi-line messages (tracebacks) keep them.
+fn is_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '\r' => out.push_str("\\r"),
+        c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+        c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+    }
+}
+
+/// `text` with every control character shown as an escape; borrowed when there is none.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_control(c) {
+            push_escaped(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Like [`escape_controls`], but keeps SGR colour sequences (`ESC [ 1;31 m`): the palette's
+/// own colours in a finished line of human output. An SGR sequence can only colour text; every
+/// other escape (titles, cursor moves, clearing) is shown, not obeyed.
+pub fn escape_controls_keep_colors(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\u{1b}'
+            && let Some(len) = sgr_len(rest)
+        {
+            out.push_str(&rest[..len]);
+            rest = &rest[len..];
+            continue;
+        }
+        if is_control(c) {
+            push_escaped(&mut out, c);
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    Cow::Owned(out)
+}
+
+/// The length of an SGR sequence at the start of `text` (`ESC [` digits and `;` then `m`).
+fn sgr_len(text: &str) -> Option<usize> {
+    let body = text.strip_prefix("\u{1b}[")?;
+    let params = body
+        .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+        .unwrap_or(body.len());
+    (body[params..].starts_with('m')).then_some(2 + params + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_shown_not_obeyed() {
+        assert_eq!(
+            escape_controls("ok\u{1b}]0;PWNED\u{7}\u{1b}[2J\rfake line"),
+            "ok\\x1b]0;PWNED\\x07\\x1b[2J\\rfake line"
+        );
+        assert_eq!(escape_controls("a\tb\nc"), "a\tb\nc");
+        assert_eq!(escape_controls("\u{9b}2J"), "\\x9b2J");
+        assert!(matches!(escape_controls("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn colours_survive_but_nothing_else() {
+        let line = "\u{1b}[1;31merror\u{1b}[0m \u{1b}]0;x\u{7} \u{1b}[2J";
+        assert_eq!(
+            escape_controls_keep_colors(line),
+            "\u{1b}[1;31merror\u{1b}[0m \\x1b]0;x\\x07 \\x1b[2J"
+        );
+    }
+}
