@@ -267,22 +267,21 @@ impl Config {
         let mut warnings = Vec::new();
 
         let (file, file_exists) = match &path.path {
-            Some(p) => match std::fs::read_to_string(p) {
+            Some(p) => match crate::input::read_file(p, crate::input::MAX_USER_FILE) {
                 Ok(text) => {
                     if let Some(w) = permission_warning(p) {
                         warnings.push(w);
                     }
                     (parse_file(p, &text)?, true)
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit_path => {
+                Err(crate::input::ReadError::NotFound) if !explicit_path => {
                     (ConfigFile::default(), false)
                 }
                 Err(e) => {
                     return Err(Error::usage(format!(
-                        "cannot read config file {} ({}): {}",
+                        "cannot read config file {} ({}): {e}",
                         p.display(),
                         path.source,
-                        io_reason(&e)
                     ))
                     .with_hint(
                         "check the path, or run `tracectl config path` to see the default",
@@ -515,14 +514,6 @@ fn parse_file(path: &Path, text: &str) -> Result<ConfigFile> {
                 .join(", ")
         ))
     })
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    }
 }
 
 #[cfg(unix)]

@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod generate;
+pub mod input;
 pub mod model;
 pub mod output;
 pub mod redact;

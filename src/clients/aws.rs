@@ -14,7 +14,7 @@ use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::interceptors::context::{
     BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
 };
-use aws_smithy_runtime_api::client::orchestrator::Metadata;
+use aws_smithy_runtime_api::client::orchestrator::{HttpResponse, Metadata};
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::{ConfigBag, Storable, StoreReplace};
@@ -99,6 +99,12 @@ pub enum AwsFailure {
     Timeout,
     /// The endpoint could not be reached or the connection broke.
     Transport(String),
+    /// An answer the SDK could not read (not the service's JSON, a proxy's HTML page, an
+    /// error without a code): the error's source chain, outermost first, says what it was.
+    Unreadable {
+        status: Option<u16>,
+        causes: Vec<String>,
+    },
 }
 
 impl std::fmt::Display for AwsFailure {
@@ -110,25 +116,45 @@ impl std::fmt::Display for AwsFailure {
             AwsFailure::Service { code, message } => write!(f, "{code}: {message}"),
             AwsFailure::Timeout => f.write_str("AWS did not answer in time"),
             AwsFailure::Transport(reason) => write!(f, "cannot reach AWS: {reason}"),
+            AwsFailure::Unreadable {
+                status: Some(status),
+                ..
+            } => write!(
+                f,
+                "AWS answered HTTP {status} with a body tracectl cannot read"
+            ),
+            AwsFailure::Unreadable { status: None, .. } => {
+                f.write_str("AWS answered with a body tracectl cannot read")
+            }
         }
     }
 }
 
 /// Sorts an SDK error. Credentials problems surface as construction/dispatch failures whose
 /// source chain holds the provider's error, so the chain is searched for it.
-pub fn classify<E, R>(err: &SdkError<E, R>) -> AwsFailure
+pub fn classify<E>(err: &SdkError<E, HttpResponse>) -> AwsFailure
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug + 'static,
 {
     if let SdkError::ServiceError(service) = err {
         let e = service.err();
-        let code = e.code().unwrap_or("UnknownError").to_string();
+        let Some(code) = e.code().map(str::to_string) else {
+            return AwsFailure::Unreadable {
+                status: Some(service.raw().status().as_u16()),
+                causes: source_chain(err),
+            };
+        };
         let message = e.message().unwrap_or_default().to_string();
         if is_throttling(&code) {
             return AwsFailure::Throttled { code };
         }
         return AwsFailure::Service { code, message };
+    }
+    if let SdkError::ResponseError(response) = err {
+        return AwsFailure::Unreadable {
+            status: Some(response.raw().status().as_u16()),
+            causes: source_chain(err),
+        };
     }
     if let SdkError::TimeoutError(_) = err {
         return AwsFailure::Timeout;
@@ -154,6 +180,21 @@ where
         return AwsFailure::Timeout;
     }
     AwsFailure::Transport(reason)
+}
+
+/// The messages of an error's sources, outermost first, without repeats (the SDK's layers
+/// often restate the same text).
+fn source_chain(err: &(dyn std::error::Error + 'static)) -> Vec<String> {
+    let mut causes: Vec<String> = Vec::new();
+    let mut current = err.source();
+    while let Some(e) = current {
+        let text = e.to_string();
+        if !causes.iter().any(|c| c == &text) && !text.is_empty() {
+            causes.push(text);
+        }
+        current = e.source();
+    }
+    causes
 }
 
 /// Throttling codes of the services tracectl calls (X-Ray answers `ThrottledException`).

@@ -32,6 +32,8 @@ pub enum GitError {
     NoSuchTag(String),
     #[error("'{0}' does not name a commit")]
     BadRevision(String),
+    #[error("the repository has no commits yet, so there is nothing to tag")]
+    NoCommits,
     #[error("the working tree has uncommitted changes ({0})")]
     Dirty(String),
     #[error("no identity to sign the tag with: user.name/user.email are not set")]
@@ -262,7 +264,7 @@ pub fn create_tag(
     let commit = repo
         .revparse_single(rev)
         .and_then(|o| o.peel_to_commit())
-        .map_err(|_| GitError::BadRevision(rev.to_string()))?;
+        .map_err(|_| no_commit_error(repo, rev))?;
     let (kind, target) = match (message, tagger) {
         (Some(message), Some(tagger)) => {
             // As `git tag -m` does: strip surrounding blank lines, end with a newline.
@@ -287,9 +289,20 @@ pub fn create_tag(
     })
 }
 
+/// A revision that names no commit: in a repository without commits, say that instead.
+fn no_commit_error(repo: &Repository, rev: &str) -> GitError {
+    match repo.head() {
+        Err(e) if e.code() == git2::ErrorCode::UnbornBranch => GitError::NoCommits,
+        _ => GitError::BadRevision(rev.to_string()),
+    }
+}
+
 /// The commit HEAD points at: (id, summary).
 pub fn head_commit(repo: &Repository) -> Result<(String, String), GitError> {
-    let commit = repo.head()?.peel_to_commit()?;
+    let commit = repo
+        .head()
+        .and_then(|h| h.peel_to_commit())
+        .map_err(|_| no_commit_error(repo, "HEAD"))?;
     Ok((commit.id().to_string(), first_line(commit.summary())))
 }
 
@@ -378,10 +391,14 @@ fn callbacks<'a>(
             {
                 return Ok(cred);
             }
-            if let Some(token) = &auth.token
-                && attempts.first_try(url, "GIT_TOKEN/GITHUB_TOKEN")
-            {
-                return Cred::userpass_plaintext("x-access-token", token);
+            // A token crosses the network in the clear over http://; it is offered only
+            // over https, and the refusal is named in the error.
+            if let Some(token) = &auth.token {
+                if !url.starts_with("https://") {
+                    attempts.first_try(url, "not GIT_TOKEN/GITHUB_TOKEN (offered only over https)");
+                } else if attempts.first_try(url, "GIT_TOKEN/GITHUB_TOKEN") {
+                    return Cred::userpass_plaintext("x-access-token", token);
+                }
             }
         }
         if allowed.contains(CredentialType::DEFAULT) && attempts.first_try(url, "default") {
@@ -451,8 +468,29 @@ pub fn remote_tags(
         .collect())
 }
 
+/// Whether a remote URL names a repository on this machine (a path or `file://`), where
+/// libgit2 pushes by writing the files itself and so runs none of the remote's hooks.
+pub fn is_local_url(url: &str) -> bool {
+    if url.starts_with("file://") {
+        return true;
+    }
+    if url.contains("://") {
+        return false;
+    }
+    // git's rule: `host:path` (a colon before any slash) is ssh; anything else is a path.
+    match (url.find(':'), url.find('/')) {
+        (Some(colon), Some(slash)) => slash < colon,
+        (Some(_), None) => false,
+        (None, _) => true,
+    }
+}
+
 /// Pushes `refspecs` in one push and returns the server's verdict on each ref.
 /// `progress(sent_objects, total_objects)` is called while objects are sent.
+///
+/// To a remote on this machine the push goes through the `git` program (as cargo's
+/// `net.git-fetch-with-cli` does), so the remote's `pre-receive` and `update` hooks run and
+/// can refuse a tag, as they would for a push over the network.
 pub fn push(
     repo: &Repository,
     remote: &str,
@@ -462,6 +500,9 @@ pub fn push(
 ) -> Result<PushOutcome, GitError> {
     let mut remote = find_remote(repo, remote)?;
     let url = remote.url().unwrap_or_default().to_string();
+    if is_local_url(&url) {
+        return push_with_git_program(repo, &url, refspecs);
+    }
     let config = repo.config()?;
     let attempts = RefCell::new(AuthAttempts::default());
     let outcome = RefCell::new(PushOutcome::default());
@@ -494,6 +535,65 @@ pub fn push(
     Ok(outcome.into_inner())
 }
 
+/// `git push --porcelain` to a local remote: one `flag<TAB>from:to<TAB>summary` line per
+/// ref on stdout (`!` for a rejected one), the hooks' output as `remote:` lines on stderr.
+fn push_with_git_program(
+    repo: &Repository,
+    url: &str,
+    refspecs: &[String],
+) -> Result<PushOutcome, GitError> {
+    let output = std::process::Command::new("git")
+        .arg("--git-dir")
+        .arg(repo.path())
+        .args(["push", "--porcelain", "--", url])
+        .args(refspecs)
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| {
+            GitError::Other(format!(
+                "pushing to the local remote {url} runs the git program, which could not start ({e}); install git"
+            ))
+        })?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let mut outcome = PushOutcome {
+        remote_messages: stderr
+            .lines()
+            .filter_map(|l| l.strip_prefix("remote:"))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect(),
+        ..PushOutcome::default()
+    };
+    for line in stdout.lines() {
+        let mut fields = line.split('\t');
+        let (Some(flag), Some(spec), summary) = (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let Some((_, refname)) = spec.split_once(':') else {
+            continue;
+        };
+        outcome.updates.push(RefUpdate {
+            refname: refname.to_string(),
+            rejected: (flag == "!").then(|| summary.unwrap_or("rejected").to_string()),
+        });
+    }
+    if outcome.updates.is_empty() && !output.status.success() {
+        let said = stderr
+            .lines()
+            .filter(|l| !l.starts_with("remote:"))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        return Err(GitError::Other(format!("git push to {url} failed: {said}")));
+    }
+    Ok(outcome)
+}
+
 /// Where the current directory's repository is: what Rollbar items and deploys report.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HeadInfo {
@@ -519,4 +619,30 @@ pub fn head_info() -> Option<HeadInfo> {
         branch,
         root,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_urls_are_paths_and_file_urls_not_scp_or_network_urls() {
+        for local in [
+            "/srv/git/r.git",
+            "../origin.git",
+            "file:///srv/r.git",
+            "r.git",
+            "./a:b",
+        ] {
+            assert!(is_local_url(local), "{local}");
+        }
+        for remote in [
+            "git@github.com:o/r.git",
+            "https://h/r.git",
+            "ssh://h/r.git",
+            "host:r",
+        ] {
+            assert!(!is_local_url(remote), "{remote}");
+        }
+    }
 }

@@ -258,7 +258,9 @@ pub enum HttpError {
         reason: String,
         attempts: u32,
     },
-    #[error("{host} redirected the request to {to}, another origin; tracectl follows redirects only within the same scheme, host and port, so the API key is never sent elsewhere")]
+    #[error(
+        "{host} redirected the request to {to}, another origin; tracectl follows redirects only within the same scheme, host and port, so the API key is never sent elsewhere"
+    )]
     CrossOriginRedirect { host: String, to: String },
     #[error("{host} redirected the request more than {MAX_REDIRECTS} times")]
     TooManyRedirects { host: String },

@@ -96,7 +96,8 @@ fn collect(cfg: &Config) -> Shown {
                     if s.secret {
                         config::Secret::new(r.value.clone()).masked()
                     } else {
-                        r.value.clone()
+                        // An endpoint may carry credentials in its userinfo or query.
+                        crate::redact::text(&r.value).into_owned()
                     }
                 }),
                 source: resolved.map(|r| r.source.to_string()),

@@ -82,7 +82,20 @@ impl Context {
     }
 
     /// The shared SDK configuration: flag > env > profile for the region and AWS profile.
+    /// An endpoint that is no URL is a configuration error (exit 2) here, before any call:
+    /// the SDK would only fail on every request, and a tail would back off for minutes.
     pub async fn aws_config(&self, args: &AwsArgs) -> Result<SdkConfig> {
+        let flag = args.endpoint_url.as_deref().map(|u| ("--endpoint-url", u));
+        let env = [
+            "AWS_ENDPOINT_URL",
+            "AWS_ENDPOINT_URL_XRAY",
+            "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS",
+        ]
+        .into_iter()
+        .filter_map(|var| self.config.env().get(var).map(|u| (var, u)));
+        for (source, url) in flag.into_iter().chain(env) {
+            check_endpoint(source, url)?;
+        }
         let settings = AwsSettings {
             region: self.region_name(args),
             profile: self.config.get(&AWS_PROFILE, None).map(|p| p.value),
@@ -126,6 +139,9 @@ impl Context {
             AwsFailure::Timeout | AwsFailure::Transport(_) => {
                 err.with_hint("check the network, --endpoint-url and AWS_ENDPOINT_URL")
             }
+            AwsFailure::Unreadable { causes, .. } => err
+                .with_hint("a proxy or an emulator may stand in the way: check --endpoint-url and AWS_ENDPOINT_URL; -vv shows the answer")
+                .with_causes(causes.iter().cloned()),
             AwsFailure::Service { .. } => err,
         }
     }
@@ -166,9 +182,29 @@ impl Context {
     /// A secret the command cannot run without, from the environment or the profile (never
     /// a flag: flags end up in shell history and `ps`); `what` names it in the error.
     fn required_secret(&self, setting: &Setting, what: &str) -> Result<Secret> {
-        self.config.secret(setting).map(|r| r.value).ok_or_else(|| {
+        let resolved = self.config.secret(setting).ok_or_else(|| {
             Error::usage(format!("no {what}")).with_hint(self.config.missing_hint(setting))
-        })
+        })?;
+        // A key pasted with its newline (`$(cat key.txt)` keeps none, `echo >>` adds one)
+        // cannot go into a header; say so, instead of failing later as a network error.
+        let value = resolved.value.expose();
+        let flaw = if value.ends_with('\n') || value.ends_with('\r') {
+            Some("ends with a line break")
+        } else if value.trim() != value {
+            Some("has spaces around it")
+        } else if value.chars().any(char::is_control) {
+            Some("contains control characters")
+        } else {
+            None
+        };
+        match flaw {
+            Some(flaw) => Err(Error::usage(format!(
+                "the {what} from {} {flaw}",
+                resolved.source
+            ))
+            .with_hint("set it again without them, e.g. export NAME=\"$(tr -d '[:space:]' < key.txt)\"")),
+            None => Ok(resolved.value),
+        }
     }
 
     /// An API endpoint: `--endpoint-url` > env > profile > the setting's default.
@@ -178,6 +214,21 @@ impl Context {
             .map(|r| r.value)
             .unwrap_or_default()
     }
+}
+
+/// An endpoint must be an http(s) URL with a host: `127.0.0.1:5000` (no scheme) is not.
+fn check_endpoint(source: &str, url: &str) -> Result<()> {
+    let parsed = reqwest::Url::parse(url).ok();
+    if parsed
+        .as_ref()
+        .is_some_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+    {
+        return Ok(());
+    }
+    Err(
+        Error::usage(format!("{source} '{url}' is not an http(s) URL"))
+            .with_hint("write the scheme too, e.g. http://127.0.0.1:5000 or https://logs.us-east-1.amazonaws.com"),
+    )
 }
 
 /// "X not found", with the closest existing name as a hint and the command that lists

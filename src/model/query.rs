@@ -321,6 +321,22 @@ pub fn parse_filter_as<'a>(
         ));
     };
     let value = rest[op.len()..].trim();
+    let unclosed = |v: &str| {
+        let v = v.trim();
+        ['"', '\''].into_iter().any(|q| {
+            (v.starts_with(q) || v.ends_with(q))
+                && !(v.len() >= 2 && v.starts_with(q) && v.ends_with(q))
+        })
+    };
+    let values_unclosed = match op {
+        "in" | "not-in" => split_list(value).iter().any(|v| unclosed(v)),
+        _ => unclosed(value),
+    };
+    if values_unclosed {
+        return err(format!(
+            "filter '{input}' has an unclosed quote in its value"
+        ));
+    }
     let value = match op {
         "exists" | "does-not-exist" if value.is_empty() => None,
         "exists" | "does-not-exist" => {
@@ -538,6 +554,22 @@ pub fn validate(spec: &QuerySpec, now: i64) -> Result<(), SpecError> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn unbalanced_quotes_in_values_are_errors() {
+        for bad in [
+            "name = 'unbalanced",
+            "name = unbalanced\"",
+            "route in '/a,/b",
+            "n = '",
+        ] {
+            assert!(parse_filter_as(bad, |_| None).is_err(), "{bad}");
+        }
+        assert_eq!(
+            parse_filter_as("name = 'it''s'", |_| None).unwrap().value,
+            Some(Value::String("it''s".into()))
+        );
+    }
 
     #[test]
     fn calculations_in_every_form() {

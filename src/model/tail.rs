@@ -242,7 +242,11 @@ mod tests {
             ["a", "b"]
         );
         // A re-scan returns both again plus a late one older than "b": only the late one is new.
-        let again = [ev("a", 1000, 1000), ev("late", 1500, 61_500), ev("b", 2000, 2000)];
+        let again = [
+            ev("a", 1000, 1000),
+            ev("late", 1500, 61_500),
+            ev("b", 2000, 2000),
+        ];
         assert_eq!(admit_all(&mut seen, &again), ["late"]);
     }
 

@@ -185,8 +185,7 @@ fn compact_json(json: &str, palette: &Palette) -> String {
             _ => {
                 let mut end = json.len();
                 while let Some(&(i, next)) = chars.peek() {
-                    if next.is_whitespace() || matches!(next, '{' | '}' | '[' | ']' | ':' | ',')
-                    {
+                    if next.is_whitespace() || matches!(next, '{' | '}' | '[' | ']' | ':' | ',') {
                         end = i;
                         break;
                     }
@@ -267,7 +266,10 @@ mod tests {
             "{short:?}"
         );
         let detailed = renderer(EventFormat::Detailed, true).render(&event(hostile));
-        assert!(!detailed.contains("\u{1b}]") && !detailed.contains('\r'), "{detailed:?}");
+        assert!(
+            !detailed.contains("\u{1b}]") && !detailed.contains('\r'),
+            "{detailed:?}"
+        );
         assert_eq!(
             renderer(EventFormat::Raw, false).render(&event(hostile)),
             "ok\u{1b}]0;PWNED\u{7}\u{1b}[2J\rforged"

@@ -1,7 +1,6 @@
 //! `tracectl honeycomb query`: flags (or a raw spec) -> query -> result -> table and charts.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -12,6 +11,7 @@ use crate::clients::honeycomb::{Column as HcColumn, HoneycombClient, HoneycombEr
 use crate::clients::http::HttpError;
 use crate::commands::{Context, resolve_window};
 use crate::error::{Error, Result};
+use crate::input;
 use crate::model::query::{
     QuerySpec, SpecError, parse_calculation, parse_filter_as, parse_having, parse_order, validate,
 };
@@ -270,16 +270,26 @@ fn spec_from_flags<'a>(
 
 /// `--spec FILE` or `--spec -` (stdin): a Honeycomb query spec as JSON.
 fn read_spec(path: &std::path::Path) -> Result<QuerySpec> {
-    let (name, text) = if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text)?;
-        ("stdin".to_string(), text)
+    let from_stdin = path.as_os_str() == "-";
+    let name = if from_stdin {
+        "stdin".to_string()
     } else {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::usage(format!("cannot read the spec file {}: {e}", path.display()))
-        })?;
-        (path.display().to_string(), text)
+        path.display().to_string()
     };
+    let text = if from_stdin {
+        input::read_stdin(input::MAX_USER_FILE)
+    } else {
+        input::read_file(path, input::MAX_USER_FILE)
+    }
+    .map_err(|e| {
+        let hint = match e {
+            input::ReadError::NotFound => {
+                "check the path; --print-spec writes a spec to start from".to_string()
+            }
+            _ => "a spec is a small JSON file (or - for stdin); --print-spec shows one".to_string(),
+        };
+        Error::usage(format!("cannot read the spec from {name}: {e}")).with_hint(hint)
+    })?;
     serde_json::from_str(&text).map_err(|e| {
         Error::usage(format!("bad query spec in {name}: {e}"))
             .with_hint("a spec is Honeycomb's query JSON, e.g. {\"calculations\":[{\"op\":\"COUNT\"}],\"time_range\":7200}; --print-spec shows one")
@@ -317,7 +327,14 @@ fn apply_window_and_limits(spec: &mut QuerySpec, args: &QueryArgs, ctx: &Context
         spec.limit = Some(limit);
     }
     if let Some(g) = args.granularity {
-        spec.granularity = Some(g.as_secs().max(1));
+        if g < Duration::from_secs(1) {
+            return Err(Error::usage(format!(
+                "--granularity {} is below Honeycomb's smallest bucket of 1 s",
+                human_span(g)
+            ))
+            .with_hint("e.g. --granularity 1m, or leave it out for Honeycomb's default"));
+        }
+        spec.granularity = Some(g.as_secs());
     }
     Ok(())
 }

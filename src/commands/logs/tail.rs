@@ -196,6 +196,11 @@ impl Drop for RangeScan {
 }
 
 pub async fn run(ctx: &Context, aws: &AwsArgs, args: TailArgs) -> Result<()> {
+    if args.groups.iter().any(|g| g.trim().is_empty()) {
+        return Err(Error::usage("a log group name is empty").with_hint(
+            "name the group, e.g. /cruddur/backend-flask; tracectl logs groups lists them",
+        ));
+    }
     if args.streams.len() > MAX_STREAMS {
         return Err(Error::usage(format!(
             "{} --stream names given; CloudWatch takes at most {MAX_STREAMS}",
@@ -499,10 +504,6 @@ async fn resolve_groups(
 ) -> Result<Vec<Arc<str>>> {
     let mut groups: Vec<Arc<str>> = Vec::new();
     for pattern in patterns {
-        if pattern.trim().is_empty() {
-            return Err(Error::usage("a log group name is empty")
-                .with_hint("name the group, e.g. /cruddur/backend-flask; tracectl logs groups lists them"));
-        }
         match pattern.strip_suffix('*') {
             Some(prefix) => {
                 let found = list_groups(client, Some(prefix))

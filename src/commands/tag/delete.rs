@@ -31,7 +31,7 @@ struct Deleted {
 pub async fn run(ctx: &Context, args: DeleteArgs) -> Result<()> {
     let auth = super::remote_auth(ctx.config.env());
     let remote_name = args.remote.clone();
-    let names = args.names.clone();
+    let names = super::unique(&args.names);
     let (deleted, remote_messages) = super::blocking(move || {
         let repo = git::open()?;
         for name in &names {
@@ -87,7 +87,8 @@ pub async fn run(ctx: &Context, args: DeleteArgs) -> Result<()> {
                 .map(|n| format!(":refs/tags/{n}"))
                 .collect();
             if !refspecs.is_empty() {
-                let outcome = git::push(&repo, remote_name, &refspecs, &auth, &|_, _| {})?;
+                let outcome = git::push(&repo, remote_name, &refspecs, &auth, &|_, _| {})
+                    .map_err(|e| Error::from(e).with_hint("nothing was deleted"))?;
                 messages = outcome.remote_messages;
                 let mut rejected = Vec::new();
                 for d in &mut deleted {
@@ -106,25 +107,34 @@ pub async fn run(ctx: &Context, args: DeleteArgs) -> Result<()> {
                     }
                 }
                 if !rejected.is_empty() {
-                    return Err(Error::failure(format!(
-                        "{remote_name} refused to delete {}",
+                    let remote_shown = super::shown_remote(remote_name);
+                    let mut err = Error::failure(format!(
+                        "{remote_shown} refused to delete {}",
                         rejected.join(", ")
-                    ))
-                    .with_hint("no local tag was deleted"));
+                    ));
+                    err = super::remote_said(err, &messages);
+                    let done = done_so_far(&deleted, &remote_shown);
+                    return Err(err.with_hint(format!("no local tag was deleted; {done}")));
                 }
             }
         }
-        for d in &mut deleted {
-            if local.contains(&d.name) {
-                git::delete_local(&repo, &d.name)?;
-                d.local = true;
+        for i in 0..deleted.len() {
+            if !local.contains(&deleted[i].name) {
+                continue;
             }
+            if let Err(e) = git::delete_local(&repo, &deleted[i].name) {
+                let remote_shown = super::shown_remote(remote_name.as_deref().unwrap_or("origin"));
+                let done = done_so_far(&deleted, &remote_shown);
+                return Err(Error::from(e).with_hint(done));
+            }
+            deleted[i].local = true;
         }
         Ok((deleted, messages))
     })
     .await?;
 
     let p = &ctx.printer;
+    let remote_shown = super::shown_remote(args.remote.as_deref().unwrap_or("origin"));
     for message in &remote_messages {
         p.status(&format!("remote: {message}"));
     }
@@ -137,9 +147,41 @@ pub async fn run(ctx: &Context, args: DeleteArgs) -> Result<()> {
             places.push("here".to_string());
         }
         if d.remote {
-            places.push(format!("on {}", args.remote.as_deref().unwrap_or("origin")));
+            places.push(format!("on {remote_shown}"));
         }
         p.line(&format!("deleted {} ({})", d.name, places.join(" and ")))?;
     }
     Ok(())
+}
+
+/// What a failed delete had already done, for its hint.
+fn done_so_far(deleted: &[Deleted], remote: &str) -> String {
+    let on_remote: Vec<&str> = deleted
+        .iter()
+        .filter(|d| d.remote)
+        .map(|d| d.name.as_str())
+        .collect();
+    let here: Vec<&str> = deleted
+        .iter()
+        .filter(|d| d.local)
+        .map(|d| d.name.as_str())
+        .collect();
+    match (on_remote.is_empty(), here.is_empty()) {
+        (true, true) => "nothing else was deleted".to_string(),
+        _ => format!(
+            "already deleted: {}{}",
+            if on_remote.is_empty() {
+                String::new()
+            } else {
+                format!("on {remote}: {} ", on_remote.join(", "))
+            },
+            if here.is_empty() {
+                String::new()
+            } else {
+                format!("here: {}", here.join(", "))
+            }
+        )
+        .trim_end()
+        .to_string(),
+    }
 }

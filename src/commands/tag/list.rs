@@ -116,7 +116,7 @@ fn render(ctx: &Context, listing: &Listing) -> Result<()> {
         Column::left("type"),
     ];
     if let Some(remote) = &listing.remote {
-        columns.push(Column::left(format!("on {remote}")));
+        columns.push(Column::left(format!("on {}", super::shown_remote(remote))));
     }
     columns.push(Column::left("message"));
     let palette = p.palette();

@@ -52,6 +52,32 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| Error::failure(format!("internal error: git task failed: {e}")))?
 }
 
+/// The names given, each once, in the order given: `tag push v5 v5` is one push of v5.
+fn unique(names: &[String]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    names
+        .iter()
+        .filter(|n| seen.insert(n.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// A remote as shown to people: a URL given as `--remote` loses its credentials.
+fn shown_remote(remote: &str) -> String {
+    crate::redact::text(remote).into_owned()
+}
+
+/// What the remote said (a hook's reason), as hints: the last few lines, where git puts
+/// the verdict.
+fn remote_said(err: Error, messages: &[String]) -> Error {
+    const SHOWN: usize = 5;
+    let skip = messages.len().saturating_sub(SHOWN);
+    messages
+        .iter()
+        .skip(skip)
+        .fold(err, |err, m| err.with_hint(format!("the remote said: {m}")))
+}
+
 /// A short commit id for people.
 fn short(oid: &str) -> &str {
     &oid[..oid.len().min(7)]
@@ -77,6 +103,7 @@ impl From<GitError> for Error {
             }
             GitError::InvalidName { .. } => Error::usage(message).with_hint("use a name like v1.2.3"),
             GitError::BadRevision(_) => Error::usage(message).with_hint("use a branch, a tag or a commit id, e.g. --ref HEAD~1"),
+            GitError::NoCommits => Error::failure(message).with_hint("commit your work first (git commit), then tag it"),
             GitError::TagExists(name) => Error::failure(message).with_hint(format!(
                 "pass --force to move {name}, or `tracectl tag next` for the next free version"
             )),

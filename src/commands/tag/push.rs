@@ -73,14 +73,17 @@ struct Report {
     tags: Vec<TagReport>,
     remote_messages: Vec<String>,
     rolled_back: Vec<String>,
+    /// Rejected tags this run created whose removal failed: still here, not on the remote.
+    left_behind: Vec<String>,
 }
 
 pub async fn run(ctx: &Context, args: PushArgs) -> Result<()> {
     let env = ctx.config.env().clone();
     let auth = super::remote_auth(&env);
-    let bar = ctx
-        .printer
-        .progress_bar(0, format!("pushing to {}", args.remote));
+    let bar = ctx.printer.progress_bar(
+        0,
+        format!("pushing to {}", super::shown_remote(&args.remote)),
+    );
     let progress_bar = bar.clone();
     let report = super::blocking(move || {
         let progress = move |sent: usize, total: usize| {
@@ -109,7 +112,7 @@ fn push_tags(
     let names: Vec<String> = if args.all {
         local.keys().cloned().collect()
     } else {
-        args.names.clone()
+        super::unique(&args.names)
     };
     for name in &names {
         git::validate_tag_name(name)?;
@@ -202,6 +205,7 @@ fn push_tags(
         tags: reports,
         remote_messages: Vec::new(),
         rolled_back: Vec::new(),
+        left_behind: Vec::new(),
     };
     let plus = if args.force { "+" } else { "" };
     let refspecs: Vec<String> = report
@@ -217,9 +221,10 @@ fn push_tags(
     let outcome = match git::push(&repo, &args.remote, &refspecs, auth, progress) {
         Ok(outcome) => outcome,
         Err(e) => {
-            // Nothing half-done: tags this run created go away again when the push fails.
-            roll_back(&repo, &created_now);
-            return Err(Error::from(e).with_hint(rolled_back_hint(&created_now)));
+            // Nothing half-done: tags this run created go away again when the push fails,
+            // and the hint says what is really left if that fails too.
+            let (removed, left) = roll_back(&repo, &created_now);
+            return Err(Error::from(e).with_hint(rolled_back_hint(&removed, &left)));
         }
     };
     report.remote_messages = outcome.remote_messages;
@@ -230,8 +235,9 @@ fn push_tags(
         {
             tag.status = Status::Rejected(reason.clone());
             if created_now.contains(&tag.name) {
-                roll_back(&repo, std::slice::from_ref(&tag.name));
-                report.rolled_back.push(tag.name.clone());
+                let (removed, left) = roll_back(&repo, std::slice::from_ref(&tag.name));
+                report.rolled_back.extend(removed);
+                report.left_behind.extend(left);
             }
         }
     }
@@ -257,20 +263,35 @@ fn describe_conflict(name: &str, theirs: &RemoteTag, repo: &git2::Repository) ->
     )
 }
 
-fn roll_back(repo: &git2::Repository, names: &[String]) {
+/// Deletes the tags this run created; returns (removed, still there with the reason).
+fn roll_back(repo: &git2::Repository, names: &[String]) -> (Vec<String>, Vec<String>) {
+    let mut removed = Vec::new();
+    let mut left = Vec::new();
     for name in names {
-        let _ = git::delete_local(repo, name);
+        match git::delete_local(repo, name) {
+            Ok(()) => removed.push(name.clone()),
+            Err(e) => left.push(format!("{name} ({e})")),
+        }
     }
+    (removed, left)
 }
 
-fn rolled_back_hint(names: &[String]) -> String {
-    if names.is_empty() {
-        "no tag was changed".to_string()
-    } else {
-        format!(
-            "the tags this run created were removed again: {}",
-            names.join(", ")
-        )
+fn rolled_back_hint(removed: &[String], left: &[String]) -> String {
+    match (removed.is_empty(), left.is_empty()) {
+        (true, true) => "no tag was created or pushed".to_string(),
+        (false, true) => format!(
+            "nothing was pushed; the tags this run created were removed again: {}",
+            removed.join(", ")
+        ),
+        (_, false) => format!(
+            "nothing was pushed; tags this run created could not be removed and are still here, not on the remote: {}{}; delete them with tracectl tag delete",
+            left.join(", "),
+            if removed.is_empty() {
+                String::new()
+            } else {
+                format!(" (removed: {})", removed.join(", "))
+            }
+        ),
     }
 }
 
@@ -279,6 +300,7 @@ fn render(ctx: &Context, report: &Report) -> Result<()> {
     for message in &report.remote_messages {
         p.status(&format!("remote: {message}"));
     }
+    let remote = super::shown_remote(&report.remote);
     if p.is_json() {
         p.json(&report.tags)?;
     } else {
@@ -294,13 +316,12 @@ fn render(ctx: &Context, report: &Report) -> Result<()> {
                 })?;
             }
             let line = match &tag.status {
-                Status::Pushed => format!("pushed  {} → {}", tag.name, report.remote),
-                Status::WouldPush => format!("{would}pushed  {} → {}", tag.name, report.remote),
-                Status::UpToDate => format!("up to date  {} ({} has it)", tag.name, report.remote),
-                Status::Rejected(reason) => palette.red(&format!(
-                    "rejected {} by {}: {reason}",
-                    tag.name, report.remote
-                )),
+                Status::Pushed => format!("pushed  {} → {remote}", tag.name),
+                Status::WouldPush => format!("{would}pushed  {} → {remote}", tag.name),
+                Status::UpToDate => format!("up to date  {} ({remote} has it)", tag.name),
+                Status::Rejected(reason) => {
+                    palette.red(&format!("rejected {} by {remote}: {reason}", tag.name))
+                }
             };
             p.line(&line)?;
         }
@@ -316,18 +337,27 @@ fn render(ctx: &Context, report: &Report) -> Result<()> {
     if rejected.is_empty() {
         return Ok(());
     }
-    let mut err = Error::failure(format!(
-        "{} rejected {}",
-        report.remote,
-        rejected.join(", ")
-    ));
-    if let Some(said) = report.remote_messages.first() {
-        err = err.with_hint(format!("the remote said: {said}"));
+    let pushed: Vec<&str> = report
+        .tags
+        .iter()
+        .filter(|t| t.status == Status::Pushed)
+        .map(|t| t.name.as_str())
+        .collect();
+    let mut err = Error::failure(format!("{remote} rejected {}", rejected.join(", ")));
+    err = super::remote_said(err, &report.remote_messages);
+    if !pushed.is_empty() {
+        err = err.with_hint(format!("pushed all the same: {}", pushed.join(", ")));
     }
     if !report.rolled_back.is_empty() {
         err = err.with_hint(format!(
             "the rejected tags this run created were removed again: {}",
             report.rolled_back.join(", ")
+        ));
+    }
+    if !report.left_behind.is_empty() {
+        err = err.with_hint(format!(
+            "rejected tags this run created could not be removed and are still here, not on the remote: {}",
+            report.left_behind.join(", ")
         ));
     }
     Err(err)

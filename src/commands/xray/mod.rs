@@ -7,7 +7,8 @@ pub mod traces;
 use clap::{Args, Subcommand};
 
 use crate::commands::{AwsArgs, Context};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::model::time::Window;
 
 #[derive(Debug, Args)]
 pub struct XrayCommand {
@@ -33,4 +34,34 @@ pub async fn run(ctx: &Context, cmd: XrayCommand) -> Result<()> {
         XraySubcommand::Trace(args) => trace::run(ctx, &cmd.aws, args).await,
         XraySubcommand::Services(args) => services::run(ctx, &cmd.aws, args).await,
     }
+}
+
+/// How long X-Ray keeps traces.
+const RETENTION: std::time::Duration = std::time::Duration::from_secs(30 * 86_400);
+
+/// The part of `window` X-Ray can still hold: a start older than 30 days is moved up, with
+/// a note, instead of asking for months that cost a call per 6 h and can only be empty.
+fn within_retention(ctx: &Context, window: Window) -> Result<Window> {
+    let oldest = ctx
+        .now
+        .checked_sub(jiff::SignedDuration::try_from(RETENTION).unwrap_or_default())
+        .unwrap_or(window.start);
+    if window.end <= oldest {
+        return Err(Error::usage(format!(
+            "the window ends at {}, before the 30 days X-Ray keeps traces",
+            window.end
+        ))
+        .with_hint("choose a window within the last 30 days, e.g. --since 7d"));
+    }
+    if window.start >= oldest {
+        return Ok(window);
+    }
+    ctx.printer.status(&format!(
+        "note: X-Ray keeps traces 30 days; the window starts at {oldest} instead of {}",
+        window.start
+    ));
+    Ok(Window {
+        start: oldest,
+        end: window.end,
+    })
 }

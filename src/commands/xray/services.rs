@@ -21,6 +21,7 @@ const DEFAULT_SINCE: Duration = Duration::from_secs(3600);
 
 pub async fn run(ctx: &Context, aws: &AwsArgs, args: ServicesArgs) -> Result<()> {
     let window = resolve_window(args.since, None, None, DEFAULT_SINCE, ctx.now)?;
+    let window = super::within_retention(ctx, window)?;
     let client = ctx.xray_client(aws).await?;
     let services = xray::service_graph(&client, window)
         .await

@@ -1,12 +1,13 @@
 //! `tracectl xray trace`: BatchGetTraces, drawn as a waterfall.
 
-use std::io::Read;
+use std::collections::HashSet;
 
 use clap::Args;
 
 use crate::clients::xray;
 use crate::commands::{AwsArgs, Context};
 use crate::error::{Error, Result};
+use crate::input;
 use crate::model::trace::TraceId;
 use crate::output::waterfall;
 
@@ -60,9 +61,10 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: TraceArgs) -> Result<()> {
 /// "unprocessed" too, so both read as not found; unprocessed ones add a hint, since a trace
 /// sent a moment ago may simply not be indexed yet.
 fn not_found(asked: &[TraceId], missing: &[TraceId], unprocessed: &[TraceId]) -> Result<()> {
+    let absent_ids: HashSet<&TraceId> = missing.iter().chain(unprocessed).collect();
     let absent: Vec<TraceId> = asked
         .iter()
-        .filter(|id| missing.contains(id) || unprocessed.contains(id))
+        .filter(|id| absent_ids.contains(id))
         .cloned()
         .collect();
     let err = match absent.as_slice() {
@@ -91,29 +93,45 @@ fn not_found(asked: &[TraceId], missing: &[TraceId], unprocessed: &[TraceId]) ->
     })
 }
 
+/// The first few ids, and how many more: an error line stays readable for 10,000 ids.
 fn join(ids: &[TraceId]) -> String {
-    ids.iter()
+    const SHOWN: usize = 5;
+    let mut text = ids
+        .iter()
+        .take(SHOWN)
         .map(TraceId::as_str)
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if ids.len() > SHOWN {
+        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    }
+    text
 }
+
+/// Ids on stdin: 64 MiB holds well over a million.
+const MAX_STDIN_IDS: u64 = 64 * 1024 * 1024;
 
 /// The ids in X-Ray form, each once, in the order given; `-` reads more from stdin.
 fn parse_ids(args: &[String]) -> Result<Vec<TraceId>> {
-    let mut words: Vec<String> = Vec::new();
-    for arg in args {
-        if arg == "-" {
-            let mut text = String::new();
-            std::io::stdin().read_to_string(&mut text)?;
-            words.extend(text.split_whitespace().map(str::to_string));
-        } else {
-            words.push(arg.clone());
-        }
+    let mut stdin = String::new();
+    if args.iter().any(|a| a == "-") {
+        stdin = input::read_stdin(MAX_STDIN_IDS).map_err(|e| {
+            Error::usage(format!("cannot read trace ids from stdin: {e}"))
+                .with_hint("pass ids separated by white space, e.g. from jq -r '.traces[].id'")
+        })?;
     }
-    let mut ids: Vec<TraceId> = Vec::with_capacity(words.len());
+    let words = args.iter().flat_map(|arg| {
+        if arg == "-" {
+            stdin.split_whitespace().collect::<Vec<_>>()
+        } else {
+            vec![arg.as_str()]
+        }
+    });
+    let mut ids: Vec<TraceId> = Vec::new();
+    let mut seen: HashSet<TraceId> = HashSet::new();
     for word in words {
         let id: TraceId = word.parse().map_err(|e| Error::usage(format!("{e}")))?;
-        if !ids.contains(&id) {
+        if seen.insert(id.clone()) {
             ids.push(id);
         }
     }

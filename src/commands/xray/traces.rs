@@ -75,6 +75,7 @@ const DEFAULT_SINCE: Duration = Duration::from_secs(3600);
 
 pub async fn run(ctx: &Context, aws: &AwsArgs, args: TracesArgs) -> Result<()> {
     let window = resolve_window(args.since, args.start, args.end, DEFAULT_SINCE, ctx.now)?;
+    let window = super::within_retention(ctx, window)?;
     let filter = TraceFilter {
         errors: args.errors,
         faults: args.faults,
