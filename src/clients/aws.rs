@@ -26,6 +26,14 @@ use super::{ClientEvent, Observer};
 /// throttling and transient errors, and uses a retry quota so storms do not amplify).
 pub const AWS_MAX_ATTEMPTS: u32 = 5;
 
+/// The longest one attempt may wait for an answer: a page of FilterLogEvents or trace
+/// summaries takes a second or two; a server silent for this long is not going to answer.
+pub const AWS_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The most one call may take, every retry included: a server that never answers costs the
+/// user this long, not attempts x attempt timeout.
+pub const AWS_OPERATION_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// What the user chose, already resolved through flag > env > file.
 #[derive(Debug, Clone, Default)]
 pub struct AwsSettings {
@@ -48,7 +56,8 @@ pub async fn sdk_config(settings: &AwsSettings) -> Result<SdkConfig, AwsSetupErr
         .timeout_config(
             TimeoutConfig::builder()
                 .connect_timeout(Duration::from_secs(5))
-                .operation_attempt_timeout(Duration::from_secs(30))
+                .operation_attempt_timeout(AWS_ATTEMPT_TIMEOUT)
+                .operation_timeout(AWS_OPERATION_TIMEOUT)
                 .build(),
         );
     if let Some(region) = &settings.region {

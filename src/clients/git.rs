@@ -145,7 +145,11 @@ pub fn local_tags(repo: &Repository) -> Result<Vec<LocalTag>, GitError> {
     let mut tags = Vec::new();
     for reference in repo.references_glob("refs/tags/*")? {
         let reference = reference?;
-        let Some(name) = reference.name().and_then(|n| n.strip_prefix("refs/tags/")) else {
+        let Some(name) = reference
+            .name()
+            .ok()
+            .and_then(|n| n.strip_prefix("refs/tags/"))
+        else {
             continue;
         };
         let Some(target) = reference.target() else {
@@ -162,7 +166,7 @@ pub fn local_tags(repo: &Repository) -> Result<Vec<LocalTag>, GitError> {
                 target: target.to_string(),
                 commit: commit.id().to_string(),
                 date: tag.tagger().and_then(|t| timestamp(t.when())),
-                message: first_line(tag.message()),
+                message: first_line(tag.message().ok().flatten()),
             },
             None => LocalTag {
                 name: name.to_string(),
@@ -170,7 +174,7 @@ pub fn local_tags(repo: &Repository) -> Result<Vec<LocalTag>, GitError> {
                 target: target.to_string(),
                 commit: commit.id().to_string(),
                 date: timestamp(commit.time()),
-                message: first_line(commit.message()),
+                message: first_line(commit.message().ok()),
             },
         };
         tags.push(tag);
@@ -189,7 +193,7 @@ pub fn dirty_files(repo: &Repository) -> Result<Vec<String>, GitError> {
     Ok(statuses
         .iter()
         .filter(|s| s.status() != Status::CURRENT)
-        .filter_map(|s| s.path().map(str::to_string))
+        .filter_map(|s| s.path().ok().map(str::to_string))
         .collect())
 }
 
@@ -284,7 +288,7 @@ pub fn create_tag(
         kind,
         target: target.to_string(),
         commit: commit.id().to_string(),
-        commit_summary: first_line(commit.summary()),
+        commit_summary: first_line(commit.summary().ok().flatten()),
         message: message.map(str::to_string),
     })
 }
@@ -303,7 +307,10 @@ pub fn head_commit(repo: &Repository) -> Result<(String, String), GitError> {
         .head()
         .and_then(|h| h.peel_to_commit())
         .map_err(|_| no_commit_error(repo, "HEAD"))?;
-    Ok((commit.id().to_string(), first_line(commit.summary())))
+    Ok((
+        commit.id().to_string(),
+        first_line(commit.summary().ok().flatten()),
+    ))
 }
 
 /// Deletes a local tag.
@@ -326,7 +333,7 @@ fn find_remote<'r>(repo: &'r Repository, name: &str) -> Result<git2::Remote<'r>,
             name: name.to_string(),
             known: repo
                 .remotes()
-                .map(|r| r.iter().flatten().map(str::to_string).collect())
+                .map(|r| r.iter().flatten().flatten().map(str::to_string).collect())
                 .unwrap_or_default(),
         }),
     }
@@ -576,9 +583,16 @@ fn push_with_git_program(
         let Some((_, refname)) = spec.split_once(':') else {
             continue;
         };
+        // `[remote rejected] (pre-receive hook declined)`: the reason is what libgit2 says.
+        let reason = summary.map(|s| {
+            s.split_once(" (")
+                .and_then(|(_, r)| r.strip_suffix(')'))
+                .unwrap_or(s)
+                .to_string()
+        });
         outcome.updates.push(RefUpdate {
             refname: refname.to_string(),
-            rejected: (flag == "!").then(|| summary.unwrap_or("rejected").to_string()),
+            rejected: (flag == "!").then(|| reason.unwrap_or_else(|| "rejected".into())),
         });
     }
     if outcome.updates.is_empty() && !output.status.success() {
@@ -609,7 +623,7 @@ pub fn head_info() -> Option<HeadInfo> {
     let commit = head.peel_to_commit().ok()?.id().to_string();
     let branch = head
         .is_branch()
-        .then(|| head.shorthand().map(str::to_string))
+        .then(|| head.shorthand().ok().map(str::to_string))
         .flatten();
     let root = repo
         .workdir()

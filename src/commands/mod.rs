@@ -81,6 +81,24 @@ impl Context {
             .map(|r| r.value)
     }
 
+    /// Awaits an AWS call; if it has not answered after a few seconds, says once on stderr
+    /// what is being waited for and for how long at most, so a silent endpoint never looks
+    /// like a hang.
+    pub async fn patiently<T>(&self, what: &str, call: impl std::future::Future<Output = T>) -> T {
+        const SAY_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
+        tokio::pin!(call);
+        tokio::select! {
+            done = &mut call => return done,
+            () = tokio::time::sleep(SAY_AFTER) => {}
+        }
+        self.printer.status(&format!(
+            "{what}: AWS has not answered for {} s; retrying up to {} s in all (check --endpoint-url and AWS_ENDPOINT_URL if this persists)",
+            SAY_AFTER.as_secs(),
+            aws::AWS_OPERATION_TIMEOUT.as_secs()
+        ));
+        call.await
+    }
+
     /// The shared SDK configuration: flag > env > profile for the region and AWS profile.
     /// An endpoint that is no URL is a configuration error (exit 2) here, before any call:
     /// the SDK would only fail on every request, and a tail would back off for minutes.

@@ -618,12 +618,15 @@ fn an_unknown_remote_lists_the_known_ones() {
 struct HttpGit {
     url: String,
     requests: Arc<AtomicU32>,
+    /// Every Authorization header the server was sent.
+    authorizations: Arc<std::sync::Mutex<Vec<String>>>,
     _server: crate::harness::Background,
 }
 
 const GIT_HTTP_TOKEN: &str = "ghp_tracectlTestToken0123456789";
 
-fn http_git(repo: &Repo) -> HttpGit {
+/// Served over HTTPS with `cert` when given, else over plain HTTP.
+fn http_git(repo: &Repo, cert: Option<&crate::harness::TestCert>) -> HttpGit {
     use axum::body::Bytes;
     use axum::http::{HeaderMap, Method, StatusCode, Uri};
     use axum::response::Response;
@@ -638,16 +641,22 @@ fn http_git(repo: &Repo) -> HttpGit {
     let home = repo.sandbox.home().to_path_buf();
     let requests = Arc::new(AtomicU32::new(0));
     let counter = requests.clone();
+    let authorizations = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = authorizations.clone();
     let app = axum::Router::new().fallback(
         move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
-            let (expected, root, home, counter) = (
+            let (expected, root, home, counter, seen) = (
                 expected.clone(),
                 root.clone(),
                 home.clone(),
                 counter.clone(),
+                seen.clone(),
             );
             async move {
                 counter.fetch_add(1, Ordering::SeqCst);
+                if let Some(auth) = headers.get("authorization").and_then(|v| v.to_str().ok()) {
+                    seen.lock().unwrap().push(auth.to_string());
+                }
                 if headers.get("authorization").and_then(|v| v.to_str().ok())
                     != Some(expected.as_str())
                 {
@@ -717,23 +726,31 @@ fn http_git(repo: &Repo) -> HttpGit {
             }
         },
     );
-    let server = crate::harness::serve(app);
+    let (server, scheme) = match cert {
+        Some(cert) => (crate::harness::serve_tls(app, cert), "https"),
+        None => (crate::harness::serve(app), "http"),
+    };
     HttpGit {
-        url: format!("http://{}/origin.git", server.addr),
+        url: format!("{scheme}://{}/origin.git", server.addr),
         requests,
+        authorizations,
         _server: server,
     }
 }
 
 #[test]
-fn https_style_push_authenticates_with_git_token_and_a_wrong_token_fails_without_looping() {
+fn https_push_authenticates_with_git_token_and_a_wrong_token_fails_without_looping() {
     let repo = Repo::new();
-    let server = http_git(&repo);
+    let cert = crate::harness::test_cert();
+    let trusted = repo.sandbox.home().join("test-ca.pem");
+    std::fs::write(&trusted, &cert.pem).unwrap();
+    let server = http_git(&repo, Some(&cert));
     let push = |token: &str, tag: &str| {
         let mut cmd = repo.sandbox.cmd();
         cmd.current_dir(&repo.work)
             .env("GIT_CONFIG_GLOBAL", repo.sandbox.home().join(".gitconfig"))
             .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("SSL_CERT_FILE", &trusted)
             .env("GIT_TOKEN", token)
             .args(["tag", "push", tag, "--remote", &server.url]);
         run(&mut cmd)
@@ -784,5 +801,237 @@ fn https_style_push_authenticates_with_git_token_and_a_wrong_token_fails_without
         repo.local_tags(),
         ["v1.0.0"],
         "the tag the failed push created was removed again"
+    );
+}
+
+#[test]
+fn git_token_is_never_offered_over_plain_http_and_the_error_says_why() {
+    let repo = Repo::new();
+    let server = http_git(&repo, None);
+    let mut cmd = repo.sandbox.cmd();
+    cmd.current_dir(&repo.work)
+        .env("GIT_CONFIG_GLOBAL", repo.sandbox.home().join(".gitconfig"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_TOKEN", GIT_HTTP_TOKEN)
+        .args(["tag", "push", "v1.0.0", "--remote", &server.url]);
+    let out = run(&mut cmd);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.stderr.lines().next().unwrap(),
+        format!(
+            "error: authentication to {} failed (tried: git credential helper, not GIT_TOKEN/GITHUB_TOKEN (offered only over https))",
+            server.url
+        )
+    );
+    // The server asked for Basic auth and was never sent the token, in any form.
+    assert!(server.requests.load(Ordering::SeqCst) >= 1);
+    assert!(
+        server.authorizations.lock().unwrap().is_empty(),
+        "{:?}",
+        server.authorizations.lock().unwrap()
+    );
+    assert!(repo.local_tags().is_empty(), "nothing half-done");
+}
+
+#[test]
+fn passwords_in_remote_urls_never_show() {
+    let repo = Repo::new();
+    let server = http_git(&repo, None);
+    let with_password = server
+        .url
+        .replace("http://", "http://deploy:pa55word-s3cret@");
+    repo.git(&["remote", "add", "secret", &with_password]);
+    let shown = server.url.replace("http://", "http://deploy:[REDACTED]@");
+    for args in [
+        vec!["tag", "push", "v1.0.0", "--remote", "secret"],
+        vec!["tag", "push", "v1.0.1", "--remote", with_password.as_str()],
+        vec!["tag", "list", "--remote", "secret"],
+        vec!["tag", "delete", "v0.0.1", "--remote", "secret"],
+        vec!["-vv", "tag", "list", "--remote", with_password.as_str()],
+    ] {
+        let out = repo.tracectl(&args);
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        assert!(
+            !out.stderr.contains("pa55word") && !out.stdout.contains("pa55word"),
+            "{args:?}:\n{}\n{}",
+            out.stdout,
+            out.stderr
+        );
+        // The URL is still named, so the user knows which remote failed.
+        assert!(out.stderr.contains(&shown), "{args:?}: {}", out.stderr);
+    }
+}
+
+/// Installs `script` as the pre-receive hook of `origin`.
+#[cfg(unix)]
+fn pre_receive(repo: &Repo, script: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    let hook = repo.origin.join("hooks/pre-receive");
+    std::fs::write(&hook, script).unwrap();
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_local_path_remote_runs_its_hooks_and_a_refused_tag_does_not_land() {
+    let repo = Repo::new();
+    pre_receive(
+        &repo,
+        "#!/bin/sh\nwhile read old new ref; do\n  case \"$ref\" in refs/tags/v9*) echo \"tags v9* are frozen until the audit\" >&2; exit 1;; esac\ndone\nexit 0\n",
+    );
+    // origin is a plain path, where libgit2 alone would write the ref without asking.
+    let out = repo.tracectl(&["tag", "push", "v9.0"]);
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr
+            .contains("error: origin rejected v9.0 (pre-receive hook declined)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("hint: the remote said: tags v9* are frozen until the audit"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        repo.remote_tags("origin").is_empty(),
+        "the refused tag did not land"
+    );
+    assert!(
+        repo.local_tags().is_empty(),
+        "the tag this run created is gone"
+    );
+
+    // A file:// URL goes the same way; an allowed tag lands.
+    let url = format!("file://{}", repo.origin.display());
+    let ok = repo.tracectl(&["tag", "push", "v1.0", "--remote", &url]);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert_eq!(
+        repo.remote_tags("origin"),
+        [
+            ("refs/tags/v1.0".to_string(), repo.head("refs/tags/v1.0")),
+            ("refs/tags/v1.0^{}".to_string(), repo.head("HEAD")),
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rollback_that_fails_says_what_is_really_left() {
+    let repo = Repo::new();
+    // The hook refuses the tag and, first, locks the tag's ref in the work repository, so
+    // removing the tag tracectl created fails as a real disk or lock problem would.
+    let lock = repo.work.join(".git/refs/tags/v9.0.lock");
+    pre_receive(
+        &repo,
+        &format!(
+            "#!/bin/sh\ntouch '{}'\necho 'v9 is frozen' >&2\nexit 1\n",
+            lock.display()
+        ),
+    );
+    let out = repo.tracectl(&["tag", "push", "v9.0"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        !out.stderr.contains("were removed again"),
+        "must not claim a removal that failed: {}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "hint: rejected tags this run created could not be removed and are still here, not on the remote: v9.0"
+        ),
+        "{}",
+        out.stderr
+    );
+    std::fs::remove_file(&lock).unwrap();
+    assert_eq!(
+        repo.local_tags(),
+        ["v9.0"],
+        "what the hint says is what is left"
+    );
+    assert!(repo.remote_tags("origin").is_empty());
+}
+
+#[test]
+fn a_name_given_twice_is_one_name() {
+    let repo = Repo::new();
+    let out = repo.tracectl(&["tag", "push", "v5", "v5", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(report.as_array().unwrap().len(), 1, "{report}");
+    assert_eq!(report[0]["name"], "v5");
+    assert_eq!(report[0]["status"], "pushed");
+    assert_eq!(
+        repo.remote_tags("origin").len(),
+        2,
+        "v5 and its peeled entry"
+    );
+
+    let out = repo.tracectl(&["tag", "delete", "v5", "v5", "--remote"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "deleted v5 (here and on origin)\n");
+    assert!(repo.local_tags().is_empty());
+    assert!(repo.remote_tags("origin").is_empty());
+}
+
+#[test]
+fn a_partial_delete_says_what_was_deleted() {
+    let repo = Repo::new();
+    repo.git(&["tag", "v1", "HEAD~1"]);
+    repo.git(&["tag", "v2"]);
+    repo.git(&["push", "-q", "origin", "v1", "v2"]);
+    // The remote deletes v1 but its hook refuses v2: say that v1 went.
+    #[cfg(unix)]
+    {
+        pre_receive(
+            &repo,
+            "#!/bin/sh\nwhile read old new ref; do\n  [ \"$ref\" = refs/tags/v2 ] && { echo 'v2 is protected' >&2; exit 1; }\ndone\nexit 0\n",
+        );
+        let out = repo.tracectl(&["tag", "delete", "v1", "v2", "--remote"]);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert!(
+            out.stderr.contains("error: origin refused to delete"),
+            "{}",
+            out.stderr
+        );
+        // git refuses the whole push when pre-receive fails: nothing went, and it says so.
+        assert!(
+            out.stderr
+                .contains("hint: no local tag was deleted; nothing else was deleted"),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(repo.local_tags(), ["v1", "v2"]);
+        assert_eq!(repo.remote_tags("origin").len(), 2);
+    }
+}
+
+#[test]
+fn a_repository_without_commits_gets_a_hint_that_fits_tag_push() {
+    let sandbox = Sandbox::new();
+    std::fs::write(sandbox.home().join(".gitconfig"), GITCONFIG).unwrap();
+    for args in [
+        &["init", "-q", "--bare", "origin.git"][..],
+        &["init", "-q", "empty"],
+        &["-C", "empty", "remote", "add", "origin", "../origin.git"],
+    ] {
+        let status = Command::new("git")
+            .args(args)
+            .current_dir(sandbox.home())
+            .env("GIT_CONFIG_GLOBAL", sandbox.home().join(".gitconfig"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    let mut cmd = sandbox.cmd();
+    cmd.current_dir(sandbox.home().join("empty"))
+        .env("GIT_CONFIG_GLOBAL", sandbox.home().join(".gitconfig"))
+        .args(["tag", "push", "v0.1.0"]);
+    let out = run(&mut cmd);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "error: the repository has no commits yet, so there is nothing to tag\nhint: commit your work first (git commit), then tag it\n"
     );
 }

@@ -16,7 +16,11 @@ pub struct GroupsArgs {
 
 pub async fn run(ctx: &Context, aws: &AwsArgs, args: GroupsArgs) -> Result<()> {
     let client = ctx.logs_client(aws).await?;
-    let groups = list_groups(&client, args.prefix.as_deref())
+    let groups = ctx
+        .patiently(
+            "listing log groups",
+            list_groups(&client, args.prefix.as_deref()),
+        )
         .await
         .map_err(|f| ctx.aws_error("cannot list log groups", f))?;
     render(&ctx.printer, &groups)

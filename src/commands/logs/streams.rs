@@ -20,7 +20,8 @@ pub struct StreamsArgs {
 
 pub async fn run(ctx: &Context, aws: &AwsArgs, args: StreamsArgs) -> Result<()> {
     let client = ctx.logs_client(aws).await?;
-    let streams = match list_streams(&client, &args.group, args.prefix.as_deref()).await {
+    let listing = list_streams(&client, &args.group, args.prefix.as_deref());
+    let streams = match ctx.patiently("listing log streams", listing).await {
         Ok(s) => s,
         Err(failure) => return Err(ctx.log_group_error(&client, &args.group, failure).await),
     };

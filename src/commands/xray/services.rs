@@ -23,7 +23,11 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ServicesArgs) -> Result<()>
     let window = resolve_window(args.since, None, None, DEFAULT_SINCE, ctx.now)?;
     let window = super::within_retention(ctx, window)?;
     let client = ctx.xray_client(aws).await?;
-    let services = xray::service_graph(&client, window)
+    let services = ctx
+        .patiently(
+            "fetching the service graph",
+            xray::service_graph(&client, window),
+        )
         .await
         .map_err(|f| ctx.aws_error("cannot fetch the X-Ray service graph", f))?;
     print_services(&ctx.printer, window, &services)
