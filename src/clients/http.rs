@@ -53,7 +53,7 @@ impl Default for RetryPolicy {
             base_backoff: Duration::from_millis(250),
             max_backoff: Duration::from_secs(8),
             max_rate_limit_wait: Duration::from_secs(65),
-            budget: Duration::from_secs(75),
+            budget: Duration::from_secs(70),
         }
     }
 }
@@ -311,7 +311,7 @@ impl HttpClientBuilder {
         Self {
             service: service.into(),
             connect_timeout: Duration::from_secs(10),
-            timeout: Duration::from_secs(30),
+            timeout: Duration::from_secs(20),
             policy: RetryPolicy::default(),
             secrets: Vec::new(),
             default_headers: HeaderMap::new(),

@@ -357,3 +357,196 @@ async fn traces_never_contain_the_secret() {
     );
     assert!(everything.contains("< test 200 in "), "{everything}");
 }
+
+/// A server that records every request's headers and answers with `respond(path)`.
+struct Recording {
+    addr: std::net::SocketAddr,
+    seen: Arc<Mutex<Vec<(String, String, HeaderMap)>>>,
+}
+
+async fn recording(
+    respond: impl Fn(&str) -> axum::response::Response + Clone + Send + Sync + 'static,
+) -> Recording {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = seen.clone();
+    let app = Router::new().fallback(any(
+        move |method: axum::http::Method, uri: axum::http::Uri, headers: HeaderMap| {
+            let (log, respond) = (log.clone(), respond.clone());
+            async move {
+                log.lock()
+                    .unwrap()
+                    .push((method.to_string(), uri.path().to_string(), headers));
+                respond(uri.path())
+            }
+        },
+    ));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    Recording { addr, seen }
+}
+
+fn redirect(status: u16, to: String) -> axum::response::Response {
+    axum::response::Response::builder()
+        .status(status)
+        .header("location", to)
+        .body(axum::body::Body::empty())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_redirect_to_another_origin_is_refused_and_the_key_never_travels() {
+    let elsewhere = recording(|_| axum::response::Response::new("{}".into())).await;
+    // Another port on the same host is another origin, as is another host or scheme.
+    for status in [301, 302, 303, 307, 308] {
+        let target = format!("http://{}/collect", elsewhere.addr);
+        let api = recording(move |_| redirect(status, target.clone())).await;
+        let rec = Arc::new(Recorder::default());
+        let c = client(rec.clone());
+        let url = Url::parse(&format!("http://{}/1/auth", api.addr)).unwrap();
+        let err = c
+            .send(c.request(Method::GET, url), Retry::Idempotent)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&err, HttpError::CrossOriginRedirect { to, .. } if to == &format!("http://{}/collect", elsewhere.addr)),
+            "{status}: {err}"
+        );
+        assert_eq!(
+            api.seen.lock().unwrap().len(),
+            1,
+            "one request, not retried"
+        );
+    }
+    assert!(
+        elsewhere.seen.lock().unwrap().is_empty(),
+        "the other origin was never contacted"
+    );
+}
+
+#[tokio::test]
+async fn same_origin_redirects_are_followed_traced_and_303_turns_a_post_into_a_get() {
+    let api = recording(|path| match path {
+        "/old/auth" => redirect(308, "/1/auth".into()),
+        "/1/things" => redirect(303, "/1/things/42".into()),
+        _ => axum::response::Response::new(format!("{{\"at\":\"{path}\"}}").into()),
+    })
+    .await;
+    let rec = Arc::new(Recorder::default());
+    let c = client(rec.clone());
+    let base = format!("http://{}", api.addr);
+    let resp = c
+        .send(
+            c.request(
+                Method::POST,
+                Url::parse(&format!("{base}/old/auth")).unwrap(),
+            )
+            .body("{\"a\":1}"),
+            Retry::Idempotent,
+        )
+        .await
+        .unwrap();
+    assert_eq!(resp.text(), "{\"at\":\"/1/auth\"}");
+    let resp = c
+        .send(
+            c.request(
+                Method::POST,
+                Url::parse(&format!("{base}/1/things")).unwrap(),
+            )
+            .header("content-type", "application/json")
+            .body("{\"a\":1}"),
+            Retry::Unsafe,
+        )
+        .await
+        .unwrap();
+    assert_eq!(resp.text(), "{\"at\":\"/1/things/42\"}");
+    let seen: Vec<(String, String, bool)> = api
+        .seen
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|(m, p, h)| (m.clone(), p.clone(), h.get("x-honeycomb-team").is_some()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("POST".into(), "/old/auth".into(), true),
+            ("POST".into(), "/1/auth".into(), true),
+            ("POST".into(), "/1/things".into(), true),
+            ("GET".into(), "/1/things/42".into(), true),
+        ]
+    );
+    let redirects: Vec<(u16, String)> = rec
+        .0
+        .lock()
+        .unwrap()
+        .iter()
+        .filter_map(|e| match e {
+            ClientEvent::Redirect { status, to, .. } => Some((*status, to.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        redirects,
+        [
+            (308, format!("{base}/1/auth")),
+            (303, format!("{base}/1/things/42"))
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_deadline_bounds_every_attempt_and_retry_together() {
+    // Accepts connections and never answers.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            held.push(socket);
+        }
+    });
+    let rec = Arc::new(Recorder::default());
+    let c = HttpClientBuilder::new("test")
+        .retry_policy(RetryPolicy {
+            max_attempts: 10,
+            ..fast_policy()
+        })
+        .timeout(Duration::from_millis(400))
+        .deadline(Some(
+            std::time::Instant::now() + Duration::from_millis(1500),
+        ))
+        .observer(rec.clone())
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let err = c
+        .send(
+            c.request(Method::GET, Url::parse(&format!("http://{addr}/")).unwrap()),
+            Retry::Idempotent,
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, HttpError::Timeout { .. }), "{err}");
+    // Ten attempts of 400 ms would be 4 s; the deadline ends it at 1.5 s (generous margin
+    // for a loaded machine, far below the unbounded case).
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    let slow: Vec<RetryReason> = rec
+        .0
+        .lock()
+        .unwrap()
+        .iter()
+        .filter_map(|e| match e {
+            ClientEvent::Retry { reason, .. } => Some(reason.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        !slow.is_empty() && slow.iter().all(|r| matches!(r, RetryReason::NoAnswer(_))),
+        "{slow:?}"
+    );
+}

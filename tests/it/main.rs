@@ -9,6 +9,7 @@ mod generated;
 mod harness;
 mod honeycomb;
 mod honeycomb_fake;
+mod hostile;
 mod http;
 mod logs;
 mod logs_query;

@@ -1,0 +1,395 @@
+//! The real binary against hostile servers and hostile input on loopback: redirects that
+//! would carry an API key elsewhere, servers that never answer, control characters in
+//! error texts, files without end. Each case broke a promise before it was fixed.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::Response;
+use axum::routing::any;
+
+use crate::harness::{Background, Output, Sandbox, run, serve};
+
+const HONEYCOMB_KEY: &str = "hcaik_01hostileTestKey0123456789abcdefghij";
+const ROLLBAR_TOKEN: &str = "rollbarHostileTestToken0123456789abcd";
+
+/// A server that records every request (path and headers) and answers with `respond`.
+struct Recorded {
+    server: Background,
+    seen: Arc<Mutex<Vec<(String, HeaderMap)>>>,
+}
+
+fn recorded(respond: impl Fn(&str) -> Response + Clone + Send + Sync + 'static) -> Recorded {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = seen.clone();
+    let app = Router::new().fallback(any(move |uri: Uri, headers: HeaderMap| {
+        let (log, respond) = (log.clone(), respond.clone());
+        async move {
+            log.lock().unwrap().push((uri.path().to_string(), headers));
+            respond(uri.path())
+        }
+    }));
+    Recorded {
+        server: serve(app),
+        seen,
+    }
+}
+
+fn answer(status: StatusCode, body: &str) -> Response {
+    Response::builder()
+        .status(status)
+        .header("content-type", "application/json")
+        .body(body.to_string().into())
+        .unwrap()
+}
+
+fn redirect_to(url: String) -> impl Fn(&str) -> Response + Clone + Send + Sync + 'static {
+    move |_| {
+        Response::builder()
+            .status(307)
+            .header("location", url.clone())
+            .body(axum::body::Body::empty())
+            .unwrap()
+    }
+}
+
+fn tracectl(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let sandbox = Sandbox::new();
+    let mut cmd = sandbox.cmd();
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    run(cmd.args(args))
+}
+
+fn assert_no_secret(out: &Output) {
+    for secret in [HONEYCOMB_KEY, ROLLBAR_TOKEN] {
+        assert!(
+            !out.stdout.contains(secret) && !out.stderr.contains(secret),
+            "secret shown:\n{}\n{}",
+            out.stdout,
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn api_keys_never_follow_a_redirect_to_another_origin() {
+    let collector = recorded(|_| answer(StatusCode::OK, "{}"));
+    let elsewhere = format!("http://{}/steal", collector.server.addr);
+    let honeycomb = recorded(redirect_to(elsewhere.clone()));
+    let out = tracectl(
+        &[
+            "-v",
+            "honeycomb",
+            "datasets",
+            "--endpoint-url",
+            &format!("http://{}", honeycomb.server.addr),
+        ],
+        &[("HONEYCOMB_API_KEY", HONEYCOMB_KEY)],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let error = out
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("error:"))
+        .unwrap();
+    assert!(
+        error.contains(&format!(
+            "redirected the request to {elsewhere}, another origin"
+        )),
+        "{error}"
+    );
+    assert!(
+        out.stderr.contains("hint: point --endpoint-url"),
+        "{}",
+        out.stderr
+    );
+
+    let rollbar = recorded(redirect_to(elsewhere.clone()));
+    let out = tracectl(
+        &["rollbar", "trigger"],
+        &[
+            ("ROLLBAR_ACCESS_TOKEN", ROLLBAR_TOKEN),
+            (
+                "ROLLBAR_ENDPOINT",
+                &format!("http://{}/api/1/", rollbar.server.addr),
+            ),
+        ],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("another origin"), "{}", out.stderr);
+    assert_no_secret(&out);
+
+    assert!(
+        collector.seen.lock().unwrap().is_empty(),
+        "the other origin received {:?}",
+        collector.seen.lock().unwrap()
+    );
+    assert_eq!(honeycomb.seen.lock().unwrap().len(), 1);
+}
+
+#[test]
+fn a_same_origin_redirect_is_followed_and_shown_with_v() {
+    let server = recorded(|path| match path {
+        "/1/datasets" => Response::builder()
+            .status(301)
+            .header("location", "/v2/1/datasets")
+            .body(axum::body::Body::empty())
+            .unwrap(),
+        _ => answer(
+            StatusCode::OK,
+            r#"[{"name":"cruddur","slug":"cruddur","regular_columns_count":3,"last_written_at":"2026-11-24T10:00:00Z"}]"#,
+        ),
+    });
+    let base = format!("http://{}", server.server.addr);
+    let out = tracectl(
+        &["-v", "honeycomb", "datasets", "--endpoint-url", &base],
+        &[("HONEYCOMB_API_KEY", HONEYCOMB_KEY)],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("cruddur"), "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains(&format!("< honeycomb redirect 301 to {base}/v2/1/datasets")),
+        "{}",
+        out.stderr
+    );
+    let paths: Vec<String> = server
+        .seen
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|(p, _)| p.clone())
+        .collect();
+    assert_eq!(paths, ["/1/datasets", "/v2/1/datasets"]);
+    assert_no_secret(&out);
+}
+
+/// Accepts connections and never answers (on its own thread, so it outlives the test's
+/// blocking calls).
+fn silent_server() -> std::net::SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for socket in listener.incoming().flatten() {
+            held.push(socket);
+        }
+    });
+    addr
+}
+
+#[test]
+fn honeycomb_query_timeout_bounds_the_whole_command() {
+    let addr = silent_server();
+    let started = Instant::now();
+    let out = tracectl(
+        &[
+            "honeycomb",
+            "query",
+            "-d",
+            "cruddur",
+            "--timeout",
+            "2s",
+            "--endpoint-url",
+            &format!("http://{addr}"),
+        ],
+        &[("HONEYCOMB_API_KEY", HONEYCOMB_KEY)],
+    );
+    let took = started.elapsed();
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.stderr.lines().next().unwrap(),
+        "error: the query did not finish within 2s (--timeout)"
+    );
+    // Before: 4 x 30 s on /1/columns, then 4 x 30 s on the query POST. A bound far above
+    // 2 s keeps this meaningful on a loaded machine without timing anything finely.
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+}
+
+#[test]
+fn control_characters_from_a_server_never_reach_the_terminal() {
+    let server = recorded(|_| {
+        answer(
+            StatusCode::BAD_REQUEST,
+            r#"{"error":"bad \u001b]0;PWNED\u0007\u001b[2J\rrequest"}"#,
+        )
+    });
+    let out = tracectl(
+        &[
+            "honeycomb",
+            "datasets",
+            "--endpoint-url",
+            &format!("http://{}", server.server.addr),
+        ],
+        &[("HONEYCOMB_API_KEY", HONEYCOMB_KEY)],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        !out.stderr.contains('\u{1b}')
+            && !out.stderr.contains('\u{7}')
+            && !out.stderr.contains('\r'),
+        "{:?}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("bad \\x1b]0;PWNED\\x07\\x1b[2J"),
+        "{:?}",
+        out.stderr
+    );
+}
+
+#[test]
+fn endpoints_with_credentials_are_masked_in_config_show() {
+    let out = tracectl(
+        &["config", "show"],
+        &[(
+            "HONEYCOMB_API_ENDPOINT",
+            "https://proxy-user:pr0xy-pa55@proxy.example.com/honeycomb?token=t0ken-value",
+        )],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("https://proxy-user:[REDACTED]@proxy.example.com/honeycomb?token=[REDACTED]"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("pr0xy-pa55") && !out.stdout.contains("t0ken-value"));
+}
+
+#[test]
+fn user_files_are_read_with_a_cap_and_devices_are_refused() {
+    let sandbox = Sandbox::new();
+    let big = sandbox.home().join("big.json");
+    std::fs::write(&big, vec![b' '; 2 * 1024 * 1024]).unwrap();
+    let big = big.to_str().unwrap();
+    let cases: [(&[&str], &[(&str, &str)], &str); 5] = [
+        (
+            &["honeycomb", "query", "--spec", "/dev/zero", "--print-spec"],
+            &[],
+            "error: cannot read the spec from /dev/zero: it is a character device, not a file",
+        ),
+        (
+            &["honeycomb", "query", "--spec", big, "--print-spec"],
+            &[],
+            "is larger than 1.0 MB",
+        ),
+        (
+            &["--config", "/dev/zero", "config", "show"],
+            &[],
+            "error: cannot read config file /dev/zero (flag --config): it is a character device, not a file",
+        ),
+        (
+            &["config", "show"],
+            &[("TRACECTL_CONFIG", "/dev/zero")],
+            "error: cannot read config file /dev/zero (env TRACECTL_CONFIG): it is a character device",
+        ),
+        (
+            &[
+                "honeycomb",
+                "query",
+                "--spec",
+                "missing.json",
+                "--print-spec",
+            ],
+            &[],
+            "hint: check the path; --print-spec writes a spec to start from",
+        ),
+    ];
+    for (args, env, expected) in cases {
+        let mut cmd = sandbox.cmd();
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = run(cmd.args(args));
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains(expected), "{args:?}: {}", out.stderr);
+    }
+}
+
+#[test]
+fn bad_input_is_a_usage_error_that_names_it() {
+    let sandbox = Sandbox::new();
+    let stdin_cases: [(&[&str], &[u8], &str); 2] = [
+        (
+            &["honeycomb", "query", "--spec", "-", "--print-spec"],
+            b"{\"calculations\":[{\"op\":\"COUNT\"}]}\xff",
+            "error: cannot read the spec from stdin: it is not UTF-8 text",
+        ),
+        (
+            &["xray", "trace", "-"],
+            b"1-5f84c7a1-0123456789abcdef01234567 \xfe",
+            "error: cannot read trace ids from stdin: it is not UTF-8 text",
+        ),
+    ];
+    for (args, input, expected) in stdin_cases {
+        let out = run(sandbox.cmd().args(args).write_stdin(input));
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.starts_with(expected), "{args:?}: {}", out.stderr);
+    }
+    let cases: [(&[&str], &[(&str, &str)], &str); 5] = [
+        (
+            &["logs", "tail", ""],
+            &[],
+            "error: a log group name is empty",
+        ),
+        (
+            &["logs", "groups"],
+            &[("AWS_ENDPOINT_URL", "127.0.0.1:4566")],
+            "error: AWS_ENDPOINT_URL '127.0.0.1:4566' is not an http(s) URL",
+        ),
+        (
+            &[
+                "honeycomb",
+                "query",
+                "-w",
+                "name = 'unbalanced",
+                "--print-spec",
+            ],
+            &[],
+            "error: filter 'name = 'unbalanced' has an unclosed quote in its value",
+        ),
+        (
+            &["honeycomb", "query", "--granularity", "0s", "--print-spec"],
+            &[],
+            "error: --granularity 0s is below Honeycomb's smallest bucket of 1 s",
+        ),
+        (
+            &["honeycomb", "datasets"],
+            &[("HONEYCOMB_API_KEY", "hcaik_01keyWithANewline0123456789\n")],
+            "error: the Honeycomb API key from env HONEYCOMB_API_KEY ends with a line break",
+        ),
+    ];
+    for (args, env, expected) in cases {
+        let mut cmd = sandbox.cmd();
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = run(cmd.args(args));
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.starts_with(expected), "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("\nhint: "), "{args:?}: {}", out.stderr);
+    }
+}
+
+#[test]
+fn config_path_needs_no_home_when_xdg_config_home_is_set() {
+    let sandbox = Sandbox::new();
+    let out = run(sandbox
+        .cmd()
+        .env_remove("HOME")
+        .env("XDG_CONFIG_HOME", sandbox.home())
+        .args(["config", "path"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        format!(
+            "{}\n",
+            sandbox.home().join("tracectl/config.toml").display()
+        )
+    );
+}
