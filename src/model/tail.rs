@@ -6,7 +6,7 @@
 //! drops ids it has printed. Ids older than the re-scan window can never come back, so they
 //! are evicted: memory is bounded by the events of one lag window, however long it runs.
 
-use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -78,62 +78,91 @@ impl MergeBuffer {
     }
 }
 
+type Key = (Arc<str>, String);
+
 /// Remembers which events were printed, so a follow that re-scans its lag window prints
-/// each event once.
+/// each event once, with memory bounded however long it runs.
 ///
-/// Ids are kept by (group, event id) for events at or after the *horizon*, the furthest
-/// point the re-scan window has been moved to; older ids are forgotten, which bounds memory
-/// by one lag window. When the lag widens, the window reaches back below the horizon, where
-/// ids are gone: there an event is new only if CloudWatch ingested it after everything any
-/// earlier poll returned. Both clocks compared are the service's ingestion times, so a
-/// client clock that is off cannot break the rule.
+/// An id is remembered while its event is inside either of two windows:
+/// - by timestamp, at or after the *horizon*, the furthest point the re-scan window has
+///   been moved to: every printed event there is known;
+/// - by ingestion time, at or after the *floor*, a while before the newest ingestion seen:
+///   every printed event CloudWatch ingested since then is known.
+///
+/// When the lag widens, the re-scan reaches below the horizon, where old ids are gone. An
+/// event found there is new only if it was ingested after the floor and is not remembered:
+/// the late batch that widened the window. One CloudWatch batch shares one ingestion time,
+/// so part of it may be printed in one poll and the rest found below the horizon in the
+/// next; the ingestion window tells the two apart. Both clocks are the service's ingestion
+/// times where that matters, so a client clock that is off cannot break the rule.
 #[derive(Debug)]
 pub struct Seen {
-    by_time: BTreeMap<i64, Vec<(Arc<str>, String)>>,
-    ids: HashSet<(Arc<str>, String)>,
+    printed: HashMap<Key, (i64, i64)>,
+    by_time: BTreeMap<i64, Vec<Key>>,
+    by_ingestion: BTreeMap<i64, Vec<Key>>,
+    in_ingestion_window: usize,
     /// The newest instant known to have passed, per event `min(timestamp, ingestion)`: an
     /// event stamped in the future cannot drag the window past events still to come.
     newest: Option<i64>,
-    horizon: Option<i64>,
-    /// The latest ingestion time of any event returned by the polls before this one.
-    ingested_before_poll: i64,
-    ingested_so_far: i64,
+    horizon: i64,
+    floor: i64,
+    latest_ingestion: i64,
 }
+
+/// How long ids are remembered by ingestion time. A batch arrives within seconds; a minute
+/// leaves room for CloudWatch's own delay in making ingested events searchable.
+const INGESTION_MEMORY_MS: i64 = 60_000;
+/// The most ids remembered by ingestion time (a burst): past it the floor moves up.
+const MAX_INGESTION_IDS: usize = 50_000;
 
 impl Default for Seen {
     fn default() -> Self {
         Self {
+            printed: HashMap::new(),
             by_time: BTreeMap::new(),
-            ids: HashSet::new(),
+            by_ingestion: BTreeMap::new(),
+            in_ingestion_window: 0,
             newest: None,
-            horizon: None,
-            ingested_before_poll: i64::MIN,
-            ingested_so_far: i64::MIN,
+            horizon: i64::MIN,
+            floor: i64::MIN,
+            latest_ingestion: i64::MIN,
         }
     }
 }
 
 impl Seen {
-    /// Whether `e` is new (to be printed); records it either way.
+    /// Whether `e` is new (to be printed); a new event is remembered.
     pub fn admit(&mut self, e: &LogEvent) -> bool {
-        self.ingested_so_far = self.ingested_so_far.max(e.ingestion_time);
+        self.latest_ingestion = self.latest_ingestion.max(e.ingestion_time);
         let known_until = e.timestamp.min(e.ingestion_time);
         self.newest = Some(self.newest.map_or(known_until, |n| n.max(known_until)));
-        if self.horizon.is_some_and(|h| e.timestamp < h) {
-            return e.ingestion_time > self.ingested_before_poll;
-        }
         let key = (e.group.clone(), e.event_id.clone());
-        if self.ids.contains(&key) {
+        if self.printed.contains_key(&key) {
             return false;
         }
-        self.ids.insert(key.clone());
-        self.by_time.entry(e.timestamp).or_default().push(key);
+        let in_time = e.timestamp >= self.horizon;
+        let in_ingestion = e.ingestion_time >= self.floor;
+        if !in_time && !in_ingestion {
+            // Older than both windows: printed and forgotten long ago, or so late that no
+            // window could have held it. Repeating is the one thing never done.
+            return false;
+        }
+        self.printed
+            .insert(key.clone(), (e.timestamp, e.ingestion_time));
+        if in_time {
+            self.by_time
+                .entry(e.timestamp)
+                .or_default()
+                .push(key.clone());
+        }
+        if in_ingestion {
+            self.by_ingestion
+                .entry(e.ingestion_time)
+                .or_default()
+                .push(key);
+            self.in_ingestion_window += 1;
+        }
         true
-    }
-
-    /// Marks the end of a poll: what it returned now counts as seen below the horizon.
-    pub fn end_poll(&mut self) {
-        self.ingested_before_poll = self.ingested_so_far;
     }
 
     /// Where the next poll starts: `lag` before the newest instant known to have passed
@@ -144,27 +173,59 @@ impl Seen {
             .map_or(start, |n| n.min(now_ms).saturating_sub(lag_ms).max(start))
     }
 
-    /// Forgets ids older than `cursor` and moves the horizon there (never back).
+    /// Moves the horizon up to `cursor` (never back) and the floor up to a minute before
+    /// the newest ingestion, forgetting ids that neither window holds any more.
     pub fn evict_before(&mut self, cursor: i64) {
-        if self.horizon.is_some_and(|h| cursor <= h) {
-            return;
+        self.horizon = self.horizon.max(cursor);
+        self.floor = self
+            .floor
+            .max(self.latest_ingestion.saturating_sub(INGESTION_MEMORY_MS));
+        let keep = self.by_time.split_off(&self.horizon);
+        for key in std::mem::replace(&mut self.by_time, keep)
+            .into_values()
+            .flatten()
+        {
+            if self
+                .printed
+                .get(&key)
+                .is_some_and(|(_, ingested)| *ingested < self.floor)
+            {
+                self.printed.remove(&key);
+            }
         }
-        self.horizon = Some(cursor);
-        let keep = self.by_time.split_off(&cursor);
-        for (_, keys) in std::mem::replace(&mut self.by_time, keep) {
-            for key in keys {
-                self.ids.remove(&key);
+        while self.in_ingestion_window > MAX_INGESTION_IDS
+            && let Some((&oldest, _)) = self.by_ingestion.first_key_value()
+        {
+            self.floor = self.floor.max(oldest + 1);
+            self.forget_ingested_before(self.floor);
+        }
+        self.forget_ingested_before(self.floor);
+    }
+
+    fn forget_ingested_before(&mut self, floor: i64) {
+        let keep = self.by_ingestion.split_off(&floor);
+        for key in std::mem::replace(&mut self.by_ingestion, keep)
+            .into_values()
+            .flatten()
+        {
+            self.in_ingestion_window -= 1;
+            if self
+                .printed
+                .get(&key)
+                .is_some_and(|(ts, _)| *ts < self.horizon)
+            {
+                self.printed.remove(&key);
             }
         }
     }
 
     /// How many ids are remembered (for tests of the memory bound).
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.printed.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.printed.is_empty()
     }
 }
 
@@ -225,13 +286,11 @@ mod tests {
     }
 
     fn admit_all(seen: &mut Seen, events: &[LogEvent]) -> Vec<String> {
-        let fresh = events
+        events
             .iter()
             .filter(|e| seen.admit(e))
             .map(|e| e.event_id.clone())
-            .collect();
-        seen.end_poll();
-        fresh
+            .collect()
     }
 
     #[test]
@@ -254,36 +313,62 @@ mod tests {
     fn cursor_trails_the_newest_event_by_the_lag_and_eviction_bounds_memory() {
         let mut seen = Seen::default();
         assert_eq!(seen.cursor(500, Duration::from_secs(1), i64::MAX), 500);
-        let events: Vec<LogEvent> = (0..100)
+        let events: Vec<LogEvent> = (0..1000)
             .map(|i| ev(&i.to_string(), i * 1000, i * 1000))
             .collect();
         admit_all(&mut seen, &events);
-        let cursor = seen.cursor(0, Duration::from_secs(10), i64::MAX);
-        assert_eq!(cursor, 89_000);
+        let cursor = seen.cursor(0, Duration::from_secs(100), i64::MAX);
+        assert_eq!(cursor, 899_000);
         seen.evict_before(cursor);
-        assert_eq!(seen.len(), 11);
+        // Ids stay while their timestamp is in the window (899 s on) or their ingestion in
+        // the last minute (939 s on): 101 of 1000.
+        assert_eq!(seen.len(), 101);
         // An evicted id is outside every later re-scan, so forgetting it is safe.
-        assert!(!seen.admit(&ev("95", 95_000, 95_000)));
+        assert!(!seen.admit(&ev("950", 950_000, 950_000)));
+        assert!(!seen.admit(&ev("5", 5_000, 5_000)));
     }
 
     #[test]
     fn a_widening_lag_repeats_nothing_and_still_shows_what_arrived_late() {
-        // Poll 1 sees a fast instance's events; the window then moves and forgets them.
+        // A fast instance's events, each ingested a second after it was written.
         let mut seen = Seen::default();
         let fast: Vec<LogEvent> = (0..10)
-            .map(|i| ev(&format!("fast{i}"), 200_000 + i * 2000, 200_500 + i * 2000))
+            .map(|i| ev(&format!("fast{i}"), 100_000 + i * 2000, 101_000 + i * 2000))
             .collect();
         assert_eq!(admit_all(&mut seen, &fast).len(), 10);
-        let lag = Duration::from_secs(5);
-        seen.evict_before(seen.cursor(0, lag, i64::MAX));
-        assert!(seen.len() < 10, "ids below the window are forgotten");
-        // The lag widens: the re-scan reaches below the horizon and returns the forgotten
-        // events again, plus a slow instance's batch stamped long ago but ingested now.
+        // Time passes; the window (2 min behind) moves past them and forgets them.
+        seen.admit(&ev("anchor", 300_000, 300_000));
+        seen.evict_before(seen.cursor(0, Duration::from_secs(120), i64::MAX));
+        assert_eq!(seen.len(), 1, "only the anchor is remembered");
+        // A slow instance flushes a batch written over the last 150 s, all ingested at once:
+        // its recent part is inside the window...
+        let slow: Vec<LogEvent> = (0..16)
+            .map(|i| ev(&format!("slow{i:02}"), 150_000 + i * 10_000, 301_000))
+            .collect();
+        assert_eq!(admit_all(&mut seen, &slow[3..]).len(), 13);
+        seen.evict_before(seen.cursor(0, Duration::from_secs(120), i64::MAX));
+        // ...and the widened re-scan returns the rest of it with the forgotten fast events
+        // and what was printed already: only the rest of the batch is new.
         let mut rescan = fast.clone();
-        rescan.insert(0, ev("slow", 150_000, 300_000));
-        assert_eq!(admit_all(&mut seen, &rescan), ["slow"]);
-        // And once more: the slow one is not repeated either.
+        rescan.extend(slow.iter().cloned());
+        assert_eq!(
+            admit_all(&mut seen, &rescan),
+            ["slow00", "slow01", "slow02"]
+        );
         assert!(admit_all(&mut seen, &rescan).is_empty());
+    }
+
+    #[test]
+    fn memory_by_ingestion_time_is_bounded_in_a_burst() {
+        let mut seen = Seen::default();
+        let burst: Vec<LogEvent> = (0..120_000)
+            .map(|i| ev(&i.to_string(), 1_000_000 + i, 1_000_000))
+            .collect();
+        assert_eq!(admit_all(&mut seen, &burst).len(), 120_000);
+        seen.evict_before(1_000_000 + 100_000);
+        assert!(seen.len() <= 20_000, "{}", seen.len());
+        // What was forgotten is never printed again.
+        assert!(admit_all(&mut seen, &burst).is_empty());
     }
 
     #[test]

@@ -738,3 +738,262 @@ async fn ctrl_c_and_sigterm_stop_follow_with_exit_0_and_output_flushed() {
         assert_eq!(printed[0]["message"], "before the signal");
     }
 }
+
+/// A proxy in front of moto that lets `rewrite` change each event of every
+/// FilterLogEvents answer: how a test gives moto's events the ingestion times CloudWatch
+/// would have given them (moto stamps every event with the moment it was put).
+fn rewriting_proxy(upstream: &str, rewrite: fn(&mut Value)) -> crate::harness::Background {
+    #[allow(clippy::disallowed_methods)] // a test proxy, not tracectl's own client
+    let http = reqwest::Client::new();
+    let upstream = upstream.to_string();
+    let app = Router::new().fallback(
+        move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
+            let (http, upstream) = (http.clone(), upstream.clone());
+            async move {
+                let filter = headers
+                    .get("x-amz-target")
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(|t| t.ends_with("FilterLogEvents"));
+                let mut forward = http.request(method, format!("{upstream}{uri}")).body(body);
+                for (k, v) in &headers {
+                    if k != "host" && k != "content-length" {
+                        forward = forward.header(k, v);
+                    }
+                }
+                let answer = forward.send().await.unwrap();
+                let status = answer.status().as_u16();
+                let mut bytes = answer.bytes().await.unwrap();
+                if filter && status == 200 {
+                    let mut page: Value = serde_json::from_slice(&bytes).unwrap();
+                    for event in page["events"].as_array_mut().into_iter().flatten() {
+                        rewrite(event);
+                    }
+                    bytes = Bytes::from(page.to_string());
+                }
+                Response::builder()
+                    .status(status)
+                    .header("content-type", "application/x-amz-json-1.1")
+                    .body(Body::from(bytes))
+                    .unwrap()
+            }
+        },
+    );
+    crate::harness::serve(app)
+}
+
+/// Events of a fast instance (delivered within a second) were printed and forgotten; then a
+/// slow instance's batch, 150 s late, widens the re-scan window back over them. Before the
+/// fix, every forgotten event in the widened window was printed a second time.
+#[tokio::test(flavor = "multi_thread")]
+async fn follow_repeats_nothing_when_the_lag_window_widens() {
+    let moto = Moto::start();
+    // The fast instance's events reached CloudWatch a second after they were written.
+    let proxy = rewriting_proxy(&moto.endpoint, |event| {
+        if event["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("fast"))
+        {
+            event["ingestionTime"] = Value::from(event["timestamp"].as_i64().unwrap() + 1000);
+        }
+    });
+    let client = seed_client(&moto);
+    create_group(&client, "/g").await;
+    let t = now_ms();
+    let fast: Vec<(i64, String)> = (0..100)
+        .map(|i| (t - 140_000 + i * 100, format!("fast #{i}")))
+        .collect();
+    put(&client, "/g", "i-fast", &fast).await;
+    put(&client, "/g", "i-fast", &[(t, "anchor".to_string())]).await;
+    let sandbox = Sandbox::new();
+    let endpoint = format!("http://{}", proxy.addr);
+    let follower = Follower::start(
+        &sandbox,
+        &endpoint,
+        &[
+            "/g",
+            "--since",
+            "5m",
+            "-o",
+            "json",
+            "--poll",
+            "300ms",
+            "--max-events",
+            "133",
+        ],
+    );
+    follower.wait_for_lines(101, Duration::from_secs(60));
+    // A few polls: the window (2 min behind the anchor) has moved past the fast events.
+    std::thread::sleep(Duration::from_millis(1500));
+    // The slow instance flushes its 150 s buffer. Its recent events fall inside the window
+    // and show delays up to 2 min, so the learned lag grows and the window reaches back
+    // over the fast events it had forgotten (and over the rest of the slow batch).
+    let now = now_ms();
+    let slow: Vec<(i64, String)> = (0..31)
+        .map(|i| (now - 150_000 + i * 5000, format!("slow #{i:02}")))
+        .collect();
+    put(&client, "/g", "i-slow", &slow).await;
+    follower.wait_for_lines(132, Duration::from_secs(60));
+    std::thread::sleep(Duration::from_millis(1500));
+    put(&client, "/g", "i-fast", &[(now_ms(), "last".to_string())]).await;
+    let (code, printed) = follower.finish(Duration::from_secs(60));
+    assert_eq!(code, Some(0));
+    let mut expected: Vec<String> = fast.into_iter().map(|(_, m)| m).collect();
+    expected.extend(["anchor".to_string(), "last".to_string()]);
+    expected.extend(slow.into_iter().map(|(_, m)| m));
+    assert_exactly_once(&printed, &expected);
+}
+
+/// One event stamped five minutes ahead (CloudWatch takes up to two hours) must not move
+/// the window past the events of clocks that are right.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_future_timestamp_does_not_hide_the_events_after_it() {
+    let moto = Moto::start();
+    let client = seed_client(&moto);
+    create_group(&client, "/g").await;
+    put(
+        &client,
+        "/g",
+        "skewed",
+        &[(now_ms() + 5 * 60_000, "from a clock 5 min fast".to_string())],
+    )
+    .await;
+    let sandbox = Sandbox::new();
+    let follower = Follower::start(
+        &sandbox,
+        &moto.endpoint,
+        &[
+            "/g",
+            "--since",
+            "1m",
+            "-o",
+            "json",
+            "--poll",
+            "200ms",
+            "--max-events",
+            "31",
+        ],
+    );
+    follower.wait_for_lines(1, Duration::from_secs(60));
+    let mut expected = vec!["from a clock 5 min fast".to_string()];
+    for batch in 0..3 {
+        std::thread::sleep(Duration::from_millis(500));
+        let events: Vec<(i64, String)> = (0..10)
+            .map(|i| (now_ms() + i, format!("batch {batch} #{i}")))
+            .collect();
+        expected.extend(events.iter().map(|(_, m)| m.clone()));
+        put(&client, "/g", "right", &events).await;
+    }
+    let (code, printed) = follower.finish(Duration::from_secs(60));
+    assert_eq!(code, Some(0));
+    assert_exactly_once(&printed, &expected);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn idle_timeout_ends_a_follow_during_the_wait_between_polls() {
+    let moto = Moto::start();
+    let client = seed_client(&moto);
+    create_group(&client, "/g").await;
+    put(&client, "/g", "s", &[(now_ms() - 1000, "one".to_string())]).await;
+    let sandbox = Sandbox::new();
+    // A poll every 10 minutes: before the fix the timeout was looked at only after it.
+    let follower = Follower::start(
+        &sandbox,
+        &moto.endpoint,
+        &[
+            "/g",
+            "--since",
+            "1m",
+            "-o",
+            "json",
+            "--poll",
+            "10m",
+            "--idle-timeout",
+            "1s",
+        ],
+    );
+    let (code, printed) = follower.finish(Duration::from_secs(30));
+    assert_eq!((code, printed.len()), (Some(0), 1));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_first_connection_fails_fast_instead_of_backing_off() {
+    let closed = crate::harness::free_port();
+    let sandbox = Sandbox::new();
+    let follower = Follower::start(
+        &sandbox,
+        &format!("http://127.0.0.1:{closed}"),
+        &["/g", "--since", "1m"],
+    );
+    // Before the fix: over four minutes of backing off "so no event is lost".
+    let (code, printed) = follower.finish(Duration::from_secs(60));
+    assert_eq!((code, printed.len()), (Some(1), 0));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn messages_keep_their_bytes_and_order_in_every_format() {
+    let moto = Moto::start();
+    let client = seed_client(&moto);
+    create_group(&client, "/g").await;
+    let t = now_ms() - 5000;
+    // Twenty events of one millisecond: moto numbers them 0..19, so sorting by id string
+    // would put "10" before "2". The service's order is the order written.
+    let same_ms: Vec<(i64, String)> = (0..20).map(|i| (t, format!("same ms #{i:02}"))).collect();
+    put(&client, "/g", "s", &same_ms).await;
+    let special = [
+        "watchtower record\n".to_string(),
+        "windows line\r\n".to_string(),
+        "{\"id\": 12345678901234567890123, \"ratio\": 1.10}".to_string(),
+        "evil \u{1b}]0;PWNED\u{7}\u{1b}[2J\rforged".to_string(),
+    ];
+    let specials: Vec<(i64, String)> = (1..)
+        .zip(special.iter())
+        .map(|(i, m)| (t + i, m.clone()))
+        .collect();
+    put(&client, "/g", "s", &specials).await;
+    let sandbox = Sandbox::new();
+
+    let json = tail(
+        &sandbox,
+        &moto.endpoint,
+        &["/g", "--since", "1m", "-o", "json"],
+    );
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let messages: Vec<String> = records(&json.stdout)
+        .iter()
+        .map(|r| r["message"].as_str().unwrap().to_string())
+        .collect();
+    let mut expected: Vec<String> = same_ms.into_iter().map(|(_, m)| m).collect();
+    expected.extend(special.iter().cloned());
+    assert_eq!(messages, expected, "exact bytes, in the service's order");
+
+    let short = tail(&sandbox, &moto.endpoint, &["/g", "--since", "1m"]);
+    assert_eq!(short.code, 0, "{}", short.stderr);
+    assert!(
+        short
+            .stdout
+            .contains(r#"{"id":12345678901234567890123,"ratio":1.10}"#),
+        "{}",
+        short.stdout
+    );
+    assert!(
+        !short.stdout.contains('\u{1b}') && !short.stdout.contains('\r'),
+        "{:?}",
+        short.stdout
+    );
+    assert!(
+        short
+            .stdout
+            .contains("evil \\x1b]0;PWNED\\x07\\x1b[2J\\rforged")
+    );
+
+    let raw = tail(
+        &sandbox,
+        &moto.endpoint,
+        &["/g", "--since", "1m", "--format", "raw"],
+    );
+    assert!(
+        raw.stdout
+            .contains("evil \u{1b}]0;PWNED\u{7}\u{1b}[2J\rforged\n")
+    );
+    assert!(raw.stdout.contains("windows line\r\n"));
+}

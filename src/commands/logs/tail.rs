@@ -418,7 +418,6 @@ async fn follow(
             _ = &mut stop => stopped = true,
         }
     }
-    seen.end_poll();
     out.ctx.printer.flush()?;
     if stopped || out.max.is_some_and(|m| out.printed >= m) {
         return Ok(());
@@ -462,7 +461,6 @@ async fn follow(
                 }
             }
         }
-        seen.end_poll();
         out.ctx.printer.flush()?;
     }
 }
