@@ -158,8 +158,9 @@ fn is_transient(failure: &AwsFailure) -> bool {
 }
 
 /// Sends every event of the query to `pages`, a page at a time in the service's order (an
-/// empty page with a `nextToken` is not the end, and is not sent). The channel's capacity
-/// bounds how far this runs ahead of the reader; a reader that hangs up ends it.
+/// empty page with a `nextToken` is not the end, and is not sent). A page is fetched only
+/// once the channel has room for it, so this runs at most one page ahead of the reader
+/// (memory is pages, not the window); a reader that hangs up ends it.
 ///
 /// A transient failure resumes from the same page token after a backoff, so nothing is read
 /// twice or skipped; `on_backoff` hears about each wait. Backing off is for a service that
@@ -177,6 +178,9 @@ pub async fn filter_pages(
     let mut failures = 0;
     let mut stuck = 0;
     loop {
+        let Ok(slot) = pages.reserve().await else {
+            return Ok(()); // the reader has what it wanted
+        };
         limiter.until_ready().await;
         let request = client
             .filter_log_events()
@@ -232,8 +236,8 @@ pub async fn filter_pages(
         // token it was asked with, is not the end. A service stuck on one empty page is an
         // error, never a silently shortened result.
         let page_was_empty = events.is_empty();
-        if !page_was_empty && pages.send(events).await.is_err() {
-            return Ok(()); // the reader has what it wanted
+        if !page_was_empty {
+            slot.send(events);
         }
         match page.next_token {
             None => return Ok(()),

@@ -78,7 +78,8 @@ impl MergeBuffer {
     }
 }
 
-type Key = (Arc<str>, String);
+/// (group, event id), allocated once and shared by the three places that index it.
+type Key = Arc<(Arc<str>, Box<str>)>;
 
 /// Remembers which events were printed, so a follow that re-scans its lag window prints
 /// each event once, with memory bounded however long it runs.
@@ -136,7 +137,7 @@ impl Seen {
         self.latest_ingestion = self.latest_ingestion.max(e.ingestion_time);
         let known_until = e.timestamp.min(e.ingestion_time);
         self.newest = Some(self.newest.map_or(known_until, |n| n.max(known_until)));
-        let key = (e.group.clone(), e.event_id.clone());
+        let key: Key = Arc::new((e.group.clone(), e.event_id.as_str().into()));
         if self.printed.contains_key(&key) {
             return false;
         }
