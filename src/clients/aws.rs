@@ -112,6 +112,8 @@ pub enum AwsFailure {
     /// error without a code): the error's source chain, outermost first, says what it was.
     Unreadable {
         status: Option<u16>,
+        /// The start of the answer, which usually says who sent it.
+        began: Option<String>,
         causes: Vec<String>,
     },
 }
@@ -150,6 +152,7 @@ where
         let Some(code) = e.code().map(str::to_string) else {
             return AwsFailure::Unreadable {
                 status: Some(service.raw().status().as_u16()),
+                began: body_start(service.raw()),
                 causes: source_chain(err),
             };
         };
@@ -162,6 +165,7 @@ where
     if let SdkError::ResponseError(response) = err {
         return AwsFailure::Unreadable {
             status: Some(response.raw().status().as_u16()),
+            began: body_start(response.raw()),
             causes: source_chain(err),
         };
     }
@@ -189,6 +193,14 @@ where
         return AwsFailure::Timeout;
     }
     AwsFailure::Transport(reason)
+}
+
+/// The first 200 characters of a response body, if it was read.
+fn body_start(response: &HttpResponse) -> Option<String> {
+    let bytes = response.body().bytes()?;
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(800)]);
+    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then(|| text.chars().take(200).collect())
 }
 
 /// The messages of an error's sources, outermost first, without repeats (the SDK's layers

@@ -157,9 +157,14 @@ impl Context {
             AwsFailure::Timeout | AwsFailure::Transport(_) => {
                 err.with_hint("check the network, --endpoint-url and AWS_ENDPOINT_URL")
             }
-            AwsFailure::Unreadable { causes, .. } => err
-                .with_hint("a proxy or an emulator may stand in the way: check --endpoint-url and AWS_ENDPOINT_URL; -vv shows the answer")
-                .with_causes(causes.iter().cloned()),
+            AwsFailure::Unreadable { began, causes, .. } => {
+                let err = match began {
+                    Some(text) => err.with_hint(format!("the answer began: {text}")),
+                    None => err,
+                };
+                err.with_hint("a proxy or an emulator may stand in the way: check --endpoint-url and AWS_ENDPOINT_URL")
+                    .with_causes(causes.iter().cloned())
+            }
             AwsFailure::Service { .. } => err,
         }
     }

@@ -700,3 +700,109 @@ fn trace_waterfall_from_real_segment_documents() {
         out.stderr
     );
 }
+
+// ---- hardening ----------------------------------------------------------------------------
+
+#[test]
+fn many_unknown_ids_make_one_short_error_line() {
+    let (_fake, server) = start_fake(Options::default(), Vec::new());
+    let ids: Vec<String> = (0..500).map(|i| format!("1-6b04d9b5-{i:024x}")).collect();
+    let mut input = ids.join("\n");
+    // Repeats are one id.
+    input.push_str(&format!("\n{}\n", ids[0]));
+    let out = run(Sandbox::new()
+        .cmd()
+        .args(["xray", "trace", "-", "--endpoint-url"])
+        .arg(format!("http://{}", server.addr))
+        .write_stdin(input));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let error = out.stderr.lines().next().unwrap();
+    assert_eq!(
+        error,
+        format!(
+            "error: 500 of 500 traces not found (X-Ray keeps traces 30 days): {}, {}, {}, {}, {} and 495 more",
+            ids[0], ids[1], ids[2], ids[3], ids[4]
+        )
+    );
+}
+
+#[test]
+fn a_window_older_than_retention_is_clamped_with_a_note() {
+    let (fake, server) = start_fake(Options::default(), Vec::new());
+    let sandbox = Sandbox::new();
+    let out = xray(
+        &sandbox,
+        &server,
+        &["traces", "--since", "1970-01-01", "-o", "json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("note: X-Ray keeps traces 30 days; the window starts at"),
+        "{}",
+        out.stderr
+    );
+    let now = jiff::Timestamp::now().as_second() as f64;
+    let starts: Vec<f64> = fake
+        .calls()
+        .iter()
+        .filter(|c| c.operation == "GetTraceSummaries")
+        .map(|c| c.body["StartTime"].as_f64().unwrap())
+        .collect();
+    // 30 days in 6-hour slices: 120 calls, not the 82,000 of a window from 1970.
+    assert_eq!(starts.len(), 120);
+    let oldest = starts.iter().copied().fold(f64::MAX, f64::min);
+    assert!((now - 30.0 * 86_400.0 - oldest).abs() < 120.0, "{oldest}");
+    let doc: Value = serde_json::from_str(&out.stdout).unwrap();
+    let window_start: jiff::Timestamp = doc["window"]["start"].as_str().unwrap().parse().unwrap();
+    assert!((window_start.as_second() as f64 - oldest).abs() < 1.0);
+
+    let gone = xray(
+        &sandbox,
+        &server,
+        &["traces", "--start", "2020-01-01", "--end", "2020-01-02"],
+    );
+    assert_eq!(gone.code, 2, "{}", gone.stderr);
+    assert!(
+        gone.stderr
+            .contains("before the 30 days X-Ray keeps traces"),
+        "{}",
+        gone.stderr
+    );
+}
+
+#[test]
+fn an_answer_the_sdk_cannot_read_shows_its_causes() {
+    // A proxy's error page where X-Ray's JSON should be.
+    let server = serve(axum::Router::new().fallback(|| async {
+        axum::response::Response::builder()
+            .status(200)
+            .header("content-type", "text/html")
+            .body(axum::body::Body::from(
+                "<html><body>Gateway says hi</body></html>",
+            ))
+            .unwrap()
+    }));
+    let out = xray(&Sandbox::new(), &server, &["traces", "--since", "1h"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let lines: Vec<&str> = out
+        .stderr
+        .lines()
+        .skip_while(|l| !l.starts_with("error:"))
+        .collect();
+    assert_eq!(
+        lines[..2],
+        [
+            "error: cannot fetch X-Ray trace summaries: AWS answered HTTP 200 with a body tracectl cannot read",
+            "hint: the answer began: <html><body>Gateway says hi</body></html>",
+        ]
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("caused by: ") && l.contains("unexpected token '<'")),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("UnknownError"));
+}
