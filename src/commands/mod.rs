@@ -92,7 +92,7 @@ impl Context {
             () = tokio::time::sleep(SAY_AFTER) => {}
         }
         self.printer.status(&format!(
-            "{what}: AWS has not answered for {} s; retrying up to {} s in all (check --endpoint-url and AWS_ENDPOINT_URL if this persists)",
+            "{what}: no answer after {} s; retrying for up to {} s in all (check --endpoint-url and AWS_ENDPOINT_URL if this persists)",
             SAY_AFTER.as_secs(),
             aws::AWS_OPERATION_TIMEOUT.as_secs()
         ));

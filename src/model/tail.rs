@@ -114,7 +114,7 @@ pub struct Seen {
 /// leaves room for CloudWatch's own delay in making ingested events searchable.
 const INGESTION_MEMORY_MS: i64 = 60_000;
 /// The most ids remembered by ingestion time (a burst): past it the floor moves up.
-const MAX_INGESTION_IDS: usize = 50_000;
+const MAX_INGESTION_IDS: usize = 20_000;
 
 impl Default for Seen {
     fn default() -> Self {

@@ -55,6 +55,9 @@ fn redirect_to(url: String) -> impl Fn(&str) -> Response + Clone + Send + Sync +
     }
 }
 
+/// A command line, its extra environment, and what its stderr must say.
+type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+
 fn tracectl(args: &[&str], env: &[(&str, &str)]) -> Output {
     let sandbox = Sandbox::new();
     let mut cmd = sandbox.cmd();
@@ -267,7 +270,7 @@ fn user_files_are_read_with_a_cap_and_devices_are_refused() {
     let big = sandbox.home().join("big.json");
     std::fs::write(&big, vec![b' '; 2 * 1024 * 1024]).unwrap();
     let big = big.to_str().unwrap();
-    let cases: [(&[&str], &[(&str, &str)], &str); 5] = [
+    let cases: [Case; 5] = [
         (
             &["honeycomb", "query", "--spec", "/dev/zero", "--print-spec"],
             &[],
@@ -331,7 +334,7 @@ fn bad_input_is_a_usage_error_that_names_it() {
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
         assert!(out.stderr.starts_with(expected), "{args:?}: {}", out.stderr);
     }
-    let cases: [(&[&str], &[(&str, &str)], &str); 5] = [
+    let cases: [Case; 5] = [
         (
             &["logs", "tail", ""],
             &[],
