@@ -179,17 +179,7 @@ const SENSITIVE_HEADERS: &[&str] = &[
     "x-amz-security-token",
 ];
 
-/// Query parameters whose values are credentials.
-const SENSITIVE_PARAMS: &[&str] = &[
-    "access_token",
-    "token",
-    "api_key",
-    "apikey",
-    "key",
-    "password",
-];
-
-const REDACTED: &str = "[REDACTED]";
+use crate::redact::{REDACTED, SENSITIVE_PARAMS};
 
 impl Redactor {
     pub fn new(secrets: impl IntoIterator<Item = String>) -> Self {

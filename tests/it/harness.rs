@@ -100,6 +100,11 @@ pub struct Background {
 }
 
 pub fn serve(app: axum::Router) -> Background {
+    serve_with(app, None)
+}
+
+/// Serves `app` over plain TCP, or TLS with `tls`, on its own runtime thread.
+fn serve_with(app: axum::Router, tls: Option<tokio_rustls::TlsAcceptor>) -> Background {
     let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -109,14 +114,21 @@ pub fn serve(app: axum::Router) -> Background {
             .build()
             .unwrap();
         runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(listener.local_addr().unwrap()).unwrap();
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async move {
-                    let _ = stop.await;
-                })
-                .await
-                .unwrap();
+            let tcp = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(tcp.local_addr().unwrap()).unwrap();
+            let stopped = async move {
+                let _ = stop.await;
+            };
+            match tls {
+                Some(acceptor) => axum::serve(TlsListener { tcp, acceptor }, app)
+                    .with_graceful_shutdown(stopped)
+                    .await
+                    .unwrap(),
+                None => axum::serve(tcp, app)
+                    .with_graceful_shutdown(stopped)
+                    .await
+                    .unwrap(),
+            }
         });
     });
     Background {
@@ -180,27 +192,5 @@ pub fn serve_tls(app: axum::Router, cert: &TestCert) -> Background {
         .with_single_cert(vec![cert.cert.clone()], cert.key.clone_key())
         .unwrap();
     let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
-    let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async move {
-            let tcp = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(tcp.local_addr().unwrap()).unwrap();
-            axum::serve(TlsListener { tcp, acceptor }, app)
-                .with_graceful_shutdown(async move {
-                    let _ = stop.await;
-                })
-                .await
-                .unwrap();
-        });
-    });
-    Background {
-        addr: rx.recv().unwrap(),
-        _shutdown: shutdown,
-    }
+    serve_with(app, Some(acceptor))
 }

@@ -264,6 +264,17 @@ fn endpoints_with_credentials_are_masked_in_config_show() {
     assert!(!out.stdout.contains("pr0xy-pa55") && !out.stdout.contains("t0ken-value"));
 }
 
+/// Runs `args` with `env` added and asserts exit 2.
+fn usage_error(sandbox: &Sandbox, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = sandbox.cmd();
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = run(cmd.args(args));
+    assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+    out
+}
+
 #[test]
 fn user_files_are_read_with_a_cap_and_devices_are_refused() {
     let sandbox = Sandbox::new();
@@ -304,12 +315,7 @@ fn user_files_are_read_with_a_cap_and_devices_are_refused() {
         ),
     ];
     for (args, env, expected) in cases {
-        let mut cmd = sandbox.cmd();
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let out = run(cmd.args(args));
-        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        let out = usage_error(&sandbox, args, env);
         assert!(out.stderr.contains(expected), "{args:?}: {}", out.stderr);
     }
 }
@@ -368,12 +374,7 @@ fn bad_input_is_a_usage_error_that_names_it() {
         ),
     ];
     for (args, env, expected) in cases {
-        let mut cmd = sandbox.cmd();
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let out = run(cmd.args(args));
-        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        let out = usage_error(&sandbox, args, env);
         assert!(out.stderr.starts_with(expected), "{args:?}: {}", out.stderr);
         assert!(out.stderr.contains("\nhint: "), "{args:?}: {}", out.stderr);
     }
@@ -395,4 +396,32 @@ fn config_path_needs_no_home_when_xdg_config_home_is_set() {
             sandbox.home().join("tracectl/config.toml").display()
         )
     );
+}
+
+#[test]
+fn an_aws_endpoint_that_never_answers_is_said_and_bounded() {
+    let addr = silent_server();
+    let started = Instant::now();
+    let out = tracectl(
+        &[
+            "logs",
+            "groups",
+            "--endpoint-url",
+            &format!("http://{addr}"),
+        ],
+        &[],
+    );
+    let took = started.elapsed();
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "listing log groups: no answer after 5 s; retrying for up to 30 s in all (check --endpoint-url and AWS_ENDPOINT_URL if this persists)",
+            "error: cannot list log groups: AWS did not answer in time",
+            "hint: check the network, --endpoint-url and AWS_ENDPOINT_URL",
+        ]
+    );
+    // Before: five attempts of 30 s and backoffs, 156 s in all, and nothing said.
+    assert!(took < Duration::from_secs(60), "took {took:?}");
 }

@@ -72,6 +72,21 @@ fn fast_policy() -> RetryPolicy {
 #[derive(Default)]
 struct Recorder(Mutex<Vec<ClientEvent>>);
 
+impl Recorder {
+    /// Why each retry happened, in order.
+    fn retry_reasons(&self) -> Vec<RetryReason> {
+        self.0
+            .lock()
+            .unwrap()
+            .iter()
+            .filter_map(|e| match e {
+                ClientEvent::Retry { reason, .. } => Some(reason.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 impl Observer for Recorder {
     fn on_event(&self, event: &ClientEvent) {
         self.0.lock().unwrap().push(event.clone());
@@ -113,18 +128,8 @@ async fn idempotent_get_is_retried_through_5xx_until_it_succeeds() {
         *s.user_agents.lock().unwrap(),
         vec![USER_AGENT_VALUE.to_string(); 3]
     );
-    let reasons: Vec<RetryReason> = rec
-        .0
-        .lock()
-        .unwrap()
-        .iter()
-        .filter_map(|e| match e {
-            ClientEvent::Retry { reason, .. } => Some(reason.clone()),
-            _ => None,
-        })
-        .collect();
     assert_eq!(
-        reasons,
+        rec.retry_reasons(),
         [RetryReason::ServerError(503), RetryReason::ServerError(502)]
     );
 }
@@ -535,16 +540,7 @@ async fn a_deadline_bounds_every_attempt_and_retry_together() {
         "{:?}",
         started.elapsed()
     );
-    let slow: Vec<RetryReason> = rec
-        .0
-        .lock()
-        .unwrap()
-        .iter()
-        .filter_map(|e| match e {
-            ClientEvent::Retry { reason, .. } => Some(reason.clone()),
-            _ => None,
-        })
-        .collect();
+    let slow = rec.retry_reasons();
     assert!(
         !slow.is_empty() && slow.iter().all(|r| matches!(r, RetryReason::NoAnswer(_))),
         "{slow:?}"

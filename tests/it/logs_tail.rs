@@ -1075,9 +1075,6 @@ async fn memory_stays_bounded_however_many_events_the_window_holds() {
     let (follow_large, follow_lines_large) = run(t0 + EVENTS, true);
     assert_eq!((lines_small, follow_lines_small), (50_000, 50_000));
     assert_eq!((lines_large, follow_lines_large), (100_000, 100_000));
-    eprintln!(
-        "peak RSS: history {history_small} -> {history_large} KiB, follow {follow_small} -> {follow_large} KiB"
-    );
     // Allocator noise, far below the 15 MB that holding 50,000 more events costs.
     let slack = 6 * 1024;
     assert!(
