@@ -7,6 +7,7 @@ pub mod honeycomb;
 pub mod http;
 pub mod logs;
 pub mod rollbar;
+pub mod store;
 pub mod xray;
 
 use std::fmt;

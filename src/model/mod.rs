@@ -1,7 +1,9 @@
 //! What the commands compute on, free of any transport or terminal.
 
 pub mod filter;
+pub mod otlp;
 pub mod query;
+pub mod span;
 pub mod stats;
 pub mod suggest;
 pub mod tail;

@@ -1,0 +1,307 @@
+//! The local span store: one SQLite database (rusqlite, bundled) in WAL mode, so the local
+//! views read while `local listen` writes. One writer inserts a batch per transaction.
+//!
+//! The schema is versioned with SQLite's `user_version`: a database of a newer schema is
+//! refused (not read wrongly), and a file that is not a tracectl database is named as such.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, params};
+
+use crate::model::span::SpanRecord;
+
+/// The schema this build writes and reads.
+pub const SCHEMA_VERSION: i32 = 1;
+
+/// The schema, version 1. Spans are keyed by (trace_id, span_id); the indexes serve the
+/// local views: recent root spans (summaries), a trace's spans (waterfall), time ranges.
+const SCHEMA_V1: &str = "
+CREATE TABLE spans (
+    trace_id       TEXT NOT NULL,
+    span_id        TEXT NOT NULL,
+    parent_id      TEXT,
+    service        TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    start_ns       INTEGER NOT NULL,
+    end_ns         INTEGER,
+    status         TEXT NOT NULL,
+    http_method    TEXT,
+    http_route     TEXT,
+    http_url       TEXT,
+    http_status    INTEGER,
+    db_statement   TEXT,
+    remote_service TEXT,
+    exceptions     TEXT,
+    resource       TEXT NOT NULL,
+    attributes     TEXT NOT NULL,
+    source         TEXT NOT NULL,
+    PRIMARY KEY (trace_id, span_id)
+);
+CREATE INDEX spans_by_start ON spans (start_ns);
+CREATE INDEX roots_by_start ON spans (start_ns) WHERE parent_id IS NULL;
+";
+
+/// Why the store cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the span database {path}: {reason}")]
+    Open { path: PathBuf, reason: String },
+    #[error("{path} was written by a newer tracectl (schema {found}; this one reads up to {SCHEMA_VERSION})")]
+    Newer { path: PathBuf, found: i32 },
+    #[error("{path} is not a tracectl span database")]
+    Foreign { path: PathBuf },
+    #[error("the span database {path} is locked by another process")]
+    Locked { path: PathBuf },
+    #[error("cannot write to the span database {path}: {reason}")]
+    Write { path: PathBuf, reason: String },
+}
+
+/// An open span database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating it and its folder if needed) the database at `path`, in WAL mode,
+    /// migrated to [`SCHEMA_VERSION`].
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let open_error = |reason: String| StoreError::Open {
+            path: path.to_path_buf(),
+            reason,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| open_error(e.to_string()))?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open_error(e.to_string()))?;
+        // Another writer holding the lock gets a few seconds, not an instant failure.
+        conn.busy_timeout(Duration::from_secs(5))
+            .map_err(|e| open_error(e.to_string()))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let version: i32 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| classify(&self.path, e))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::Newer {
+                path: self.path.clone(),
+                found: version,
+            });
+        }
+        let tables: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| classify(&self.path, e))?;
+        if version == 0 && tables > 0 {
+            return Err(StoreError::Foreign {
+                path: self.path.clone(),
+            });
+        }
+        self.conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| classify(&self.path, e))?;
+        // WAL with NORMAL sync is durable across a crash of tracectl (not of the OS), and
+        // several times faster than FULL for a stream of small transactions.
+        self.conn
+            .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(|e| classify(&self.path, e))?;
+        if version == 0 {
+            let tx = self.conn.transaction().map_err(|e| classify(&self.path, e))?;
+            tx.execute_batch(SCHEMA_V1).map_err(|e| classify(&self.path, e))?;
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)
+                .map_err(|e| classify(&self.path, e))?;
+            tx.commit().map_err(|e| classify(&self.path, e))?;
+        }
+        Ok(())
+    }
+
+    /// Stores `spans` in one transaction. A span already stored is replaced, except that
+    /// a completed span is never replaced by an in-progress copy of itself (an X-Ray
+    /// segment's `in_progress` version arriving after the finished one).
+    pub fn insert(&mut self, spans: &[&SpanRecord]) -> Result<(), StoreError> {
+        let tx = self.conn.transaction().map_err(|e| classify(&self.path, e))?;
+        {
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO spans (trace_id, span_id, parent_id, service, name, kind,
+                        start_ns, end_ns, status, http_method, http_route, http_url,
+                        http_status, db_statement, remote_service, exceptions, resource,
+                        attributes, source)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                        ?16, ?17, ?18, ?19)
+                     ON CONFLICT (trace_id, span_id) DO UPDATE SET
+                        parent_id = excluded.parent_id, service = excluded.service,
+                        name = excluded.name, kind = excluded.kind,
+                        start_ns = excluded.start_ns, end_ns = excluded.end_ns,
+                        status = excluded.status, http_method = excluded.http_method,
+                        http_route = excluded.http_route, http_url = excluded.http_url,
+                        http_status = excluded.http_status,
+                        db_statement = excluded.db_statement,
+                        remote_service = excluded.remote_service,
+                        exceptions = excluded.exceptions, resource = excluded.resource,
+                        attributes = excluded.attributes, source = excluded.source
+                     WHERE excluded.end_ns IS NOT NULL OR spans.end_ns IS NULL",
+                )
+                .map_err(|e| classify(&self.path, e))?;
+            for s in spans {
+                let exceptions = (!s.exceptions.is_empty())
+                    .then(|| serde_json::to_string(&s.exceptions).unwrap_or_default());
+                insert
+                    .execute(params![
+                        s.trace_id,
+                        s.span_id,
+                        s.parent_id,
+                        s.service,
+                        s.name,
+                        s.kind.as_str(),
+                        s.start_ns,
+                        s.end_ns,
+                        s.status.as_str(),
+                        s.http_method,
+                        s.http_route,
+                        s.http_url,
+                        s.http_status,
+                        s.db_statement,
+                        s.remote_service,
+                        exceptions,
+                        serde_json::Value::Object(s.resource.clone()).to_string(),
+                        serde_json::Value::Object(s.attributes.clone()).to_string(),
+                        s.source.as_str(),
+                    ])
+                    .map_err(|e| classify(&self.path, e))?;
+            }
+        }
+        tx.commit().map_err(|e| classify(&self.path, e))
+    }
+
+    /// Deletes spans that started before `cutoff_ns`; returns how many.
+    pub fn prune_before(&mut self, cutoff_ns: i64) -> Result<usize, StoreError> {
+        self.conn
+            .execute("DELETE FROM spans WHERE start_ns < ?1", [cutoff_ns])
+            .map_err(|e| classify(&self.path, e))
+    }
+
+    /// How many spans are stored (for tests and totals).
+    pub fn count(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM spans", [], |r| r.get(0))
+            .map_err(|e| classify(&self.path, e))
+    }
+}
+
+/// Sorts an SQLite error into what the user can act on.
+fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
+    let path = path.to_path_buf();
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::Foreign { path },
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            StoreError::Locked { path }
+        }
+        _ => StoreError::Write {
+            path,
+            reason: e.to_string(),
+        },
+    }
+}
+
+/// Where the database lives when no `--db` is given: `$XDG_DATA_HOME/tracectl/traces.db`,
+/// else `~/.local/share/tracectl/traces.db`.
+pub fn default_path(env: &crate::config::Env) -> Option<PathBuf> {
+    env.get("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| env.get("HOME").map(|h| Path::new(h).join(".local/share")))
+        .map(|base| base.join("tracectl").join("traces.db"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::span::{SpanKind, SpanSource, SpanStatus};
+
+    fn span(id: &str, end: Option<i64>) -> SpanRecord {
+        SpanRecord {
+            trace_id: "6b".repeat(16),
+            span_id: id.into(),
+            parent_id: None,
+            service: "backend-flask".into(),
+            name: "GET /api/activities/home".into(),
+            kind: SpanKind::Server,
+            start_ns: 1_000,
+            end_ns: end,
+            status: SpanStatus::Ok,
+            http_method: Some("GET".into()),
+            http_route: None,
+            http_url: None,
+            http_status: Some(200),
+            db_statement: None,
+            remote_service: None,
+            exceptions: Vec::new(),
+            resource: Default::default(),
+            attributes: Default::default(),
+            source: SpanSource::Xray,
+        }
+    }
+
+    #[test]
+    fn in_progress_is_replaced_by_complete_and_never_the_other_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("a/b/traces.db")).unwrap();
+        store.insert(&[&span("0123456789abcdef", None)]).unwrap();
+        store.insert(&[&span("0123456789abcdef", Some(5_000))]).unwrap();
+        store.insert(&[&span("0123456789abcdef", None)]).unwrap();
+        let end: Option<i64> = store
+            .conn
+            .query_row("SELECT end_ns FROM spans", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!((store.count().unwrap(), end), (1, Some(5_000)));
+        assert_eq!(store.prune_before(2_000).unwrap(), 1);
+        assert_eq!(store.count().unwrap(), 0);
+    }
+
+    #[test]
+    fn newer_and_foreign_databases_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let newer = dir.path().join("newer.db");
+        Connection::open(&newer)
+            .unwrap()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
+        assert!(matches!(
+            Store::open(&newer),
+            Err(StoreError::Newer { found: 99, .. })
+        ));
+        let foreign = dir.path().join("foreign.db");
+        Connection::open(&foreign)
+            .unwrap()
+            .execute_batch("CREATE TABLE notes (x TEXT)")
+            .unwrap();
+        assert!(matches!(
+            Store::open(&foreign),
+            Err(StoreError::Foreign { .. })
+        ));
+        let text = dir.path().join("text.db");
+        std::fs::write(&text, "this is not sqlite at all, not even close to a header").unwrap();
+        assert!(matches!(Store::open(&text), Err(StoreError::Foreign { .. })));
+    }
+}

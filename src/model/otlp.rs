@@ -1,0 +1,309 @@
+//! OpenTelemetry spans (the OTLP types of the `opentelemetry-proto` crate, decoded from
+//! protobuf or the OTLP JSON mapping) as [`SpanRecord`]s: the HTTP and database semantic
+//! conventions, old and new names, onto the same columns as X-Ray's `http` and `sql`.
+
+use opentelemetry_proto::tonic::collector::trace::v1::ExportTraceServiceRequest;
+use opentelemetry_proto::tonic::common::v1::{AnyValue, KeyValue, any_value};
+use opentelemetry_proto::tonic::trace::v1::{Span, span, status};
+use serde_json::{Map, Value};
+
+use crate::model::span::{
+    Rejected, SpanKind, SpanRecord, SpanSource, SpanStatus, check_times, first_int, first_text,
+    semconv,
+};
+use crate::model::trace::SpanException;
+
+/// What one export request held: the spans to store, and the ones refused with why.
+#[derive(Debug, Default)]
+pub struct Converted {
+    pub records: Vec<SpanRecord>,
+    pub rejected: Vec<Rejected>,
+}
+
+impl Converted {
+    /// The OTLP `partial_success.error_message`: how many were refused and the first reasons.
+    pub fn rejection_message(&self) -> String {
+        let mut reasons: Vec<&str> = self.rejected.iter().map(|r| r.reason.as_str()).collect();
+        reasons.dedup();
+        let shown: Vec<&str> = reasons.iter().take(3).copied().collect();
+        format!(
+            "{} span(s) rejected: {}{}",
+            self.rejected.len(),
+            shown.join("; "),
+            if reasons.len() > 3 { "; ..." } else { "" }
+        )
+    }
+}
+
+/// Every span of an export request, `now_ns` bounding plausible timestamps.
+pub fn convert(request: &ExportTraceServiceRequest, now_ns: i64) -> Converted {
+    let mut out = Converted::default();
+    for resource_spans in &request.resource_spans {
+        let resource = resource_spans
+            .resource
+            .as_ref()
+            .map(|r| attributes_json(&r.attributes))
+            .unwrap_or_default();
+        let service = first_text(&resource, &["service.name"])
+            .unwrap_or_else(|| "unknown_service".to_string());
+        for scope_spans in &resource_spans.scope_spans {
+            for span in &scope_spans.spans {
+                match record(span, &service, &resource, now_ns) {
+                    Ok(r) => out.records.push(r),
+                    Err(rejected) => out.rejected.push(rejected),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An id's bytes as lowercase hex, checked for its length and for being all zeros (the
+/// OTLP specification's invalid ids).
+fn id_hex(bytes: &[u8], len: usize, what: &str) -> Result<String, Rejected> {
+    if bytes.len() != len {
+        return Err(Rejected {
+            reason: format!("{what} is {} bytes, not {len}", bytes.len()),
+        });
+    }
+    if bytes.iter().all(|b| *b == 0) {
+        return Err(Rejected {
+            reason: format!("{what} is all zeros"),
+        });
+    }
+    Ok(hex::encode(bytes))
+}
+
+fn record(
+    span: &Span,
+    service: &str,
+    resource: &Map<String, Value>,
+    now_ns: i64,
+) -> Result<SpanRecord, Rejected> {
+    let trace_id = id_hex(&span.trace_id, 16, "trace id")?;
+    let span_id = id_hex(&span.span_id, 8, "span id")?;
+    let parent_id = if span.parent_span_id.is_empty() {
+        None
+    } else {
+        Some(id_hex(&span.parent_span_id, 8, "parent span id")?)
+    };
+    let start_ns = i64::try_from(span.start_time_unix_nano).unwrap_or(i64::MAX);
+    let end_ns = i64::try_from(span.end_time_unix_nano).unwrap_or(i64::MAX);
+    check_times(start_ns, Some(end_ns), now_ns)?;
+    let attributes = attributes_json(&span.attributes);
+    let kind = match span::SpanKind::try_from(span.kind).unwrap_or(span::SpanKind::Internal) {
+        span::SpanKind::Server => SpanKind::Server,
+        span::SpanKind::Client => SpanKind::Client,
+        span::SpanKind::Producer => SpanKind::Producer,
+        span::SpanKind::Consumer => SpanKind::Consumer,
+        span::SpanKind::Internal | span::SpanKind::Unspecified => SpanKind::Internal,
+    };
+    let http_status = first_int(&attributes, semconv::HTTP_STATUS);
+    let errored = span
+        .status
+        .as_ref()
+        .is_some_and(|s| s.code == status::StatusCode::Error as i32);
+    let status = match (http_status.and_then(SpanStatus::of_http), errored) {
+        (Some(class), _) => class,
+        (None, true) => SpanStatus::Fault,
+        (None, false) => SpanStatus::Ok,
+    };
+    let exceptions = span
+        .events
+        .iter()
+        .filter(|e| e.name == "exception")
+        .map(|e| {
+            let attrs = attributes_json(&e.attributes);
+            SpanException {
+                kind: first_text(&attrs, &["exception.type"]),
+                message: first_text(&attrs, &["exception.message"]).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let http_url = first_text(&attributes, semconv::HTTP_URL)
+        .or_else(|| first_text(&attributes, semconv::HTTP_TARGET));
+    let remote_service = matches!(kind, SpanKind::Client | SpanKind::Producer)
+        .then(|| first_text(&attributes, semconv::REMOTE_SERVICE))
+        .flatten();
+    Ok(SpanRecord {
+        trace_id,
+        span_id,
+        parent_id,
+        service: service.to_string(),
+        name: span.name.clone(),
+        kind,
+        start_ns,
+        end_ns: Some(end_ns),
+        status,
+        http_method: first_text(&attributes, semconv::HTTP_METHOD),
+        http_route: first_text(&attributes, semconv::HTTP_ROUTE),
+        http_url,
+        http_status,
+        db_statement: first_text(&attributes, semconv::DB_STATEMENT),
+        remote_service,
+        exceptions,
+        resource: resource.clone(),
+        attributes,
+        source: SpanSource::Otlp,
+    })
+}
+
+/// OTLP key-values as a JSON object (string, bool, int, double, arrays, nested maps; bytes
+/// as hex), keyed by attribute name as Honeycomb shows them.
+pub fn attributes_json(attributes: &[KeyValue]) -> Map<String, Value> {
+    attributes
+        .iter()
+        .map(|kv| (kv.key.clone(), any_value_json(kv.value.as_ref())))
+        .collect()
+}
+
+fn any_value_json(value: Option<&AnyValue>) -> Value {
+    match value.and_then(|v| v.value.as_ref()) {
+        None => Value::Null,
+        Some(any_value::Value::StringValue(s)) => Value::from(s.as_str()),
+        Some(any_value::Value::BoolValue(b)) => Value::from(*b),
+        Some(any_value::Value::IntValue(i)) => Value::from(*i),
+        Some(any_value::Value::DoubleValue(d)) => {
+            serde_json::Number::from_f64(*d).map_or(Value::Null, Value::Number)
+        }
+        Some(any_value::Value::BytesValue(b)) => Value::from(hex::encode(b)),
+        Some(any_value::Value::ArrayValue(a)) => {
+            Value::Array(a.values.iter().map(|v| any_value_json(Some(v))).collect())
+        }
+        Some(any_value::Value::KvlistValue(kv)) => Value::Object(attributes_json(&kv.values)),
+        #[allow(unreachable_patterns)] // newer protocol versions add kinds
+        Some(_) => Value::Null,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use opentelemetry_proto::tonic::resource::v1::Resource;
+    use opentelemetry_proto::tonic::trace::v1::{ResourceSpans, ScopeSpans, Status};
+
+    const NOW: i64 = 1_800_000_100 * 1_000_000_000;
+
+    fn kv(key: &str, value: any_value::Value) -> KeyValue {
+        KeyValue {
+            key: key.into(),
+            value: Some(AnyValue { value: Some(value) }),
+            ..Default::default()
+        }
+    }
+
+    fn s(text: &str) -> any_value::Value {
+        any_value::Value::StringValue(text.into())
+    }
+
+    fn request(spans: Vec<Span>) -> ExportTraceServiceRequest {
+        ExportTraceServiceRequest {
+            resource_spans: vec![ResourceSpans {
+                resource: Some(Resource {
+                    attributes: vec![kv("service.name", s("backend-flask"))],
+                    ..Default::default()
+                }),
+                scope_spans: vec![ScopeSpans {
+                    spans,
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }],
+        }
+    }
+
+    fn span(id: u8, parent: Option<u8>, attributes: Vec<KeyValue>) -> Span {
+        Span {
+            trace_id: vec![0x6b; 16],
+            span_id: vec![id; 8],
+            parent_span_id: parent.map(|p| vec![p; 8]).unwrap_or_default(),
+            name: format!("span {id}"),
+            kind: span::SpanKind::Server as i32,
+            start_time_unix_nano: 1_800_000_000_000_000_000,
+            end_time_unix_nano: 1_800_000_000_250_000_000,
+            attributes,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn old_and_new_semantic_convention_names_land_in_the_same_columns() {
+        let old = span(
+            1,
+            None,
+            vec![
+                kv("http.method", s("GET")),
+                kv("http.status_code", any_value::Value::IntValue(503)),
+                kv("http.target", s("/api/activities/home?x=1")),
+                kv("http.route", s("/api/activities/home")),
+            ],
+        );
+        let new = span(
+            2,
+            Some(1),
+            vec![
+                kv("http.request.method", s("POST")),
+                kv("http.response.status_code", any_value::Value::IntValue(429)),
+                kv("url.full", s("http://localhost:4567/api/messages")),
+                kv("db.query.text", s("SELECT 1")),
+            ],
+        );
+        let converted = convert(&request(vec![old, new]), NOW);
+        assert!(converted.rejected.is_empty());
+        let [a, b] = converted.records.as_slice() else {
+            panic!("two records")
+        };
+        assert_eq!(a.trace_id, "6b".repeat(16));
+        assert_eq!(a.span_id, "01".repeat(8));
+        assert_eq!(
+            (a.http_method.as_deref(), a.http_status, a.status),
+            (Some("GET"), Some(503), SpanStatus::Fault)
+        );
+        assert_eq!(a.http_url.as_deref(), Some("/api/activities/home?x=1"));
+        assert_eq!(a.http_route.as_deref(), Some("/api/activities/home"));
+        assert_eq!(a.service, "backend-flask");
+        assert_eq!(a.duration_ms(), Some(250.0));
+        assert_eq!(b.parent_id.as_deref(), Some("01".repeat(8).as_str()));
+        assert_eq!(
+            (b.http_method.as_deref(), b.status),
+            (Some("POST"), SpanStatus::Throttle)
+        );
+        assert_eq!(b.db_statement.as_deref(), Some("SELECT 1"));
+        assert_eq!(b.attributes["http.response.status_code"], Value::from(429));
+    }
+
+    #[test]
+    fn error_status_exceptions_and_bad_ids() {
+        let mut failed = span(3, None, vec![]);
+        failed.status = Some(Status {
+            code: status::StatusCode::Error as i32,
+            message: "boom".into(),
+        });
+        failed.events.push(span::Event {
+            name: "exception".into(),
+            attributes: vec![
+                kv("exception.type", s("ZeroDivisionError")),
+                kv("exception.message", s("division by zero")),
+            ],
+            ..Default::default()
+        });
+        let mut short_id = span(4, None, vec![]);
+        short_id.span_id = vec![1, 2, 3];
+        let mut zero_time = span(5, None, vec![]);
+        zero_time.start_time_unix_nano = 0;
+        let mut zero_trace = span(6, None, vec![]);
+        zero_trace.trace_id = vec![0; 16];
+        let converted = convert(&request(vec![failed, short_id, zero_time, zero_trace]), NOW);
+        assert_eq!(converted.records.len(), 1);
+        let r = &converted.records[0];
+        assert_eq!(r.status, SpanStatus::Fault);
+        assert_eq!(
+            (r.exceptions[0].kind.as_deref(), r.exceptions[0].message.as_str()),
+            (Some("ZeroDivisionError"), "division by zero")
+        );
+        assert_eq!(
+            converted.rejection_message(),
+            "3 span(s) rejected: span id is 3 bytes, not 8; start time is 0; trace id is all zeros"
+        );
+    }
+}

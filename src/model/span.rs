@@ -1,0 +1,528 @@
+//! The one flat span record both sources are stored as: an OpenTelemetry span (OTLP) and an
+//! X-Ray segment or subsegment (the daemon protocol). Keyed by the W3C trace id and span id;
+//! the columns are what the local views query (service, route, status, duration), and
+//! everything else is kept as JSON attributes so nothing the app sent is lost.
+//!
+//! How each source's fields land in the columns is documented in the README
+//! ("What is stored") and tested in `model::otlp` and below.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::model::trace::SpanException;
+
+/// Where a span came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpanSource {
+    Otlp,
+    Xray,
+}
+
+impl SpanSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpanSource::Otlp => "otlp",
+            SpanSource::Xray => "xray",
+        }
+    }
+}
+
+/// OpenTelemetry's span kinds (X-Ray segments are `server`, remote subsegments `client`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpanKind {
+    Internal,
+    Server,
+    Client,
+    Producer,
+    Consumer,
+}
+
+impl SpanKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpanKind::Internal => "internal",
+            SpanKind::Server => "server",
+            SpanKind::Client => "client",
+            SpanKind::Producer => "producer",
+            SpanKind::Consumer => "consumer",
+        }
+    }
+}
+
+/// X-Ray's outcome classes, which OpenTelemetry spans are sorted into as well: a 429 is a
+/// throttle, another 4xx an error, a 5xx (or an error status without HTTP) a fault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpanStatus {
+    Ok,
+    Error,
+    Fault,
+    Throttle,
+}
+
+impl SpanStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpanStatus::Ok => "ok",
+            SpanStatus::Error => "error",
+            SpanStatus::Fault => "fault",
+            SpanStatus::Throttle => "throttle",
+        }
+    }
+
+    /// The class of an HTTP status, if it has one.
+    pub fn of_http(status: i64) -> Option<SpanStatus> {
+        match status {
+            429 => Some(SpanStatus::Throttle),
+            400..=499 => Some(SpanStatus::Error),
+            500..=599 => Some(SpanStatus::Fault),
+            _ => None,
+        }
+    }
+}
+
+/// One stored span. Times are epoch nanoseconds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpanRecord {
+    /// 32 lowercase hex digits (the W3C form; X-Ray ids are converted).
+    pub trace_id: String,
+    /// 16 lowercase hex digits.
+    pub span_id: String,
+    pub parent_id: Option<String>,
+    pub service: String,
+    pub name: String,
+    pub kind: SpanKind,
+    pub start_ns: i64,
+    /// `None` while in progress (an X-Ray segment sent with `in_progress`).
+    pub end_ns: Option<i64>,
+    pub status: SpanStatus,
+    pub http_method: Option<String>,
+    pub http_route: Option<String>,
+    pub http_url: Option<String>,
+    pub http_status: Option<i64>,
+    pub db_statement: Option<String>,
+    /// The service a client span called (`peer.service`, the host, or the AWS service).
+    pub remote_service: Option<String>,
+    pub exceptions: Vec<SpanException>,
+    pub resource: Map<String, Value>,
+    pub attributes: Map<String, Value>,
+    pub source: SpanSource,
+}
+
+impl SpanRecord {
+    /// Milliseconds from start to end, `None` while in progress.
+    pub fn duration_ms(&self) -> Option<f64> {
+        self.end_ns.map(|end| (end - self.start_ns) as f64 / 1e6)
+    }
+
+    /// Whether this span is the entry of its trace (no parent).
+    pub fn is_root(&self) -> bool {
+        self.parent_id.is_none()
+    }
+}
+
+/// Why a span was not stored: said back to the sender (OTLP `partial_success`) and with -v.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub reason: String,
+}
+
+/// The first of `keys` that `attributes` has, as text.
+pub fn first_text(attributes: &Map<String, Value>, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| match attributes.get(*k)? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+/// The first of `keys` that `attributes` has, as an integer (numbers or numeric strings).
+pub fn first_int(attributes: &Map<String, Value>, keys: &[&str]) -> Option<i64> {
+    keys.iter().find_map(|k| match attributes.get(*k)? {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.parse().ok(),
+        _ => None,
+    })
+}
+
+/// Attribute keys of OpenTelemetry's semantic conventions, new names first, then the old
+/// ones still sent by older instrumentations (opentelemetry-instrumentation-flask sends
+/// the old ones unless told otherwise).
+pub mod semconv {
+    pub const HTTP_METHOD: &[&str] = &["http.request.method", "http.method"];
+    pub const HTTP_STATUS: &[&str] = &["http.response.status_code", "http.status_code"];
+    pub const HTTP_ROUTE: &[&str] = &["http.route"];
+    pub const HTTP_URL: &[&str] = &["url.full", "http.url"];
+    pub const HTTP_TARGET: &[&str] = &["url.path", "http.target"];
+    pub const DB_STATEMENT: &[&str] = &["db.query.text", "db.statement"];
+    pub const REMOTE_SERVICE: &[&str] = &[
+        "peer.service",
+        "server.address",
+        "net.peer.name",
+        "db.system.name",
+        "db.system",
+        "rpc.service",
+    ];
+}
+
+/// Why an id is not one.
+fn check_hex(id: &str, len: usize, what: &str) -> Result<String, Rejected> {
+    let id = id.to_ascii_lowercase();
+    if id.len() != len || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(Rejected {
+            reason: format!("{what} '{id}' is not {len} hex digits"),
+        });
+    }
+    if id.bytes().all(|b| b == b'0') {
+        return Err(Rejected {
+            reason: format!("{what} is all zeros"),
+        });
+    }
+    Ok(id)
+}
+
+/// Epoch seconds as X-Ray writes them (floats, microsecond precision) to nanoseconds.
+/// Rounded to microseconds first: a float cannot hold epoch nanoseconds exactly.
+fn seconds_to_ns(seconds: f64) -> Option<i64> {
+    (seconds.is_finite() && seconds > 0.0).then(|| (seconds * 1e6).round() as i64 * 1000)
+}
+
+/// The furthest in the future a span may start: clocks drift, but not by days.
+pub const MAX_CLOCK_AHEAD_NS: i64 = 86_400 * 1_000_000_000;
+
+/// Checks the times of a span: a start of 0 or one more than a day after `now_ns` is
+/// garbage, not a span to store.
+pub fn check_times(start_ns: i64, end_ns: Option<i64>, now_ns: i64) -> Result<(), Rejected> {
+    if start_ns <= 0 {
+        return Err(Rejected {
+            reason: "start time is 0".into(),
+        });
+    }
+    if start_ns > now_ns.saturating_add(MAX_CLOCK_AHEAD_NS) {
+        return Err(Rejected {
+            reason: "start time is more than a day in the future".into(),
+        });
+    }
+    if end_ns.is_some_and(|end| end < start_ns) {
+        return Err(Rejected {
+            reason: "end time is before start time".into(),
+        });
+    }
+    Ok(())
+}
+
+/// An X-Ray trace id (`1-5f84c7a1-0123456789abcdef01234567`) in W3C form.
+fn xray_trace_id(id: &str) -> Result<String, Rejected> {
+    let mut parts = id.split('-');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some("1"), Some(epoch), Some(random), None) => {
+            check_hex(&format!("{epoch}{random}"), 32, "trace id")
+        }
+        _ => Err(Rejected {
+            reason: format!("trace id '{id}' is not an X-Ray id"),
+        }),
+    }
+}
+
+fn text(value: &Value, key: &str) -> Option<String> {
+    value
+        .get(key)?
+        .as_str()
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+fn flag(value: &Value, key: &str) -> bool {
+    value.get(key).and_then(Value::as_bool).unwrap_or(false)
+}
+
+/// The records of one X-Ray segment document (the segment and its nested subsegments, or
+/// one subsegment sent on its own), or why it cannot be stored. `service` names the
+/// segment's service for a lone subsegment, which does not carry it.
+pub fn from_xray_document(
+    doc: &Value,
+    service_of: impl Fn(&str) -> Option<String>,
+    now_ns: i64,
+) -> Result<Vec<SpanRecord>, Rejected> {
+    if !doc.is_object() {
+        return Err(Rejected {
+            reason: "the document is not a JSON object".into(),
+        });
+    }
+    let trace_id = xray_trace_id(&text(doc, "trace_id").unwrap_or_default())?;
+    let lone_subsegment = doc.get("type").and_then(Value::as_str) == Some("subsegment");
+    let parent = text(doc, "parent_id")
+        .map(|p| check_hex(&p, 16, "parent id"))
+        .transpose()?;
+    if lone_subsegment && parent.is_none() {
+        return Err(Rejected {
+            reason: "a subsegment sent on its own needs a parent_id".into(),
+        });
+    }
+    let service = if lone_subsegment {
+        parent
+            .as_deref()
+            .and_then(&service_of)
+            .unwrap_or_default()
+    } else {
+        text(doc, "name").unwrap_or_default()
+    };
+    let resource = xray_resource(doc, &service);
+    let mut out = Vec::new();
+    flatten_xray(
+        doc,
+        &trace_id,
+        parent,
+        !lone_subsegment,
+        &service,
+        &resource,
+        now_ns,
+        &mut out,
+    )?;
+    Ok(out)
+}
+
+/// What X-Ray says of the service: its name, `origin`, `aws` and `service` blocks.
+fn xray_resource(doc: &Value, service: &str) -> Map<String, Value> {
+    let mut resource = Map::new();
+    resource.insert("service.name".into(), Value::from(service));
+    for key in ["origin", "service", "aws", "user"] {
+        if let Some(v) = doc.get(key) {
+            resource.insert(format!("xray.{key}"), v.clone());
+        }
+    }
+    resource
+}
+
+#[allow(clippy::too_many_arguments)] // one recursion over a document's nesting
+fn flatten_xray(
+    value: &Value,
+    trace_id: &str,
+    parent: Option<String>,
+    is_segment: bool,
+    service: &str,
+    resource: &Map<String, Value>,
+    now_ns: i64,
+    out: &mut Vec<SpanRecord>,
+) -> Result<(), Rejected> {
+    let span_id = check_hex(&text(value, "id").unwrap_or_default(), 16, "span id")?;
+    let start_ns = value
+        .get("start_time")
+        .and_then(Value::as_f64)
+        .and_then(seconds_to_ns)
+        .ok_or_else(|| Rejected {
+            reason: "start_time is missing or 0".into(),
+        })?;
+    let end_ns = if flag(value, "in_progress") {
+        None
+    } else {
+        Some(
+            value
+                .get("end_time")
+                .and_then(Value::as_f64)
+                .and_then(seconds_to_ns)
+                .ok_or_else(|| Rejected {
+                    reason: "end_time is missing and the segment is not in_progress".into(),
+                })?,
+        )
+    };
+    check_times(start_ns, end_ns, now_ns)?;
+    let http_status = value.pointer("/http/response/status").and_then(Value::as_i64);
+    let status = if flag(value, "throttle") {
+        SpanStatus::Throttle
+    } else if flag(value, "fault") {
+        SpanStatus::Fault
+    } else if flag(value, "error") {
+        SpanStatus::Error
+    } else {
+        SpanStatus::Ok
+    };
+    let namespace = text(value, "namespace");
+    let kind = if is_segment {
+        SpanKind::Server
+    } else if namespace.is_some() {
+        SpanKind::Client
+    } else {
+        SpanKind::Internal
+    };
+    let name = text(value, "name").unwrap_or_else(|| "(unnamed)".into());
+    let remote_service = match namespace.as_deref() {
+        Some("aws") => value
+            .pointer("/aws/operation")
+            .and_then(Value::as_str)
+            .map(|op| format!("{name}.{op}"))
+            .or_else(|| Some(name.clone())),
+        Some(_) => Some(name.clone()),
+        None => None,
+    };
+    let url = value
+        .pointer("/http/request/url")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let exceptions = value
+        .pointer("/cause/exceptions")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .map(|e| SpanException {
+                    kind: text(e, "type"),
+                    message: text(e, "message").unwrap_or_default(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut attributes = Map::new();
+    for key in ["http", "sql", "aws", "annotations", "metadata", "cause", "namespace"] {
+        if let Some(v) = value.get(key) {
+            attributes.insert(format!("xray.{key}"), v.clone());
+        }
+    }
+    out.push(SpanRecord {
+        trace_id: trace_id.to_string(),
+        span_id: span_id.clone(),
+        parent_id: parent,
+        service: service.to_string(),
+        name,
+        kind,
+        start_ns,
+        end_ns,
+        status,
+        http_method: value
+            .pointer("/http/request/method")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        http_route: None,
+        http_url: url,
+        http_status,
+        db_statement: value.get("sql").and_then(|sql| {
+            text(sql, "sanitized_query").or_else(|| text(sql, "url"))
+        }),
+        remote_service,
+        exceptions,
+        resource: resource.clone(),
+        attributes,
+        source: SpanSource::Xray,
+    });
+    for sub in value
+        .get("subsegments")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        flatten_xray(
+            sub,
+            trace_id,
+            Some(span_id.clone()),
+            false,
+            service,
+            resource,
+            now_ns,
+            out,
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const NOW: i64 = 1_800_000_100 * 1_000_000_000;
+
+    #[test]
+    fn a_segment_with_nested_subsegments_maps_onto_the_columns() {
+        let doc = json!({
+            "trace_id": "1-6b04d9b5-002c4c2274de5f7070f81dba",
+            "id": "70de5b6f19ff9a0a",
+            "name": "backend-flask",
+            "start_time": 1_800_000_000.25,
+            "end_time": 1_800_000_000.5,
+            "fault": true,
+            "http": {"request": {"method": "GET", "url": "http://localhost:4567/api/activities/home"},
+                     "response": {"status": 500}},
+            "annotations": {"user": "alice"},
+            "subsegments": [{
+                "id": "6e6d5b1f19ff9a0b", "name": "postgres", "namespace": "remote",
+                "start_time": 1_800_000_000.3, "end_time": 1_800_000_000.45, "fault": true,
+                "sql": {"sanitized_query": "SELECT * FROM activities", "url": "postgresql://db/cruddur"},
+                "cause": {"exceptions": [{"type": "OperationalError", "message": "timeout"}]}
+            }]
+        });
+        let records = from_xray_document(&doc, |_| None, NOW).unwrap();
+        assert_eq!(records.len(), 2);
+        let (root, db) = (&records[0], &records[1]);
+        assert_eq!(root.trace_id, "6b04d9b5002c4c2274de5f7070f81dba");
+        assert_eq!(
+            (root.kind, root.status, root.parent_id.as_deref()),
+            (SpanKind::Server, SpanStatus::Fault, None)
+        );
+        assert_eq!(root.start_ns, 1_800_000_000_250_000_000);
+        assert_eq!(root.duration_ms(), Some(250.0));
+        assert_eq!(
+            (root.http_method.as_deref(), root.http_status),
+            (Some("GET"), Some(500))
+        );
+        assert_eq!(root.attributes["xray.annotations"], json!({"user": "alice"}));
+        assert_eq!(db.parent_id.as_deref(), Some("70de5b6f19ff9a0a"));
+        assert_eq!((db.kind, db.service.as_str()), (SpanKind::Client, "backend-flask"));
+        assert_eq!(db.db_statement.as_deref(), Some("SELECT * FROM activities"));
+        assert_eq!(db.remote_service.as_deref(), Some("postgres"));
+        assert_eq!(db.exceptions[0].message, "timeout");
+    }
+
+    #[test]
+    fn a_lone_subsegment_and_an_in_progress_segment() {
+        let lone = json!({
+            "type": "subsegment", "trace_id": "1-6b04d9b5-002c4c2274de5f7070f81dba",
+            "parent_id": "70de5b6f19ff9a0a", "id": "0123456789abcdef", "name": "DynamoDB",
+            "namespace": "aws", "aws": {"operation": "Query"},
+            "start_time": 1_800_000_000.3, "end_time": 1_800_000_000.31
+        });
+        let records = from_xray_document(&lone, |p| {
+            (p == "70de5b6f19ff9a0a").then(|| "backend-flask".to_string())
+        }, NOW)
+        .unwrap();
+        assert_eq!(records[0].service, "backend-flask");
+        assert_eq!(records[0].remote_service.as_deref(), Some("DynamoDB.Query"));
+        let open = json!({
+            "trace_id": "1-6b04d9b5-002c4c2274de5f7070f81dba", "id": "70de5b6f19ff9a0a",
+            "name": "worker", "start_time": 1_800_000_000.0, "in_progress": true
+        });
+        assert_eq!(from_xray_document(&open, |_| None, NOW).unwrap()[0].end_ns, None);
+    }
+
+    #[test]
+    fn garbage_is_rejected_with_the_reason() {
+        let cases = [
+            (json!([1, 2]), "not a JSON object"),
+            (json!({"trace_id": "abc", "id": "70de5b6f19ff9a0a"}), "not an X-Ray id"),
+            (
+                json!({"trace_id": "1-6b04d9b5-002c4c2274de5f7070f81dba", "id": "xyz",
+                       "start_time": 1.0, "end_time": 2.0}),
+                "span id 'xyz' is not 16 hex digits",
+            ),
+            (
+                json!({"trace_id": "1-6b04d9b5-002c4c2274de5f7070f81dba", "id": "70de5b6f19ff9a0a",
+                       "start_time": 0, "end_time": 2.0}),
+                "start_time is missing or 0",
+            ),
+            (
+                json!({"trace_id": "1-6b04d9b5-002c4c2274de5f7070f81dba", "id": "70de5b6f19ff9a0a",
+                       "start_time": 9_000_000_000.0, "end_time": 9_000_000_001.0}),
+                "more than a day in the future",
+            ),
+            (
+                json!({"type": "subsegment", "trace_id": "1-6b04d9b5-002c4c2274de5f7070f81dba",
+                       "id": "70de5b6f19ff9a0a", "start_time": 1.0, "end_time": 2.0}),
+                "needs a parent_id",
+            ),
+        ];
+        for (doc, reason) in cases {
+            let err = from_xray_document(&doc, |_| None, NOW).unwrap_err();
+            assert!(err.reason.contains(reason), "{doc}: {}", err.reason);
+        }
+    }
+}
