@@ -89,6 +89,8 @@ impl GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Collect traces on this machine, no cloud account needed: OTLP and the X-Ray daemon protocol
+    Local(commands::local::LocalCommand),
     /// Run Honeycomb queries; list datasets and columns; check the key; add markers
     Honeycomb(commands::honeycomb::HoneycombCommand),
     /// Summarise AWS X-Ray traces, show one trace as a waterfall, show the service graph

@@ -129,6 +129,11 @@ pub struct Profile {
     pub rollbar_endpoint: Option<String>,
     pub aws_profile: Option<String>,
     pub aws_region: Option<String>,
+    pub local_otlp_http: Option<String>,
+    pub local_otlp_grpc: Option<String>,
+    pub local_xray: Option<String>,
+    pub local_db: Option<String>,
+    pub local_retain: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -216,6 +221,47 @@ pub const AWS_REGION: Setting = Setting {
     read: |p| p.aws_region.as_deref(),
 };
 
+pub const LOCAL_OTLP_HTTP: Setting = Setting {
+    key: "local_otlp_http",
+    env: &["TRACECTL_LOCAL_OTLP_HTTP"],
+    default: Some("127.0.0.1:4318"),
+    secret: false,
+    hint_flag: Some("--otlp-http"),
+    read: |p| p.local_otlp_http.as_deref(),
+};
+pub const LOCAL_OTLP_GRPC: Setting = Setting {
+    key: "local_otlp_grpc",
+    env: &["TRACECTL_LOCAL_OTLP_GRPC"],
+    default: Some("127.0.0.1:4317"),
+    secret: false,
+    hint_flag: Some("--otlp-grpc"),
+    read: |p| p.local_otlp_grpc.as_deref(),
+};
+pub const LOCAL_XRAY: Setting = Setting {
+    key: "local_xray",
+    env: &["TRACECTL_LOCAL_XRAY"],
+    default: Some("127.0.0.1:2000"),
+    secret: false,
+    hint_flag: Some("--xray"),
+    read: |p| p.local_xray.as_deref(),
+};
+pub const LOCAL_DB: Setting = Setting {
+    key: "local_db",
+    env: &["TRACECTL_LOCAL_DB"],
+    default: None,
+    secret: false,
+    hint_flag: Some("--db"),
+    read: |p| p.local_db.as_deref(),
+};
+pub const LOCAL_RETAIN: Setting = Setting {
+    key: "local_retain",
+    env: &["TRACECTL_LOCAL_RETAIN"],
+    default: Some("7d"),
+    secret: false,
+    hint_flag: Some("--retain"),
+    read: |p| p.local_retain.as_deref(),
+};
+
 /// Every profile setting, in the order `config show` lists them.
 pub const SETTINGS: &[Setting] = &[
     HONEYCOMB_API_KEY,
@@ -226,6 +272,11 @@ pub const SETTINGS: &[Setting] = &[
     ROLLBAR_ENDPOINT,
     AWS_PROFILE,
     AWS_REGION,
+    LOCAL_OTLP_HTTP,
+    LOCAL_OTLP_GRPC,
+    LOCAL_XRAY,
+    LOCAL_DB,
+    LOCAL_RETAIN,
 ];
 
 /// Which config file is used, and why.

@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod clients;
+pub mod collector;
 pub mod commands;
 pub mod config;
 pub mod error;

@@ -333,14 +333,16 @@ impl HttpClientBuilder {
     }
 
     /// Sends `name: value` on every request and redacts `value` wherever it would be shown.
-    pub fn secret_header(mut self, name: &'static str, value: &str) -> Result<Self, HttpError> {
+    pub fn secret_header(mut self, name: &str, value: &str) -> Result<Self, HttpError> {
+        let header_name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| HttpError::Request(format!("'{name}' is not a header name")))?;
         let mut header = HeaderValue::from_str(value).map_err(|_| {
             HttpError::Request(format!(
                 "the value for {name} has characters a header cannot carry"
             ))
         })?;
         header.set_sensitive(true);
-        self.default_headers.insert(name, header);
+        self.default_headers.insert(header_name, header);
         self.secrets.push(value.to_string());
         Ok(self)
     }

@@ -48,7 +48,9 @@ CREATE INDEX roots_by_start ON spans (start_ns) WHERE parent_id IS NULL;
 pub enum StoreError {
     #[error("cannot open the span database {path}: {reason}")]
     Open { path: PathBuf, reason: String },
-    #[error("{path} was written by a newer tracectl (schema {found}; this one reads up to {SCHEMA_VERSION})")]
+    #[error(
+        "{path} was written by a newer tracectl (schema {found}; this one reads up to {SCHEMA_VERSION})"
+    )]
     Newer { path: PathBuf, found: i32 },
     #[error("{path} is not a tracectl span database")]
     Foreign { path: PathBuf },
@@ -126,8 +128,12 @@ impl Store {
             .pragma_update(None, "synchronous", "NORMAL")
             .map_err(|e| classify(&self.path, e))?;
         if version == 0 {
-            let tx = self.conn.transaction().map_err(|e| classify(&self.path, e))?;
-            tx.execute_batch(SCHEMA_V1).map_err(|e| classify(&self.path, e))?;
+            let tx = self
+                .conn
+                .transaction()
+                .map_err(|e| classify(&self.path, e))?;
+            tx.execute_batch(SCHEMA_V1)
+                .map_err(|e| classify(&self.path, e))?;
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)
                 .map_err(|e| classify(&self.path, e))?;
             tx.commit().map_err(|e| classify(&self.path, e))?;
@@ -139,7 +145,10 @@ impl Store {
     /// a completed span is never replaced by an in-progress copy of itself (an X-Ray
     /// segment's `in_progress` version arriving after the finished one).
     pub fn insert(&mut self, spans: &[&SpanRecord]) -> Result<(), StoreError> {
-        let tx = self.conn.transaction().map_err(|e| classify(&self.path, e))?;
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| classify(&self.path, e))?;
         {
             let mut insert = tx
                 .prepare_cached(
@@ -268,7 +277,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("a/b/traces.db")).unwrap();
         store.insert(&[&span("0123456789abcdef", None)]).unwrap();
-        store.insert(&[&span("0123456789abcdef", Some(5_000))]).unwrap();
+        store
+            .insert(&[&span("0123456789abcdef", Some(5_000))])
+            .unwrap();
         store.insert(&[&span("0123456789abcdef", None)]).unwrap();
         let end: Option<i64> = store
             .conn
@@ -301,7 +312,14 @@ mod tests {
             Err(StoreError::Foreign { .. })
         ));
         let text = dir.path().join("text.db");
-        std::fs::write(&text, "this is not sqlite at all, not even close to a header").unwrap();
-        assert!(matches!(Store::open(&text), Err(StoreError::Foreign { .. })));
+        std::fs::write(
+            &text,
+            "this is not sqlite at all, not even close to a header",
+        )
+        .unwrap();
+        assert!(matches!(
+            Store::open(&text),
+            Err(StoreError::Foreign { .. })
+        ));
     }
 }

@@ -4,6 +4,7 @@
 pub mod completions;
 pub mod config;
 pub mod honeycomb;
+pub mod local;
 pub mod logs;
 pub mod rollbar;
 pub mod tag;
@@ -61,6 +62,7 @@ pub fn resolve_window(
 pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
     match command {
         Command::Honeycomb(cmd) => honeycomb::run(ctx, cmd).await,
+        Command::Local(cmd) => local::run(ctx, cmd).await,
         Command::Xray(cmd) => xray::run(ctx, cmd).await,
         Command::Logs(cmd) => logs::run(ctx, cmd).await,
         Command::Rollbar(cmd) => rollbar::run(ctx, cmd).await,
@@ -252,6 +254,32 @@ fn check_endpoint(source: &str, url: &str) -> Result<()> {
         Error::usage(format!("{source} '{url}' is not an http(s) URL"))
             .with_hint("write the scheme too, e.g. http://127.0.0.1:5000 or https://logs.us-east-1.amazonaws.com"),
     )
+}
+
+/// Ctrl-C, or SIGTERM (kill, systemd, a container stop): either ends a long-running command
+/// (a follow, a listener) cleanly.
+pub async fn stop_requested() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate()).ok();
+        let terminated = async {
+            match term.as_mut() {
+                Some(t) => {
+                    t.recv().await;
+                }
+                None => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = terminated => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 /// "X not found", with the closest existing name as a hint and the command that lists

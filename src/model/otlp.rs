@@ -298,7 +298,10 @@ mod tests {
         let r = &converted.records[0];
         assert_eq!(r.status, SpanStatus::Fault);
         assert_eq!(
-            (r.exceptions[0].kind.as_deref(), r.exceptions[0].message.as_str()),
+            (
+                r.exceptions[0].kind.as_deref(),
+                r.exceptions[0].message.as_str()
+            ),
             (Some("ZeroDivisionError"), "division by zero")
         );
         assert_eq!(

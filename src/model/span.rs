@@ -262,10 +262,7 @@ pub fn from_xray_document(
         });
     }
     let service = if lone_subsegment {
-        parent
-            .as_deref()
-            .and_then(&service_of)
-            .unwrap_or_default()
+        parent.as_deref().and_then(&service_of).unwrap_or_default()
     } else {
         text(doc, "name").unwrap_or_default()
     };
@@ -329,7 +326,9 @@ fn flatten_xray(
         )
     };
     check_times(start_ns, end_ns, now_ns)?;
-    let http_status = value.pointer("/http/response/status").and_then(Value::as_i64);
+    let http_status = value
+        .pointer("/http/response/status")
+        .and_then(Value::as_i64);
     let status = if flag(value, "throttle") {
         SpanStatus::Throttle
     } else if flag(value, "fault") {
@@ -374,7 +373,15 @@ fn flatten_xray(
         })
         .unwrap_or_default();
     let mut attributes = Map::new();
-    for key in ["http", "sql", "aws", "annotations", "metadata", "cause", "namespace"] {
+    for key in [
+        "http",
+        "sql",
+        "aws",
+        "annotations",
+        "metadata",
+        "cause",
+        "namespace",
+    ] {
         if let Some(v) = value.get(key) {
             attributes.insert(format!("xray.{key}"), v.clone());
         }
@@ -396,9 +403,9 @@ fn flatten_xray(
         http_route: None,
         http_url: url,
         http_status,
-        db_statement: value.get("sql").and_then(|sql| {
-            text(sql, "sanitized_query").or_else(|| text(sql, "url"))
-        }),
+        db_statement: value
+            .get("sql")
+            .and_then(|sql| text(sql, "sanitized_query").or_else(|| text(sql, "url"))),
         remote_service,
         exceptions,
         resource: resource.clone(),
@@ -465,9 +472,15 @@ mod tests {
             (root.http_method.as_deref(), root.http_status),
             (Some("GET"), Some(500))
         );
-        assert_eq!(root.attributes["xray.annotations"], json!({"user": "alice"}));
+        assert_eq!(
+            root.attributes["xray.annotations"],
+            json!({"user": "alice"})
+        );
         assert_eq!(db.parent_id.as_deref(), Some("70de5b6f19ff9a0a"));
-        assert_eq!((db.kind, db.service.as_str()), (SpanKind::Client, "backend-flask"));
+        assert_eq!(
+            (db.kind, db.service.as_str()),
+            (SpanKind::Client, "backend-flask")
+        );
         assert_eq!(db.db_statement.as_deref(), Some("SELECT * FROM activities"));
         assert_eq!(db.remote_service.as_deref(), Some("postgres"));
         assert_eq!(db.exceptions[0].message, "timeout");
@@ -481,9 +494,11 @@ mod tests {
             "namespace": "aws", "aws": {"operation": "Query"},
             "start_time": 1_800_000_000.3, "end_time": 1_800_000_000.31
         });
-        let records = from_xray_document(&lone, |p| {
-            (p == "70de5b6f19ff9a0a").then(|| "backend-flask".to_string())
-        }, NOW)
+        let records = from_xray_document(
+            &lone,
+            |p| (p == "70de5b6f19ff9a0a").then(|| "backend-flask".to_string()),
+            NOW,
+        )
         .unwrap();
         assert_eq!(records[0].service, "backend-flask");
         assert_eq!(records[0].remote_service.as_deref(), Some("DynamoDB.Query"));
@@ -491,14 +506,20 @@ mod tests {
             "trace_id": "1-6b04d9b5-002c4c2274de5f7070f81dba", "id": "70de5b6f19ff9a0a",
             "name": "worker", "start_time": 1_800_000_000.0, "in_progress": true
         });
-        assert_eq!(from_xray_document(&open, |_| None, NOW).unwrap()[0].end_ns, None);
+        assert_eq!(
+            from_xray_document(&open, |_| None, NOW).unwrap()[0].end_ns,
+            None
+        );
     }
 
     #[test]
     fn garbage_is_rejected_with_the_reason() {
         let cases = [
             (json!([1, 2]), "not a JSON object"),
-            (json!({"trace_id": "abc", "id": "70de5b6f19ff9a0a"}), "not an X-Ray id"),
+            (
+                json!({"trace_id": "abc", "id": "70de5b6f19ff9a0a"}),
+                "not an X-Ray id",
+            ),
             (
                 json!({"trace_id": "1-6b04d9b5-002c4c2274de5f7070f81dba", "id": "xyz",
                        "start_time": 1.0, "end_time": 2.0}),

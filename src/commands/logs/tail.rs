@@ -387,7 +387,7 @@ async fn follow(
     let start = ms(window.start);
     let mut seen = Seen::default();
     let mut lag = Lag::new(args.lag);
-    let stop = stop_requested();
+    let stop = super::super::stop_requested();
     tokio::pin!(stop);
     // --idle-timeout: a deadline pushed forward by every new event, raced against the
     // scans and the waits between polls alike.
@@ -467,31 +467,6 @@ async fn follow(
 
 fn now_ms() -> i64 {
     ms(jiff::Timestamp::now())
-}
-
-/// Ctrl-C, or SIGTERM (kill, systemd, a container stop): either ends a follow cleanly.
-async fn stop_requested() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        let mut term = signal(SignalKind::terminate()).ok();
-        let terminated = async {
-            match term.as_mut() {
-                Some(t) => {
-                    t.recv().await;
-                }
-                None => std::future::pending::<()>().await,
-            }
-        };
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = terminated => {}
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-    }
 }
 
 /// Expands `PREFIX*` into the groups that start with it (DescribeLogGroups).

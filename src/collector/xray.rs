@@ -1,0 +1,181 @@
+//! The X-Ray daemon's protocol: segment documents over UDP (each datagram is the header
+//! `{"format":"json","version":1}`, a newline, and one document), and on TCP the two calls
+//! the SDKs make for centralized sampling, answered locally with a sample-everything rule so
+//! the SDK logs no errors and every request is traced.
+
+use std::collections::HashMap;
+
+use axum::Router;
+use axum::extract::Json;
+use axum::routing::post;
+use serde_json::{Value, json};
+use tokio::net::UdpSocket;
+
+use super::{Collector, Counters};
+use crate::model::span::{SpanRecord, from_xray_document};
+
+/// The largest datagram (the daemon's own limit is 64 KiB).
+const MAX_DATAGRAM: usize = 65_536;
+/// Datagrams already waiting are taken together, up to this many, into one write.
+const MAX_BURST: usize = 512;
+/// Segment ids remembered to name the service of subsegments sent on their own.
+const MAX_REMEMBERED_SEGMENTS: usize = 100_000;
+
+/// Why a datagram is not a segment document.
+fn split_datagram(datagram: &[u8]) -> Result<Value, String> {
+    let newline = datagram
+        .iter()
+        .position(|b| *b == b'\n')
+        .ok_or("no header line (expected {\"format\":\"json\",\"version\":1} and a newline)")?;
+    let header: Value = serde_json::from_slice(&datagram[..newline])
+        .map_err(|e| format!("the header is not JSON: {e}"))?;
+    if header.get("format").and_then(Value::as_str) != Some("json")
+        || header.get("version").and_then(Value::as_i64) != Some(1)
+    {
+        return Err(format!("unknown header {header}"));
+    }
+    serde_json::from_slice(&datagram[newline + 1..])
+        .map_err(|e| format!("the segment document is not JSON: {e}"))
+}
+
+/// Receives datagrams until the task is stopped.
+pub async fn receive(socket: UdpSocket, collector: Collector) {
+    let mut buf = vec![0u8; MAX_DATAGRAM];
+    let mut services: HashMap<String, String> = HashMap::new();
+    loop {
+        let Ok((n, _)) = socket.recv_from(&mut buf).await else {
+            continue;
+        };
+        let mut batch = Vec::new();
+        take(&buf[..n], &collector, &mut services, &mut batch);
+        for _ in 1..MAX_BURST {
+            match socket.try_recv_from(&mut buf) {
+                Ok((n, _)) => take(&buf[..n], &collector, &mut services, &mut batch),
+                Err(_) => break,
+            }
+        }
+        collector.store(batch);
+    }
+}
+
+/// Reads one datagram into `batch`, counting and saying what cannot be read.
+fn take(
+    datagram: &[u8],
+    collector: &Collector,
+    services: &mut HashMap<String, String>,
+    batch: &mut Vec<SpanRecord>,
+) {
+    let doc = match split_datagram(datagram) {
+        Ok(doc) => doc,
+        Err(reason) => {
+            Counters::add(&collector.counters.malformed, 1);
+            collector.refused("X-Ray", reason);
+            return;
+        }
+    };
+    let now_ns = jiff::Timestamp::now().as_nanosecond() as i64;
+    match from_xray_document(&doc, |parent| services.get(parent).cloned(), now_ns) {
+        Ok(records) => {
+            Counters::add(&collector.counters.received, records.len());
+            if services.len() > MAX_REMEMBERED_SEGMENTS {
+                services.clear();
+            }
+            for r in &records {
+                if !r.service.is_empty() {
+                    services.insert(r.span_id.clone(), r.service.clone());
+                }
+            }
+            if let Some(forwarder) = collector.forward_xray() {
+                forwarder.send(1, doc.to_string().into_bytes());
+            }
+            batch.extend(records);
+        }
+        Err(rejected) => {
+            Counters::add(&collector.counters.received, 1);
+            Counters::add(&collector.counters.rejected, 1);
+            collector.refused("X-Ray", rejected.reason);
+        }
+    }
+}
+
+/// The daemon's TCP side: `POST /GetSamplingRules` and `POST /SamplingTargets`.
+pub fn sampling_router() -> Router {
+    Router::new()
+        .route("/GetSamplingRules", post(sampling_rules))
+        .route("/SamplingTargets", post(sampling_targets))
+}
+
+/// One rule that samples every request (the SDK's reservoir first, then 100%).
+async fn sampling_rules() -> Json<Value> {
+    Json(json!({
+        "SamplingRuleRecords": [{
+            "SamplingRule": {
+                "RuleName": "Default",
+                "RuleARN": "arn:aws:xray:local:000000000000:sampling-rule/Default",
+                "ResourceARN": "*",
+                "Priority": 10000,
+                "FixedRate": 1.0,
+                "ReservoirSize": 1,
+                "ServiceName": "*",
+                "ServiceType": "*",
+                "Host": "*",
+                "HTTPMethod": "*",
+                "URLPath": "*",
+                "Version": 1,
+                "Attributes": {}
+            },
+            "CreatedAt": 0.0,
+            "ModifiedAt": 0.0
+        }]
+    }))
+}
+
+/// A target per rule the SDK reports on: sample everything, ask again in 10 s.
+async fn sampling_targets(Json(request): Json<Value>) -> Json<Value> {
+    let now = jiff::Timestamp::now().as_second();
+    let targets: Vec<Value> = request
+        .get("SamplingStatisticsDocuments")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d.get("RuleName").and_then(Value::as_str))
+        .map(|rule| {
+            json!({
+                "RuleName": rule,
+                "FixedRate": 1.0,
+                "ReservoirQuota": 1_000_000,
+                "ReservoirQuotaTTL": now + 3600,
+                "Interval": 10
+            })
+        })
+        .collect();
+    Json(json!({
+        "SamplingTargetDocuments": targets,
+        "LastRuleModification": 0.0,
+        "UnprocessedStatistics": []
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datagrams_need_the_daemon_header() {
+        let doc =
+            split_datagram(b"{\"format\": \"json\", \"version\": 1}\n{\"id\":\"x\"}").unwrap();
+        assert_eq!(doc["id"], "x");
+        for (bad, reason) in [
+            (&b"{\"id\":\"x\"}"[..], "no header line"),
+            (b"{\"format\":\"xml\",\"version\":1}\n{}", "unknown header"),
+            (b"not json\n{}", "the header is not JSON"),
+            (
+                b"{\"format\":\"json\",\"version\":1}\n{truncated",
+                "not JSON",
+            ),
+        ] {
+            let err = split_datagram(bad).unwrap_err();
+            assert!(err.contains(reason), "{err}");
+        }
+    }
+}

@@ -1,0 +1,618 @@
+//! `tracectl local listen`: the X-Ray daemon and an OpenTelemetry collector in one process
+//! on the developer's machine. Spans go into SQLite; each request is printed as its root
+//! span arrives; Ctrl-C prints the totals.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::Args;
+use tokio::sync::{mpsc, watch};
+use tokio::task::JoinHandle;
+
+use crate::clients::http::HttpClientBuilder;
+use crate::clients::store::{Store, StoreError, default_path};
+use crate::collector::{Collector, Counters, Event, forward, otlp, writer, xray};
+use crate::commands::{AwsArgs, Context, stop_requested};
+use crate::config::{
+    LOCAL_DB, LOCAL_OTLP_GRPC, LOCAL_OTLP_HTTP, LOCAL_RETAIN, LOCAL_XRAY, Setting,
+};
+use crate::error::{Error, Result};
+use crate::model::span::{SpanRecord, SpanStatus};
+use crate::model::time::duration_arg;
+use crate::output::{human_count, human_span, url_path};
+
+#[derive(Debug, Args)]
+#[command(after_help = "Point an app at it (these are the SDKs' own defaults):
+  OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318   # OpenTelemetry, OTLP over HTTP
+  OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4317   # OpenTelemetry, OTLP over gRPC
+  AWS_XRAY_DAEMON_ADDRESS=127.0.0.1:2000              # the X-Ray SDK
+
+Examples:
+  tracectl local listen
+  tracectl local listen --xray off --otlp-http 127.0.0.1:4320
+  tracectl local listen --forward-otlp https://api.honeycomb.io --forward-header x-honeycomb-team=$HONEYCOMB_API_KEY")]
+pub struct ListenArgs {
+    /// OTLP over HTTP on ADDR, or `off` [default: 127.0.0.1:4318] [env: TRACECTL_LOCAL_OTLP_HTTP]
+    #[arg(long, value_name = "ADDR")]
+    pub otlp_http: Option<String>,
+
+    /// Do not receive OTLP over HTTP
+    #[arg(long, conflicts_with = "otlp_http")]
+    pub no_otlp_http: bool,
+
+    /// OTLP over gRPC on ADDR, or `off` [default: 127.0.0.1:4317] [env: TRACECTL_LOCAL_OTLP_GRPC]
+    #[arg(long, value_name = "ADDR")]
+    pub otlp_grpc: Option<String>,
+
+    /// Do not receive OTLP over gRPC
+    #[arg(long, conflicts_with = "otlp_grpc")]
+    pub no_otlp_grpc: bool,
+
+    /// The X-Ray daemon's address (UDP segments, TCP sampling), or `off`
+    /// [default: 127.0.0.1:2000] [env: TRACECTL_LOCAL_XRAY]
+    #[arg(long, value_name = "ADDR")]
+    pub xray: Option<String>,
+
+    /// Do not stand in for the X-Ray daemon
+    #[arg(long, conflicts_with = "xray")]
+    pub no_xray: bool,
+
+    /// The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Delete spans older than this while running [default: 7d] [env: TRACECTL_LOCAL_RETAIN]
+    #[arg(long, value_parser = duration_arg, value_name = "DUR")]
+    pub retain: Option<Duration>,
+
+    /// Also send X-Ray segments to X-Ray (PutTraceSegments, with the AWS settings of `xray`)
+    #[arg(long)]
+    pub forward_xray: bool,
+
+    /// Also send OTLP spans to this OTLP/HTTP endpoint (e.g. https://api.honeycomb.io)
+    #[arg(long, value_name = "URL")]
+    pub forward_otlp: Option<String>,
+
+    /// A header for --forward-otlp, e.g. x-honeycomb-team=KEY (repeatable; values are never shown)
+    #[arg(long = "forward-header", value_name = "K=V", requires = "forward_otlp")]
+    pub forward_headers: Vec<String>,
+}
+
+/// Live lines and NDJSON wait for at most this many events before receivers drop news.
+const EVENTS: usize = 1024;
+/// How often `--retain` prunes.
+const PRUNE_EVERY: Duration = Duration::from_secs(60);
+/// How long servers get to finish requests in flight when stopping.
+const GRACE: Duration = Duration::from_secs(2);
+
+/// One receiver's address, with what it is for users' messages.
+struct Endpoint {
+    name: &'static str,
+    flag: &'static str,
+    addr: SocketAddr,
+}
+
+pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
+    let otlp_http = address(
+        ctx,
+        &LOCAL_OTLP_HTTP,
+        args.otlp_http.as_deref(),
+        args.no_otlp_http,
+        "--otlp-http",
+    )?;
+    let otlp_grpc = address(
+        ctx,
+        &LOCAL_OTLP_GRPC,
+        args.otlp_grpc.as_deref(),
+        args.no_otlp_grpc,
+        "--otlp-grpc",
+    )?;
+    let xray_addr = address(
+        ctx,
+        &LOCAL_XRAY,
+        args.xray.as_deref(),
+        args.no_xray,
+        "--xray",
+    )?;
+    if otlp_http.is_none() && otlp_grpc.is_none() && xray_addr.is_none() {
+        return Err(Error::usage("every receiver is off")
+            .with_hint("leave at least one of --otlp-http, --otlp-grpc and --xray on"));
+    }
+    let retain = retention(ctx, args.retain)?;
+    let db = database_path(ctx, args.db.clone())?;
+
+    let store = Store::open(&db).map_err(store_error)?;
+    // Bind everything before anything starts: a port in use is one clear error, and no
+    // receiver runs half-configured.
+    let http_listener = bind_tcp(otlp_http.map(|addr| Endpoint {
+        name: "OTLP/HTTP",
+        flag: "--otlp-http",
+        addr,
+    }))?;
+    let grpc_listener = bind_tcp(otlp_grpc.map(|addr| Endpoint {
+        name: "OTLP/gRPC",
+        flag: "--otlp-grpc",
+        addr,
+    }))?;
+    let xray_endpoint = xray_addr.map(|addr| Endpoint {
+        name: "X-Ray daemon (TCP)",
+        flag: "--xray",
+        addr,
+    });
+    let sampling_listener = bind_tcp(xray_endpoint)?;
+    let udp = xray_addr.map(bind_udp).transpose()?;
+
+    let counters = Arc::new(Counters::default());
+    let (events_tx, mut events) = mpsc::channel::<Event>(EVENTS);
+    let forward_otlp = match &args.forward_otlp {
+        Some(url) => Some(otlp_forwarder(
+            url,
+            &args.forward_headers,
+            ctx,
+            &counters,
+            &events_tx,
+        )?),
+        None => None,
+    };
+    let forward_xray = if args.forward_xray {
+        let client = ctx.xray_client(aws).await?;
+        Some(forward::spawn_xray(
+            client,
+            counters.clone(),
+            events_tx.clone(),
+        ))
+    } else {
+        None
+    };
+    let (writer, writer_thread) = writer::spawn(store, counters.clone(), events_tx.clone());
+    let collector = Collector::new(
+        counters.clone(),
+        writer.clone(),
+        events_tx,
+        forward_otlp,
+        forward_xray,
+    );
+
+    let (shutdown, stopping) = watch::channel(false);
+    let mut servers: Vec<JoinHandle<()>> = Vec::new();
+    let mut listening: Vec<String> = Vec::new();
+    if let Some(listener) = http_listener {
+        listening.push(format!("OTLP/HTTP http://{}", listener.local_addr()?));
+        servers.push(serve_http(
+            listener,
+            otlp::http_router(collector.clone()),
+            stopping.clone(),
+        ));
+    }
+    if let Some(listener) = grpc_listener {
+        listening.push(format!("OTLP/gRPC {}", listener.local_addr()?));
+        servers.push(serve_grpc(listener, collector.clone(), stopping.clone()));
+    }
+    if let Some(listener) = sampling_listener {
+        listening.push(format!(
+            "X-Ray daemon {} (UDP and TCP)",
+            listener.local_addr()?
+        ));
+        servers.push(serve_http(
+            listener,
+            xray::sampling_router(),
+            stopping.clone(),
+        ));
+    }
+    let udp_task = udp.map(|socket| tokio::spawn(xray::receive(socket, collector.clone())));
+    let pruner = tokio::spawn(prune_periodically(writer.clone(), retain));
+    drop(collector);
+
+    let p = &ctx.printer;
+    p.status(&format!("listening: {}", listening.join(" · ")));
+    p.status(&format!(
+        "storing in {} (spans older than {} are deleted); Ctrl-C to stop",
+        db.display(),
+        human_span(retain)
+    ));
+
+    let mut live = LiveOutput::new(ctx);
+    let stop = stop_requested();
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            event = events.recv() => match event {
+                Some(event) => live.show(event)?,
+                None => break,
+            },
+            _ = &mut stop => break,
+        }
+    }
+
+    // Stop receiving, let requests in flight finish, store what is queued, then say what
+    // happened.
+    let _ = shutdown.send(true);
+    for server in servers {
+        let _ = tokio::time::timeout(GRACE, server).await;
+    }
+    if let Some(task) = udp_task {
+        task.abort();
+    }
+    pruner.abort();
+    let flushing = tokio::task::spawn_blocking(move || writer.stop(writer_thread));
+    tokio::pin!(flushing);
+    loop {
+        tokio::select! {
+            event = events.recv() => if let Some(event) = event { live.show(event)?; },
+            _ = &mut flushing => break,
+        }
+    }
+    while let Ok(event) = events.try_recv() {
+        live.show(event)?;
+    }
+    p.flush()?;
+    p.status(&totals(&counters));
+    Ok(())
+}
+
+/// A receiver's address: the flag, else the setting (env, profile, default); `off` or a
+/// `--no-...` flag turns it off.
+fn address(
+    ctx: &Context,
+    setting: &Setting,
+    flag: Option<&str>,
+    off: bool,
+    flag_name: &'static str,
+) -> Result<Option<SocketAddr>> {
+    if off {
+        return Ok(None);
+    }
+    let Some(resolved) = ctx.config.get(setting, flag.map(|v| (flag_name, v))) else {
+        return Ok(None);
+    };
+    let value = resolved.value.trim();
+    if value.eq_ignore_ascii_case("off") {
+        return Ok(None);
+    }
+    value.parse::<SocketAddr>().map(Some).map_err(|_| {
+        Error::usage(format!(
+            "{flag_name} '{value}' (from {}) is not an address",
+            resolved.source
+        ))
+        .with_hint(format!(
+            "use HOST:PORT with an IP, e.g. {flag_name} 127.0.0.1:4319, or off"
+        ))
+    })
+}
+
+fn retention(ctx: &Context, flag: Option<Duration>) -> Result<Duration> {
+    if let Some(d) = flag {
+        return Ok(d);
+    }
+    let resolved = ctx
+        .config
+        .get(&LOCAL_RETAIN, None)
+        .map(|r| (r.value, r.source.to_string()))
+        .unwrap_or_else(|| ("7d".into(), "default".into()));
+    duration_arg(&resolved.0).map_err(|e| {
+        Error::usage(format!(
+            "local_retain '{}' (from {}): {e}",
+            resolved.0, resolved.1
+        ))
+        .with_hint("a duration such as 7d, 48h or 30m")
+    })
+}
+
+fn database_path(ctx: &Context, flag: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(path) = flag {
+        return Ok(path);
+    }
+    if let Some(resolved) = ctx.config.get(&LOCAL_DB, None) {
+        return Ok(PathBuf::from(resolved.value));
+    }
+    default_path(ctx.config.env()).ok_or_else(|| {
+        Error::usage("no place for the span database: neither HOME nor XDG_DATA_HOME is set")
+            .with_hint("pass --db PATH or set TRACECTL_LOCAL_DB")
+    })
+}
+
+fn store_error(e: StoreError) -> Error {
+    let message = e.to_string();
+    match e {
+        StoreError::Open { .. } | StoreError::Write { .. } => Error::failure(message)
+            .with_hint("choose a writable place with --db PATH (or TRACECTL_LOCAL_DB)"),
+        StoreError::Newer { .. } => Error::failure(message)
+            .with_hint("upgrade tracectl, or use another file with --db PATH"),
+        StoreError::Foreign { .. } => Error::failure(message).with_hint(
+            "tracectl will not write into another program's file; use --db PATH for a new one",
+        ),
+        StoreError::Locked { .. } => Error::failure(message).with_hint(
+            "another tracectl local listen may be writing it; stop that one, or use --db PATH",
+        ),
+    }
+}
+
+/// What probably holds a port, for the error that says it is taken.
+fn usual_holder(endpoint: &Endpoint) -> &'static str {
+    match endpoint.name {
+        "X-Ray daemon (TCP)" | "X-Ray daemon (UDP)" => "the X-Ray daemon",
+        _ => "an OpenTelemetry Collector",
+    }
+}
+
+fn bind_error(endpoint: &Endpoint, e: &std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::AddrInUse {
+        return Error::failure(format!(
+            "{} cannot listen on {}: the port is in use",
+            endpoint.name, endpoint.addr
+        ))
+        .with_hint(format!(
+            "{} (or another tracectl local listen) probably holds it; stop it, or move this one with {} HOST:PORT, or turn it off with {} off",
+            usual_holder(endpoint),
+            endpoint.flag,
+            endpoint.flag
+        ));
+    }
+    Error::failure(format!(
+        "{} cannot listen on {}: {e}",
+        endpoint.name, endpoint.addr
+    ))
+    .with_hint(format!(
+        "choose another address with {} HOST:PORT",
+        endpoint.flag
+    ))
+}
+
+fn bind_tcp(endpoint: Option<Endpoint>) -> Result<Option<tokio::net::TcpListener>> {
+    let Some(endpoint) = endpoint else {
+        return Ok(None);
+    };
+    let listener = std::net::TcpListener::bind(endpoint.addr)
+        .and_then(|l| l.set_nonblocking(true).map(|()| l))
+        .map_err(|e| bind_error(&endpoint, &e))?;
+    Ok(Some(tokio::net::TcpListener::from_std(listener)?))
+}
+
+/// Bytes the kernel may hold for the UDP socket while the receiver is busy: a burst of
+/// segments waits here instead of being dropped.
+const UDP_BUFFER: usize = 16 * 1024 * 1024;
+
+fn bind_udp(addr: SocketAddr) -> Result<tokio::net::UdpSocket> {
+    use socket2::{Domain, Protocol, Socket, Type};
+    let endpoint = Endpoint {
+        name: "X-Ray daemon (UDP)",
+        flag: "--xray",
+        addr,
+    };
+    let socket = Socket::new(Domain::for_address(addr), Type::DGRAM, Some(Protocol::UDP))
+        .map_err(|e| bind_error(&endpoint, &e))?;
+    // Best effort: the kernel caps it at net.core.rmem_max.
+    let _ = socket.set_recv_buffer_size(UDP_BUFFER);
+    socket
+        .bind(&addr.into())
+        .and_then(|()| socket.set_nonblocking(true))
+        .map_err(|e| bind_error(&endpoint, &e))?;
+    Ok(tokio::net::UdpSocket::from_std(socket.into())?)
+}
+
+async fn until_stopping(mut stopping: watch::Receiver<bool>) {
+    let _ = stopping.wait_for(|stop| *stop).await;
+}
+
+fn serve_http(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    stopping: watch::Receiver<bool>,
+) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, router)
+            .with_graceful_shutdown(until_stopping(stopping))
+            .await;
+    })
+}
+
+fn serve_grpc(
+    listener: tokio::net::TcpListener,
+    collector: Collector,
+    stopping: watch::Receiver<bool>,
+) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let _ = tonic::transport::Server::builder()
+            .add_service(otlp::grpc_service(collector))
+            .serve_with_incoming_shutdown(
+                tonic::transport::server::TcpIncoming::from(listener),
+                until_stopping(stopping),
+            )
+            .await;
+    })
+}
+
+fn otlp_forwarder(
+    url: &str,
+    headers: &[String],
+    ctx: &Context,
+    counters: &Arc<Counters>,
+    events: &mpsc::Sender<Event>,
+) -> Result<forward::Forwarder> {
+    let target = forward::otlp_traces_url(url).ok_or_else(|| {
+        Error::usage(format!("--forward-otlp '{url}' is not an http(s) URL"))
+            .with_hint("e.g. --forward-otlp https://api.honeycomb.io")
+    })?;
+    let mut builder = HttpClientBuilder::new("forward-otlp").observer(ctx.printer.observer());
+    for header in headers {
+        let (name, value) = header.split_once('=').ok_or_else(|| {
+            Error::usage(format!(
+                "--forward-header '{}' is not NAME=VALUE",
+                header.split('=').next().unwrap_or_default()
+            ))
+            .with_hint("e.g. --forward-header x-honeycomb-team=KEY")
+        })?;
+        // Every forwarded header is treated as a secret: it is sent, never shown.
+        builder = builder
+            .secret_header(name.trim(), value.trim())
+            .map_err(|e| {
+                Error::usage(format!("--forward-header {}: {e}", name.trim()))
+                    .with_hint("header values must be printable ASCII")
+            })?;
+    }
+    let http = builder.build().map_err(|e| Error::failure(e.to_string()))?;
+    Ok(forward::spawn_otlp(
+        http,
+        target,
+        counters.clone(),
+        events.clone(),
+    ))
+}
+
+async fn prune_periodically(writer: writer::WriterHandle, retain: Duration) {
+    let mut tick = tokio::time::interval(PRUNE_EVERY);
+    loop {
+        tick.tick().await;
+        let retain_ns = i64::try_from(retain.as_nanos()).unwrap_or(i64::MAX);
+        let now_ns = jiff::Timestamp::now().as_nanosecond() as i64;
+        writer.prune(now_ns.saturating_sub(retain_ns));
+    }
+}
+
+fn totals(counters: &Counters) -> String {
+    let n = |c: &std::sync::atomic::AtomicU64| human_count(Counters::get(c));
+    let mut text = format!(
+        "received {} spans: stored {}, rejected {}, dropped {}",
+        n(&counters.received),
+        n(&counters.stored),
+        n(&counters.rejected),
+        n(&counters.dropped),
+    );
+    let forwarded = Counters::get(&counters.forwarded) + Counters::get(&counters.forward_failed);
+    if forwarded > 0 {
+        text.push_str(&format!(
+            "; forwarded {} ({} not delivered)",
+            n(&counters.forwarded),
+            n(&counters.forward_failed)
+        ));
+    }
+    let malformed = Counters::get(&counters.malformed);
+    if malformed > 0 {
+        text.push_str(&format!(
+            "; {} unreadable requests or datagrams",
+            human_count(malformed)
+        ));
+    }
+    text
+}
+
+/// What the user sees while listening: a line per request (or an NDJSON object per span),
+/// refusals with -v, and each kind of failure once.
+struct LiveOutput<'a> {
+    ctx: &'a Context,
+    /// Spans stored per trace so far, for the span count of the request line.
+    spans_per_trace: HashMap<String, u32>,
+    warned: std::collections::HashSet<String>,
+}
+
+/// Traces whose span counts are remembered; past it the counts start again.
+const MAX_COUNTED_TRACES: usize = 50_000;
+
+impl<'a> LiveOutput<'a> {
+    fn new(ctx: &'a Context) -> Self {
+        Self {
+            ctx,
+            spans_per_trace: HashMap::new(),
+            warned: Default::default(),
+        }
+    }
+
+    fn show(&mut self, event: Event) -> Result<()> {
+        let p = &self.ctx.printer;
+        match event {
+            Event::Stored(spans) => {
+                if self.spans_per_trace.len() > MAX_COUNTED_TRACES {
+                    self.spans_per_trace.clear();
+                }
+                for span in &spans {
+                    *self
+                        .spans_per_trace
+                        .entry(span.trace_id.clone())
+                        .or_default() += 1;
+                }
+                for span in &spans {
+                    if p.is_json() {
+                        p.json_line(span)?;
+                    } else if span.is_root() && span.end_ns.is_some() {
+                        let count = self
+                            .spans_per_trace
+                            .get(&span.trace_id)
+                            .copied()
+                            .unwrap_or(1);
+                        p.line(&self.request_line(span, count))?;
+                    }
+                }
+            }
+            Event::Refused { source, reason } => {
+                if p.options().verbosity > 0 {
+                    p.status(&format!("refused ({source}): {reason}"));
+                }
+            }
+            Event::WriteFailed { count, reason } => {
+                if self.warned.insert(reason.clone()) {
+                    p.warn(&format!(
+                        "{count} spans not stored: {reason} (said once; counted in the totals)"
+                    ));
+                }
+            }
+            Event::ForwardFailed {
+                backend,
+                count,
+                reason,
+            } => {
+                if self.warned.insert(format!("{backend}{reason}")) {
+                    p.warn(&format!(
+                        "{count} spans not forwarded to {backend}: {reason} (they are stored; said once)"
+                    ));
+                }
+            }
+            Event::Pruned(n) => {
+                if p.options().verbosity > 0 {
+                    p.status(&format!(
+                        "deleted {} spans older than the retention",
+                        human_count(n as u64)
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `10:00:01.130  backend-flask  GET /api/activities/home  500  48 ms  7 spans  <trace id>`
+    fn request_line(&self, span: &SpanRecord, count: u32) -> String {
+        let p = &self.ctx.printer;
+        let palette = p.palette();
+        let time = jiff::Timestamp::from_nanosecond(i128::from(span.start_ns))
+            .map(|t| p.time(t, "%H:%M:%S%.3f"))
+            .unwrap_or_default();
+        let what = match (
+            &span.http_method,
+            span.http_route.as_deref().or(span.http_url.as_deref()),
+        ) {
+            (Some(method), Some(path)) => format!("{method} {}", url_path(path)),
+            _ => span.name.clone(),
+        };
+        let status = span
+            .http_status
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| span.status.as_str().to_string());
+        let duration = span
+            .duration_ms()
+            .map(|ms| crate::output::human_seconds(ms / 1000.0))
+            .unwrap_or_default();
+        let line = format!(
+            "{time}  {}  {what}  {status}  {duration}  {count} span{}  {}",
+            span.service,
+            if count == 1 { "" } else { "s" },
+            span.trace_id
+        );
+        match span.status {
+            SpanStatus::Fault => palette.red(&line),
+            SpanStatus::Error | SpanStatus::Throttle => palette.yellow(&line),
+            SpanStatus::Ok => line,
+        }
+    }
+}
