@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::model::span::{
     Rejected, SpanKind, SpanRecord, SpanSource, SpanStatus, check_times, first_int, first_text,
-    semconv,
+    semconv, url_authority,
 };
 use crate::model::trace::SpanException;
 
@@ -123,7 +123,10 @@ fn record(
     let http_url = first_text(&attributes, semconv::HTTP_URL)
         .or_else(|| first_text(&attributes, semconv::HTTP_TARGET));
     let remote_service = matches!(kind, SpanKind::Client | SpanKind::Producer)
-        .then(|| first_text(&attributes, semconv::REMOTE_SERVICE))
+        .then(|| {
+            first_text(&attributes, semconv::REMOTE_SERVICE)
+                .or_else(|| http_url.as_deref().and_then(url_authority))
+        })
         .flatten();
     Ok(SpanRecord {
         trace_id,
@@ -135,7 +138,7 @@ fn record(
         start_ns,
         end_ns: Some(end_ns),
         status,
-        http_method: first_text(&attributes, semconv::HTTP_METHOD),
+        http_method: first_text(&attributes, semconv::HTTP_METHOD).map(|m| m.to_ascii_uppercase()),
         http_route: first_text(&attributes, semconv::HTTP_ROUTE),
         http_url,
         http_status,

@@ -167,6 +167,14 @@ pub mod semconv {
     ];
 }
 
+/// `host[:port]` of a URL, the service a client span called when nothing names it.
+pub fn url_authority(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let authority = authority.rsplit('@').next()?;
+    (!authority.is_empty()).then(|| authority.to_string())
+}
+
 /// Why an id is not one.
 fn check_hex(id: &str, len: usize, what: &str) -> Result<String, Rejected> {
     let id = id.to_ascii_lowercase();
@@ -347,7 +355,9 @@ fn flatten_xray(
         SpanKind::Internal
     };
     let name = text(value, "name").unwrap_or_else(|| "(unnamed)".into());
+    let database = value.pointer("/sql/database_type").and_then(Value::as_str);
     let remote_service = match namespace.as_deref() {
+        Some(_) if database.is_some() => database.map(str::to_string),
         Some("aws") => value
             .pointer("/aws/operation")
             .and_then(Value::as_str)
@@ -396,10 +406,11 @@ fn flatten_xray(
         start_ns,
         end_ns,
         status,
+        // The SDK's requests patch writes "get": one spelling for every source.
         http_method: value
             .pointer("/http/request/method")
             .and_then(Value::as_str)
-            .map(str::to_string),
+            .map(str::to_ascii_uppercase),
         http_route: None,
         http_url: url,
         http_status,

@@ -11,6 +11,7 @@ mod honeycomb;
 mod honeycomb_fake;
 mod hostile;
 mod http;
+mod local;
 mod logs;
 mod logs_query;
 mod logs_tail;

@@ -9,7 +9,22 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 /// Pinned so every machine tests against the same emulator.
-pub const REQUIREMENTS: &[&str] = &["moto[server]==5.2.1", "rollbar==1.5.0"];
+pub const REQUIREMENTS: &[&str] = &[
+    "moto[server]==5.2.1",
+    "rollbar==1.5.0",
+    // What a Flask app sends traces with (tests/fixtures/flask_app.py): the OpenTelemetry
+    // SDK and its OTLP exporters with the Flask, requests and sqlite3 instrumentations, and
+    // the AWS X-Ray SDK. One release train, so pip resolves them together.
+    "opentelemetry-sdk==1.45.1",
+    "opentelemetry-exporter-otlp-proto-http==1.45.1",
+    "opentelemetry-exporter-otlp-proto-grpc==1.45.1",
+    "opentelemetry-instrumentation-flask==0.66b1",
+    "opentelemetry-instrumentation-requests==0.66b1",
+    "opentelemetry-instrumentation-sqlite3==0.66b1",
+    "aws-xray-sdk==2.15.0",
+    "flask==3.1.3",
+    "requests==2.34.2",
+];
 
 /// The environment's directory: `bin/moto_server` and `bin/python` live under it.
 pub fn venv() -> &'static Path {
