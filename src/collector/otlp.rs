@@ -59,7 +59,8 @@ fn accept(collector: &Collector, request: ExportTraceServiceRequest) -> ExportTr
 pub fn http_router(collector: Collector) -> Router {
     Router::new()
         .route("/v1/traces", post(export_http))
-        .layer(DefaultBodyLimit::max(MAX_BODY))
+        // The handler applies MAX_BODY itself.
+        .layer(DefaultBodyLimit::disable())
         .with_state(collector)
 }
 
@@ -111,7 +112,7 @@ fn error(
 async fn export_http(
     State(collector): State<Collector>,
     headers: HeaderMap,
-    body: Bytes,
+    body: axum::body::Body,
 ) -> Response {
     let content_type = headers
         .get(header::CONTENT_TYPE)
@@ -133,6 +134,19 @@ async fn export_http(
                 "OTLP/HTTP takes application/x-protobuf or application/json",
             )
                 .into_response();
+        }
+    };
+    // Read here, not by an extractor, so an oversized body is counted and said like any
+    // other refusal.
+    let body: Bytes = match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(body) => body,
+        Err(e) => {
+            return error(
+                &collector,
+                encoding,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("the body is larger than {MAX_BODY} bytes or broke off ({e})"),
+            );
         }
     };
     let content_encoding = headers
@@ -192,9 +206,11 @@ async fn export_http(
         }
     };
     let response = accept(&collector, request);
-    let body = match encoding {
-        Encoding::Protobuf => response.encode_to_vec(),
-        Encoding::Json => serde_json::to_vec(&response).unwrap_or_default(),
+    let body = match (encoding, &response.partial_success) {
+        (Encoding::Protobuf, _) => response.encode_to_vec(),
+        // The JSON mapping leaves an unset message out; the crate would write `null`.
+        (Encoding::Json, None) => b"{}".to_vec(),
+        (Encoding::Json, Some(_)) => serde_json::to_vec(&response).unwrap_or_default(),
     };
     encoded(encoding, StatusCode::OK, body)
 }

@@ -33,6 +33,10 @@ fn free_udp_and_tcp_port() -> u16 {
 
 impl Listener {
     fn start(sandbox: &Sandbox, extra: &[&str]) -> Listener {
+        Self::start_with(sandbox, extra, &[])
+    }
+
+    fn start_with(sandbox: &Sandbox, extra: &[&str], env: &[(&str, &str)]) -> Listener {
         let (http, grpc, xray) = (free_port(), free_port(), free_udp_and_tcp_port());
         let db = sandbox.home().join("data/traces.db");
         let template = sandbox.cmd();
@@ -50,6 +54,7 @@ impl Listener {
             .args(["--otlp-grpc", &format!("127.0.0.1:{grpc}")])
             .args(["--xray", &format!("127.0.0.1:{xray}")])
             .args(extra)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         let child = cmd.spawn().unwrap();
@@ -411,4 +416,590 @@ fn a_flask_app_instrumented_three_ways_is_stored_exactly() {
             .starts_with("received 21 spans: stored 21, rejected 0, dropped 0"),
         "{stderr}"
     );
+}
+
+// ---- bad input and faults -----------------------------------------------------------------
+
+use opentelemetry_proto::tonic::collector::trace::v1::{
+    ExportTraceServiceRequest, ExportTraceServiceResponse,
+};
+use opentelemetry_proto::tonic::common::v1::{AnyValue, KeyValue, any_value};
+use opentelemetry_proto::tonic::resource::v1::Resource;
+use opentelemetry_proto::tonic::trace::v1::{ResourceSpans, ScopeSpans, Span};
+use prost::Message;
+
+fn now_ns() -> u64 {
+    jiff::Timestamp::now().as_nanosecond() as u64
+}
+
+/// A span of `service` with the given ids, ending now.
+fn otlp_span(trace: u8, span: u8, name: &str) -> Span {
+    Span {
+        trace_id: vec![trace; 16],
+        span_id: vec![span; 8],
+        name: name.into(),
+        kind: 2,
+        start_time_unix_nano: now_ns() - 5_000_000,
+        end_time_unix_nano: now_ns(),
+        ..Default::default()
+    }
+}
+
+fn otlp_request(spans: Vec<Span>) -> ExportTraceServiceRequest {
+    ExportTraceServiceRequest {
+        resource_spans: vec![ResourceSpans {
+            resource: Some(Resource {
+                attributes: vec![KeyValue {
+                    key: "service.name".into(),
+                    value: Some(AnyValue {
+                        value: Some(any_value::Value::StringValue("backend-flask".into())),
+                    }),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }),
+            scope_spans: vec![ScopeSpans {
+                spans,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+    }
+}
+
+/// `google.rpc.Status` as the collector answers errors (code and message).
+#[derive(Clone, PartialEq, prost::Message)]
+struct RpcStatus {
+    #[prost(int32, tag = "1")]
+    code: i32,
+    #[prost(string, tag = "2")]
+    message: String,
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+fn stored_names(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut q = conn
+        .prepare("SELECT name FROM spans ORDER BY name")
+        .unwrap();
+    q.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_input_is_counted_answered_and_survived() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &["-v"]);
+    let url = format!("http://127.0.0.1:{}/v1/traces", listener.http);
+    #[allow(clippy::disallowed_methods)] // the test's own client, a sender like an SDK
+    let http = reqwest::Client::new();
+    let post = |content_type: &'static str, encoding: Option<&'static str>, body: Vec<u8>| {
+        let mut request = http
+            .post(&url)
+            .header("content-type", content_type)
+            .body(body);
+        if let Some(encoding) = encoding {
+            request = request.header("content-encoding", encoding);
+        }
+        request.send()
+    };
+
+    // Valid spans are stored, invalid ones refused with partial success.
+    let mut short_id = otlp_span(2, 2, "short id");
+    short_id.span_id = vec![1, 2, 3];
+    let mut zero_time = otlp_span(3, 3, "zero time");
+    zero_time.start_time_unix_nano = 0;
+    let mut future = otlp_span(4, 4, "future");
+    future.start_time_unix_nano = now_ns() + 3 * 86_400 * 1_000_000_000;
+    future.end_time_unix_nano = future.start_time_unix_nano + 1;
+    let mixed = otlp_request(vec![otlp_span(1, 1, "kept"), short_id, zero_time, future]);
+    let answer = post("application/x-protobuf", None, mixed.encode_to_vec())
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    let response = ExportTraceServiceResponse::decode(answer.bytes().await.unwrap()).unwrap();
+    let partial = response.partial_success.unwrap();
+    assert_eq!(partial.rejected_spans, 3);
+    assert_eq!(
+        partial.error_message,
+        "3 span(s) rejected: span id is 3 bytes, not 8; start time is 0; start time is more than a day in the future"
+    );
+
+    // The same in JSON, gzipped, answered in JSON (ids in hex, 64-bit times as strings).
+    let json = serde_json::to_vec(&otlp_request(vec![otlp_span(5, 5, "kept json")])).unwrap();
+    let answer = post("application/json", Some("gzip"), gzip(&json))
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    assert_eq!(
+        answer.headers()["content-type"],
+        "application/json",
+        "answered in the request's encoding"
+    );
+    assert_eq!(answer.text().await.unwrap(), "{}");
+
+    // Truncated protobuf, JSON that is not OTLP, a string that is not UTF-8: 400 with a
+    // google.rpc.Status in the request's encoding.
+    let whole = otlp_request(vec![otlp_span(6, 6, "XXXX")]).encode_to_vec();
+    let truncated = whole[..whole.len() - 7].to_vec();
+    let answer = post("application/x-protobuf", None, truncated)
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 400);
+    let status = RpcStatus::decode(answer.bytes().await.unwrap()).unwrap();
+    assert_eq!(status.code, 3);
+    assert!(
+        status
+            .message
+            .starts_with("the body is not an OTLP trace export"),
+        "{}",
+        status.message
+    );
+    let mut not_utf8 = whole.clone();
+    let at = not_utf8.windows(4).position(|w| w == b"XXXX").unwrap();
+    not_utf8[at..at + 4].copy_from_slice(&[0xff, 0xfe, 0xfd, 0xfc]);
+    let answer = post("application/x-protobuf", None, not_utf8)
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 400);
+    let answer = post(
+        "application/json",
+        None,
+        br#"{"resourceSpans": 5}"#.to_vec(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(answer.status(), 400);
+    let status: Value = answer.json().await.unwrap();
+    assert_eq!(status["code"], 3);
+
+    // Other media types and encodings: 415. Too large, even once decompressed: 413.
+    let answer = post("text/plain", None, b"hello".to_vec()).await.unwrap();
+    assert_eq!(answer.status(), 415);
+    let answer = post("application/x-protobuf", Some("br"), whole.clone())
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 415);
+    let answer = post("application/x-protobuf", None, vec![0u8; 17 * 1024 * 1024])
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 413);
+    let bomb = gzip(&vec![0u8; 100 * 1024 * 1024]);
+    assert!(
+        bomb.len() < 1024 * 1024,
+        "a small body that grows to 100 MiB"
+    );
+    let answer = post("application/x-protobuf", Some("gzip"), bomb)
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 413);
+
+    // X-Ray: garbage, a truncated document, an id of the wrong length.
+    let udp = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let daemon = ("127.0.0.1", listener.xray);
+    let header = b"{\"format\":\"json\",\"version\":1}\n".to_vec();
+    let t = now_ns() as f64 / 1e9;
+    let doc = |id: &str, name: &str| {
+        let mut d = header.clone();
+        d.extend(
+            serde_json::json!({"trace_id": "1-6b04d9b5-002c4c2274de5f7070f81dba", "id": id,
+                               "name": name, "start_time": t - 0.1, "end_time": t})
+            .to_string()
+            .into_bytes(),
+        );
+        d
+    };
+    udp.send_to(b"\x00\x01garbage", daemon).unwrap();
+    let good = doc("70de5b6f19ff9a0a", "kept xray");
+    udp.send_to(&good[..good.len() - 10], daemon).unwrap();
+    udp.send_to(&doc("70de5b6f", "short"), daemon).unwrap();
+    udp.send_to(&good, daemon).unwrap();
+
+    // Still running: a valid request after all that is stored.
+    let answer = post(
+        "application/x-protobuf",
+        None,
+        otlp_request(vec![otlp_span(7, 7, "kept after")]).encode_to_vec(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(answer.status(), 200);
+    let db = listener.db.clone();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while stored_names(&db).len() < 4 {
+        assert!(Instant::now() < deadline, "{:?}", stored_names(&db));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let (code, _stdout, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        stored_names(&db),
+        ["kept", "kept after", "kept json", "kept xray"]
+    );
+    assert!(
+        stderr.contains("refused (X-Ray): span id '70de5b6f' is not 16 hex digits"),
+        "-v shows what was refused: {stderr}"
+    );
+    assert!(
+        stderr.lines().last().unwrap().starts_with(
+            "received 8 spans: stored 4, rejected 4, dropped 0; 9 unreadable requests or datagrams"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_port_in_use_names_it_and_the_flag_to_move() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let sandbox = Sandbox::new();
+    let out = crate::harness::run(sandbox.cmd().args([
+        "local",
+        "listen",
+        "--otlp-http",
+        &format!("127.0.0.1:{port}"),
+        "--no-otlp-grpc",
+        "--no-xray",
+        "--db",
+        sandbox.home().join("t.db").to_str().unwrap(),
+    ]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "error: OTLP/HTTP cannot listen on 127.0.0.1:{port}: the port is in use\n\
+             hint: an OpenTelemetry Collector (or another tracectl local listen) probably holds it; \
+             stop it, or move this one with --otlp-http HOST:PORT, or turn it off with --otlp-http off\n"
+        )
+    );
+}
+
+#[test]
+fn databases_that_cannot_be_used_are_named_with_what_to_do() {
+    let sandbox = Sandbox::new();
+    let foreign = sandbox.home().join("notes.db");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (x TEXT)")
+        .unwrap();
+    let cases = [
+        (
+            "/dev/null/traces.db".to_string(),
+            "error: cannot open the span database /dev/null/traces.db",
+            "hint: choose a writable place with --db PATH (or TRACECTL_LOCAL_DB)",
+        ),
+        (
+            foreign.display().to_string(),
+            "is not a tracectl span database",
+            "hint: tracectl will not write into another program's file",
+        ),
+    ];
+    for (db, error, hint) in cases {
+        let out = crate::harness::run(sandbox.cmd().args([
+            "local",
+            "listen",
+            "--no-otlp-grpc",
+            "--no-xray",
+            "--otlp-http",
+            "127.0.0.1:0",
+            "--db",
+            &db,
+        ]));
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert!(out.stderr.contains(error), "{}", out.stderr);
+        assert!(out.stderr.contains(hint), "{}", out.stderr);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_locked_database_drops_and_says_so_and_recovers() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &[]);
+    let url = format!("http://127.0.0.1:{}/v1/traces", listener.http);
+    #[allow(clippy::disallowed_methods)] // the test's own client, a sender like an SDK
+    let http = reqwest::Client::new();
+    let send = |trace: u8, name: &str| {
+        http.post(&url)
+            .header("content-type", "application/x-protobuf")
+            .body(otlp_request(vec![otlp_span(trace, trace, name)]).encode_to_vec())
+            .send()
+    };
+    // Another process holds the write lock longer than the writer waits (5 s).
+    let lock = rusqlite::Connection::open(&listener.db).unwrap();
+    lock.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    assert_eq!(send(1, "while locked").await.unwrap().status(), 200);
+    tokio::time::sleep(Duration::from_secs(7)).await;
+    lock.execute_batch("COMMIT").unwrap();
+    drop(lock);
+    assert_eq!(send(2, "after").await.unwrap().status(), 200);
+    let db = listener.db.clone();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while stored_names(&db).is_empty() {
+        assert!(Instant::now() < deadline);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(stored_names(&db), ["after"]);
+    assert!(
+        stderr.contains("warning: 1 spans not stored: the span database")
+            && stderr.contains("is locked by another process"),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("received 2 spans: stored 1, rejected 0, dropped 1"),
+        "{stderr}"
+    );
+}
+
+// ---- forwarding ---------------------------------------------------------------------------
+
+const FORWARD_SECRET: &str = "hcaik_forwardSecret0123456789abcdefghij";
+
+/// An OTLP/HTTP backend that records what it is sent and answers `status`.
+fn otlp_sink(
+    status: u16,
+) -> (
+    crate::harness::Background,
+    std::sync::Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, ExportTraceServiceRequest)>>>,
+) {
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = seen.clone();
+    let app = axum::Router::new().route(
+        "/v1/traces",
+        axum::routing::post(
+            move |headers: axum::http::HeaderMap, body: axum::body::Bytes| {
+                let log = log.clone();
+                async move {
+                    let request = ExportTraceServiceRequest::decode(body).unwrap();
+                    log.lock().unwrap().push((headers, request));
+                    axum::response::Response::builder()
+                        .status(status)
+                        .header("content-type", "application/x-protobuf")
+                        .body(axum::body::Body::from(
+                            ExportTraceServiceResponse::default().encode_to_vec(),
+                        ))
+                        .unwrap()
+                }
+            },
+        ),
+    );
+    (crate::harness::serve(app), seen)
+}
+
+fn stored_span_ids(db: &Path, source: &str) -> std::collections::BTreeSet<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut q = conn
+        .prepare("SELECT span_id FROM spans WHERE source = ?1")
+        .unwrap();
+    q.query_map([source], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+fn wait_for_spans(db: &Path, n: usize) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while stored_names(db).len() < n {
+        assert!(Instant::now() < deadline, "{:?}", stored_names(db));
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn otlp_is_forwarded_with_its_headers_and_the_secret_never_shown() {
+    let (sink, seen) = otlp_sink(200);
+    let sandbox = Sandbox::new();
+    let header = format!("x-honeycomb-team={FORWARD_SECRET}");
+    let sink_url = format!("http://{}", sink.addr);
+    let listener = Listener::start(
+        &sandbox,
+        &[
+            "-vv",
+            "--forward-otlp",
+            &sink_url,
+            "--forward-header",
+            &header,
+        ],
+    );
+    let endpoint = format!("http://127.0.0.1:{}", listener.http);
+    flask_app("otlp-http", &[("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)]);
+    let db = listener.db.clone();
+    wait_for_spans(&db, 7);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let forwarded_ids = || -> std::collections::BTreeSet<String> {
+        seen.lock()
+            .unwrap()
+            .iter()
+            .flat_map(|(_, r)| r.resource_spans.clone())
+            .flat_map(|rs| rs.scope_spans)
+            .flat_map(|ss| ss.spans)
+            .map(|s| hex::encode(s.span_id))
+            .collect()
+    };
+    while forwarded_ids().len() < 7 {
+        assert!(Instant::now() < deadline, "forwarded {:?}", forwarded_ids());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (code, stdout, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(forwarded_ids(), stored_span_ids(&db, "otlp"));
+    for (headers, _) in seen.lock().unwrap().iter() {
+        assert_eq!(headers["x-honeycomb-team"], FORWARD_SECRET);
+        assert_eq!(headers["content-type"], "application/x-protobuf");
+    }
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .unwrap()
+            .ends_with("; forwarded 7 (0 not delivered)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("[REDACTED]"),
+        "-vv shows the header, redacted: {stderr}"
+    );
+    assert!(
+        !stderr.contains(FORWARD_SECRET) && !stdout.contains(FORWARD_SECRET),
+        "the forwarded key leaked"
+    );
+}
+
+#[test]
+fn a_failing_backend_never_costs_a_stored_span() {
+    let (sink, seen) = otlp_sink(503);
+    let sandbox = Sandbox::new();
+    let sink_url = format!("http://{}", sink.addr);
+    let listener = Listener::start(&sandbox, &["--forward-otlp", &sink_url]);
+    let endpoint = format!("http://127.0.0.1:{}", listener.http);
+    flask_app("otlp-http", &[("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)]);
+    let db = listener.db.clone();
+    wait_for_spans(&db, 7);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while seen.lock().unwrap().is_empty() {
+        assert!(Instant::now() < deadline);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(stored_names(&db).len(), 7);
+    assert_eq!(
+        stderr.matches("spans not forwarded to OTLP").count(),
+        1,
+        "said once: {stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .unwrap()
+            .ends_with("; forwarded 0 (7 not delivered)"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn xray_segments_are_forwarded_to_xray() {
+    let moto = crate::python::Moto::start();
+    let sandbox = Sandbox::new();
+    let listener = Listener::start_with(
+        &sandbox,
+        &["--forward-xray"],
+        &[("AWS_ENDPOINT_URL", moto.endpoint.as_str())],
+    );
+    let daemon = format!("127.0.0.1:{}", listener.xray);
+    flask_app("xray", &[("AWS_XRAY_DAEMON_ADDRESS", daemon)]);
+    let db = listener.db.clone();
+    wait_for_spans(&db, 7);
+    std::thread::sleep(Duration::from_millis(500));
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .unwrap()
+            .ends_with("; forwarded 3 (0 not delivered)"),
+        "three segment documents, their subsegments inside: {stderr}"
+    );
+    // Read back from X-Ray: every trace, with its segment.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mut q = conn
+        .prepare("SELECT trace_id, span_id FROM spans WHERE parent_id IS NULL")
+        .unwrap();
+    let roots: Vec<(String, String)> = q
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(roots.len(), 3);
+    let xray = aws_sdk_xray::Client::new(&moto.sdk_config());
+    let ids: Vec<String> = roots
+        .iter()
+        .map(|(t, _)| format!("1-{}-{}", &t[..8], &t[8..]))
+        .collect();
+    let got = xray
+        .batch_get_traces()
+        .set_trace_ids(Some(ids))
+        .send()
+        .await
+        .unwrap();
+    let mut segment_ids: Vec<String> = got
+        .traces()
+        .iter()
+        .flat_map(|t| t.segments())
+        .map(|s| {
+            serde_json::from_str::<Value>(s.document().unwrap()).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    segment_ids.sort();
+    let mut want: Vec<String> = roots.into_iter().map(|(_, s)| s).collect();
+    want.sort();
+    assert_eq!(segment_ids, want);
+}
+
+#[test]
+fn json_output_is_one_object_per_stored_span() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &["-o", "json"]);
+    let endpoint = format!("http://127.0.0.1:{}", listener.http);
+    flask_app("otlp-http", &[("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)]);
+    let db = listener.db.clone();
+    wait_for_spans(&db, 7);
+    let (code, stdout, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    let objects: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: std::collections::BTreeSet<String> = objects
+        .iter()
+        .map(|o| o["span_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(objects.len(), 7);
+    assert_eq!(ids, stored_span_ids(&db, "otlp"));
+    let boom = objects
+        .iter()
+        .find(|o| o["http_route"] == "/api/boom")
+        .unwrap();
+    assert_eq!(boom["status"], "fault");
+    assert_eq!(boom["exceptions"][0]["type"], "ZeroDivisionError");
+    assert_eq!(boom["resource"]["service.name"], "backend-flask");
 }
