@@ -1003,3 +1003,63 @@ fn json_output_is_one_object_per_stored_span() {
     assert_eq!(boom["exceptions"][0]["type"], "ZeroDivisionError");
     assert_eq!(boom["resource"]["service.name"], "backend-flask");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn retain_deletes_old_spans_while_running() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &["-v", "--retain", "3s"]);
+    let url = format!("http://127.0.0.1:{}/v1/traces", listener.http);
+    #[allow(clippy::disallowed_methods)] // the test's own client, a sender like an SDK
+    let http = reqwest::Client::new();
+    let mut old = otlp_span(1, 1, "a minute ago");
+    old.start_time_unix_nano -= 60 * 1_000_000_000;
+    let fresh = otlp_span(2, 2, "now");
+    http.post(&url)
+        .header("content-type", "application/x-protobuf")
+        .body(otlp_request(vec![old, fresh]).encode_to_vec())
+        .send()
+        .await
+        .unwrap();
+    let db = listener.db.clone();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while stored_names(&db) != ["now"] {
+        assert!(Instant::now() < deadline, "{:?}", stored_names(&db));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("deleted 1 spans older than the retention"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn addresses_come_from_flags_the_environment_or_the_profile() {
+    let sandbox = Sandbox::new();
+    let out = crate::harness::run(
+        sandbox
+            .cmd()
+            .env("TRACECTL_LOCAL_OTLP_GRPC", "localhost-4317")
+            .args(["local", "listen"]),
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "error: --otlp-grpc 'localhost-4317' (from env TRACECTL_LOCAL_OTLP_GRPC) is not an address\n\
+         hint: use HOST:PORT with an IP, e.g. --otlp-grpc 127.0.0.1:4319, or off\n"
+    );
+    sandbox.write_config("[profiles.default]\nlocal_otlp_http = \"off\"\n");
+    let out = crate::harness::run(sandbox.cmd().args([
+        "local",
+        "listen",
+        "--no-otlp-grpc",
+        "--xray",
+        "off",
+    ]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr.lines().next().unwrap(),
+        "error: every receiver is off"
+    );
+}

@@ -83,8 +83,10 @@ pub struct ListenArgs {
 
 /// Live lines and NDJSON wait for at most this many events before receivers drop news.
 const EVENTS: usize = 1024;
-/// How often `--retain` prunes.
-const PRUNE_EVERY: Duration = Duration::from_secs(60);
+/// How often `--retain` prunes: every minute, or a tenth of a shorter retention.
+fn prune_every(retain: Duration) -> Duration {
+    (retain / 10).clamp(Duration::from_secs(1), Duration::from_secs(60))
+}
 /// How long servers get to finish requests in flight when stopping.
 const GRACE: Duration = Duration::from_secs(2);
 
@@ -463,7 +465,7 @@ fn otlp_forwarder(
 }
 
 async fn prune_periodically(writer: writer::WriterHandle, retain: Duration) {
-    let mut tick = tokio::time::interval(PRUNE_EVERY);
+    let mut tick = tokio::time::interval(prune_every(retain));
     loop {
         tick.tick().await;
         let retain_ns = i64::try_from(retain.as_nanos()).unwrap_or(i64::MAX);
