@@ -28,6 +28,9 @@ _tracectl() {
             tracectl,honeycomb)
                 cmd="tracectl__subcmd__honeycomb"
                 ;;
+            tracectl,local)
+                cmd="tracectl__subcmd__local"
+                ;;
             tracectl,logs)
                 cmd="tracectl__subcmd__logs"
                 ;;
@@ -70,6 +73,9 @@ _tracectl() {
             tracectl__subcmd__help,honeycomb)
                 cmd="tracectl__subcmd__help__subcmd__honeycomb"
                 ;;
+            tracectl__subcmd__help,local)
+                cmd="tracectl__subcmd__help__subcmd__local"
+                ;;
             tracectl__subcmd__help,logs)
                 cmd="tracectl__subcmd__help__subcmd__logs"
                 ;;
@@ -102,6 +108,9 @@ _tracectl() {
                 ;;
             tracectl__subcmd__help__subcmd__honeycomb,query)
                 cmd="tracectl__subcmd__help__subcmd__honeycomb__subcmd__query"
+                ;;
+            tracectl__subcmd__help__subcmd__local,listen)
+                cmd="tracectl__subcmd__help__subcmd__local__subcmd__listen"
                 ;;
             tracectl__subcmd__help__subcmd__logs,groups)
                 cmd="tracectl__subcmd__help__subcmd__logs__subcmd__groups"
@@ -180,6 +189,18 @@ _tracectl() {
                 ;;
             tracectl__subcmd__honeycomb__subcmd__help,query)
                 cmd="tracectl__subcmd__honeycomb__subcmd__help__subcmd__query"
+                ;;
+            tracectl__subcmd__local,help)
+                cmd="tracectl__subcmd__local__subcmd__help"
+                ;;
+            tracectl__subcmd__local,listen)
+                cmd="tracectl__subcmd__local__subcmd__listen"
+                ;;
+            tracectl__subcmd__local__subcmd__help,help)
+                cmd="tracectl__subcmd__local__subcmd__help__subcmd__help"
+                ;;
+            tracectl__subcmd__local__subcmd__help,listen)
+                cmd="tracectl__subcmd__local__subcmd__help__subcmd__listen"
                 ;;
             tracectl__subcmd__logs,groups)
                 cmd="tracectl__subcmd__logs__subcmd__groups"
@@ -296,7 +317,7 @@ _tracectl() {
 
     case "${cmd}" in
         tracectl)
-            opts="-o -q -v -h -V --output --color --quiet --verbose --profile --config --utc --help --version honeycomb xray logs rollbar tag config completions help"
+            opts="-o -q -v -h -V --output --color --quiet --verbose --profile --config --utc --help --version local honeycomb xray logs rollbar tag config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -522,7 +543,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help)
-            opts="honeycomb xray logs rollbar tag config completions help"
+            opts="local honeycomb xray logs rollbar tag config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -676,6 +697,34 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help__subcmd__honeycomb__subcmd__query)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__help__subcmd__local)
+            opts="listen"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__help__subcmd__local__subcmd__listen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1329,6 +1378,160 @@ _tracectl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local)
+            opts="-o -q -v -h -V --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version listen help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__help)
+            opts="listen help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__help__subcmd__listen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__listen)
+            opts="-o -q -v -h -V --otlp-http --no-otlp-http --otlp-grpc --no-otlp-grpc --xray --no-xray --db --retain --forward-xray --forward-otlp --forward-header --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --otlp-http)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otlp-grpc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --xray)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --forward-otlp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --forward-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand local 'Collect traces on this machine, no cloud account needed: OTLP and the X-Ray daemon protocol'
             cand honeycomb 'Run Honeycomb queries; list datasets and columns; check the key; add markers'
             cand xray 'Summarise AWS X-Ray traces, show one trace as a waterfall, show the service graph'
             cand logs 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
@@ -40,6 +41,63 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand config 'Show the effective configuration and where each value comes from'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tracectl;local'= {
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand listen 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tracectl;local;listen'= {
+            cand --otlp-http 'OTLP over HTTP on ADDR, or `off` [default: 127.0.0.1:4318] [env: TRACECTL_LOCAL_OTLP_HTTP]'
+            cand --otlp-grpc 'OTLP over gRPC on ADDR, or `off` [default: 127.0.0.1:4317] [env: TRACECTL_LOCAL_OTLP_GRPC]'
+            cand --xray 'The X-Ray daemon''s address (UDP segments, TCP sampling), or `off` [default: 127.0.0.1:2000] [env: TRACECTL_LOCAL_XRAY]'
+            cand --db 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]'
+            cand --retain 'Delete spans older than this while running [default: 7d] [env: TRACECTL_LOCAL_RETAIN]'
+            cand --forward-otlp 'Also send OTLP spans to this OTLP/HTTP endpoint (e.g. https://api.honeycomb.io)'
+            cand --forward-header 'A header for --forward-otlp, e.g. x-honeycomb-team=KEY (repeatable; values are never shown)'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]'
+            cand --no-otlp-http 'Do not receive OTLP over HTTP'
+            cand --no-otlp-grpc 'Do not receive OTLP over gRPC'
+            cand --no-xray 'Do not stand in for the X-Ray daemon'
+            cand --forward-xray 'Also send X-Ray segments to X-Ray (PutTraceSegments, with the AWS settings of `xray`)'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tracectl;local;help'= {
+            cand listen 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tracectl;local;help;listen'= {
+        }
+        &'tracectl;local;help;help'= {
         }
         &'tracectl;honeycomb'= {
             cand --endpoint-url 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]'
@@ -735,6 +793,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand --version 'Print version'
         }
         &'tracectl;help'= {
+            cand local 'Collect traces on this machine, no cloud account needed: OTLP and the X-Ray daemon protocol'
             cand honeycomb 'Run Honeycomb queries; list datasets and columns; check the key; add markers'
             cand xray 'Summarise AWS X-Ray traces, show one trace as a waterfall, show the service graph'
             cand logs 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
@@ -743,6 +802,11 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand config 'Show the effective configuration and where each value comes from'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'tracectl;help;local'= {
+            cand listen 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
+        }
+        &'tracectl;help;local;listen'= {
         }
         &'tracectl;help;honeycomb'= {
             cand query 'Run a query: table of results, a chart per calculation, and the query link'

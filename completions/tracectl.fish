@@ -36,6 +36,7 @@ complete -c tracectl -n "__fish_tracectl_needs_command" -s v -l verbose -d 'Log 
 complete -c tracectl -n "__fish_tracectl_needs_command" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
 complete -c tracectl -n "__fish_tracectl_needs_command" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_needs_command" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "local" -d 'Collect traces on this machine, no cloud account needed: OTLP and the X-Ray daemon protocol'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "honeycomb" -d 'Run Honeycomb queries; list datasets and columns; check the key; add markers'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "xray" -d 'Summarise AWS X-Ray traces, show one trace as a waterfall, show the service graph'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "logs" -d 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
@@ -44,6 +45,49 @@ complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "tag" -d 'Manage g
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "config" -d 'Show the effective configuration and where each value comes from'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen help" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen help" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen help" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen help" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen help" -f -a "listen" -d 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l otlp-http -d 'OTLP over HTTP on ADDR, or `off` [default: 127.0.0.1:4318] [env: TRACECTL_LOCAL_OTLP_HTTP]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l otlp-grpc -d 'OTLP over gRPC on ADDR, or `off` [default: 127.0.0.1:4317] [env: TRACECTL_LOCAL_OTLP_GRPC]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l xray -d 'The X-Ray daemon\'s address (UDP segments, TCP sampling), or `off` [default: 127.0.0.1:2000] [env: TRACECTL_LOCAL_XRAY]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l db -d 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l retain -d 'Delete spans older than this while running [default: 7d] [env: TRACECTL_LOCAL_RETAIN]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l forward-otlp -d 'Also send OTLP spans to this OTLP/HTTP endpoint (e.g. https://api.honeycomb.io)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l forward-header -d 'A header for --forward-otlp, e.g. x-honeycomb-team=KEY (repeatable; values are never shown)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l no-otlp-http -d 'Do not receive OTLP over HTTP'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l no-otlp-grpc -d 'Do not receive OTLP over gRPC'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l no-xray -d 'Do not stand in for the X-Ray daemon'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l forward-xray -d 'Also send X-Ray segments to X-Ray (PutTraceSegments, with the AWS settings of `xray`)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "listen" -d 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
@@ -556,14 +600,16 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s v -l v
 complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "honeycomb" -d 'Run Honeycomb queries; list datasets and columns; check the key; add markers'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "xray" -d 'Summarise AWS X-Ray traces, show one trace as a waterfall, show the service graph'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "logs" -d 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "rollbar" -d 'Send realistic test errors to Rollbar and record deploys'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "tag" -d 'Manage git release tags: list, create, push, delete, next version'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from honeycomb xray logs rollbar tag config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag config completions help" -f -a "local" -d 'Collect traces on this machine, no cloud account needed: OTLP and the X-Ray daemon protocol'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag config completions help" -f -a "honeycomb" -d 'Run Honeycomb queries; list datasets and columns; check the key; add markers'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag config completions help" -f -a "xray" -d 'Summarise AWS X-Ray traces, show one trace as a waterfall, show the service graph'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag config completions help" -f -a "logs" -d 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag config completions help" -f -a "rollbar" -d 'Send realistic test errors to Rollbar and record deploys'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag config completions help" -f -a "tag" -d 'Manage git release tags: list, create, push, delete, next version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag config completions help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "listen" -d 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from honeycomb" -f -a "query" -d 'Run a query: table of results, a chart per calculation, and the query link'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from honeycomb" -f -a "datasets" -d 'List datasets: name, slug, columns, last written'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from honeycomb" -f -a "columns" -d 'List a dataset\'s columns: name, type, last written, description'

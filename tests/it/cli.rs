@@ -5,10 +5,10 @@ use std::process::Stdio;
 use crate::harness::{Sandbox, run};
 
 #[test]
-fn help_shows_the_five_groups() {
+fn help_shows_every_group() {
     let out = run(Sandbox::new().cmd().arg("--help"));
     assert_eq!(out.code, 0);
-    for group in ["honeycomb", "xray", "logs", "rollbar", "tag"] {
+    for group in ["local", "honeycomb", "xray", "logs", "rollbar", "tag"] {
         assert!(
             out.stdout
                 .lines()
