@@ -768,13 +768,12 @@ async fn a_locked_database_drops_and_says_so_and_recovers() {
 
 const FORWARD_SECRET: &str = "hcaik_forwardSecret0123456789abcdefghij";
 
+/// What an OTLP sink was sent: each request's headers and body.
+type Received =
+    std::sync::Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, ExportTraceServiceRequest)>>>;
+
 /// An OTLP/HTTP backend that records what it is sent and answers `status`.
-fn otlp_sink(
-    status: u16,
-) -> (
-    crate::harness::Background,
-    std::sync::Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, ExportTraceServiceRequest)>>>,
-) {
+fn otlp_sink(status: u16) -> (crate::harness::Background, Received) {
     let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let log = seen.clone();
     let app = axum::Router::new().route(
@@ -1061,5 +1060,68 @@ fn addresses_come_from_flags_the_environment_or_the_profile() {
     assert_eq!(
         out.stderr.lines().next().unwrap(),
         "error: every receiver is off"
+    );
+}
+
+/// The new user's path: no flags, no variables. The SDKs' own defaults (OTLP/HTTP to
+/// localhost:4318, the X-Ray daemon at 127.0.0.1:2000) reach the listener's defaults. This is
+/// the one test on the well-known ports; if something else holds them, tracectl's error says
+/// what.
+#[test]
+fn the_sdks_defaults_reach_the_default_listener() {
+    let sandbox = Sandbox::new();
+    let template = sandbox.cmd();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tracectl"));
+    cmd.env_clear();
+    for (k, v) in template.get_envs() {
+        if let Some(v) = v {
+            cmd.env(k, v);
+        }
+    }
+    let mut child = cmd
+        .current_dir(sandbox.home())
+        .args(["local", "listen"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    for port in [4318, 4317, 2000] {
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Some(status) = child.try_wait().unwrap() {
+                let mut stderr = String::new();
+                child
+                    .stderr
+                    .take()
+                    .unwrap()
+                    .read_to_string(&mut stderr)
+                    .unwrap();
+                panic!("local listen exited ({status}): {stderr}");
+            }
+            assert!(Instant::now() < deadline, "local listen did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    let listener = Listener {
+        child,
+        http: 4318,
+        grpc: 4317,
+        xray: 2000,
+        db: sandbox.home().join(".local/share/tracectl/traces.db"),
+    };
+    assert_eq!(statuses(&flask_app("otlp-http", &[])), [200, 404, 500]);
+    assert_eq!(statuses(&flask_app("xray", &[])), [200, 404, 500]);
+    let db = listener.db.clone();
+    wait_for_spans(&db, 14);
+    let (code, stdout, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(stdout.lines().count(), 6, "{stdout}");
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("received 14 spans: stored 14,"),
+        "{stderr}"
     );
 }
