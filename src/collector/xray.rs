@@ -1,12 +1,17 @@
 //! The X-Ray daemon's protocol: segment documents over UDP (each datagram is the header
 //! `{"format":"json","version":1}`, a newline, and one document), and on TCP the two calls
-//! the SDKs make for centralized sampling, answered locally with a sample-everything rule so
-//! the SDK logs no errors and every request is traced.
+//! the SDKs make for centralized sampling: answered locally with a sample-everything rule
+//! (so the SDK logs no errors and every request is traced), or, when forwarding to X-Ray,
+//! passed on to X-Ray signed with the user's credentials, as the daemon does.
 
 use std::collections::HashMap;
 
+use aws_sdk_xray::primitives::DateTime;
+use aws_sdk_xray::types::SamplingStatisticsDocument;
 use axum::Router;
-use axum::extract::Json;
+use axum::extract::{Json, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use serde_json::{Value, json};
 use tokio::net::UdpSocket;
@@ -98,11 +103,125 @@ fn take(
     }
 }
 
-/// The daemon's TCP side: `POST /GetSamplingRules` and `POST /SamplingTargets`.
-pub fn sampling_router() -> Router {
-    Router::new()
-        .route("/GetSamplingRules", post(sampling_rules))
-        .route("/SamplingTargets", post(sampling_targets))
+/// The daemon's TCP side: `POST /GetSamplingRules` and `POST /SamplingTargets`, answered
+/// here, or by X-Ray through `upstream`.
+pub fn sampling_router(upstream: Option<aws_sdk_xray::Client>) -> Router {
+    match upstream {
+        None => Router::new()
+            .route("/GetSamplingRules", post(sampling_rules))
+            .route("/SamplingTargets", post(sampling_targets)),
+        Some(client) => Router::new()
+            .route("/GetSamplingRules", post(proxied_rules))
+            .route("/SamplingTargets", post(proxied_targets))
+            .with_state(client),
+    }
+}
+
+fn seconds(t: Option<&DateTime>) -> Value {
+    t.map_or(Value::Null, |t| json!(t.as_secs_f64()))
+}
+
+/// An X-Ray failure as the daemon passes it on: the status and the service's message.
+fn upstream_error(failure: &crate::clients::aws::AwsFailure) -> Response {
+    (
+        StatusCode::BAD_GATEWAY,
+        Json(json!({ "Message": failure.to_string() })),
+    )
+        .into_response()
+}
+
+/// Every page of GetSamplingRules, in X-Ray's JSON shape.
+async fn proxied_rules(State(client): State<aws_sdk_xray::Client>) -> Response {
+    let mut records = Vec::new();
+    let mut pages = client.get_sampling_rules().into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = match page {
+            Ok(page) => page,
+            Err(e) => return upstream_error(&crate::clients::aws::classify(&e)),
+        };
+        for record in page.sampling_rule_records() {
+            let Some(rule) = record.sampling_rule() else {
+                continue;
+            };
+            records.push(json!({
+                "SamplingRule": {
+                    "RuleName": rule.rule_name(),
+                    "RuleARN": rule.rule_arn(),
+                    "ResourceARN": rule.resource_arn(),
+                    "Priority": rule.priority(),
+                    "FixedRate": rule.fixed_rate(),
+                    "ReservoirSize": rule.reservoir_size(),
+                    "ServiceName": rule.service_name(),
+                    "ServiceType": rule.service_type(),
+                    "Host": rule.host(),
+                    "HTTPMethod": rule.http_method(),
+                    "URLPath": rule.url_path(),
+                    "Version": rule.version(),
+                    "Attributes": rule.attributes(),
+                },
+                "CreatedAt": seconds(record.created_at()),
+                "ModifiedAt": seconds(record.modified_at()),
+            }));
+        }
+    }
+    Json(json!({ "SamplingRuleRecords": records })).into_response()
+}
+
+/// GetSamplingTargets with the SDK's statistics, in X-Ray's JSON shape.
+async fn proxied_targets(
+    State(client): State<aws_sdk_xray::Client>,
+    Json(request): Json<Value>,
+) -> Response {
+    let documents: Vec<SamplingStatisticsDocument> = request
+        .get("SamplingStatisticsDocuments")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|d| {
+            SamplingStatisticsDocument::builder()
+                .rule_name(d.get("RuleName")?.as_str()?)
+                .client_id(d.get("ClientID")?.as_str()?)
+                .timestamp(DateTime::from_secs_f64(d.get("Timestamp")?.as_f64()?))
+                .request_count(d.get("RequestCount")?.as_i64()? as i32)
+                .sampled_count(d.get("SampledCount")?.as_i64()? as i32)
+                .borrow_count(d.get("BorrowCount").and_then(Value::as_i64).unwrap_or(0) as i32)
+                .build()
+                .ok()
+        })
+        .collect();
+    let answer = match client
+        .get_sampling_targets()
+        .set_sampling_statistics_documents(Some(documents))
+        .send()
+        .await
+    {
+        Ok(answer) => answer,
+        Err(e) => return upstream_error(&crate::clients::aws::classify(&e)),
+    };
+    let targets: Vec<Value> = answer
+        .sampling_target_documents()
+        .iter()
+        .map(|t| {
+            json!({
+                "RuleName": t.rule_name(),
+                "FixedRate": t.fixed_rate(),
+                "ReservoirQuota": t.reservoir_quota(),
+                "ReservoirQuotaTTL": seconds(t.reservoir_quota_ttl()),
+                "Interval": t.interval(),
+            })
+        })
+        .collect();
+    let unprocessed: Vec<Value> = answer
+        .unprocessed_statistics()
+        .iter()
+        .map(|u| json!({"RuleName": u.rule_name(), "ErrorCode": u.error_code(), "Message": u.message()}))
+        .collect();
+    Json(json!({
+        "SamplingTargetDocuments": targets,
+        "LastRuleModification": seconds(answer.last_rule_modification()),
+        "UnprocessedStatistics": unprocessed,
+    }))
+    .into_response()
 }
 
 /// One rule that samples every request (the SDK's reservoir first, then 100%).

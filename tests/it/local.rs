@@ -1125,3 +1125,44 @@ fn the_sdks_defaults_reach_the_default_listener() {
         "{stderr}"
     );
 }
+
+#[test]
+fn with_forward_xray_sampling_comes_from_x_ray_signed() {
+    let fake = crate::xray_fake::FakeXray::new(crate::xray_fake::Options::default());
+    let server = crate::harness::serve(fake.router());
+    let endpoint = format!("http://{}", server.addr);
+    let sandbox = Sandbox::new();
+    let listener = Listener::start_with(
+        &sandbox,
+        &["--forward-xray"],
+        &[("AWS_ENDPOINT_URL", endpoint.as_str())],
+    );
+    let lines = flask_app(
+        "xray-sampling",
+        &[(
+            "AWS_XRAY_DAEMON_ADDRESS",
+            format!("127.0.0.1:{}", listener.xray),
+        )],
+    );
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    // The account's rule, not the local sample-everything one: X-Ray answered.
+    assert_eq!(
+        lines[0]["sampling"],
+        serde_json::json!({
+            "rules": [{"name": "cruddur-api", "rate": 0.1, "priority": 100}],
+            "targets": {"cruddur-api": {"rate": 0.1, "quota": 5, "interval": 10}}
+        })
+    );
+    // Both calls reached X-Ray signed (the fake refuses unsigned ones), with the SDK's
+    // statistics passed on.
+    let calls = fake.calls();
+    let operations: Vec<(&str, u16)> = calls.iter().map(|c| (c.operation, c.status)).collect();
+    assert_eq!(
+        operations,
+        [("GetSamplingRules", 200), ("GetSamplingTargets", 200)]
+    );
+    let statistics = &calls[1].body["SamplingStatisticsDocuments"][0];
+    assert_eq!(statistics["RuleName"], "cruddur-api");
+    assert_eq!(statistics["RequestCount"], 0);
+}

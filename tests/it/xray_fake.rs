@@ -115,6 +115,8 @@ impl FakeXray {
             .route("/TraceSummaries", post(trace_summaries))
             .route("/ServiceGraph", post(service_graph))
             .route("/Traces", post(batch_get_traces))
+            .route("/GetSamplingRules", post(sampling_rules))
+            .route("/SamplingTargets", post(sampling_targets))
             .with_state(self.clone())
     }
 }
@@ -988,4 +990,65 @@ pub fn flask_traffic(count: usize, start: f64, end: f64, seed: u64) -> Vec<Vec<V
             flask_trace(&mut rng, at, method, &url, status, latency)
         })
         .collect()
+}
+
+/// GetSamplingRules: one rule of the account's own (10% of /api/*, a reservoir of 5).
+async fn sampling_rules(State(fake): State<FakeXray>, headers: HeaderMap) -> Response {
+    if let Some(r) = admit(&fake, &headers).await {
+        return record(&fake, "GetSamplingRules", &Value::Null, r);
+    }
+    let rules = json!({"SamplingRuleRecords": [{
+        "SamplingRule": {
+            "RuleName": "cruddur-api",
+            "RuleARN": "arn:aws:xray:us-east-1:123456789012:sampling-rule/cruddur-api",
+            "ResourceARN": "*", "Priority": 100, "FixedRate": 0.1, "ReservoirSize": 5,
+            "ServiceName": "backend-flask", "ServiceType": "*", "Host": "*",
+            "HTTPMethod": "*", "URLPath": "/api/*", "Version": 1, "Attributes": {}
+        },
+        "CreatedAt": 1_800_000_000.0, "ModifiedAt": 1_800_000_000.0
+    }]});
+    record(
+        &fake,
+        "GetSamplingRules",
+        &Value::Null,
+        (StatusCode::OK, axum::Json(rules)).into_response(),
+    )
+}
+
+/// GetSamplingTargets: a quota per reported rule, echoing the statistics it was sent.
+async fn sampling_targets(
+    State(fake): State<FakeXray>,
+    headers: HeaderMap,
+    body: String,
+) -> Response {
+    let parsed = match parse_body(&body) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Some(r) = admit(&fake, &headers).await {
+        return record(&fake, "GetSamplingTargets", &parsed, r);
+    }
+    let Some(documents) = parsed["SamplingStatisticsDocuments"].as_array() else {
+        return record(
+            &fake,
+            "GetSamplingTargets",
+            &parsed,
+            invalid("SamplingStatisticsDocuments is required"),
+        );
+    };
+    let targets: Vec<Value> = documents
+        .iter()
+        .map(|d| {
+            json!({"RuleName": d["RuleName"], "FixedRate": 0.1, "ReservoirQuota": 5,
+                   "ReservoirQuotaTTL": 1_800_000_060.0, "Interval": 10})
+        })
+        .collect();
+    let answer = json!({"SamplingTargetDocuments": targets,
+                        "LastRuleModification": 1_800_000_000.0, "UnprocessedStatistics": []});
+    record(
+        &fake,
+        "GetSamplingTargets",
+        &parsed,
+        (StatusCode::OK, axum::Json(answer)).into_response(),
+    )
 }

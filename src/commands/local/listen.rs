@@ -159,16 +159,14 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
         )?),
         None => None,
     };
-    let forward_xray = if args.forward_xray {
-        let client = ctx.xray_client(aws).await?;
-        Some(forward::spawn_xray(
-            client,
-            counters.clone(),
-            events_tx.clone(),
-        ))
+    let xray_upstream = if args.forward_xray {
+        Some(ctx.xray_client(aws).await?)
     } else {
         None
     };
+    let forward_xray = xray_upstream
+        .clone()
+        .map(|client| forward::spawn_xray(client, counters.clone(), events_tx.clone()));
     let (writer, writer_thread) = writer::spawn(store, counters.clone(), events_tx.clone());
     let collector = Collector::new(
         counters.clone(),
@@ -200,7 +198,7 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
         ));
         servers.push(serve_http(
             listener,
-            xray::sampling_router(),
+            xray::sampling_router(xray_upstream),
             stopping.clone(),
         ));
     }

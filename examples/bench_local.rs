@@ -1,0 +1,292 @@
+//! The measuring half of scripts/bench-local: ingest into a running `tracectl local listen`
+//! (release build) in one run, beside the physical limit of the same rows written by a bare
+//! rusqlite insert loop on the same machine.
+//!
+//! - OTLP/HTTP: protobuf batches of 512 spans from 4 concurrent senders (as BatchSpanProcessor
+//!   sends them); spans stored per second, the listener's CPU per span, its peak RSS.
+//! - X-Ray: segment documents over UDP at a fixed rate; segments stored vs sent (drops).
+//! - Floor: the same span records stored by `Store::insert` (the collector's own statement,
+//!   512 rows a transaction) with no network, decoding or queues in between.
+//!
+//!     cargo run --release --example bench_local -- target/release/tracectl
+
+#![allow(clippy::unwrap_used, clippy::print_stdout)]
+
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use opentelemetry_proto::tonic::collector::trace::v1::ExportTraceServiceRequest;
+use opentelemetry_proto::tonic::common::v1::{AnyValue, KeyValue, any_value};
+use opentelemetry_proto::tonic::resource::v1::Resource;
+use opentelemetry_proto::tonic::trace::v1::{ResourceSpans, ScopeSpans, Span};
+use prost::Message;
+
+const BATCH: usize = 512;
+const SENDERS: usize = 4;
+const BATCHES_PER_SENDER: usize = 250; // 4 x 250 x 512 = 512,000 spans
+const XRAY_RATE: u64 = 20_000; // segments a second
+const XRAY_SECONDS: u64 = 5;
+
+fn kv(key: &str, value: any_value::Value) -> KeyValue {
+    KeyValue {
+        key: key.into(),
+        value: Some(AnyValue { value: Some(value) }),
+        ..Default::default()
+    }
+}
+
+fn s(text: &str) -> any_value::Value {
+    any_value::Value::StringValue(text.into())
+}
+
+/// One batch as a Flask app sends it: a server span per request with its HTTP attributes
+/// and a database child, 512 spans.
+fn batch(sender: usize, n: usize) -> Vec<u8> {
+    let now = jiff::Timestamp::now().as_nanosecond() as u64;
+    let spans = (0..BATCH)
+        .map(|i| {
+            let request = (sender * 1_000_000 + n * BATCH + i) as u64;
+            let mut trace_id = [0u8; 16];
+            trace_id[..8].copy_from_slice(&(request / 2 + 1).to_be_bytes());
+            trace_id[8..].copy_from_slice(&0x6b04_d9b5_u64.to_be_bytes());
+            let root = i % 2 == 0;
+            Span {
+                trace_id: trace_id.to_vec(),
+                span_id: (request + 1).to_be_bytes().to_vec(),
+                parent_span_id: if root {
+                    Vec::new()
+                } else {
+                    request.to_be_bytes().to_vec()
+                },
+                name: if root {
+                    "GET /api/activities/home".into()
+                } else {
+                    "SELECT".into()
+                },
+                kind: if root { 2 } else { 3 },
+                start_time_unix_nano: now - 5_000_000,
+                end_time_unix_nano: now,
+                attributes: if root {
+                    vec![
+                        kv("http.request.method", s("GET")),
+                        kv("http.route", s("/api/activities/home")),
+                        kv("url.path", s("/api/activities/home")),
+                        kv("http.response.status_code", any_value::Value::IntValue(200)),
+                    ]
+                } else {
+                    vec![
+                        kv("db.system", s("postgresql")),
+                        kv(
+                            "db.query.text",
+                            s("SELECT uuid, message FROM activities LIMIT 20"),
+                        ),
+                    ]
+                },
+                ..Default::default()
+            }
+        })
+        .collect();
+    ExportTraceServiceRequest {
+        resource_spans: vec![ResourceSpans {
+            resource: Some(Resource {
+                attributes: vec![kv("service.name", s("backend-flask"))],
+                ..Default::default()
+            }),
+            scope_spans: vec![ScopeSpans {
+                spans,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+    }
+    .encode_to_vec()
+}
+
+/// user+sys CPU seconds and peak RSS (MB) of a process, from /proc.
+fn cpu_and_peak(pid: u32) -> (f64, f64) {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    let ticks: f64 = fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap();
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let hwm_kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap()
+        .parse()
+        .unwrap();
+    (ticks / 100.0, hwm_kb / 1024.0)
+}
+
+fn count(db: &std::path::Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT count(*) FROM spans", [], |r| r.get(0))
+        .unwrap_or(0)
+}
+
+fn wait_for(db: &std::path::Path, n: i64, within: Duration) -> Instant {
+    let deadline = Instant::now() + within;
+    loop {
+        if count(db) >= n {
+            return Instant::now();
+        }
+        assert!(
+            Instant::now() < deadline,
+            "only {} of {n} stored",
+            count(db)
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+struct Listener {
+    child: Child,
+    http: u16,
+    xray: u16,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start(tracectl: &str, db: &std::path::Path) -> Listener {
+    let (http, xray) = (free_port(), free_port());
+    let child = Command::new(tracectl)
+        .args(["local", "listen", "--no-otlp-grpc", "--db"])
+        .arg(db)
+        .args(["--otlp-http", &format!("127.0.0.1:{http}")])
+        .args(["--xray", &format!("127.0.0.1:{xray}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    while std::net::TcpStream::connect(("127.0.0.1", http)).is_err() {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Listener { child, http, xray }
+}
+
+#[tokio::main]
+async fn main() {
+    let tracectl = std::env::args()
+        .nth(1)
+        .expect("path to the tracectl binary");
+    let dir = tempfile::tempdir().unwrap();
+
+    // ---- OTLP/HTTP ----
+    let db = dir.path().join("otlp.db");
+    let mut listener = start(&tracectl, &db);
+    let pid = listener.child.id();
+    let bodies: Vec<Vec<Vec<u8>>> = (0..SENDERS)
+        .map(|sender| (0..BATCHES_PER_SENDER).map(|n| batch(sender, n)).collect())
+        .collect();
+    let url = Arc::new(format!("http://127.0.0.1:{}/v1/traces", listener.http));
+    #[allow(clippy::disallowed_methods)] // the benchmark's senders, not tracectl's client
+    let http = reqwest::Client::new();
+    let (cpu_before, _) = cpu_and_peak(pid);
+    let started = Instant::now();
+    let senders: Vec<_> = bodies
+        .into_iter()
+        .map(|bodies| {
+            let (http, url) = (http.clone(), url.clone());
+            tokio::spawn(async move {
+                for body in bodies {
+                    let r = http
+                        .post(url.as_str())
+                        .header("content-type", "application/x-protobuf")
+                        .body(body)
+                        .send()
+                        .await
+                        .unwrap();
+                    assert!(r.status().is_success());
+                }
+            })
+        })
+        .collect();
+    for s in senders {
+        s.await.unwrap();
+    }
+    let total = (SENDERS * BATCHES_PER_SENDER * BATCH) as i64;
+    let done = wait_for(&db, total, Duration::from_secs(120));
+    let elapsed = done.duration_since(started).as_secs_f64();
+    let (cpu_after, peak_otlp) = cpu_and_peak(pid);
+    let otlp_rate = total as f64 / elapsed;
+    let cpu_per_span_us = (cpu_after - cpu_before) / total as f64 * 1e6;
+
+    // ---- X-Ray over UDP ----
+    let udp = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let daemon = ("127.0.0.1", listener.xray);
+    let header = "{\"format\":\"json\",\"version\":1}\n";
+    let sent = XRAY_RATE * XRAY_SECONDS;
+    let started = Instant::now();
+    for i in 0..sent {
+        // Paced: segment i leaves at i / rate.
+        let due = started + Duration::from_secs_f64(i as f64 / XRAY_RATE as f64);
+        if let Some(wait) = due.checked_duration_since(Instant::now()) {
+            std::thread::sleep(wait);
+        }
+        let t = jiff::Timestamp::now().as_microsecond() as f64 / 1e6;
+        let doc = format!(
+            "{header}{{\"trace_id\":\"1-6b04d9b5-{i:024x}\",\"id\":\"{:016x}\",\"name\":\"backend-flask\",\"start_time\":{:.6},\"end_time\":{t:.6},\"http\":{{\"request\":{{\"method\":\"GET\",\"url\":\"http://localhost/api/activities/home\"}},\"response\":{{\"status\":200}}}}}}",
+            i + 1,
+            t - 0.003
+        );
+        udp.send_to(doc.as_bytes(), daemon).unwrap();
+    }
+    let send_seconds = started.elapsed().as_secs_f64();
+    std::thread::sleep(Duration::from_secs(2));
+    let stored_xray = count(&db) - total;
+    let (_, peak) = cpu_and_peak(pid);
+    let _ = Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status();
+    let _ = listener.child.wait();
+
+    // ---- the floor: the same records, a bare insert loop ----
+    let floor_db = dir.path().join("floor.db");
+    let mut store = tracectl::clients::store::Store::open(&floor_db).unwrap();
+    let now_ns = jiff::Timestamp::now().as_nanosecond() as i64;
+    let records: Vec<Vec<tracectl::model::span::SpanRecord>> = (0..SENDERS)
+        .flat_map(|sender| (0..BATCHES_PER_SENDER).map(move |n| (sender, n)))
+        .map(|(sender, n)| {
+            let request = ExportTraceServiceRequest::decode(batch(sender, n).as_slice()).unwrap();
+            tracectl::model::otlp::convert(&request, now_ns).records
+        })
+        .collect();
+    let started = Instant::now();
+    for chunk in &records {
+        let refs: Vec<&_> = chunk.iter().collect();
+        store.insert(&refs).unwrap();
+    }
+    let floor_rate = total as f64 / started.elapsed().as_secs_f64();
+
+    println!(
+        "| {} spans, OTLP/HTTP protobuf, {SENDERS} senders x batches of {BATCH} | spans stored / s | CPU per span | peak RSS |",
+        total
+    );
+    println!("|---|---|---|---|");
+    println!(
+        "| `tracectl local listen` (receive, decode, map, store) | {otlp_rate:.0} | {cpu_per_span_us:.1} µs | {peak_otlp:.0} MB |"
+    );
+    println!("| bare rusqlite insert loop, same rows and statement | {floor_rate:.0} | | |");
+    println!(
+        "| ratio | {:.2}x of the floor | | |",
+        otlp_rate / floor_rate
+    );
+    println!();
+    println!(
+        "X-Ray over UDP: {sent} segments sent at {:.0}/s, {stored_xray} stored ({} dropped); peak RSS over the whole run {peak:.0} MB",
+        sent as f64 / send_seconds,
+        sent as i64 - stored_xray
+    );
+}
