@@ -141,7 +141,7 @@ fn wait_for(db: &std::path::Path, n: i64, within: Duration) -> Instant {
             "only {} of {n} stored",
             count(db)
         );
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(250));
     }
 }
 
@@ -167,7 +167,7 @@ fn start(tracectl: &str, db: &std::path::Path) -> Listener {
         .args(["--otlp-http", &format!("127.0.0.1:{http}")])
         .args(["--xray", &format!("127.0.0.1:{xray}")])
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     while std::net::TcpStream::connect(("127.0.0.1", http)).is_err() {
@@ -185,7 +185,7 @@ async fn main() {
 
     // ---- OTLP/HTTP ----
     let db = dir.path().join("otlp.db");
-    let mut listener = start(&tracectl, &db);
+    let listener = start(&tracectl, &db);
     let pid = listener.child.id();
     let bodies: Vec<Vec<Vec<u8>>> = (0..SENDERS)
         .map(|sender| (0..BATCHES_PER_SENDER).map(|n| batch(sender, n)).collect())
@@ -201,14 +201,21 @@ async fn main() {
             let (http, url) = (http.clone(), url.clone());
             tokio::spawn(async move {
                 for body in bodies {
-                    let r = http
-                        .post(url.as_str())
-                        .header("content-type", "application/x-protobuf")
-                        .body(body)
-                        .send()
-                        .await
-                        .unwrap();
-                    assert!(r.status().is_success());
+                    // As an OTLP exporter does: a 503 (the writer is behind) is retried.
+                    loop {
+                        let r = http
+                            .post(url.as_str())
+                            .header("content-type", "application/x-protobuf")
+                            .body(body.clone())
+                            .send()
+                            .await
+                            .unwrap();
+                        if r.status().is_success() {
+                            break;
+                        }
+                        assert_eq!(r.status(), 503);
+                        tokio::time::sleep(Duration::from_millis(20)).await;
+                    }
                 }
             })
         })
@@ -250,7 +257,12 @@ async fn main() {
     let _ = Command::new("kill")
         .args(["-INT", &pid.to_string()])
         .status();
-    let _ = listener.child.wait();
+    let out = listener.child.wait_with_output().unwrap();
+    let totals = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
 
     // ---- the floor: the same records, a bare insert loop ----
     let floor_db = dir.path().join("floor.db");
@@ -289,4 +301,6 @@ async fn main() {
         sent as f64 / send_seconds,
         sent as i64 - stored_xray
     );
+    println!();
+    println!("The listener's totals: {totals}");
 }

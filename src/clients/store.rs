@@ -172,9 +172,25 @@ impl Store {
                      WHERE excluded.end_ns IS NOT NULL OR spans.end_ns IS NULL",
                 )
                 .map_err(|e| classify(&self.path, e))?;
+            // Spans of one resource share it: its JSON is written once per run of them.
+            let mut resource_json: Option<(
+                *const serde_json::Map<String, serde_json::Value>,
+                String,
+            )> = None;
             for s in spans {
                 let exceptions = (!s.exceptions.is_empty())
                     .then(|| serde_json::to_string(&s.exceptions).unwrap_or_default());
+                let resource_ptr = std::sync::Arc::as_ptr(&s.resource);
+                if resource_json
+                    .as_ref()
+                    .is_none_or(|(ptr, _)| *ptr != resource_ptr)
+                {
+                    let json = serde_json::to_string(&*s.resource).unwrap_or_default();
+                    resource_json = Some((resource_ptr, json));
+                }
+                let resource = resource_json
+                    .as_ref()
+                    .map_or("{}", |(_, json)| json.as_str());
                 insert
                     .execute(params![
                         s.trace_id,
@@ -193,8 +209,8 @@ impl Store {
                         s.db_statement,
                         s.remote_service,
                         exceptions,
-                        serde_json::Value::Object(s.resource.clone()).to_string(),
-                        serde_json::Value::Object(s.attributes.clone()).to_string(),
+                        resource,
+                        serde_json::to_string(&s.attributes).unwrap_or_default(),
                         s.source.as_str(),
                     ])
                     .map_err(|e| classify(&self.path, e))?;

@@ -30,6 +30,9 @@ pub struct Counters {
     pub rejected: AtomicU64,
     /// Valid spans not stored: the writer's queue was full or a write failed.
     pub dropped: AtomicU64,
+    /// OTLP requests answered "busy, retry" because the writer was behind (the sender
+    /// retries them, so nothing is lost).
+    pub deferred: AtomicU64,
     /// Spans (or segments) a backend accepted from a forwarder.
     pub forwarded: AtomicU64,
     /// Spans a forwarder could not deliver (queue full, backend failing); still stored.
@@ -70,6 +73,9 @@ pub enum Event {
     Pruned(usize),
 }
 
+/// The writer is behind; the spans that did not fit.
+pub struct Busy(pub Vec<SpanRecord>);
+
 /// What receivers share: where spans go, what is counted, and where events are said.
 #[derive(Clone)]
 pub struct Collector {
@@ -98,15 +104,29 @@ impl Collector {
     }
 
     /// Hands valid spans to the writer; when its queue is full they are dropped (counted
-    /// and said), so a slow disk never blocks receiving.
+    /// and said), so a slow disk never blocks receiving. For senders that cannot be asked
+    /// to retry (UDP).
     pub fn store(&self, spans: Vec<SpanRecord>) {
-        if spans.is_empty() {
-            return;
-        }
-        let count = spans.len();
-        if let Err(reason) = self.writer.submit(spans) {
+        if let Err(Busy(spans)) = self.try_store(spans) {
+            let count = spans.len();
             Counters::add(&self.counters.dropped, count);
-            self.say(Event::WriteFailed { count, reason });
+            self.say(Event::WriteFailed {
+                count,
+                reason: "the database writer is behind (its queue is full)".into(),
+            });
+        }
+    }
+
+    /// Hands valid spans to the writer, or hands them back when it is behind, so an OTLP
+    /// sender can be told to retry (503 / UNAVAILABLE, which its SDK retries with backoff).
+    pub fn try_store(&self, spans: Vec<SpanRecord>) -> Result<(), Busy> {
+        if spans.is_empty() {
+            return Ok(());
+        }
+        match self.writer.submit(spans) {
+            Ok(()) => Ok(()),
+            Err(writer::Refused::Full(spans)) => Err(Busy(spans)),
+            Err(writer::Refused::Stopped) => Ok(()), // stopping: the totals are being said
         }
     }
 

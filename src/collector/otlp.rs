@@ -19,7 +19,7 @@ use opentelemetry_proto::tonic::collector::trace::v1::{
 };
 use prost::Message;
 
-use super::{Collector, Counters};
+use super::{Busy, Collector, Counters};
 use crate::model::otlp::convert;
 
 /// The largest request body accepted, compressed or not (the collector's default is 20 MiB
@@ -32,10 +32,18 @@ fn now_ns() -> i64 {
     jiff::Timestamp::now().as_nanosecond() as i64
 }
 
-/// Stores (and forwards) one export request's spans and says which were refused.
-fn accept(collector: &Collector, request: ExportTraceServiceRequest) -> ExportTraceServiceResponse {
-    let converted = convert(&request, now_ns());
+/// Stores (and forwards) one export request's spans and says which were refused; `Err` when
+/// the writer is behind and the sender should retry (nothing was counted or forwarded).
+fn accept(
+    collector: &Collector,
+    request: ExportTraceServiceRequest,
+) -> Result<ExportTraceServiceResponse, Busy> {
+    let mut converted = convert(&request, now_ns());
     let total = converted.records.len() + converted.rejected.len();
+    if let Err(busy) = collector.try_store(std::mem::take(&mut converted.records)) {
+        Counters::add(&collector.counters.deferred, 1);
+        return Err(busy);
+    }
     Counters::add(&collector.counters.received, total);
     Counters::add(&collector.counters.rejected, converted.rejected.len());
     let partial_success = (!converted.rejected.is_empty()).then(|| {
@@ -49,9 +57,11 @@ fn accept(collector: &Collector, request: ExportTraceServiceRequest) -> ExportTr
     if let Some(forwarder) = collector.forward_otlp() {
         forwarder.send(total, request.encode_to_vec());
     }
-    collector.store(converted.records);
-    ExportTraceServiceResponse { partial_success }
+    Ok(ExportTraceServiceResponse { partial_success })
 }
+
+/// What a sender is told when the writer is behind.
+const BUSY: &str = "tracectl is writing a backlog; retry shortly";
 
 // ---- HTTP ----------------------------------------------------------------------------------
 
@@ -81,6 +91,8 @@ struct RpcStatus {
 
 /// gRPC's INVALID_ARGUMENT, the code OTLP uses for a request it cannot decode.
 const INVALID_ARGUMENT: i32 = 3;
+/// gRPC's UNAVAILABLE: retry later.
+const UNAVAILABLE: i32 = 14;
 
 fn encoded(encoding: Encoding, status: StatusCode, body: Vec<u8>) -> Response {
     let content_type = match encoding {
@@ -205,7 +217,23 @@ async fn export_http(
             );
         }
     };
-    let response = accept(&collector, request);
+    let Ok(response) = accept(&collector, request) else {
+        // 503 is retryable for OTLP/HTTP exporters; Retry-After paces them.
+        let rpc = RpcStatus {
+            code: UNAVAILABLE,
+            message: BUSY.into(),
+        };
+        let body = match encoding {
+            Encoding::Protobuf => rpc.encode_to_vec(),
+            Encoding::Json => serde_json::to_vec(&rpc).unwrap_or_default(),
+        };
+        let mut response = encoded(encoding, StatusCode::SERVICE_UNAVAILABLE, body);
+        response.headers_mut().insert(
+            header::RETRY_AFTER,
+            axum::http::HeaderValue::from_static("1"),
+        );
+        return response;
+    };
     let body = match (encoding, &response.partial_success) {
         (Encoding::Protobuf, _) => response.encode_to_vec(),
         // The JSON mapping leaves an unset message out; the crate would write `null`.
@@ -246,10 +274,10 @@ impl TraceService for GrpcReceiver {
         &self,
         request: tonic::Request<ExportTraceServiceRequest>,
     ) -> Result<tonic::Response<ExportTraceServiceResponse>, tonic::Status> {
-        Ok(tonic::Response::new(accept(
-            &self.collector,
-            request.into_inner(),
-        )))
+        accept(&self.collector, request.into_inner())
+            .map(tonic::Response::new)
+            // UNAVAILABLE is one of the codes OTLP exporters retry.
+            .map_err(|_| tonic::Status::unavailable(BUSY))
     }
 }
 

@@ -12,9 +12,10 @@ use super::{Counters, Event};
 use crate::clients::store::Store;
 use crate::model::span::SpanRecord;
 
-/// Batches waiting for the writer before receivers start dropping (each is one request or
-/// a burst of datagrams: at most a few thousand spans).
-const QUEUE: usize = 256;
+/// Batches waiting for the writer before OTLP senders are asked to retry and UDP datagrams
+/// are dropped (each is one request or a burst of datagrams: usually at most 512 spans).
+/// Memory, not speed, sets it: with the SDKs retrying, a deep queue only holds more spans.
+const QUEUE: usize = 32;
 /// Spans committed in one transaction at most.
 const MAX_SPANS_PER_COMMIT: usize = 20_000;
 
@@ -27,6 +28,13 @@ enum Message {
     Stop,
 }
 
+/// Why spans were not queued.
+pub enum Refused {
+    /// The writer is behind: the spans, back.
+    Full(Vec<SpanRecord>),
+    Stopped,
+}
+
 /// Where receivers send spans; cheap to clone.
 #[derive(Clone)]
 pub struct WriterHandle {
@@ -34,14 +42,13 @@ pub struct WriterHandle {
 }
 
 impl WriterHandle {
-    /// Queues spans without waiting; the error says why they were not queued.
-    pub fn submit(&self, spans: Vec<SpanRecord>) -> Result<(), String> {
+    /// Queues spans without waiting; when the queue is full they are handed back, so the
+    /// caller can ask its sender to retry (OTLP) or count them as dropped (UDP).
+    pub fn submit(&self, spans: Vec<SpanRecord>) -> Result<(), Refused> {
         match self.queue.try_send(Message::Spans(spans)) {
             Ok(()) => Ok(()),
-            Err(TrySendError::Full(_)) => {
-                Err("the database writer is behind (its queue is full)".into())
-            }
-            Err(TrySendError::Disconnected(_)) => Err("the database writer has stopped".into()),
+            Err(TrySendError::Full(Message::Spans(spans))) => Err(Refused::Full(spans)),
+            Err(_) => Err(Refused::Stopped),
         }
     }
 

@@ -5,6 +5,10 @@
 //! passed on to X-Ray signed with the user's credentials, as the daemon does.
 
 use std::collections::HashMap;
+use std::net::UdpSocket;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use aws_sdk_xray::primitives::DateTime;
 use aws_sdk_xray::types::SamplingStatisticsDocument;
@@ -14,7 +18,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use serde_json::{Value, json};
-use tokio::net::UdpSocket;
 
 use super::{Collector, Counters};
 use crate::model::span::{SpanRecord, from_xray_document};
@@ -43,24 +46,41 @@ fn split_datagram(datagram: &[u8]) -> Result<Value, String> {
         .map_err(|e| format!("the segment document is not JSON: {e}"))
 }
 
-/// Receives datagrams until the task is stopped.
-pub async fn receive(socket: UdpSocket, collector: Collector) {
+/// How long a receive waits when nothing is arriving (so a stop is noticed this soon).
+const IDLE_WAIT: Duration = Duration::from_millis(200);
+/// How long a burst may stay open for more datagrams before it is written.
+const BURST_WAIT: Duration = Duration::from_millis(2);
+
+/// Receives datagrams on its own thread until `stop` is set. UDP cannot push back, so the
+/// receiver must never fall behind the kernel's buffer: a thread of its own reads without
+/// waiting on the async runtime's scheduling, and datagrams arriving together are stored
+/// as one batch.
+pub fn receive(socket: UdpSocket, collector: Collector, stop: Arc<AtomicBool>) {
     let mut buf = vec![0u8; MAX_DATAGRAM];
     let mut services: HashMap<String, String> = HashMap::new();
-    loop {
-        let Ok((n, _)) = socket.recv_from(&mut buf).await else {
-            continue;
-        };
-        let mut batch = Vec::new();
-        take(&buf[..n], &collector, &mut services, &mut batch);
-        for _ in 1..MAX_BURST {
-            match socket.try_recv_from(&mut buf) {
-                Ok((n, _)) => take(&buf[..n], &collector, &mut services, &mut batch),
-                Err(_) => break,
+    let mut batch: Vec<SpanRecord> = Vec::new();
+    let mut datagrams = 0;
+    let _ = socket.set_read_timeout(Some(IDLE_WAIT));
+    while !stop.load(Ordering::Relaxed) {
+        match socket.recv_from(&mut buf) {
+            Ok((n, _)) => {
+                if datagrams == 0 {
+                    let _ = socket.set_read_timeout(Some(BURST_WAIT));
+                }
+                datagrams += 1;
+                take(&buf[..n], &collector, &mut services, &mut batch);
+                if datagrams < MAX_BURST {
+                    continue;
+                }
             }
+            Err(_) if datagrams == 0 => continue, // idle: look at `stop` again
+            Err(_) => {}
         }
-        collector.store(batch);
+        collector.store(std::mem::take(&mut batch));
+        datagrams = 0;
+        let _ = socket.set_read_timeout(Some(IDLE_WAIT));
     }
+    collector.store(batch);
 }
 
 /// Reads one datagram into `batch`, counting and saying what cannot be read.

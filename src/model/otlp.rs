@@ -2,6 +2,8 @@
 //! protobuf or the OTLP JSON mapping) as [`SpanRecord`]s: the HTTP and database semantic
 //! conventions, old and new names, onto the same columns as X-Ray's `http` and `sql`.
 
+use std::sync::Arc;
+
 use opentelemetry_proto::tonic::collector::trace::v1::ExportTraceServiceRequest;
 use opentelemetry_proto::tonic::common::v1::{AnyValue, KeyValue, any_value};
 use opentelemetry_proto::tonic::trace::v1::{Span, span, status};
@@ -39,11 +41,13 @@ impl Converted {
 pub fn convert(request: &ExportTraceServiceRequest, now_ns: i64) -> Converted {
     let mut out = Converted::default();
     for resource_spans in &request.resource_spans {
-        let resource = resource_spans
-            .resource
-            .as_ref()
-            .map(|r| attributes_json(&r.attributes))
-            .unwrap_or_default();
+        let resource = Arc::new(
+            resource_spans
+                .resource
+                .as_ref()
+                .map(|r| attributes_json(&r.attributes))
+                .unwrap_or_default(),
+        );
         let service = first_text(&resource, &["service.name"])
             .unwrap_or_else(|| "unknown_service".to_string());
         for scope_spans in &resource_spans.scope_spans {
@@ -77,7 +81,7 @@ fn id_hex(bytes: &[u8], len: usize, what: &str) -> Result<String, Rejected> {
 fn record(
     span: &Span,
     service: &str,
-    resource: &Map<String, Value>,
+    resource: &Arc<Map<String, Value>>,
     now_ns: i64,
 ) -> Result<SpanRecord, Rejected> {
     let trace_id = id_hex(&span.trace_id, 16, "trace id")?;

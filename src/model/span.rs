@@ -6,10 +6,12 @@
 //! How each source's fields land in the columns is documented in the README
 //! ("What is stored") and tested in `model::otlp` and below.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::model::trace::SpanException;
+use crate::model::trace::{SpanException, flag, xray_exceptions};
 
 /// Where a span came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -106,7 +108,8 @@ pub struct SpanRecord {
     /// The service a client span called (`peer.service`, the host, or the AWS service).
     pub remote_service: Option<String>,
     pub exceptions: Vec<SpanException>,
-    pub resource: Map<String, Value>,
+    /// Shared by every span of one resource (one allocation, not one per span).
+    pub resource: Arc<Map<String, Value>>,
     pub attributes: Map<String, Value>,
     pub source: SpanSource,
 }
@@ -234,16 +237,9 @@ fn xray_trace_id(id: &str) -> Result<String, Rejected> {
     }
 }
 
+/// A non-empty text field of a document.
 fn text(value: &Value, key: &str) -> Option<String> {
-    value
-        .get(key)?
-        .as_str()
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-}
-
-fn flag(value: &Value, key: &str) -> bool {
-    value.get(key).and_then(Value::as_bool).unwrap_or(false)
+    crate::model::trace::text(value, key).filter(|s| !s.is_empty())
 }
 
 /// The records of one X-Ray segment document (the segment and its nested subsegments, or
@@ -274,7 +270,7 @@ pub fn from_xray_document(
     } else {
         text(doc, "name").unwrap_or_default()
     };
-    let resource = xray_resource(doc, &service);
+    let resource = Arc::new(xray_resource(doc, &service));
     let mut out = Vec::new();
     flatten_xray(
         doc,
@@ -308,7 +304,7 @@ fn flatten_xray(
     parent: Option<String>,
     is_segment: bool,
     service: &str,
-    resource: &Map<String, Value>,
+    resource: &Arc<Map<String, Value>>,
     now_ns: i64,
     out: &mut Vec<SpanRecord>,
 ) -> Result<(), Rejected> {
@@ -370,18 +366,7 @@ fn flatten_xray(
         .pointer("/http/request/url")
         .and_then(Value::as_str)
         .map(str::to_string);
-    let exceptions = value
-        .pointer("/cause/exceptions")
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .map(|e| SpanException {
-                    kind: text(e, "type"),
-                    message: text(e, "message").unwrap_or_default(),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let exceptions = xray_exceptions(value);
     let mut attributes = Map::new();
     for key in [
         "http",

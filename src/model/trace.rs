@@ -225,12 +225,28 @@ impl Trace {
     }
 }
 
-fn text(value: &Value, key: &str) -> Option<String> {
+pub(crate) fn text(value: &Value, key: &str) -> Option<String> {
     value.get(key)?.as_str().map(str::to_string)
 }
 
-fn flag(value: &Value, key: &str) -> bool {
+pub(crate) fn flag(value: &Value, key: &str) -> bool {
     value.get(key).and_then(Value::as_bool).unwrap_or(false)
+}
+
+/// The `cause.exceptions` of an X-Ray (sub)segment.
+pub(crate) fn xray_exceptions(value: &Value) -> Vec<SpanException> {
+    value
+        .pointer("/cause/exceptions")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .map(|e| SpanException {
+                    kind: text(e, "type"),
+                    message: text(e, "message").unwrap_or_default(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Reads one (sub)segment into `out`, its nested subsegments after it with this one as
@@ -267,18 +283,7 @@ fn flatten(value: &Value, parent: Option<&str>, out: &mut Vec<Span>) {
             .or_else(|| text(sql, "url"))
             .or_else(|| text(sql, "database_type"))
     });
-    let exceptions = value
-        .pointer("/cause/exceptions")
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .map(|e| SpanException {
-                    kind: text(e, "type"),
-                    message: text(e, "message").unwrap_or_default(),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let exceptions = xray_exceptions(value);
     out.push(Span {
         name: text(value, "name").unwrap_or_else(|| "(unnamed)".into()),
         parent_id: parent

@@ -13,6 +13,19 @@ use serde_json::Value;
 
 use crate::harness::{Sandbox, free_port};
 
+/// `tracectl` with the sandbox's clean environment, as a process to stream from.
+fn tracectl_process(sandbox: &Sandbox) -> Command {
+    let template = sandbox.cmd();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tracectl"));
+    cmd.env_clear();
+    for (k, v) in template.get_envs() {
+        if let Some(v) = v {
+            cmd.env(k, v);
+        }
+    }
+    cmd
+}
+
 /// A running `tracectl local listen` on free loopback ports.
 struct Listener {
     child: Child,
@@ -39,14 +52,7 @@ impl Listener {
     fn start_with(sandbox: &Sandbox, extra: &[&str], env: &[(&str, &str)]) -> Listener {
         let (http, grpc, xray) = (free_port(), free_port(), free_udp_and_tcp_port());
         let db = sandbox.home().join("data/traces.db");
-        let template = sandbox.cmd();
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_tracectl"));
-        cmd.env_clear();
-        for (k, v) in template.get_envs() {
-            if let Some(v) = v {
-                cmd.env(k, v);
-            }
-        }
+        let mut cmd = tracectl_process(sandbox);
         cmd.current_dir(sandbox.home())
             .args(["local", "listen", "--db"])
             .arg(&db)
@@ -1070,15 +1076,7 @@ fn addresses_come_from_flags_the_environment_or_the_profile() {
 #[test]
 fn the_sdks_defaults_reach_the_default_listener() {
     let sandbox = Sandbox::new();
-    let template = sandbox.cmd();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tracectl"));
-    cmd.env_clear();
-    for (k, v) in template.get_envs() {
-        if let Some(v) = v {
-            cmd.env(k, v);
-        }
-    }
-    let mut child = cmd
+    let mut child = tracectl_process(&sandbox)
         .current_dir(sandbox.home())
         .args(["local", "listen"])
         .stdout(Stdio::piped())

@@ -202,7 +202,14 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
             stopping.clone(),
         ));
     }
-    let udp_task = udp.map(|socket| tokio::spawn(xray::receive(socket, collector.clone())));
+    let udp_stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let udp_thread = udp.map(|socket| {
+        let (collector, stop) = (collector.clone(), udp_stop.clone());
+        std::thread::Builder::new()
+            .name("tracectl-xray-udp".into())
+            .spawn(move || xray::receive(socket, collector, stop))
+    });
+    let udp_thread = udp_thread.transpose()?;
     let pruner = tokio::spawn(prune_periodically(writer.clone(), retain));
     drop(collector);
 
@@ -217,10 +224,13 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
     let mut live = LiveOutput::new(ctx);
     let stop = stop_requested();
     tokio::pin!(stop);
-    loop {
+    // Output that cannot be written (`| head` went away) ends listening too, but what is
+    // queued is still stored before the error is returned.
+    let mut output: Result<()> = Ok(());
+    while output.is_ok() {
         tokio::select! {
             event = events.recv() => match event {
-                Some(event) => live.show(event)?,
+                Some(event) => output = live.show(event),
                 None => break,
             },
             _ = &mut stop => break,
@@ -233,21 +243,28 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
     for server in servers {
         let _ = tokio::time::timeout(GRACE, server).await;
     }
-    if let Some(task) = udp_task {
-        task.abort();
+    udp_stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    if let Some(thread) = udp_thread {
+        let _ = tokio::task::spawn_blocking(move || thread.join()).await;
     }
     pruner.abort();
     let flushing = tokio::task::spawn_blocking(move || writer.stop(writer_thread));
     tokio::pin!(flushing);
+    let mut show = |event: Event| {
+        if output.is_ok() {
+            output = live.show(event);
+        }
+    };
     loop {
         tokio::select! {
-            event = events.recv() => if let Some(event) = event { live.show(event)?; },
+            event = events.recv() => if let Some(event) = event { show(event) },
             _ = &mut flushing => break,
         }
     }
     while let Ok(event) = events.try_recv() {
-        live.show(event)?;
+        show(event);
     }
+    output?;
     p.flush()?;
     p.status(&totals(&counters));
     Ok(())
@@ -375,7 +392,7 @@ fn bind_tcp(endpoint: Option<Endpoint>) -> Result<Option<tokio::net::TcpListener
 /// segments waits here instead of being dropped.
 const UDP_BUFFER: usize = 16 * 1024 * 1024;
 
-fn bind_udp(addr: SocketAddr) -> Result<tokio::net::UdpSocket> {
+fn bind_udp(addr: SocketAddr) -> Result<std::net::UdpSocket> {
     use socket2::{Domain, Protocol, Socket, Type};
     let endpoint = Endpoint {
         name: "X-Ray daemon (UDP)",
@@ -388,9 +405,8 @@ fn bind_udp(addr: SocketAddr) -> Result<tokio::net::UdpSocket> {
     let _ = socket.set_recv_buffer_size(UDP_BUFFER);
     socket
         .bind(&addr.into())
-        .and_then(|()| socket.set_nonblocking(true))
         .map_err(|e| bind_error(&endpoint, &e))?;
-    Ok(tokio::net::UdpSocket::from_std(socket.into())?)
+    Ok(socket.into())
 }
 
 async fn until_stopping(mut stopping: watch::Receiver<bool>) {
@@ -487,6 +503,13 @@ fn totals(counters: &Counters) -> String {
             "; forwarded {} ({} not delivered)",
             n(&counters.forwarded),
             n(&counters.forward_failed)
+        ));
+    }
+    let deferred = Counters::get(&counters.deferred);
+    if deferred > 0 {
+        text.push_str(&format!(
+            "; {} requests asked to retry while the writer caught up",
+            human_count(deferred)
         ));
     }
     let malformed = Counters::get(&counters.malformed);
