@@ -15,9 +15,10 @@ use crate::model::span::SpanRecord;
 /// Batches waiting for the writer before OTLP senders are asked to retry and UDP datagrams
 /// are dropped (each is one request or a burst of datagrams: usually at most 512 spans).
 /// Memory, not speed, sets it: with the SDKs retrying, a deep queue only holds more spans.
-const QUEUE: usize = 32;
-/// Spans committed in one transaction at most.
-const MAX_SPANS_PER_COMMIT: usize = 20_000;
+const QUEUE: usize = 16;
+/// Spans committed in one transaction at most: large enough that a commit's cost is shared
+/// by thousands of rows, small enough to bound what one write holds in memory.
+const MAX_SPANS_PER_COMMIT: usize = 4096;
 
 enum Message {
     Spans(Vec<SpanRecord>),

@@ -81,8 +81,10 @@ pub struct ListenArgs {
     pub forward_headers: Vec<String>,
 }
 
-/// Live lines and NDJSON wait for at most this many events before receivers drop news.
-const EVENTS: usize = 1024;
+/// Events waiting for the printer. Stored spans wait here until printed: a short queue
+/// makes a slow terminal slow the writer (and so ask OTLP senders to retry) instead of
+/// holding batches of spans in memory.
+const EVENTS: usize = 16;
 /// How often `--retain` prunes: every minute, or a tenth of a shorter retention.
 fn prune_every(retain: Duration) -> Duration {
     (retain / 10).clamp(Duration::from_secs(1), Duration::from_secs(60))
