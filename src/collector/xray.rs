@@ -26,8 +26,9 @@ use crate::model::span::{SpanRecord, from_xray_document};
 const MAX_DATAGRAM: usize = 65_536;
 /// Datagrams already waiting are taken together, up to this many, into one write.
 const MAX_BURST: usize = 512;
-/// Segment ids remembered to name the service of subsegments sent on their own.
-const MAX_REMEMBERED_SEGMENTS: usize = 100_000;
+/// Segment ids remembered to name the service of subsegments sent on their own (which
+/// arrive within moments of their segment's start); past it the memory starts again.
+const MAX_REMEMBERED_SEGMENTS: usize = 10_000;
 
 /// Why a datagram is not a segment document.
 fn split_datagram(datagram: &[u8]) -> Result<Value, String> {
