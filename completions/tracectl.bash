@@ -112,6 +112,12 @@ _tracectl() {
             tracectl__subcmd__help__subcmd__local,listen)
                 cmd="tracectl__subcmd__help__subcmd__local__subcmd__listen"
                 ;;
+            tracectl__subcmd__help__subcmd__local,trace)
+                cmd="tracectl__subcmd__help__subcmd__local__subcmd__trace"
+                ;;
+            tracectl__subcmd__help__subcmd__local,traces)
+                cmd="tracectl__subcmd__help__subcmd__local__subcmd__traces"
+                ;;
             tracectl__subcmd__help__subcmd__logs,groups)
                 cmd="tracectl__subcmd__help__subcmd__logs__subcmd__groups"
                 ;;
@@ -196,11 +202,23 @@ _tracectl() {
             tracectl__subcmd__local,listen)
                 cmd="tracectl__subcmd__local__subcmd__listen"
                 ;;
+            tracectl__subcmd__local,trace)
+                cmd="tracectl__subcmd__local__subcmd__trace"
+                ;;
+            tracectl__subcmd__local,traces)
+                cmd="tracectl__subcmd__local__subcmd__traces"
+                ;;
             tracectl__subcmd__local__subcmd__help,help)
                 cmd="tracectl__subcmd__local__subcmd__help__subcmd__help"
                 ;;
             tracectl__subcmd__local__subcmd__help,listen)
                 cmd="tracectl__subcmd__local__subcmd__help__subcmd__listen"
+                ;;
+            tracectl__subcmd__local__subcmd__help,trace)
+                cmd="tracectl__subcmd__local__subcmd__help__subcmd__trace"
+                ;;
+            tracectl__subcmd__local__subcmd__help,traces)
+                cmd="tracectl__subcmd__local__subcmd__help__subcmd__traces"
                 ;;
             tracectl__subcmd__logs,groups)
                 cmd="tracectl__subcmd__logs__subcmd__groups"
@@ -711,7 +729,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help__subcmd__local)
-            opts="listen"
+            opts="listen traces trace"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -725,6 +743,34 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help__subcmd__local__subcmd__listen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__help__subcmd__local__subcmd__trace)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__help__subcmd__local__subcmd__traces)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1413,7 +1459,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__local)
-            opts="-o -q -v -h -V --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version listen help"
+            opts="-o -q -v -h -V --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version listen traces trace help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1455,7 +1501,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__local__subcmd__help)
-            opts="listen help"
+            opts="listen traces trace help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1483,6 +1529,34 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__local__subcmd__help__subcmd__listen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__help__subcmd__trace)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__help__subcmd__traces)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1528,6 +1602,130 @@ _tracectl() {
                     return 0
                     ;;
                 --forward-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__trace)
+            opts="-o -q -v -h -V --db --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__traces)
+            opts="-o -q -v -h -V --since --start --end --errors --faults --throttles --slower-than --url-contains --service --limit --sort --db --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --end)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slower-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url-contains)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "slowest newest" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -60,6 +60,8 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand listen 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
+            cand traces 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
+            cand trace 'Show stored traces as a waterfall, as `xray trace` does'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tracectl;local;listen'= {
@@ -91,11 +93,66 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tracectl;local;traces'= {
+            cand --since 'Look at the last DUR [default: 1h]'
+            cand --start 'Start of the window (a time or a duration ago)'
+            cand --end 'End of the window [default: now]'
+            cand --slower-than 'Only requests slower than DUR, e.g. 500ms'
+            cand --url-contains 'Only requests whose URL contains TEXT'
+            cand --service 'Only traces with a span of the service NAME'
+            cand --limit 'Number of traces listed under the summary (0: all)'
+            cand --sort 'Which traces to list'
+            cand --db 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]'
+            cand --errors 'Only requests with errors (4xx)'
+            cand --faults 'Only requests with faults (5xx)'
+            cand --throttles 'Only throttled requests (429)'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tracectl;local;trace'= {
+            cand --db 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tracectl;local;help'= {
             cand listen 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
+            cand traces 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
+            cand trace 'Show stored traces as a waterfall, as `xray trace` does'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tracectl;local;help;listen'= {
+        }
+        &'tracectl;local;help;traces'= {
+        }
+        &'tracectl;local;help;trace'= {
         }
         &'tracectl;local;help;help'= {
         }
@@ -805,8 +862,14 @@ set edit:completion:arg-completer[tracectl] = {|@words|
         }
         &'tracectl;help;local'= {
             cand listen 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
+            cand traces 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
+            cand trace 'Show stored traces as a waterfall, as `xray trace` does'
         }
         &'tracectl;help;local;listen'= {
+        }
+        &'tracectl;help;local;traces'= {
+        }
+        &'tracectl;help;local;trace'= {
         }
         &'tracectl;help;honeycomb'= {
             cand query 'Run a query: table of results, a chart per calculation, and the query link'

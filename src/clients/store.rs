@@ -56,6 +56,8 @@ pub enum StoreError {
     Foreign { path: PathBuf },
     #[error("the span database {path} is locked by another process")]
     Locked { path: PathBuf },
+    #[error("there is no span database at {path}")]
+    Missing { path: PathBuf },
     #[error("cannot write to the span database {path}: {reason}")]
     Write { path: PathBuf, reason: String },
 }
@@ -97,6 +99,90 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Opens an existing database to read, while `local listen` may be writing it (WAL).
+    pub fn open_read(path: &Path) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError::Open {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        conn.busy_timeout(Duration::from_secs(5))
+            .map_err(|e| classify(path, e))?;
+        let version: i32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| classify(path, e))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::Newer {
+                path: path.to_path_buf(),
+                found: version,
+            });
+        }
+        if version == 0 {
+            return Err(StoreError::Foreign {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The root spans (requests) that started in `[start_ns, end_ns)`, oldest first; with
+    /// `service`, only traces with a span of that service.
+    pub fn roots_between(
+        &self,
+        start_ns: i64,
+        end_ns: i64,
+        service: Option<&str>,
+    ) -> Result<Vec<SpanRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM spans WHERE parent_id IS NULL AND start_ns >= ?1 AND start_ns < ?2
+             AND (?3 IS NULL OR trace_id IN (SELECT trace_id FROM spans WHERE service = ?3))
+             ORDER BY start_ns"
+        );
+        let mut query = self
+            .conn
+            .prepare(&sql)
+            .map_err(|e| classify(&self.path, e))?;
+        let rows = query
+            .query_map(params![start_ns, end_ns, service], record_of_row)
+            .map_err(|e| classify(&self.path, e))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|e| classify(&self.path, e))
+    }
+
+    /// Every span of one trace (W3C id), in start order.
+    pub fn trace(&self, trace_id: &str) -> Result<Vec<SpanRecord>, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM spans WHERE trace_id = ?1 ORDER BY start_ns");
+        let mut query = self
+            .conn
+            .prepare(&sql)
+            .map_err(|e| classify(&self.path, e))?;
+        let rows = query
+            .query_map([trace_id], record_of_row)
+            .map_err(|e| classify(&self.path, e))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|e| classify(&self.path, e))
+    }
+
+    /// The earliest and latest span start stored, `None` when there is none.
+    pub fn time_range(&self) -> Result<Option<(i64, i64)>, StoreError> {
+        self.conn
+            .query_row("SELECT min(start_ns), max(start_ns) FROM spans", [], |r| {
+                Ok(r.get::<_, Option<i64>>(0)?.zip(r.get::<_, Option<i64>>(1)?))
+            })
+            .map_err(|e| classify(&self.path, e))
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
@@ -232,6 +318,61 @@ impl Store {
             .query_row("SELECT count(*) FROM spans", [], |r| r.get(0))
             .map_err(|e| classify(&self.path, e))
     }
+}
+
+/// The columns [`record_of_row`] reads, in its order.
+const COLUMNS: &str = "trace_id, span_id, parent_id, service, name, kind, start_ns, end_ns,
+    status, http_method, http_route, http_url, http_status, db_statement, remote_service,
+    exceptions, resource, attributes, source";
+
+/// One row of [`COLUMNS`] as a span record (JSON columns that do not parse read as empty).
+fn record_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SpanRecord> {
+    use crate::model::span::{SpanKind, SpanSource, SpanStatus};
+    let json_map = |text: String| match serde_json::from_str(&text) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    let kind = match r.get::<_, String>(5)?.as_str() {
+        "server" => SpanKind::Server,
+        "client" => SpanKind::Client,
+        "producer" => SpanKind::Producer,
+        "consumer" => SpanKind::Consumer,
+        _ => SpanKind::Internal,
+    };
+    let status = match r.get::<_, String>(8)?.as_str() {
+        "error" => SpanStatus::Error,
+        "fault" => SpanStatus::Fault,
+        "throttle" => SpanStatus::Throttle,
+        _ => SpanStatus::Ok,
+    };
+    let exceptions: Option<String> = r.get(15)?;
+    Ok(SpanRecord {
+        trace_id: r.get(0)?,
+        span_id: r.get(1)?,
+        parent_id: r.get(2)?,
+        service: r.get(3)?,
+        name: r.get(4)?,
+        kind,
+        start_ns: r.get(6)?,
+        end_ns: r.get(7)?,
+        status,
+        http_method: r.get(9)?,
+        http_route: r.get(10)?,
+        http_url: r.get(11)?,
+        http_status: r.get(12)?,
+        db_statement: r.get(13)?,
+        remote_service: r.get(14)?,
+        exceptions: exceptions
+            .and_then(|e| serde_json::from_str(&e).ok())
+            .unwrap_or_default(),
+        resource: std::sync::Arc::new(json_map(r.get(16)?)),
+        attributes: json_map(r.get(17)?),
+        source: if r.get::<_, String>(18)? == "xray" {
+            SpanSource::Xray
+        } else {
+            SpanSource::Otlp
+        },
+    })
 }
 
 /// Sorts an SQLite error into what the user can act on.

@@ -11,7 +11,11 @@ use std::sync::Arc;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::model::trace::{SpanException, flag, xray_exceptions};
+use jiff::Timestamp;
+
+use crate::model::trace::{
+    HttpInfo, Span, SpanException, Trace, TraceSummary, assemble, flag, xray_exceptions,
+};
 
 /// Where a span came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -123,6 +127,66 @@ impl SpanRecord {
     /// Whether this span is the entry of its trace (no parent).
     pub fn is_root(&self) -> bool {
         self.parent_id.is_none()
+    }
+}
+
+impl SpanRecord {
+    /// What `xray traces` knows of a trace, from its root span: the same summary, route
+    /// table and listing are computed from either.
+    pub fn summary(&self) -> TraceSummary {
+        let seconds = self.duration_ms().map(|ms| ms / 1000.0);
+        TraceSummary {
+            id: self.trace_id.clone(),
+            start: Timestamp::from_nanosecond(i128::from(self.start_ns)).ok(),
+            duration: seconds,
+            response_time: seconds,
+            method: self.http_method.clone(),
+            url: self.http_url.clone().or_else(|| self.http_route.clone()),
+            status: self.http_status.and_then(|s| i32::try_from(s).ok()),
+            has_error: self.status == SpanStatus::Error,
+            has_fault: self.status == SpanStatus::Fault,
+            has_throttle: self.status == SpanStatus::Throttle,
+        }
+    }
+
+    /// This span as a node of the waterfall's tree (children linked by [`trace_of`]).
+    fn node(&self) -> Span {
+        let start =
+            Timestamp::from_nanosecond(i128::from(self.start_ns)).unwrap_or(Timestamp::UNIX_EPOCH);
+        let end = self
+            .end_ns
+            .and_then(|e| Timestamp::from_nanosecond(i128::from(e)).ok());
+        let http = (self.http_method.is_some() || self.http_status.is_some()).then(|| HttpInfo {
+            method: self.http_method.clone(),
+            url: self.http_url.clone().or_else(|| self.http_route.clone()),
+            status: self.http_status,
+        });
+        Span {
+            name: self.name.clone(),
+            id: self.span_id.clone(),
+            parent_id: self.parent_id.clone(),
+            start,
+            end,
+            duration: end.map(|e| e.duration_since(start).as_secs_f64()),
+            namespace: matches!(self.kind, SpanKind::Client | SpanKind::Producer)
+                .then(|| "remote".to_string()),
+            http,
+            sql: self.db_statement.clone(),
+            error: self.status == SpanStatus::Error,
+            fault: self.status == SpanStatus::Fault,
+            throttle: self.status == SpanStatus::Throttle,
+            exceptions: self.exceptions.clone(),
+            children: Vec::new(),
+        }
+    }
+}
+
+/// The span tree of one trace's records, drawn by the same waterfall as X-Ray traces.
+pub fn trace_of(trace_id: &str, records: &[SpanRecord]) -> Trace {
+    Trace {
+        id: trace_id.to_string(),
+        spans: assemble(records.iter().map(SpanRecord::node).collect()),
+        unreadable: Vec::new(),
     }
 }
 

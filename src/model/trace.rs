@@ -125,7 +125,7 @@ pub struct HttpInfo {
 }
 
 /// An exception recorded on a span.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct SpanException {
     #[serde(rename = "type")]
     pub kind: Option<String>,
@@ -313,7 +313,7 @@ fn flatten(value: &Value, parent: Option<&str>, out: &mut Vec<Span>) {
 }
 
 /// Links flat spans into trees by `parent_id`, children and roots ordered by start.
-fn assemble(flat: Vec<Span>) -> Vec<Span> {
+pub(crate) fn assemble(flat: Vec<Span>) -> Vec<Span> {
     let ids: std::collections::HashSet<String> = flat.iter().map(|s| s.id.clone()).collect();
     let mut children: HashMap<String, Vec<Span>> = HashMap::new();
     let mut roots = Vec::new();

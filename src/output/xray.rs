@@ -13,6 +13,10 @@ use crate::model::trace::TraceSummary;
 
 /// Everything `xray traces` shows.
 pub struct TracesReport<'a> {
+    /// Where the traces come from ("X-Ray", "local") and the group whose `trace`
+    /// command draws one ("xray", "local").
+    pub source: &'a str,
+    pub group: &'a str,
     pub window: Window,
     pub overview: &'a Overview,
     pub routes: &'a [RouteStats],
@@ -81,7 +85,7 @@ pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> 
     let clock = if multi_day { "%Y-%m-%d %H:%M" } else { "%H:%M" };
     printer.line(&format!(
         "{}  {} → {} ({})  {} traces",
-        palette.bold("X-Ray"),
+        palette.bold(report.source),
         printer.time(report.window.start, clock),
         printer.time(report.window.end, clock),
         human_span(report.window.duration()),
@@ -177,7 +181,10 @@ pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> 
             })
             .collect(),
     )?;
-    printer.hint("tracectl xray trace <ID> shows one trace as a waterfall");
+    printer.hint(&format!(
+        "tracectl {} trace <ID> shows one trace as a waterfall",
+        report.group
+    ));
     Ok(())
 }
 

@@ -1164,3 +1164,182 @@ fn with_forward_xray_sampling_comes_from_x_ray_signed() {
     assert_eq!(statistics["RuleName"], "cruddur-api");
     assert_eq!(statistics["RequestCount"], 0);
 }
+
+// ---- the local views ----------------------------------------------------------------------
+
+/// A database filled by the Flask app through both SDKs: 6 requests, 14 spans.
+fn filled_database(sandbox: &Sandbox) -> PathBuf {
+    let listener = Listener::start(sandbox, &[]);
+    let endpoint = format!("http://127.0.0.1:{}", listener.http);
+    flask_app("otlp-http", &[("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)]);
+    let daemon = format!("127.0.0.1:{}", listener.xray);
+    flask_app("xray", &[("AWS_XRAY_DAEMON_ADDRESS", daemon)]);
+    let db = listener.db.clone();
+    wait_for_spans(&db, 14);
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    db
+}
+
+fn local(sandbox: &Sandbox, db: &Path, args: &[&str]) -> crate::harness::Output {
+    crate::harness::run(sandbox.cmd().arg("local").args(args).arg("--db").arg(db))
+}
+
+#[test]
+fn local_traces_and_trace_show_what_the_sdks_sent() {
+    let sandbox = Sandbox::new();
+    let db = filled_database(&sandbox);
+
+    let out = local(&sandbox, &db, &["traces", "--since", "15m", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    let summary = &report["summary"];
+    assert_eq!(
+        (
+            &summary["traces"],
+            &summary["errors"],
+            &summary["faults"],
+            &summary["throttles"]
+        ),
+        (
+            &Value::from(6),
+            &Value::from(2),
+            &Value::from(2),
+            &Value::from(0)
+        )
+    );
+    let routes: Vec<(String, String, i64, i64, i64)> = report["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["method"].as_str().unwrap().to_string(),
+                r["route"].as_str().unwrap().to_string(),
+                r["count"].as_i64().unwrap(),
+                r["errors"].as_i64().unwrap(),
+                r["faults"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    let mut routes = routes;
+    routes.sort();
+    assert_eq!(
+        routes,
+        [
+            ("GET".into(), "/api/activities/home".into(), 2, 0, 0),
+            ("GET".into(), "/api/boom".into(), 2, 0, 2),
+            ("GET".into(), "/api/missing".into(), 2, 2, 0),
+        ]
+    );
+    assert_eq!(report["traces"].as_array().unwrap().len(), 6);
+
+    // The shorthand filters, as in `xray traces`.
+    let faults = local(&sandbox, &db, &["traces", "--faults", "-o", "json"]);
+    let faults: Value = serde_json::from_str(&faults.stdout).unwrap();
+    assert_eq!(faults["summary"]["traces"], 2);
+    let home = local(
+        &sandbox,
+        &db,
+        &["traces", "--url-contains", "activities", "-o", "json"],
+    );
+    let home: Value = serde_json::from_str(&home.stdout).unwrap();
+    assert_eq!(home["summary"]["traces"], 2);
+
+    // The waterfall of the OpenTelemetry request that queried the database and called out.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (otel_home, xray_home): (String, String) = conn
+        .query_row(
+            "SELECT (SELECT trace_id FROM spans WHERE source = 'otlp' AND http_route = '/api/activities/home'),
+                    (SELECT trace_id FROM spans WHERE source = 'xray' AND parent_id IS NULL
+                        AND http_url LIKE '%/api/activities/home')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let out = local(&sandbox, &db, &["trace", &otel_home, "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let tree: Value = serde_json::from_str(&out.stdout).unwrap();
+    let root = &tree["spans"][0];
+    assert_eq!(root["name"], "GET /api/activities/home");
+    let children: Vec<&str> = root["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(children, ["CREATE", "INSERT", "SELECT", "GET"]);
+    assert_eq!(
+        root["children"][2]["sql"],
+        "SELECT uuid, message FROM activities"
+    );
+    // The X-Ray one, asked for by its X-Ray id, drawn for people.
+    let xray_id = format!("1-{}-{}", &xray_home[..8], &xray_home[8..]);
+    let out = local(&sandbox, &db, &["trace", &xray_id]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!("{xray_home}  GET /api/activities/home  200")),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        lines.iter().filter(|l| l.contains(":memory:")).count(),
+        3,
+        "{}",
+        out.stdout
+    );
+
+    // An id it does not hold says what it does hold, and where.
+    let out = local(
+        &sandbox,
+        &db,
+        &["trace", "00000000000000000000000000000001"],
+    );
+    assert_eq!(out.code, 1);
+    let error = out.stderr.lines().next().unwrap();
+    assert!(
+        error.starts_with(&format!(
+            "error: trace 00000000000000000000000000000001 not found in {} (it holds spans from ",
+            db.display()
+        )),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_local_views_without_a_database_say_how_to_fill_one() {
+    let sandbox = Sandbox::new();
+    let out = crate::harness::run(sandbox.cmd().args(["local", "traces"]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let path = sandbox.home().join(".local/share/tracectl/traces.db");
+    assert_eq!(
+        out.stderr,
+        format!(
+            "error: there is no span database at {}\n\
+             hint: run `tracectl local listen` and point an app at it: \
+             OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 (OpenTelemetry) or \
+             AWS_XRAY_DAEMON_ADDRESS=127.0.0.1:2000 (the X-Ray SDK)\n",
+            path.display()
+        )
+    );
+    let newer = sandbox.home().join("newer.db");
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 7)
+        .unwrap();
+    let out = local(
+        &sandbox,
+        &newer,
+        &["trace", "00000000000000000000000000000001"],
+    );
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with(&format!(
+            "error: {} was written by a newer tracectl (schema 7; this one reads up to 1)",
+            newer.display()
+        )),
+        "{}",
+        out.stderr
+    );
+}

@@ -13,12 +13,10 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
 use crate::clients::http::HttpClientBuilder;
-use crate::clients::store::{Store, StoreError, default_path};
+use crate::clients::store::Store;
 use crate::collector::{Collector, Counters, Event, forward, otlp, writer, xray};
 use crate::commands::{AwsArgs, Context, stop_requested};
-use crate::config::{
-    LOCAL_DB, LOCAL_OTLP_GRPC, LOCAL_OTLP_HTTP, LOCAL_RETAIN, LOCAL_XRAY, Setting,
-};
+use crate::config::{LOCAL_OTLP_GRPC, LOCAL_OTLP_HTTP, LOCAL_RETAIN, LOCAL_XRAY, Setting};
 use crate::error::{Error, Result};
 use crate::model::span::{SpanRecord, SpanStatus};
 use crate::model::time::duration_arg;
@@ -126,9 +124,9 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
             .with_hint("leave at least one of --otlp-http, --otlp-grpc and --xray on"));
     }
     let retain = retention(ctx, args.retain)?;
-    let db = database_path(ctx, args.db.clone())?;
+    let db = super::database_path(ctx, args.db.clone())?;
 
-    let store = Store::open(&db).map_err(store_error)?;
+    let store = Store::open(&db).map_err(super::store_error)?;
     // Bind everything before anything starts: a port in use is one clear error, and no
     // receiver runs half-configured.
     let http_listener = bind_tcp(otlp_http.map(|addr| Endpoint {
@@ -318,35 +316,6 @@ fn retention(ctx: &Context, flag: Option<Duration>) -> Result<Duration> {
         ))
         .with_hint("a duration such as 7d, 48h or 30m")
     })
-}
-
-fn database_path(ctx: &Context, flag: Option<PathBuf>) -> Result<PathBuf> {
-    if let Some(path) = flag {
-        return Ok(path);
-    }
-    if let Some(resolved) = ctx.config.get(&LOCAL_DB, None) {
-        return Ok(PathBuf::from(resolved.value));
-    }
-    default_path(ctx.config.env()).ok_or_else(|| {
-        Error::usage("no place for the span database: neither HOME nor XDG_DATA_HOME is set")
-            .with_hint("pass --db PATH or set TRACECTL_LOCAL_DB")
-    })
-}
-
-fn store_error(e: StoreError) -> Error {
-    let message = e.to_string();
-    match e {
-        StoreError::Open { .. } | StoreError::Write { .. } => Error::failure(message)
-            .with_hint("choose a writable place with --db PATH (or TRACECTL_LOCAL_DB)"),
-        StoreError::Newer { .. } => Error::failure(message)
-            .with_hint("upgrade tracectl, or use another file with --db PATH"),
-        StoreError::Foreign { .. } => Error::failure(message).with_hint(
-            "tracectl will not write into another program's file; use --db PATH for a new one",
-        ),
-        StoreError::Locked { .. } => Error::failure(message).with_hint(
-            "another tracectl local listen may be writing it; stop that one, or use --db PATH",
-        ),
-    }
 }
 
 /// What probably holds a port, for the error that says it is taken.

@@ -1,11 +1,20 @@
 //! `tracectl local ...`: traces collected on this machine, no cloud account needed.
 
 pub mod listen;
+pub mod trace;
+pub mod traces;
 
 use clap::{Args, Subcommand};
 
+use std::path::PathBuf;
+
+use crate::clients::store::{StoreError, default_path};
 use crate::commands::{AwsArgs, Context};
-use crate::error::Result;
+use crate::config::LOCAL_DB;
+use crate::error::{Error, Result};
+
+/// How an app is pointed at the listener, for hints.
+pub(crate) const POINT_AN_APP: &str = "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 (OpenTelemetry) or AWS_XRAY_DAEMON_ADDRESS=127.0.0.1:2000 (the X-Ray SDK)";
 
 #[derive(Debug, Args)]
 pub struct LocalCommand {
@@ -21,10 +30,51 @@ pub enum LocalSubcommand {
     /// Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP
     /// over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request
     Listen(listen::ListenArgs),
+    /// Summarise the stored requests of a window, as `xray traces` does: rates, latency
+    /// percentiles, routes, slowest traces
+    Traces(traces::TracesArgs),
+    /// Show stored traces as a waterfall, as `xray trace` does
+    Trace(trace::TraceArgs),
 }
 
 pub async fn run(ctx: &Context, cmd: LocalCommand) -> Result<()> {
     match cmd.command {
         LocalSubcommand::Listen(args) => listen::run(ctx, &cmd.aws, args).await,
+        LocalSubcommand::Traces(args) => traces::run(ctx, args).await,
+        LocalSubcommand::Trace(args) => trace::run(ctx, args).await,
+    }
+}
+
+/// The span database: `--db`, else `TRACECTL_LOCAL_DB` / the profile, else the default
+/// under `$XDG_DATA_HOME`.
+pub(crate) fn database_path(ctx: &Context, flag: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(path) = flag {
+        return Ok(path);
+    }
+    if let Some(resolved) = ctx.config.get(&LOCAL_DB, None) {
+        return Ok(PathBuf::from(resolved.value));
+    }
+    default_path(ctx.config.env()).ok_or_else(|| {
+        Error::usage("no place for the span database: neither HOME nor XDG_DATA_HOME is set")
+            .with_hint("pass --db PATH or set TRACECTL_LOCAL_DB")
+    })
+}
+
+pub(crate) fn store_error(e: StoreError) -> Error {
+    let message = e.to_string();
+    match e {
+        StoreError::Open { .. } | StoreError::Write { .. } => Error::failure(message)
+            .with_hint("choose a writable place with --db PATH (or TRACECTL_LOCAL_DB)"),
+        StoreError::Newer { .. } => Error::failure(message)
+            .with_hint("upgrade tracectl, or use another file with --db PATH"),
+        StoreError::Foreign { .. } => Error::failure(message).with_hint(
+            "tracectl will not write into another program's file; use --db PATH for a new one",
+        ),
+        StoreError::Locked { .. } => Error::failure(message).with_hint(
+            "another tracectl local listen may be writing it; stop that one, or use --db PATH",
+        ),
+        StoreError::Missing { .. } => Error::failure(message).with_hint(format!(
+            "run `tracectl local listen` and point an app at it: {POINT_AN_APP}"
+        )),
     }
 }

@@ -116,6 +116,8 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: TracesArgs) -> Result<()> {
     print_traces(
         &ctx.printer,
         &TracesReport {
+            source: "X-Ray",
+            group: "xray",
             window,
             overview: &overview,
             routes: &routes,

@@ -1,0 +1,135 @@
+//! `tracectl local trace ID...`: the waterfall of `xray trace`, from the spans the local
+//! database holds for the trace, whichever source sent them.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::clients::store::Store;
+use crate::commands::Context;
+use crate::error::{Error, Result};
+use crate::input;
+use crate::model::span::trace_of;
+use crate::model::trace::TraceId;
+use crate::output::waterfall;
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  tracectl local trace 9622170ae7a94fe50c15a776557ced6b
+  tracectl local trace 1-6b068b6b-91cec82defa82c1f61a8d681 -o json
+  tracectl local traces --faults -o json | jq -r '.traces[].id' | tracectl local trace -")]
+pub struct TraceArgs {
+    /// Trace ids: W3C/OpenTelemetry (32 hex digits) or X-Ray (1-5f84c7a1-...); `-` reads
+    /// them from stdin, separated by white space
+    #[arg(required = true, value_name = "TRACE_ID")]
+    pub ids: Vec<String>,
+
+    /// The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+}
+
+/// Width of the waterfall when stdout is not a terminal.
+const PIPED_WIDTH: usize = 120;
+/// Ids on stdin: 64 MiB holds well over a million.
+const MAX_STDIN_IDS: u64 = 64 * 1024 * 1024;
+
+pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
+    let ids = parse_ids(&args.ids)?;
+    let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)
+        .map_err(super::store_error)?;
+    let mut traces = Vec::new();
+    let mut missing = Vec::new();
+    for id in &ids {
+        let records = store.trace(&id.w3c()).map_err(super::store_error)?;
+        if records.is_empty() {
+            missing.push(id.w3c());
+        } else {
+            traces.push(trace_of(&id.w3c(), &records));
+        }
+    }
+    let printer = &ctx.printer;
+    if printer.is_json() {
+        match traces.as_slice() {
+            [one] if ids.len() == 1 => printer.json(one)?,
+            many => printer.json(many)?,
+        }
+    } else {
+        let width = printer.width().unwrap_or(PIPED_WIDTH);
+        for (i, trace) in traces.iter().enumerate() {
+            if i > 0 {
+                printer.line("")?;
+            }
+            printer.line(&waterfall::render(trace, width, printer.palette()))?;
+        }
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let held = match store.time_range().map_err(super::store_error)? {
+        Some((first, last)) => {
+            let at = |ns: i64| {
+                jiff::Timestamp::from_nanosecond(i128::from(ns))
+                    .map(|t| printer.time(t, "%Y-%m-%d %H:%M:%S"))
+                    .unwrap_or_default()
+            };
+            format!("it holds spans from {} to {}", at(first), at(last))
+        }
+        None => "it holds no spans yet".to_string(),
+    };
+    let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
+    let more = missing.len().saturating_sub(shown.len());
+    Err(Error::failure(format!(
+        "{} not found in {} ({held})",
+        if missing.len() == 1 {
+            format!("trace {}", shown[0])
+        } else {
+            format!(
+                "{} of {} traces not found: {}{}",
+                missing.len(),
+                ids.len(),
+                shown.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            )
+        },
+        store.path().display()
+    ))
+    .with_hint(
+        "`tracectl local traces` lists the traces it holds; `--db PATH` reads another database",
+    ))
+}
+
+/// The ids, each once, in the order given; `-` reads more from stdin.
+fn parse_ids(args: &[String]) -> Result<Vec<TraceId>> {
+    let mut stdin = String::new();
+    if args.iter().any(|a| a == "-") {
+        stdin = input::read_stdin(MAX_STDIN_IDS).map_err(|e| {
+            Error::usage(format!("cannot read trace ids from stdin: {e}"))
+                .with_hint("pass ids separated by white space")
+        })?;
+    }
+    let mut ids = Vec::new();
+    let mut seen = HashSet::new();
+    for word in args.iter().flat_map(|arg| {
+        if arg == "-" {
+            stdin.split_whitespace().collect::<Vec<_>>()
+        } else {
+            vec![arg.as_str()]
+        }
+    }) {
+        let id: TraceId = word.parse().map_err(|e| Error::usage(format!("{e}")))?;
+        if seen.insert(id.clone()) {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        return Err(Error::usage("no trace ids given")
+            .with_hint("pass ids as arguments, or - to read them from stdin"));
+    }
+    Ok(ids)
+}
