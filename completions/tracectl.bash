@@ -112,6 +112,9 @@ _tracectl() {
             tracectl__subcmd__help__subcmd__local,listen)
                 cmd="tracectl__subcmd__help__subcmd__local__subcmd__listen"
                 ;;
+            tracectl__subcmd__help__subcmd__local,services)
+                cmd="tracectl__subcmd__help__subcmd__local__subcmd__services"
+                ;;
             tracectl__subcmd__help__subcmd__local,trace)
                 cmd="tracectl__subcmd__help__subcmd__local__subcmd__trace"
                 ;;
@@ -202,6 +205,9 @@ _tracectl() {
             tracectl__subcmd__local,listen)
                 cmd="tracectl__subcmd__local__subcmd__listen"
                 ;;
+            tracectl__subcmd__local,services)
+                cmd="tracectl__subcmd__local__subcmd__services"
+                ;;
             tracectl__subcmd__local,trace)
                 cmd="tracectl__subcmd__local__subcmd__trace"
                 ;;
@@ -213,6 +219,9 @@ _tracectl() {
                 ;;
             tracectl__subcmd__local__subcmd__help,listen)
                 cmd="tracectl__subcmd__local__subcmd__help__subcmd__listen"
+                ;;
+            tracectl__subcmd__local__subcmd__help,services)
+                cmd="tracectl__subcmd__local__subcmd__help__subcmd__services"
                 ;;
             tracectl__subcmd__local__subcmd__help,trace)
                 cmd="tracectl__subcmd__local__subcmd__help__subcmd__trace"
@@ -729,7 +738,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help__subcmd__local)
-            opts="listen traces trace"
+            opts="listen traces trace services"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -743,6 +752,20 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help__subcmd__local__subcmd__listen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__help__subcmd__local__subcmd__services)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1459,7 +1482,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__local)
-            opts="-o -q -v -h -V --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version listen traces trace help"
+            opts="-o -q -v -h -V --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version listen traces trace services help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1501,7 +1524,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__local__subcmd__help)
-            opts="listen traces trace help"
+            opts="listen traces trace services help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1529,6 +1552,20 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__local__subcmd__help__subcmd__listen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__help__subcmd__services)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1602,6 +1639,56 @@ _tracectl() {
                     return 0
                     ;;
                 --forward-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__services)
+            opts="-o -q -v -h -V --since --db --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

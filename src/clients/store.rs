@@ -162,6 +162,20 @@ impl Store {
             .map_err(|e| classify(&self.path, e))
     }
 
+    /// Every span that started in `[start_ns, end_ns)`.
+    pub fn spans_between(&self, start_ns: i64, end_ns: i64) -> Result<Vec<SpanRecord>, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM spans WHERE start_ns >= ?1 AND start_ns < ?2");
+        let mut query = self
+            .conn
+            .prepare(&sql)
+            .map_err(|e| classify(&self.path, e))?;
+        let rows = query
+            .query_map([start_ns, end_ns], record_of_row)
+            .map_err(|e| classify(&self.path, e))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|e| classify(&self.path, e))
+    }
+
     /// Every span of one trace (W3C id), in start order.
     pub fn trace(&self, trace_id: &str) -> Result<Vec<SpanRecord>, StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM spans WHERE trace_id = ?1 ORDER BY start_ns");

@@ -13,10 +13,10 @@ use aws_sdk_xray::Client;
 use aws_sdk_xray::primitives::DateTime;
 use aws_sdk_xray::types::{EdgeStatistics, ErrorStatistics, FaultStatistics, ServiceStatistics};
 use futures::{StreamExt, TryStreamExt};
-use serde::Serialize;
 
 use super::Limiter;
 use super::aws::{AwsFailure, classify};
+use crate::model::graph::{Counts, ServiceEdge, ServiceNode, sort_graph};
 use crate::model::time::Window;
 use crate::model::trace::{Trace, TraceId, TraceSummary, epoch_seconds};
 
@@ -239,58 +239,25 @@ async fn batch(client: &Client, ids: &[TraceId], limiter: &Limiter) -> Result<Ba
     }
 }
 
-/// Request counts and latency of a service or an edge.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Counts {
-    pub requests: i64,
-    pub ok: i64,
-    pub errors: i64,
-    pub faults: i64,
-    pub throttles: i64,
-    /// Seconds per request.
-    pub avg_latency: Option<f64>,
-}
-
-impl Counts {
-    /// From the fields ServiceStatistics and EdgeStatistics share.
-    fn new(
-        total: Option<i64>,
-        ok: Option<i64>,
-        errors: Option<&ErrorStatistics>,
-        faults: Option<&FaultStatistics>,
-        total_response_time: Option<f64>,
-    ) -> Counts {
-        let requests = total.unwrap_or(0);
-        Counts {
-            requests,
-            ok: ok.unwrap_or(0),
-            errors: errors.and_then(|e| e.total_count).unwrap_or(0),
-            faults: faults.and_then(|f| f.total_count).unwrap_or(0),
-            throttles: errors.and_then(|e| e.throttle_count).unwrap_or(0),
-            avg_latency: total_response_time
-                .filter(|_| requests > 0)
-                .map(|t| t / requests as f64),
-        }
+/// Counts from the fields X-Ray's ServiceStatistics and EdgeStatistics share.
+fn counts(
+    total: Option<i64>,
+    ok: Option<i64>,
+    errors: Option<&ErrorStatistics>,
+    faults: Option<&FaultStatistics>,
+    total_response_time: Option<f64>,
+) -> Counts {
+    let requests = total.unwrap_or(0);
+    Counts {
+        requests,
+        ok: ok.unwrap_or(0),
+        errors: errors.and_then(|e| e.total_count).unwrap_or(0),
+        faults: faults.and_then(|f| f.total_count).unwrap_or(0),
+        throttles: errors.and_then(|e| e.throttle_count).unwrap_or(0),
+        avg_latency: total_response_time
+            .filter(|_| requests > 0)
+            .map(|t| t / requests as f64),
     }
-}
-
-/// One node of the service graph.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ServiceNode {
-    pub name: String,
-    #[serde(rename = "type")]
-    pub kind: String,
-    #[serde(flatten)]
-    pub counts: Counts,
-    pub edges: Vec<ServiceEdge>,
-}
-
-/// A call from one service to another.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ServiceEdge {
-    pub to: String,
-    #[serde(flatten)]
-    pub counts: Counts,
 }
 
 /// The service graph of `window`, all pages, busiest services first.
@@ -317,7 +284,7 @@ pub async fn service_graph(
     let mut nodes: Vec<ServiceNode> = services
         .into_iter()
         .map(|s| {
-            let mut edges: Vec<ServiceEdge> = s
+            let edges: Vec<ServiceEdge> = s
                 .edges
                 .unwrap_or_default()
                 .into_iter()
@@ -330,7 +297,7 @@ pub async fn service_graph(
                             .reference_id
                             .and_then(|id| names.get(&id).cloned())
                             .unwrap_or_else(|| "(unknown)".into()),
-                        counts: Counts::new(
+                        counts: counts(
                             st.total_count,
                             st.ok_count,
                             st.error_statistics.as_ref(),
@@ -340,19 +307,13 @@ pub async fn service_graph(
                     }
                 })
                 .collect();
-            edges.sort_by(|a, b| {
-                b.counts
-                    .requests
-                    .cmp(&a.counts.requests)
-                    .then_with(|| a.to.cmp(&b.to))
-            });
             let st = s
                 .summary_statistics
                 .unwrap_or_else(|| ServiceStatistics::builder().build());
             ServiceNode {
                 name: s.name.unwrap_or_default(),
                 kind: s.r#type.unwrap_or_default(),
-                counts: Counts::new(
+                counts: counts(
                     st.total_count,
                     st.ok_count,
                     st.error_statistics.as_ref(),
@@ -363,11 +324,6 @@ pub async fn service_graph(
             }
         })
         .collect();
-    nodes.sort_by(|a, b| {
-        b.counts
-            .requests
-            .cmp(&a.counts.requests)
-            .then_with(|| a.name.cmp(&b.name))
-    });
+    sort_graph(&mut nodes);
     Ok(nodes)
 }

@@ -5,8 +5,8 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::{Column, Palette, Printer, human_count, human_seconds, human_span, url_path};
-use crate::clients::xray::{Counts, ServiceNode};
 use crate::error::Result;
+use crate::model::graph::{Counts, ServiceNode};
 use crate::model::stats::{Overview, Percentiles, RouteStats, TraceOrder};
 use crate::model::time::Window;
 use crate::model::trace::TraceSummary;

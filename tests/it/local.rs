@@ -1186,7 +1186,7 @@ fn local(sandbox: &Sandbox, db: &Path, args: &[&str]) -> crate::harness::Output 
 }
 
 #[test]
-fn local_traces_and_trace_show_what_the_sdks_sent() {
+fn local_traces_trace_and_services_show_what_the_sdks_sent() {
     let sandbox = Sandbox::new();
     let db = filled_database(&sandbox);
 
@@ -1288,6 +1288,37 @@ fn local_traces_and_trace_show_what_the_sdks_sent() {
         3,
         "{}",
         out.stdout
+    );
+
+    // The service graph: the app, and what it called (SQLite by either SDK's name for it,
+    // the upstream by address).
+    let out = local(&sandbox, &db, &["services", "--since", "15m", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let graph: Value = serde_json::from_str(&out.stdout).unwrap();
+    let nodes: Vec<(String, String, i64, i64, i64, usize)> = graph["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                stable(n["name"].as_str().map(str::to_string)).unwrap(),
+                n["type"].as_str().unwrap().to_string(),
+                n["requests"].as_i64().unwrap(),
+                n["errors"].as_i64().unwrap(),
+                n["faults"].as_i64().unwrap(),
+                n["edges"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        nodes,
+        [
+            ("backend-flask".into(), "service".into(), 6, 2, 2, 4),
+            ("sqlite".into(), "remote".into(), 3, 0, 0, 0),
+            ("sqlite3".into(), "remote".into(), 3, 0, 0, 0),
+            ("127.0.0.1".into(), "remote".into(), 1, 0, 0, 0),
+            ("127.0.0.1:PORT".into(), "remote".into(), 1, 0, 0, 0),
+        ]
     );
 
     // An id it does not hold says what it does hold, and where.

@@ -1,6 +1,7 @@
 //! `tracectl local ...`: traces collected on this machine, no cloud account needed.
 
 pub mod listen;
+pub mod services;
 pub mod trace;
 pub mod traces;
 
@@ -35,6 +36,8 @@ pub enum LocalSubcommand {
     Traces(traces::TracesArgs),
     /// Show stored traces as a waterfall, as `xray trace` does
     Trace(trace::TraceArgs),
+    /// Show the service graph of the stored spans, as `xray services` does
+    Services(services::ServicesArgs),
 }
 
 pub async fn run(ctx: &Context, cmd: LocalCommand) -> Result<()> {
@@ -42,6 +45,7 @@ pub async fn run(ctx: &Context, cmd: LocalCommand) -> Result<()> {
         LocalSubcommand::Listen(args) => listen::run(ctx, &cmd.aws, args).await,
         LocalSubcommand::Traces(args) => traces::run(ctx, args).await,
         LocalSubcommand::Trace(args) => trace::run(ctx, args).await,
+        LocalSubcommand::Services(args) => services::run(ctx, args).await,
     }
 }
 

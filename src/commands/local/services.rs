@@ -1,0 +1,38 @@
+//! `tracectl local services`: the service graph of `xray services`, computed from the
+//! stored spans that cross services and drawn by the same renderer.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+
+use crate::clients::store::Store;
+use crate::commands::{Context, resolve_window};
+use crate::error::Result;
+use crate::model::graph;
+use crate::model::time::{TimeSpec, time_arg};
+use crate::output::xray::print_services;
+
+#[derive(Debug, Args)]
+pub struct ServicesArgs {
+    /// Look at the last DUR [default: 1h]
+    #[arg(long, value_parser = time_arg, value_name = "DUR")]
+    pub since: Option<TimeSpec>,
+
+    /// The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+}
+
+const DEFAULT_SINCE: Duration = Duration::from_secs(3600);
+
+pub async fn run(ctx: &Context, args: ServicesArgs) -> Result<()> {
+    let window = resolve_window(args.since, None, None, DEFAULT_SINCE, ctx.now)?;
+    let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)
+        .map_err(super::store_error)?;
+    let ns = |t: jiff::Timestamp| i64::try_from(t.as_nanosecond()).unwrap_or(i64::MAX);
+    let spans = store
+        .spans_between(ns(window.start), ns(window.end))
+        .map_err(super::store_error)?;
+    print_services(&ctx.printer, window, &graph::from_spans(&spans))
+}
