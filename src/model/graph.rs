@@ -224,6 +224,9 @@ mod tests {
         }
     }
 
+    /// name, type, requests, errors, faults, edges (target, requests).
+    type Node = (String, String, i64, i64, i64, Vec<(String, i64)>);
+
     #[test]
     fn services_remote_nodes_and_edges_from_spans() {
         use SpanKind::{Client, Internal, Server};
@@ -239,7 +242,7 @@ mod tests {
             span("b4", Some("b1"), "backend", Internal, Ok, 1),
         ];
         let graph = from_spans(&spans);
-        let summary: Vec<(String, String, i64, i64, i64, Vec<(String, i64)>)> = graph
+        let summary: Vec<Node> = graph
             .iter()
             .map(|n| {
                 (
