@@ -282,6 +282,53 @@ pub async fn stop_requested() {
     }
 }
 
+/// The first few ids, and how many more: an error line stays readable for 10,000 ids.
+pub fn some_ids<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> String {
+    const SHOWN: usize = 5;
+    let total = ids.len();
+    let mut text = ids.take(SHOWN).collect::<Vec<_>>().join(", ");
+    if total > SHOWN {
+        text.push_str(&format!(" and {} more", total - SHOWN));
+    }
+    text
+}
+
+/// Ids on stdin: 64 MiB holds well over a million.
+const MAX_STDIN_IDS: u64 = 64 * 1024 * 1024;
+
+/// Trace ids as `xray trace` and `local trace` take them, X-Ray or W3C form, each once in
+/// the order given; `-` reads more from stdin.
+pub fn trace_ids(args: &[String]) -> Result<Vec<crate::model::trace::TraceId>> {
+    use crate::model::trace::TraceId;
+    let mut stdin = String::new();
+    if args.iter().any(|a| a == "-") {
+        stdin = crate::input::read_stdin(MAX_STDIN_IDS).map_err(|e| {
+            Error::usage(format!("cannot read trace ids from stdin: {e}"))
+                .with_hint("pass ids separated by white space, e.g. from jq -r '.traces[].id'")
+        })?;
+    }
+    let words = args.iter().flat_map(|arg| {
+        if arg == "-" {
+            stdin.split_whitespace().collect::<Vec<_>>()
+        } else {
+            vec![arg.as_str()]
+        }
+    });
+    let mut ids: Vec<TraceId> = Vec::new();
+    let mut seen: std::collections::HashSet<TraceId> = std::collections::HashSet::new();
+    for word in words {
+        let id: TraceId = word.parse().map_err(|e| Error::usage(format!("{e}")))?;
+        if seen.insert(id.clone()) {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        return Err(Error::usage("no trace ids given")
+            .with_hint("pass ids as arguments, or - to read them from stdin"));
+    }
+    Ok(ids)
+}
+
 /// "X not found", with the closest existing name as a hint and the command that lists
 /// them (`plural` names them when nothing is close).
 fn not_found(

@@ -1,7 +1,6 @@
 //! `tracectl local trace ID...`: the waterfall of `xray trace`, from the spans the local
 //! database holds for the trace, whichever source sent them.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -9,9 +8,7 @@ use clap::Args;
 use crate::clients::store::Store;
 use crate::commands::Context;
 use crate::error::{Error, Result};
-use crate::input;
 use crate::model::span::trace_of;
-use crate::model::trace::TraceId;
 use crate::output::waterfall;
 
 #[derive(Debug, Args)]
@@ -32,11 +29,9 @@ pub struct TraceArgs {
 
 /// Width of the waterfall when stdout is not a terminal.
 const PIPED_WIDTH: usize = 120;
-/// Ids on stdin: 64 MiB holds well over a million.
-const MAX_STDIN_IDS: u64 = 64 * 1024 * 1024;
 
 pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
-    let ids = parse_ids(&args.ids)?;
+    let ids = crate::commands::trace_ids(&args.ids)?;
     let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)
         .map_err(super::store_error)?;
     let mut traces = Vec::new();
@@ -102,34 +97,4 @@ pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
     .with_hint(
         "`tracectl local traces` lists the traces it holds; `--db PATH` reads another database",
     ))
-}
-
-/// The ids, each once, in the order given; `-` reads more from stdin.
-fn parse_ids(args: &[String]) -> Result<Vec<TraceId>> {
-    let mut stdin = String::new();
-    if args.iter().any(|a| a == "-") {
-        stdin = input::read_stdin(MAX_STDIN_IDS).map_err(|e| {
-            Error::usage(format!("cannot read trace ids from stdin: {e}"))
-                .with_hint("pass ids separated by white space")
-        })?;
-    }
-    let mut ids = Vec::new();
-    let mut seen = HashSet::new();
-    for word in args.iter().flat_map(|arg| {
-        if arg == "-" {
-            stdin.split_whitespace().collect::<Vec<_>>()
-        } else {
-            vec![arg.as_str()]
-        }
-    }) {
-        let id: TraceId = word.parse().map_err(|e| Error::usage(format!("{e}")))?;
-        if seen.insert(id.clone()) {
-            ids.push(id);
-        }
-    }
-    if ids.is_empty() {
-        return Err(Error::usage("no trace ids given")
-            .with_hint("pass ids as arguments, or - to read them from stdin"));
-    }
-    Ok(ids)
 }

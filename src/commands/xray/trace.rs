@@ -7,7 +7,6 @@ use clap::Args;
 use crate::clients::xray;
 use crate::commands::{AwsArgs, Context};
 use crate::error::{Error, Result};
-use crate::input;
 use crate::model::trace::TraceId;
 use crate::output::waterfall;
 
@@ -27,7 +26,7 @@ pub struct TraceArgs {
 const PIPED_WIDTH: usize = 120;
 
 pub async fn run(ctx: &Context, aws: &AwsArgs, args: TraceArgs) -> Result<()> {
-    let ids = parse_ids(&args.ids)?;
+    let ids = crate::commands::trace_ids(&args.ids)?;
     let client = ctx.xray_client(aws).await?;
     let spinner = (ids.len() > xray::BATCH_SIZE).then(|| {
         ctx.printer
@@ -79,7 +78,7 @@ fn not_found(asked: &[TraceId], missing: &[TraceId], unprocessed: &[TraceId]) ->
             "{} of {} traces not found (X-Ray keeps traces 30 days): {}",
             many.len(),
             asked.len(),
-            join(many)
+            crate::commands::some_ids(many.iter().map(TraceId::as_str))
         ))
         .with_hint("check the ids and the region (--region)"),
     };
@@ -88,56 +87,7 @@ fn not_found(asked: &[TraceId], missing: &[TraceId], unprocessed: &[TraceId]) ->
     } else {
         err.with_hint(format!(
             "X-Ray listed {} as unprocessed: a trace sent in the last minute may not be indexed yet, so try again shortly",
-            join(unprocessed)
+            crate::commands::some_ids(unprocessed.iter().map(TraceId::as_str))
         ))
     })
-}
-
-/// The first few ids, and how many more: an error line stays readable for 10,000 ids.
-fn join(ids: &[TraceId]) -> String {
-    const SHOWN: usize = 5;
-    let mut text = ids
-        .iter()
-        .take(SHOWN)
-        .map(TraceId::as_str)
-        .collect::<Vec<_>>()
-        .join(", ");
-    if ids.len() > SHOWN {
-        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
-    }
-    text
-}
-
-/// Ids on stdin: 64 MiB holds well over a million.
-const MAX_STDIN_IDS: u64 = 64 * 1024 * 1024;
-
-/// The ids in X-Ray form, each once, in the order given; `-` reads more from stdin.
-fn parse_ids(args: &[String]) -> Result<Vec<TraceId>> {
-    let mut stdin = String::new();
-    if args.iter().any(|a| a == "-") {
-        stdin = input::read_stdin(MAX_STDIN_IDS).map_err(|e| {
-            Error::usage(format!("cannot read trace ids from stdin: {e}"))
-                .with_hint("pass ids separated by white space, e.g. from jq -r '.traces[].id'")
-        })?;
-    }
-    let words = args.iter().flat_map(|arg| {
-        if arg == "-" {
-            stdin.split_whitespace().collect::<Vec<_>>()
-        } else {
-            vec![arg.as_str()]
-        }
-    });
-    let mut ids: Vec<TraceId> = Vec::new();
-    let mut seen: HashSet<TraceId> = HashSet::new();
-    for word in words {
-        let id: TraceId = word.parse().map_err(|e| Error::usage(format!("{e}")))?;
-        if seen.insert(id.clone()) {
-            ids.push(id);
-        }
-    }
-    if ids.is_empty() {
-        return Err(Error::usage("no trace ids given")
-            .with_hint("pass ids as arguments, or - to read them from stdin"));
-    }
-    Ok(ids)
 }
