@@ -2994,7 +2994,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__xray__subcmd__traces)
-            opts="-o -q -v -h -V --since --start --end --filter --errors --faults --throttles --slower-than --url-contains --service --limit --sort --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            opts="-o -q -v -h -V --since --start --end --errors --faults --throttles --slower-than --url-contains --service --limit --sort --filter --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3009,10 +3009,6 @@ _tracectl() {
                     return 0
                     ;;
                 --end)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3034,6 +3030,10 @@ _tracectl() {
                     ;;
                 --sort)
                     COMPREPLY=($(compgen -W "slowest newest" -- "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --region)

@@ -92,9 +92,9 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l since -d 'Look at the last DUR [default: 1h]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l start -d 'Start of the window (a time or a duration ago)' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l end -d 'End of the window [default: now]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l slower-than -d 'Only requests slower than DUR, e.g. 500ms' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l url-contains -d 'Only requests whose URL contains TEXT' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l service -d 'Only traces with a span of the service NAME' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l slower-than -d 'Only traces slower than DUR, e.g. 500ms' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l url-contains -d 'Only traces whose URL contains TEXT' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l service -d 'Only traces through the service NAME' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l limit -d 'Number of traces listed under the summary (0: all)' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l sort -d 'Which traces to list' -r -f -a "slowest\t''
 newest\t''"
@@ -108,9 +108,9 @@ always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l errors -d 'Only requests with errors (4xx)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l faults -d 'Only requests with faults (5xx)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l throttles -d 'Only throttled requests (429)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l errors -d 'Only traces with errors (4xx)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l faults -d 'Only traces with faults (5xx)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l throttles -d 'Only throttled traces (429)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -283,13 +283,13 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_s
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l since -d 'Look at the last DUR [default: 1h]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l start -d 'Start of the window (a time or a duration ago)' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l end -d 'End of the window [default: now]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l filter -d 'An X-Ray filter expression, ANDed with the shorthand flags' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l slower-than -d 'Only traces slower than DUR, e.g. 500ms' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l url-contains -d 'Only traces whose URL contains TEXT' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l service -d 'Only traces through the service NAME' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l limit -d 'Number of traces listed under the summary (0: all)' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l sort -d 'Which traces to list' -r -f -a "slowest\t''
 newest\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l filter -d 'An X-Ray filter expression, ANDed with the shorthand flags' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''

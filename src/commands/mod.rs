@@ -19,7 +19,7 @@ use crate::clients::aws::{self, AwsFailure, AwsSettings};
 use crate::config::{AWS_PROFILE, AWS_REGION, Config, Secret, Setting};
 use crate::error::{Error, Result};
 use crate::model::suggest::closest;
-use crate::model::time::{TimeSpec, Window};
+use crate::model::time::{TimeSpec, Window, duration_arg, time_arg};
 use crate::output::Printer;
 
 /// What every command gets: where to write, the effective configuration, and the one
@@ -41,6 +41,76 @@ pub struct AwsArgs {
     /// AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint_url: Option<String>,
+}
+
+/// The window and the selection that `xray traces` and `local traces` share.
+#[derive(Debug, Args)]
+pub struct TraceSelection {
+    /// Look at the last DUR [default: 1h]
+    #[arg(long, value_parser = time_arg, value_name = "DUR", conflicts_with = "start")]
+    pub since: Option<TimeSpec>,
+
+    /// Start of the window (a time or a duration ago)
+    #[arg(long, value_parser = time_arg, value_name = "T")]
+    pub start: Option<TimeSpec>,
+
+    /// End of the window [default: now]
+    #[arg(long, value_parser = time_arg, value_name = "T", requires = "start")]
+    pub end: Option<TimeSpec>,
+
+    /// Only traces with errors (4xx)
+    #[arg(long)]
+    pub errors: bool,
+
+    /// Only traces with faults (5xx)
+    #[arg(long)]
+    pub faults: bool,
+
+    /// Only throttled traces (429)
+    #[arg(long)]
+    pub throttles: bool,
+
+    /// Only traces slower than DUR, e.g. 500ms
+    #[arg(long, value_parser = duration_arg, value_name = "DUR")]
+    pub slower_than: Option<std::time::Duration>,
+
+    /// Only traces whose URL contains TEXT
+    #[arg(long, value_name = "TEXT")]
+    pub url_contains: Option<String>,
+
+    /// Only traces through the service NAME
+    #[arg(long, value_name = "NAME")]
+    pub service: Option<String>,
+
+    /// Number of traces listed under the summary (0: all)
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+
+    /// Which traces to list
+    #[arg(long, value_enum, default_value_t = crate::model::stats::TraceOrder::Slowest)]
+    pub sort: crate::model::stats::TraceOrder,
+}
+
+impl TraceSelection {
+    /// The window, `--since` defaulting to an hour.
+    pub fn window(&self, now: Timestamp) -> Result<Window> {
+        resolve_window(
+            self.since,
+            self.start,
+            self.end,
+            std::time::Duration::from_secs(3600),
+            now,
+        )
+    }
+
+    /// How many traces to list (`--limit 0`: all).
+    pub fn listed(&self) -> usize {
+        if self.limit == 0 {
+            usize::MAX
+        } else {
+            self.limit
+        }
+    }
 }
 
 /// The window of `--since DUR | --start T [--end T]`: `--since` and `--start` both mean

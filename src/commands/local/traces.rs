@@ -3,15 +3,13 @@
 //! drawn by the same renderer.
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use clap::Args;
 
 use crate::clients::store::Store;
-use crate::commands::{Context, resolve_window};
+use crate::commands::{Context, TraceSelection};
 use crate::error::Result;
-use crate::model::stats::{self, TraceOrder};
-use crate::model::time::{TimeSpec, duration_arg, time_arg};
+use crate::model::stats;
 use crate::model::trace::TraceSummary;
 use crate::output::xray::{TracesReport, print_traces};
 
@@ -24,78 +22,35 @@ use crate::output::xray::{TracesReport, print_traces};
 --errors, --faults and --throttles together select traces with any of them; every other
 option narrows the selection further.")]
 pub struct TracesArgs {
-    /// Look at the last DUR [default: 1h]
-    #[arg(long, value_parser = time_arg, value_name = "DUR", conflicts_with = "start")]
-    pub since: Option<TimeSpec>,
-
-    /// Start of the window (a time or a duration ago)
-    #[arg(long, value_parser = time_arg, value_name = "T")]
-    pub start: Option<TimeSpec>,
-
-    /// End of the window [default: now]
-    #[arg(long, value_parser = time_arg, value_name = "T", requires = "start")]
-    pub end: Option<TimeSpec>,
-
-    /// Only requests with errors (4xx)
-    #[arg(long)]
-    pub errors: bool,
-
-    /// Only requests with faults (5xx)
-    #[arg(long)]
-    pub faults: bool,
-
-    /// Only throttled requests (429)
-    #[arg(long)]
-    pub throttles: bool,
-
-    /// Only requests slower than DUR, e.g. 500ms
-    #[arg(long, value_parser = duration_arg, value_name = "DUR")]
-    pub slower_than: Option<Duration>,
-
-    /// Only requests whose URL contains TEXT
-    #[arg(long, value_name = "TEXT")]
-    pub url_contains: Option<String>,
-
-    /// Only traces with a span of the service NAME
-    #[arg(long, value_name = "NAME")]
-    pub service: Option<String>,
-
-    /// Number of traces listed under the summary (0: all)
-    #[arg(long, value_name = "N", default_value_t = 20)]
-    pub limit: usize,
-
-    /// Which traces to list
-    #[arg(long, value_enum, default_value_t = TraceOrder::Slowest)]
-    pub sort: TraceOrder,
+    #[command(flatten)]
+    pub selection: TraceSelection,
 
     /// The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
 }
 
-const DEFAULT_SINCE: Duration = Duration::from_secs(3600);
-
 pub async fn run(ctx: &Context, args: TracesArgs) -> Result<()> {
-    let window = resolve_window(args.since, args.start, args.end, DEFAULT_SINCE, ctx.now)?;
+    let window = args.selection.window(ctx.now)?;
     let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)
         .map_err(super::store_error)?;
     let ns = |t: jiff::Timestamp| i64::try_from(t.as_nanosecond()).unwrap_or(i64::MAX);
     let roots = store
-        .roots_between(ns(window.start), ns(window.end), args.service.as_deref())
+        .roots_between(
+            ns(window.start),
+            ns(window.end),
+            args.selection.service.as_deref(),
+        )
         .map_err(super::store_error)?;
     let traces: Vec<TraceSummary> = roots
         .iter()
         .map(|r| r.summary())
-        .filter(|t| selected(t, &args))
+        .filter(|t| selected(t, &args.selection))
         .collect();
-    let limit = if args.limit == 0 {
-        usize::MAX
-    } else {
-        args.limit
-    };
+    let limit = args.selection.listed();
     let overview = stats::overview(&traces);
     let routes = stats::routes(&traces);
-    let listed = stats::select(&traces, args.sort, limit);
+    let listed = stats::select(&traces, args.selection.sort, limit);
     print_traces(
         &ctx.printer,
         &TracesReport {
@@ -105,7 +60,7 @@ pub async fn run(ctx: &Context, args: TracesArgs) -> Result<()> {
             overview: &overview,
             routes: &routes,
             listed: &listed,
-            order: args.sort,
+            order: args.selection.sort,
         },
     )?;
     if store.time_range().map_err(super::store_error)?.is_none() {
@@ -120,7 +75,7 @@ pub async fn run(ctx: &Context, args: TracesArgs) -> Result<()> {
 
 /// The shorthand flags, as `xray traces` compiles them into its filter: the outcome flags
 /// together mean any of them; the rest narrow.
-fn selected(t: &TraceSummary, args: &TracesArgs) -> bool {
+fn selected(t: &TraceSummary, args: &TraceSelection) -> bool {
     let outcome = !(args.errors || args.faults || args.throttles)
         || (args.errors && t.has_error)
         || (args.faults && t.has_fault)
