@@ -63,6 +63,8 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand traces 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
             cand trace 'Show stored traces as a waterfall, as `xray trace` does'
             cand services 'Show the service graph of the stored spans, as `xray services` does'
+            cand stats 'Show what the span database holds: size, spans and traces by service, time range'
+            cand prune 'Delete old spans now (`local listen --retain` does it while running)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tracectl;local;listen'= {
@@ -163,11 +165,52 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tracectl;local;stats'= {
+            cand --db 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tracectl;local;prune'= {
+            cand --older-than 'Delete spans that started longer ago than this [default: the retention, 7d]'
+            cand --db 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tracectl;local;help'= {
             cand listen 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
             cand traces 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
             cand trace 'Show stored traces as a waterfall, as `xray trace` does'
             cand services 'Show the service graph of the stored spans, as `xray services` does'
+            cand stats 'Show what the span database holds: size, spans and traces by service, time range'
+            cand prune 'Delete old spans now (`local listen --retain` does it while running)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tracectl;local;help;listen'= {
@@ -177,6 +220,10 @@ set edit:completion:arg-completer[tracectl] = {|@words|
         &'tracectl;local;help;trace'= {
         }
         &'tracectl;local;help;services'= {
+        }
+        &'tracectl;local;help;stats'= {
+        }
+        &'tracectl;local;help;prune'= {
         }
         &'tracectl;local;help;help'= {
         }
@@ -889,6 +936,8 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand traces 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
             cand trace 'Show stored traces as a waterfall, as `xray trace` does'
             cand services 'Show the service graph of the stored spans, as `xray services` does'
+            cand stats 'Show what the span database holds: size, spans and traces by service, time range'
+            cand prune 'Delete old spans now (`local listen --retain` does it while running)'
         }
         &'tracectl;help;local;listen'= {
         }
@@ -897,6 +946,10 @@ set edit:completion:arg-completer[tracectl] = {|@words|
         &'tracectl;help;local;trace'= {
         }
         &'tracectl;help;local;services'= {
+        }
+        &'tracectl;help;local;stats'= {
+        }
+        &'tracectl;help;local;prune'= {
         }
         &'tracectl;help;honeycomb'= {
             cand query 'Run a query: table of results, a chart per calculation, and the query link'

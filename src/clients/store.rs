@@ -190,6 +190,31 @@ impl Store {
             .map_err(|e| classify(&self.path, e))
     }
 
+    /// Spans and traces per service, busiest first.
+    pub fn services(&self) -> Result<Vec<(String, i64, i64)>, StoreError> {
+        let mut query = self
+            .conn
+            .prepare(
+                "SELECT service, count(*), count(DISTINCT trace_id) FROM spans
+                 GROUP BY service ORDER BY count(*) DESC, service",
+            )
+            .map_err(|e| classify(&self.path, e))?;
+        let rows = query
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(|e| classify(&self.path, e))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|e| classify(&self.path, e))
+    }
+
+    /// How many traces are stored.
+    pub fn trace_count(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("SELECT count(DISTINCT trace_id) FROM spans", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| classify(&self.path, e))
+    }
+
     /// The earliest and latest span start stored, `None` when there is none.
     pub fn time_range(&self) -> Result<Option<(i64, i64)>, StoreError> {
         self.conn

@@ -1374,3 +1374,65 @@ fn the_local_views_without_a_database_say_how_to_fill_one() {
         out.stderr
     );
 }
+
+#[test]
+fn local_stats_and_prune() {
+    let sandbox = Sandbox::new();
+    let db = filled_database(&sandbox);
+    let out = local(&sandbox, &db, &["stats", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let stats: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        (&stats["spans"], &stats["traces"]),
+        (&Value::from(14), &Value::from(6))
+    );
+    assert_eq!(
+        stats["services"],
+        serde_json::json!([{"service": "backend-flask", "spans": 14, "traces": 6}])
+    );
+    assert!(stats["bytes"].as_u64().unwrap() > 0);
+    assert!(stats["first"].as_str().unwrap() <= stats["last"].as_str().unwrap());
+
+    let kept = local(
+        &sandbox,
+        &db,
+        &["prune", "--older-than", "1h", "-o", "json"],
+    );
+    assert_eq!(kept.code, 0, "{}", kept.stderr);
+    assert_eq!(
+        serde_json::from_str::<Value>(&kept.stdout).unwrap(),
+        serde_json::json!({"deleted": 0, "left": 14})
+    );
+    std::thread::sleep(Duration::from_millis(1100));
+    let pruned = local(&sandbox, &db, &["prune", "--older-than", "1s"]);
+    assert_eq!(pruned.code, 0, "{}", pruned.stderr);
+    assert_eq!(
+        pruned.stdout,
+        format!(
+            "deleted 14 spans older than 1s; 0 left in {}\n",
+            db.display()
+        )
+    );
+    let empty = local(&sandbox, &db, &["stats"]);
+    assert!(
+        empty.stdout.contains("  0 spans  0 traces"),
+        "{}",
+        empty.stdout
+    );
+    assert!(
+        empty.stderr.contains("hint: no spans yet"),
+        "{}",
+        empty.stderr
+    );
+
+    let missing = sandbox.home().join("nothing.db");
+    let out = local(&sandbox, &missing, &["prune"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("error: there is no span database at"),
+        "{}",
+        out.stderr
+    );
+    assert!(!missing.exists(), "pruning must not create a database");
+}

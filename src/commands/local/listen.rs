@@ -300,7 +300,8 @@ fn address(
     })
 }
 
-fn retention(ctx: &Context, flag: Option<Duration>) -> Result<Duration> {
+/// `--retain` (or `--older-than`), else the `local_retain` setting, else 7 days.
+pub(crate) fn retention(ctx: &Context, flag: Option<Duration>) -> Result<Duration> {
     if let Some(d) = flag {
         return Ok(d);
     }

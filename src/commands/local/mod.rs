@@ -1,7 +1,9 @@
 //! `tracectl local ...`: traces collected on this machine, no cloud account needed.
 
 pub mod listen;
+pub mod prune;
 pub mod services;
+pub mod stats;
 pub mod trace;
 pub mod traces;
 
@@ -38,6 +40,10 @@ pub enum LocalSubcommand {
     Trace(trace::TraceArgs),
     /// Show the service graph of the stored spans, as `xray services` does
     Services(services::ServicesArgs),
+    /// Show what the span database holds: size, spans and traces by service, time range
+    Stats(stats::StatsArgs),
+    /// Delete old spans now (`local listen --retain` does it while running)
+    Prune(prune::PruneArgs),
 }
 
 pub async fn run(ctx: &Context, cmd: LocalCommand) -> Result<()> {
@@ -46,6 +52,8 @@ pub async fn run(ctx: &Context, cmd: LocalCommand) -> Result<()> {
         LocalSubcommand::Traces(args) => traces::run(ctx, args).await,
         LocalSubcommand::Trace(args) => trace::run(ctx, args).await,
         LocalSubcommand::Services(args) => services::run(ctx, args).await,
+        LocalSubcommand::Stats(args) => stats::run(ctx, args).await,
+        LocalSubcommand::Prune(args) => prune::run(ctx, args).await,
     }
 }
 

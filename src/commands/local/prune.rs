@@ -1,0 +1,56 @@
+//! `tracectl local prune`: delete old spans now, as `local listen --retain` does while it
+//! runs.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+
+use crate::clients::store::Store;
+use crate::commands::Context;
+use crate::error::Result;
+use crate::model::time::duration_arg;
+use crate::output::{human_count, human_span};
+
+#[derive(Debug, Args)]
+pub struct PruneArgs {
+    /// Delete spans that started longer ago than this [default: the retention, 7d]
+    #[arg(long, value_parser = duration_arg, value_name = "DUR")]
+    pub older_than: Option<Duration>,
+
+    /// The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+}
+
+pub async fn run(ctx: &Context, args: PruneArgs) -> Result<()> {
+    let older_than = super::listen::retention(ctx, args.older_than)?;
+    let path = super::database_path(ctx, args.db)?;
+    if !path.exists() {
+        // Nothing to prune; opening would create it.
+        return Err(super::store_error(
+            crate::clients::store::StoreError::Missing { path },
+        ));
+    }
+    let mut store = Store::open(&path).map_err(super::store_error)?;
+    let cutoff = ctx
+        .now
+        .as_nanosecond()
+        .saturating_sub(i128::try_from(older_than.as_nanos()).unwrap_or(i128::MAX));
+    let deleted = store
+        .prune_before(i64::try_from(cutoff).unwrap_or(i64::MIN))
+        .map_err(super::store_error)?;
+    let left = store.count().map_err(super::store_error)?;
+    if ctx.printer.is_json() {
+        return ctx
+            .printer
+            .json(&serde_json::json!({"deleted": deleted, "left": left}));
+    }
+    ctx.printer.line(&format!(
+        "deleted {} spans older than {}; {} left in {}",
+        human_count(deleted as u64),
+        human_span(older_than),
+        human_count(left.max(0) as u64),
+        path.display()
+    ))
+}
