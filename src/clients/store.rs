@@ -146,45 +146,44 @@ impl Store {
         end_ns: i64,
         service: Option<&str>,
     ) -> Result<Vec<SpanRecord>, StoreError> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM spans WHERE parent_id IS NULL AND start_ns >= ?1 AND start_ns < ?2
-             AND (?3 IS NULL OR trace_id IN (SELECT trace_id FROM spans WHERE service = ?3))
-             ORDER BY start_ns"
-        );
-        let mut query = self
-            .conn
-            .prepare(&sql)
-            .map_err(|e| classify(&self.path, e))?;
-        let rows = query
-            .query_map(params![start_ns, end_ns, service], record_of_row)
-            .map_err(|e| classify(&self.path, e))?;
-        rows.collect::<Result<_, _>>()
-            .map_err(|e| classify(&self.path, e))
+        self.records(
+            &format!(
+                "SELECT {COLUMNS} FROM spans WHERE parent_id IS NULL AND start_ns >= ?1 AND start_ns < ?2
+                 AND (?3 IS NULL OR trace_id IN (SELECT trace_id FROM spans WHERE service = ?3))
+                 ORDER BY start_ns"
+            ),
+            params![start_ns, end_ns, service],
+        )
     }
 
     /// Every span that started in `[start_ns, end_ns)`.
     pub fn spans_between(&self, start_ns: i64, end_ns: i64) -> Result<Vec<SpanRecord>, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM spans WHERE start_ns >= ?1 AND start_ns < ?2");
-        let mut query = self
-            .conn
-            .prepare(&sql)
-            .map_err(|e| classify(&self.path, e))?;
-        let rows = query
-            .query_map([start_ns, end_ns], record_of_row)
-            .map_err(|e| classify(&self.path, e))?;
-        rows.collect::<Result<_, _>>()
-            .map_err(|e| classify(&self.path, e))
+        self.records(
+            &format!("SELECT {COLUMNS} FROM spans WHERE start_ns >= ?1 AND start_ns < ?2"),
+            params![start_ns, end_ns],
+        )
     }
 
     /// Every span of one trace (W3C id), in start order.
     pub fn trace(&self, trace_id: &str) -> Result<Vec<SpanRecord>, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM spans WHERE trace_id = ?1 ORDER BY start_ns");
+        self.records(
+            &format!("SELECT {COLUMNS} FROM spans WHERE trace_id = ?1 ORDER BY start_ns"),
+            params![trace_id],
+        )
+    }
+
+    /// The span records a query of [`COLUMNS`] returns.
+    fn records(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<SpanRecord>, StoreError> {
         let mut query = self
             .conn
-            .prepare(&sql)
+            .prepare(sql)
             .map_err(|e| classify(&self.path, e))?;
         let rows = query
-            .query_map([trace_id], record_of_row)
+            .query_map(params, record_of_row)
             .map_err(|e| classify(&self.path, e))?;
         rows.collect::<Result<_, _>>()
             .map_err(|e| classify(&self.path, e))
