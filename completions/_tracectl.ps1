@@ -67,6 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('traces', 'traces', [CompletionResultType]::ParameterValue, 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces')
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Show stored traces as a waterfall, as `xray trace` does')
             [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'Show the service graph of the stored spans, as `xray services` does')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run a query over the stored spans with the flags of `honeycomb query`')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show what the span database holds: size, spans and traces by service, time range')
             [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete old spans now (`local listen --retain` does it while running)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -174,6 +175,43 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'tracectl;local;query' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Calculation: COUNT, CONCURRENCY or OP(column), e.g. ''P99(duration_ms)'' [default: COUNT]')
+            [CompletionResult]::new('--calc', '--calc', [CompletionResultType]::ParameterName, 'Calculation: COUNT, CONCURRENCY or OP(column), e.g. ''P99(duration_ms)'' [default: COUNT]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Break results down by this column (repeatable)')
+            [CompletionResult]::new('--breakdown', '--breakdown', [CompletionResultType]::ParameterName, 'Break results down by this column (repeatable)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Filter ''COLUMN OP VALUE'', e.g. ''http.status_code >= 500'', ''route in /a,/b'', ''error exists''')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'Filter ''COLUMN OP VALUE'', e.g. ''http.status_code >= 500'', ''route in /a,/b'', ''error exists''')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Order rows, e.g. ''P99(duration_ms) desc'' or ''http.route asc'' (repeatable)')
+            [CompletionResult]::new('--having', '--having', [CompletionResultType]::ParameterName, 'Keep only groups matching, e.g. ''COUNT > 10'' (repeatable)')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Maximum result rows (at most 1000)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Maximum result rows (at most 1000)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Query the last DUR [default: 2h]')
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'Start of the query window (a time or a duration ago)')
+            [CompletionResult]::new('--end', '--end', [CompletionResultType]::ParameterName, 'End of the query window [default: now]')
+            [CompletionResult]::new('--granularity', '--granularity', [CompletionResultType]::ParameterName, 'Time bucket of the series, e.g. 1m')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: TRACECTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]')
+            [CompletionResult]::new('--any', '--any', [CompletionResultType]::ParameterName, 'Combine filters with OR instead of AND')
+            [CompletionResult]::new('--print-spec', '--print-spec', [CompletionResultType]::ParameterName, 'Print the spec that would be sent, and send nothing')
+            [CompletionResult]::new('--no-series', '--no-series', [CompletionResultType]::ParameterName, 'Do not compute or draw the time series')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'tracectl;local;stats' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
@@ -220,6 +258,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('traces', 'traces', [CompletionResultType]::ParameterValue, 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces')
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Show stored traces as a waterfall, as `xray trace` does')
             [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'Show the service graph of the stored spans, as `xray services` does')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run a query over the stored spans with the flags of `honeycomb query`')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show what the span database holds: size, spans and traces by service, time range')
             [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete old spans now (`local listen --retain` does it while running)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -235,6 +274,9 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;local;help;services' {
+            break
+        }
+        'tracectl;local;help;query' {
             break
         }
         'tracectl;local;help;stats' {
@@ -1017,6 +1059,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('traces', 'traces', [CompletionResultType]::ParameterValue, 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces')
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Show stored traces as a waterfall, as `xray trace` does')
             [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'Show the service graph of the stored spans, as `xray services` does')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run a query over the stored spans with the flags of `honeycomb query`')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show what the span database holds: size, spans and traces by service, time range')
             [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete old spans now (`local listen --retain` does it while running)')
             break
@@ -1031,6 +1074,9 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;help;local;services' {
+            break
+        }
+        'tracectl;help;local;query' {
             break
         }
         'tracectl;help;local;stats' {

@@ -115,6 +115,9 @@ _tracectl() {
             tracectl__subcmd__help__subcmd__local,prune)
                 cmd="tracectl__subcmd__help__subcmd__local__subcmd__prune"
                 ;;
+            tracectl__subcmd__help__subcmd__local,query)
+                cmd="tracectl__subcmd__help__subcmd__local__subcmd__query"
+                ;;
             tracectl__subcmd__help__subcmd__local,services)
                 cmd="tracectl__subcmd__help__subcmd__local__subcmd__services"
                 ;;
@@ -214,6 +217,9 @@ _tracectl() {
             tracectl__subcmd__local,prune)
                 cmd="tracectl__subcmd__local__subcmd__prune"
                 ;;
+            tracectl__subcmd__local,query)
+                cmd="tracectl__subcmd__local__subcmd__query"
+                ;;
             tracectl__subcmd__local,services)
                 cmd="tracectl__subcmd__local__subcmd__services"
                 ;;
@@ -234,6 +240,9 @@ _tracectl() {
                 ;;
             tracectl__subcmd__local__subcmd__help,prune)
                 cmd="tracectl__subcmd__local__subcmd__help__subcmd__prune"
+                ;;
+            tracectl__subcmd__local__subcmd__help,query)
+                cmd="tracectl__subcmd__local__subcmd__help__subcmd__query"
                 ;;
             tracectl__subcmd__local__subcmd__help,services)
                 cmd="tracectl__subcmd__local__subcmd__help__subcmd__services"
@@ -756,7 +765,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help__subcmd__local)
-            opts="listen traces trace services stats prune"
+            opts="listen traces trace services query stats prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -784,6 +793,20 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help__subcmd__local__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__help__subcmd__local__subcmd__query)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1418,7 +1441,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__honeycomb__subcmd__query)
-            opts="-d -c -b -w -l -o -q -v -h -V --dataset --calc --breakdown --where --any --order --having --limit --since --start --end --granularity --spec --print-spec --no-series --timeout --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            opts="-d -c -b -w -l -o -q -v -h -V --dataset --calc --breakdown --where --any --order --having --limit --since --start --end --granularity --print-spec --spec --no-series --timeout --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1528,7 +1551,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__local)
-            opts="-o -q -v -h -V --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version listen traces trace services stats prune help"
+            opts="-o -q -v -h -V --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version listen traces trace services query stats prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1570,7 +1593,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__local__subcmd__help)
-            opts="listen traces trace services stats prune help"
+            opts="listen traces trace services query stats prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1612,6 +1635,20 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__local__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__help__subcmd__query)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1759,6 +1796,108 @@ _tracectl() {
             fi
             case "${prev}" in
                 --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__query)
+            opts="-c -b -w -l -o -q -v -h -V --calc --breakdown --where --any --order --having --limit --since --start --end --granularity --print-spec --no-series --db --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --calc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --breakdown)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --order)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --having)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --end)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --granularity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -63,6 +63,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand traces 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
             cand trace 'Show stored traces as a waterfall, as `xray trace` does'
             cand services 'Show the service graph of the stored spans, as `xray services` does'
+            cand query 'Run a query over the stored spans with the flags of `honeycomb query`'
             cand stats 'Show what the span database holds: size, spans and traces by service, time range'
             cand prune 'Delete old spans now (`local listen --retain` does it while running)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -165,6 +166,42 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tracectl;local;query'= {
+            cand -c 'Calculation: COUNT, CONCURRENCY or OP(column), e.g. ''P99(duration_ms)'' [default: COUNT]'
+            cand --calc 'Calculation: COUNT, CONCURRENCY or OP(column), e.g. ''P99(duration_ms)'' [default: COUNT]'
+            cand -b 'Break results down by this column (repeatable)'
+            cand --breakdown 'Break results down by this column (repeatable)'
+            cand -w 'Filter ''COLUMN OP VALUE'', e.g. ''http.status_code >= 500'', ''route in /a,/b'', ''error exists'''
+            cand --where 'Filter ''COLUMN OP VALUE'', e.g. ''http.status_code >= 500'', ''route in /a,/b'', ''error exists'''
+            cand --order 'Order rows, e.g. ''P99(duration_ms) desc'' or ''http.route asc'' (repeatable)'
+            cand --having 'Keep only groups matching, e.g. ''COUNT > 10'' (repeatable)'
+            cand -l 'Maximum result rows (at most 1000)'
+            cand --limit 'Maximum result rows (at most 1000)'
+            cand --since 'Query the last DUR [default: 2h]'
+            cand --start 'Start of the query window (a time or a duration ago)'
+            cand --end 'End of the query window [default: now]'
+            cand --granularity 'Time bucket of the series, e.g. 1m'
+            cand --db 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]'
+            cand --any 'Combine filters with OR instead of AND'
+            cand --print-spec 'Print the spec that would be sent, and send nothing'
+            cand --no-series 'Do not compute or draw the time series'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tracectl;local;stats'= {
             cand --db 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]'
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
@@ -209,6 +246,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand traces 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
             cand trace 'Show stored traces as a waterfall, as `xray trace` does'
             cand services 'Show the service graph of the stored spans, as `xray services` does'
+            cand query 'Run a query over the stored spans with the flags of `honeycomb query`'
             cand stats 'Show what the span database holds: size, spans and traces by service, time range'
             cand prune 'Delete old spans now (`local listen --retain` does it while running)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -220,6 +258,8 @@ set edit:completion:arg-completer[tracectl] = {|@words|
         &'tracectl;local;help;trace'= {
         }
         &'tracectl;local;help;services'= {
+        }
+        &'tracectl;local;help;query'= {
         }
         &'tracectl;local;help;stats'= {
         }
@@ -936,6 +976,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand traces 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
             cand trace 'Show stored traces as a waterfall, as `xray trace` does'
             cand services 'Show the service graph of the stored spans, as `xray services` does'
+            cand query 'Run a query over the stored spans with the flags of `honeycomb query`'
             cand stats 'Show what the span database holds: size, spans and traces by service, time range'
             cand prune 'Delete old spans now (`local listen --retain` does it while running)'
         }
@@ -946,6 +987,8 @@ set edit:completion:arg-completer[tracectl] = {|@words|
         &'tracectl;help;local;trace'= {
         }
         &'tracectl;help;local;services'= {
+        }
+        &'tracectl;help;local;query'= {
         }
         &'tracectl;help;local;stats'= {
         }

@@ -45,27 +45,28 @@ complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "tag" -d 'Manage g
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "config" -d 'Show the effective configuration and where each value comes from'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -s h -l help -d 'Print help'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -s V -l version -d 'Print version'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -f -a "listen" -d 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -f -a "traces" -d 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -f -a "trace" -d 'Show stored traces as a waterfall, as `xray trace` does'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -f -a "services" -d 'Show the service graph of the stored spans, as `xray services` does'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -f -a "stats" -d 'Show what the span database holds: size, spans and traces by service, time range'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -f -a "prune" -d 'Delete old spans now (`local listen --retain` does it while running)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services stats prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "listen" -d 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "traces" -d 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "trace" -d 'Show stored traces as a waterfall, as `xray trace` does'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "services" -d 'Show the service graph of the stored spans, as `xray services` does'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "query" -d 'Run a query over the stored spans with the flags of `honeycomb query`'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "stats" -d 'Show what the span database holds: size, spans and traces by service, time range'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "prune" -d 'Delete old spans now (`local listen --retain` does it while running)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l otlp-http -d 'OTLP over HTTP on ADDR, or `off` [default: 127.0.0.1:4318] [env: TRACECTL_LOCAL_OTLP_HTTP]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l otlp-grpc -d 'OTLP over gRPC on ADDR, or `off` [default: 127.0.0.1:4317] [env: TRACECTL_LOCAL_OTLP_GRPC]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l xray -d 'The X-Ray daemon\'s address (UDP segments, TCP sampling), or `off` [default: 127.0.0.1:2000] [env: TRACECTL_LOCAL_XRAY]' -r
@@ -149,6 +150,34 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from services" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from services" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from services" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -s c -l calc -d 'Calculation: COUNT, CONCURRENCY or OP(column), e.g. \'P99(duration_ms)\' [default: COUNT]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -s b -l breakdown -d 'Break results down by this column (repeatable)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -s w -l where -d 'Filter \'COLUMN OP VALUE\', e.g. \'http.status_code >= 500\', \'route in /a,/b\', \'error exists\'' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l order -d 'Order rows, e.g. \'P99(duration_ms) desc\' or \'http.route asc\' (repeatable)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l having -d 'Keep only groups matching, e.g. \'COUNT > 10\' (repeatable)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -s l -l limit -d 'Maximum result rows (at most 1000)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l since -d 'Query the last DUR [default: 2h]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l start -d 'Start of the query window (a time or a duration ago)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l end -d 'End of the query window [default: now]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l granularity -d 'Time bucket of the series, e.g. 1m' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l db -d 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l any -d 'Combine filters with OR instead of AND'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l print-spec -d 'Print the spec that would be sent, and send nothing'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l no-series -d 'Do not compute or draw the time series'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from stats" -l db -d 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from stats" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from stats" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
@@ -184,6 +213,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "traces" -d 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "trace" -d 'Show stored traces as a waterfall, as `xray trace` does'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "services" -d 'Show the service graph of the stored spans, as `xray services` does'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "query" -d 'Run a query over the stored spans with the flags of `honeycomb query`'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Show what the span database holds: size, spans and traces by service, time range'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete old spans now (`local listen --retain` does it while running)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -712,6 +742,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "traces" -d 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "trace" -d 'Show stored traces as a waterfall, as `xray trace` does'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "services" -d 'Show the service graph of the stored spans, as `xray services` does'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "query" -d 'Run a query over the stored spans with the flags of `honeycomb query`'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "stats" -d 'Show what the span database holds: size, spans and traces by service, time range'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "prune" -d 'Delete old spans now (`local listen --retain` does it while running)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from honeycomb" -f -a "query" -d 'Run a query: table of results, a chart per calculation, and the query link'

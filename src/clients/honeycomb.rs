@@ -75,22 +75,7 @@ pub struct Links {
     pub graph_image_url: Option<String>,
 }
 
-/// One row of results, or one point of a series (`time` set).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ResultRow {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time: Option<String>,
-    #[serde(default)]
-    pub data: Map<String, Value>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ResultData {
-    #[serde(default)]
-    pub results: Vec<ResultRow>,
-    #[serde(default)]
-    pub series: Vec<ResultRow>,
-}
+pub use crate::model::query::{ResultData, ResultRow};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QueryResult {

@@ -5,6 +5,7 @@ pub mod graph;
 pub mod otlp;
 pub mod query;
 pub mod span;
+pub mod span_query;
 pub mod stats;
 pub mod suggest;
 pub mod tail;

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// Calculation ops (the spec's `QueryOp`).
 pub const QUERY_OPS: [&str; 24] = [
@@ -146,6 +146,24 @@ pub struct QuerySpec {
     pub end_time: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub granularity: Option<u64>,
+}
+
+/// One row of a query's results, or one point of its series (`time` set): what Honeycomb
+/// answers and what the local engine computes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultRow {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    #[serde(default)]
+    pub data: Map<String, Value>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ResultData {
+    #[serde(default)]
+    pub results: Vec<ResultRow>,
+    #[serde(default)]
+    pub series: Vec<ResultRow>,
 }
 
 /// Why a spec cannot be sent; the message names the input.

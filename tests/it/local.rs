@@ -1186,7 +1186,7 @@ fn local(sandbox: &Sandbox, db: &Path, args: &[&str]) -> crate::harness::Output 
 }
 
 #[test]
-fn local_traces_trace_and_services_show_what_the_sdks_sent() {
+fn local_traces_trace_services_and_query_show_what_the_sdks_sent() {
     let sandbox = Sandbox::new();
     let db = filled_database(&sandbox);
 
@@ -1319,6 +1319,64 @@ fn local_traces_trace_and_services_show_what_the_sdks_sent() {
             ("127.0.0.1".into(), "remote".into(), 1, 0, 0, 0),
             ("127.0.0.1:PORT".into(), "remote".into(), 1, 0, 0, 0),
         ]
+    );
+
+    // Queries with the flags of `honeycomb query`, over both sources at once.
+    let rows = |args: &[&str]| -> Vec<Value> {
+        let mut full = vec!["query", "--since", "15m", "-o", "json"];
+        full.extend_from_slice(args);
+        let out = local(&sandbox, &db, &full);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        serde_json::from_str::<Value>(&out.stdout).unwrap()["results"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        rows(&["-c", "COUNT", "-b", "service.name", "-b", "span.kind"]),
+        [
+            serde_json::json!({"service.name": "backend-flask", "span.kind": "client", "COUNT": 8}),
+            serde_json::json!({"service.name": "backend-flask", "span.kind": "server", "COUNT": 6}),
+        ]
+    );
+    // Typed filters: the number 500 in OpenTelemetry's attribute and X-Ray's http block.
+    assert_eq!(
+        rows(&["-w", "http.status_code >= 500"]),
+        [serde_json::json!({"COUNT": 2})]
+    );
+    // Exact percentiles: a one-span group's P99 is its duration, to the nanosecond.
+    let home_ms: f64 = conn
+        .query_row(
+            "SELECT (end_ns - start_ns) / 1e6 FROM spans WHERE http_route = '/api/activities/home'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let by_route = rows(&[
+        "-c",
+        "COUNT",
+        "-c",
+        "P99(duration_ms)",
+        "-b",
+        "http.route",
+        "-w",
+        "http.route exists",
+        "--order",
+        "http.route asc",
+    ]);
+    assert_eq!(by_route.len(), 2);
+    assert_eq!(by_route[0]["http.route"], "/api/activities/home");
+    assert_eq!(by_route[0]["COUNT"], 1);
+    assert!((by_route[0]["P99(duration_ms)"].as_f64().unwrap() - home_ms).abs() < 1e-9);
+    assert_eq!(by_route[1]["http.route"], "/api/boom");
+    let heatmap = local(&sandbox, &db, &["query", "-c", "HEATMAP(duration_ms)"]);
+    assert_eq!(heatmap.code, 2, "{}", heatmap.stderr);
+    assert!(
+        heatmap
+            .stderr
+            .starts_with("error: HEATMAP is not computed locally"),
+        "{}",
+        heatmap.stderr
     );
 
     // An id it does not hold says what it does hold, and where.

@@ -33,6 +33,26 @@ pub struct QueryArgs {
     #[arg(short, long, value_name = "DATASET")]
     pub dataset: Option<String>,
 
+    #[command(flatten)]
+    pub flags: QueryFlags,
+
+    /// Run a raw query-spec JSON file (or - for stdin) instead of flags
+    #[arg(long, value_name = "FILE|-", conflicts_with_all = ["calcs", "breakdowns", "filters", "orders", "havings"])]
+    pub spec: Option<PathBuf>,
+
+    /// Do not fetch or draw the time series
+    #[arg(long)]
+    pub no_series: bool,
+
+    /// Give up waiting for the result after this long
+    #[arg(long, value_parser = duration_arg, value_name = "DUR", default_value = "60s")]
+    pub timeout: Duration,
+}
+
+/// The flags that describe a query, shared by `honeycomb query` and `local query`: one
+/// query model, two engines.
+#[derive(Debug, Args)]
+pub struct QueryFlags {
     /// Calculation: COUNT, CONCURRENCY or OP(column), e.g. 'P99(duration_ms)' [default: COUNT]
     #[arg(short, long = "calc", value_name = "CALC")]
     pub calcs: Vec<String>,
@@ -77,21 +97,9 @@ pub struct QueryArgs {
     #[arg(long, value_parser = duration_arg, value_name = "DUR")]
     pub granularity: Option<Duration>,
 
-    /// Run a raw query-spec JSON file (or - for stdin) instead of flags
-    #[arg(long, value_name = "FILE|-", conflicts_with_all = ["calcs", "breakdowns", "filters", "orders", "havings"])]
-    pub spec: Option<PathBuf>,
-
     /// Print the spec that would be sent, and send nothing
     #[arg(long)]
     pub print_spec: bool,
-
-    /// Do not fetch or draw the time series
-    #[arg(long)]
-    pub no_series: bool,
-
-    /// Give up waiting for the result after this long
-    #[arg(long, value_parser = duration_arg, value_name = "DUR", default_value = "60s")]
-    pub timeout: Duration,
 }
 
 /// How long to wait between polls: short at first (most queries finish in well under a
@@ -105,13 +113,13 @@ pub async fn run(ctx: &Context, api: &HoneycombArgs, args: QueryArgs) -> Result<
     let now = ctx.now.as_second();
     let mut spec = match &args.spec {
         Some(path) => read_spec(path)?,
-        None => spec_from_flags(&args, |_| None)?,
+        None => spec_from_flags(&args.flags, |_| None)?,
     };
-    apply_window_and_limits(&mut spec, &args, ctx)?;
+    apply_window_and_limits(&mut spec, &args.flags, args.spec.is_some(), ctx)?;
     validate(&spec, now).map_err(|e| {
         Error::usage(e.0).with_hint("tracectl honeycomb query --help shows the forms")
     })?;
-    if args.print_spec {
+    if args.flags.print_spec {
         return ctx.printer.json(&spec);
     }
 
@@ -160,7 +168,7 @@ async fn type_filters_by_columns(
                 .iter()
                 .map(|c| (c.key_name.as_str(), c.column_type.as_str()))
                 .collect();
-            spec.filters = spec_from_flags(args, |c| types.get(c).copied())?.filters;
+            spec.filters = spec_from_flags(&args.flags, |c| types.get(c).copied())?.filters;
             Ok(())
         }
         Err(e @ HoneycombError::NotFound { .. }) => {
@@ -230,8 +238,8 @@ fn timed_out(args: &QueryArgs, query_url: Option<&str>) -> Error {
 }
 
 /// The spec the flags describe, with filter values typed by `column_type`.
-fn spec_from_flags<'a>(
-    args: &QueryArgs,
+pub(crate) fn spec_from_flags<'a>(
+    args: &QueryFlags,
     column_type: impl Fn(&str) -> Option<&'a str> + Copy,
 ) -> Result<QuerySpec> {
     let usage = |e: SpecError| {
@@ -298,9 +306,14 @@ fn read_spec(path: &std::path::Path) -> Result<QuerySpec> {
 
 /// The window (`--since` or `--start/--end`) and `--limit`/`--granularity`; with `--spec`
 /// they replace the file's own values only when given.
-fn apply_window_and_limits(spec: &mut QuerySpec, args: &QueryArgs, ctx: &Context) -> Result<()> {
+pub(crate) fn apply_window_and_limits(
+    spec: &mut QuerySpec,
+    args: &QueryFlags,
+    from_file: bool,
+    ctx: &Context,
+) -> Result<()> {
     let window_given = args.since.is_some() || args.start.is_some();
-    if args.spec.is_none() || window_given {
+    if !from_file || window_given {
         spec.time_range = None;
         spec.start_time = None;
         spec.end_time = None;
@@ -340,7 +353,7 @@ fn apply_window_and_limits(spec: &mut QuerySpec, args: &QueryArgs, ctx: &Context
 }
 
 /// The length of the spec's window, for the chart caption.
-fn window_length(spec: &QuerySpec, now: i64) -> Duration {
+pub(crate) fn window_length(spec: &QuerySpec, now: i64) -> Duration {
     let seconds = match (spec.start_time, spec.end_time, spec.time_range) {
         (Some(s), Some(e), _) => e - s,
         (_, _, Some(r)) => r as i64,

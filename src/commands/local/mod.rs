@@ -2,6 +2,7 @@
 
 pub mod listen;
 pub mod prune;
+pub mod query;
 pub mod services;
 pub mod stats;
 pub mod trace;
@@ -40,6 +41,8 @@ pub enum LocalSubcommand {
     Trace(trace::TraceArgs),
     /// Show the service graph of the stored spans, as `xray services` does
     Services(services::ServicesArgs),
+    /// Run a query over the stored spans with the flags of `honeycomb query`
+    Query(query::QueryArgs),
     /// Show what the span database holds: size, spans and traces by service, time range
     Stats(stats::StatsArgs),
     /// Delete old spans now (`local listen --retain` does it while running)
@@ -52,6 +55,7 @@ pub async fn run(ctx: &Context, cmd: LocalCommand) -> Result<()> {
         LocalSubcommand::Traces(args) => traces::run(ctx, args).await,
         LocalSubcommand::Trace(args) => trace::run(ctx, args).await,
         LocalSubcommand::Services(args) => services::run(ctx, args).await,
+        LocalSubcommand::Query(args) => query::run(ctx, args).await,
         LocalSubcommand::Stats(args) => stats::run(ctx, args).await,
         LocalSubcommand::Prune(args) => prune::run(ctx, args).await,
     }
