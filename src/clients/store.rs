@@ -159,7 +159,9 @@ impl Store {
     /// Every span that started in `[start_ns, end_ns)`.
     pub fn spans_between(&self, start_ns: i64, end_ns: i64) -> Result<Vec<SpanRecord>, StoreError> {
         self.records(
-            &format!("SELECT {COLUMNS} FROM spans WHERE start_ns >= ?1 AND start_ns < ?2"),
+            &format!(
+                "SELECT {COLUMNS} FROM spans WHERE start_ns >= ?1 AND start_ns < ?2 ORDER BY start_ns"
+            ),
             params![start_ns, end_ns],
         )
     }

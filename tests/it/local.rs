@@ -1494,3 +1494,166 @@ fn local_stats_and_prune() {
     );
     assert!(!missing.exists(), "pruning must not create a database");
 }
+
+/// One model, two engines: the Honeycomb fake's twelve known events, stored as spans, give
+/// `local query` the same rows as `honeycomb query` gives from the fake, for every kind of
+/// query. (Ties are ordered explicitly: neither Honeycomb nor tracectl promises their order.)
+#[test]
+fn local_query_and_honeycomb_query_agree_on_the_same_data() {
+    use tracectl::model::span::{SpanKind, SpanRecord, SpanSource, SpanStatus};
+    let fake = crate::honeycomb_fake::FakeHoneycomb::new(crate::honeycomb_fake::Options::default());
+    let server = crate::harness::serve(fake.router());
+    let now = jiff::Timestamp::now().as_second();
+    let sandbox = Sandbox::new();
+    let db = sandbox.home().join("parity.db");
+    let spans: Vec<SpanRecord> = crate::honeycomb_fake::cruddur_events(now)
+        .into_iter()
+        .enumerate()
+        .map(|(i, event)| {
+            let start_ns = event["timestamp"].as_i64().unwrap() * 1_000_000_000;
+            let ms = event["duration_ms"].as_f64().unwrap();
+            let status = event["http.status_code"].as_i64().unwrap();
+            let mut attributes = event.clone();
+            for computed in ["timestamp", "duration_ms", "service.name", "error"] {
+                attributes.remove(computed);
+            }
+            SpanRecord {
+                trace_id: format!("{:032x}", i + 1),
+                span_id: format!("{:016x}", i + 1),
+                parent_id: None,
+                service: "backend-flask".into(),
+                name: format!("GET {}", event["http.route"].as_str().unwrap()),
+                kind: SpanKind::Server,
+                start_ns,
+                end_ns: Some(start_ns + (ms * 1e6) as i64),
+                status: SpanStatus::of_http(status).unwrap_or(SpanStatus::Ok),
+                http_method: Some("GET".into()),
+                http_route: None,
+                http_url: None,
+                http_status: Some(status),
+                db_statement: None,
+                remote_service: None,
+                exceptions: Vec::new(),
+                resource: Default::default(),
+                attributes,
+                source: SpanSource::Otlp,
+            }
+        })
+        .collect();
+    let mut store = tracectl::clients::store::Store::open(&db).unwrap();
+    store.insert(&spans.iter().collect::<Vec<_>>()).unwrap();
+    drop(store);
+
+    let queries: [&[&str]; 6] = [
+        &[
+            "-c",
+            "COUNT",
+            "-c",
+            "P99(duration_ms)",
+            "-b",
+            "http.route",
+            "--order",
+            "COUNT desc",
+            "--order",
+            "http.route asc",
+        ],
+        &[
+            "-c",
+            "AVG(duration_ms)",
+            "-c",
+            "MAX(duration_ms)",
+            "-c",
+            "MIN(duration_ms)",
+            "-c",
+            "COUNT_DISTINCT(user.id)",
+            "-c",
+            "SUM(duration_ms)",
+            "-b",
+            "http.route",
+            "--order",
+            "AVG(duration_ms) desc",
+        ],
+        &[
+            "-c",
+            "COUNT",
+            "-w",
+            "http.status_code >= 500",
+            "-b",
+            "user.id",
+            "--order",
+            "user.id asc",
+        ],
+        &[
+            "-c",
+            "COUNT",
+            "-w",
+            "user.id in alice,carol",
+            "-w",
+            "duration_ms > 1000",
+            "--any",
+            "-b",
+            "http.route",
+            "--order",
+            "http.route asc",
+        ],
+        &[
+            "-c",
+            "COUNT",
+            "-c",
+            "P50(duration_ms)",
+            "-c",
+            "P90(duration_ms)",
+            "-b",
+            "http.route",
+            "--having",
+            "COUNT > 2",
+            "--order",
+            "http.route asc",
+        ],
+        &[
+            "-c",
+            "COUNT",
+            "-b",
+            "user.id",
+            "-b",
+            "http.route",
+            "--order",
+            "user.id asc",
+            "--order",
+            "http.route desc",
+            "-l",
+            "3",
+        ],
+    ];
+    for flags in queries {
+        let cloud = crate::harness::run(
+            sandbox
+                .cmd()
+                .env("HONEYCOMB_API_KEY", crate::honeycomb_fake::KEY)
+                .args([
+                    "honeycomb",
+                    "query",
+                    "-d",
+                    "cruddur",
+                    "-o",
+                    "json",
+                    "--no-series",
+                ])
+                .args(flags)
+                .args(["--endpoint-url", &format!("http://{}", server.addr)]),
+        );
+        assert_eq!(cloud.code, 0, "{flags:?}: {}", cloud.stderr);
+        let mut args = vec!["query", "-o", "json", "--no-series"];
+        args.extend_from_slice(flags);
+        let here = local(&sandbox, &db, &args);
+        assert_eq!(here.code, 0, "{flags:?}: {}", here.stderr);
+        let results = |out: &crate::harness::Output| {
+            serde_json::from_str::<Value>(&out.stdout).unwrap()["results"].clone()
+        };
+        assert_eq!(results(&here), results(&cloud), "{flags:?}");
+        assert!(
+            results(&here).as_array().is_some_and(|r| !r.is_empty()),
+            "{flags:?}"
+        );
+    }
+}
