@@ -4,6 +4,7 @@
 //! The schema is versioned with SQLite's `user_version`: a database of a newer schema is
 //! refused (not read wrongly), and a file that is not a tracectl database is named as such.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -154,6 +155,32 @@ impl Store {
             ),
             params![start_ns, end_ns, service],
         )
+    }
+
+    /// For the traces whose root started in `[start_ns, end_ns)`: whether any of their spans
+    /// is an error (or throttle), a fault, a throttle, as X-Ray's trace summaries flag them.
+    pub fn trace_outcomes(
+        &self,
+        start_ns: i64,
+        end_ns: i64,
+    ) -> Result<HashMap<String, (bool, bool, bool)>, StoreError> {
+        let mut query = self
+            .conn
+            .prepare(
+                "SELECT s.trace_id, max(s.status IN ('error', 'throttle')),
+                        max(s.status = 'fault'), max(s.status = 'throttle')
+                 FROM spans s JOIN spans r ON r.trace_id = s.trace_id
+                 WHERE r.parent_id IS NULL AND r.start_ns >= ?1 AND r.start_ns < ?2
+                 GROUP BY s.trace_id",
+            )
+            .map_err(|e| classify(&self.path, e))?;
+        let rows = query
+            .query_map([start_ns, end_ns], |r| {
+                Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
+            })
+            .map_err(|e| classify(&self.path, e))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|e| classify(&self.path, e))
     }
 
     /// Every span that started in `[start_ns, end_ns)`.

@@ -143,7 +143,8 @@ impl SpanRecord {
             method: self.http_method.clone(),
             url: self.http_url.clone().or_else(|| self.http_route.clone()),
             status: self.http_status.and_then(|s| i32::try_from(s).ok()),
-            has_error: self.status == SpanStatus::Error,
+            // As X-Ray flags them: a throttle is an error too.
+            has_error: matches!(self.status, SpanStatus::Error | SpanStatus::Throttle),
             has_fault: self.status == SpanStatus::Fault,
             has_throttle: self.status == SpanStatus::Throttle,
         }

@@ -1657,3 +1657,99 @@ fn local_query_and_honeycomb_query_agree_on_the_same_data() {
         );
     }
 }
+
+/// The same segments in the X-Ray fake and in the local store give the same summary: the
+/// counts and rates exactly, the latencies to the microsecond (X-Ray's precision), the
+/// routes in the same order, the same traces.
+#[test]
+fn local_traces_and_xray_traces_agree_on_the_same_segments() {
+    let now = jiff::Timestamp::now().as_second() as f64;
+    let t0 = (now - 3000.0).floor();
+    let traces = crate::xray_fake::flask_traffic(200, t0, t0 + 1800.0, 11);
+    let fake = crate::xray_fake::FakeXray::new(crate::xray_fake::Options::default());
+    let sandbox = Sandbox::new();
+    let db = sandbox.home().join("parity.db");
+    let mut store = tracectl::clients::store::Store::open(&db).unwrap();
+    let now_ns = jiff::Timestamp::now().as_nanosecond() as i64;
+    for trace in &traces {
+        fake.add_trace(trace.clone());
+        let records: Vec<_> = trace
+            .iter()
+            .flat_map(|doc| {
+                tracectl::model::span::from_xray_document(doc, |_| None, now_ns).unwrap()
+            })
+            .collect();
+        store.insert(&records.iter().collect::<Vec<_>>()).unwrap();
+    }
+    drop(store);
+    let server = crate::harness::serve(fake.router());
+    let (start, end) = (
+        format!("{}", t0 as i64 - 60),
+        format!("{}", t0 as i64 + 1900),
+    );
+    let window = [
+        "--start",
+        start.as_str(),
+        "--end",
+        end.as_str(),
+        "-o",
+        "json",
+        "--limit",
+        "0",
+    ];
+    let cloud = crate::harness::run(
+        sandbox
+            .cmd()
+            .args(["xray", "traces"])
+            .args(window)
+            .args(["--endpoint-url", &format!("http://{}", server.addr)]),
+    );
+    assert_eq!(cloud.code, 0, "{}", cloud.stderr);
+    let mut args = vec!["traces"];
+    args.extend_from_slice(&window);
+    let here = local(&sandbox, &db, &args);
+    assert_eq!(here.code, 0, "{}", here.stderr);
+    let (cloud, here): (Value, Value) = (
+        serde_json::from_str(&cloud.stdout).unwrap(),
+        serde_json::from_str(&here.stdout).unwrap(),
+    );
+    let close = |a: &Value, b: &Value, what: &str| {
+        let (a, b) = (a.as_f64().unwrap(), b.as_f64().unwrap());
+        assert!((a - b).abs() < 1e-6, "{what}: {a} vs {b}");
+    };
+    for count in ["traces", "errors", "faults", "throttles"] {
+        assert_eq!(here["summary"][count], cloud["summary"][count], "{count}");
+    }
+    assert_eq!(here["summary"]["traces"], 200);
+    for p in ["p50", "p90", "p99", "max"] {
+        close(
+            &here["summary"]["response_time"][p],
+            &cloud["summary"]["response_time"][p],
+            p,
+        );
+    }
+    let (routes_here, routes_cloud) = (
+        here["routes"].as_array().unwrap(),
+        cloud["routes"].as_array().unwrap(),
+    );
+    assert_eq!(routes_here.len(), routes_cloud.len());
+    for (h, c) in routes_here.iter().zip(routes_cloud) {
+        for field in ["method", "route", "count", "errors", "faults"] {
+            assert_eq!(h[field], c[field], "{field} of {c}");
+        }
+        close(&h["p50"], &c["p50"], "route p50");
+        close(&h["p99"], &c["p99"], "route p99");
+    }
+    let ids = |report: &Value| -> std::collections::BTreeSet<String> {
+        report["traces"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                let id = t["id"].as_str().unwrap();
+                id.strip_prefix("1-").unwrap_or(id).replace('-', "")
+            })
+            .collect()
+    };
+    assert_eq!(ids(&here), ids(&cloud));
+}

@@ -42,9 +42,21 @@ pub async fn run(ctx: &Context, args: TracesArgs) -> Result<()> {
             args.selection.service.as_deref(),
         )
         .map_err(super::store_error)?;
+    // A trace is flagged by any of its spans, as X-Ray's summaries are.
+    let outcomes = store
+        .trace_outcomes(ns(window.start), ns(window.end))
+        .map_err(super::store_error)?;
     let traces: Vec<TraceSummary> = roots
         .iter()
-        .map(|r| r.summary())
+        .map(|r| {
+            let mut t = r.summary();
+            if let Some((error, fault, throttle)) = outcomes.get(&r.trace_id) {
+                t.has_error |= error;
+                t.has_fault |= fault;
+                t.has_throttle |= throttle;
+            }
+            t
+        })
         .filter(|t| selected(t, &args.selection))
         .collect();
     let limit = args.selection.listed();
