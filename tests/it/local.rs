@@ -1752,4 +1752,55 @@ fn local_traces_and_xray_traces_agree_on_the_same_segments() {
             .collect()
     };
     assert_eq!(ids(&here), ids(&cloud));
+
+    // And one trace's waterfall tree, from either side: names, nesting, timing to the
+    // microsecond, HTTP status, SQL, error flags, exceptions.
+    let faulty = traces
+        .iter()
+        .find(|t| t[0]["fault"] == true)
+        .expect("the traffic has a fault");
+    let id = faulty[0]["trace_id"].as_str().unwrap();
+    let cloud = crate::harness::run(
+        sandbox
+            .cmd()
+            .args(["xray", "trace", id, "-o", "json"])
+            .args(["--endpoint-url", &format!("http://{}", server.addr)]),
+    );
+    assert_eq!(cloud.code, 0, "{}", cloud.stderr);
+    let here = local(&sandbox, &db, &["trace", id, "-o", "json"]);
+    assert_eq!(here.code, 0, "{}", here.stderr);
+    fn shape(span: &Value, out: &mut Vec<String>, depth: usize) {
+        let micros = |v: &Value| {
+            v.as_str()
+                .map(|t| t.parse::<jiff::Timestamp>().unwrap().as_microsecond())
+        };
+        out.push(format!(
+            "{depth} {} {:?} {:?} {} {} {} {} {}",
+            span["name"],
+            micros(&span["start"]),
+            micros(&span["end"]),
+            span["http"]["status"],
+            span["sql"],
+            span["error"],
+            span["fault"],
+            span["exceptions"]
+        ));
+        for child in span["children"].as_array().into_iter().flatten() {
+            shape(child, out, depth + 1);
+        }
+    }
+    let tree = |out: &crate::harness::Output| {
+        let doc: Value = serde_json::from_str(&out.stdout).unwrap();
+        let mut lines = Vec::new();
+        for root in doc["spans"].as_array().unwrap() {
+            shape(root, &mut lines, 0);
+        }
+        lines
+    };
+    let (here, cloud) = (tree(&here), tree(&cloud));
+    assert_eq!(here, cloud);
+    assert!(
+        here.len() >= 3 && here[0].contains("OperationalError"),
+        "{here:?}"
+    );
 }
