@@ -4,13 +4,13 @@
 //! The schema is versioned with SQLite's `user_version`: a database of a newer schema is
 //! refused (not read wrongly), and a file that is not a tracectl database is named as such.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, params};
 
 use crate::model::span::SpanRecord;
+use crate::model::trace::TraceSummary;
 
 /// The schema this build writes and reads.
 pub const SCHEMA_VERSION: i32 = 1;
@@ -139,44 +139,52 @@ impl Store {
         })
     }
 
-    /// The root spans (requests) that started in `[start_ns, end_ns)`, oldest first; with
-    /// `service`, only traces with a span of that service.
-    pub fn roots_between(
+    /// The summaries of the requests whose root span started in `[start_ns, end_ns)` (with
+    /// `service`, only traces with a span of that service), oldest first: the root's
+    /// columns, and the trace flagged by any of its spans as X-Ray's summaries are (a
+    /// throttle is an error too). Only what a summary needs is read: no JSON is parsed.
+    pub fn summaries_between(
         &self,
         start_ns: i64,
         end_ns: i64,
         service: Option<&str>,
-    ) -> Result<Vec<SpanRecord>, StoreError> {
-        self.records(
-            &format!(
-                "SELECT {COLUMNS} FROM spans WHERE parent_id IS NULL AND start_ns >= ?1 AND start_ns < ?2
-                 AND (?3 IS NULL OR trace_id IN (SELECT trace_id FROM spans WHERE service = ?3))
-                 ORDER BY start_ns"
-            ),
-            params![start_ns, end_ns, service],
-        )
-    }
-
-    /// For the traces whose root started in `[start_ns, end_ns)`: whether any of their spans
-    /// is an error (or throttle), a fault, a throttle, as X-Ray's trace summaries flag them.
-    pub fn trace_outcomes(
-        &self,
-        start_ns: i64,
-        end_ns: i64,
-    ) -> Result<HashMap<String, (bool, bool, bool)>, StoreError> {
+    ) -> Result<Vec<TraceSummary>, StoreError> {
         let mut query = self
             .conn
             .prepare(
-                "SELECT s.trace_id, max(s.status IN ('error', 'throttle')),
-                        max(s.status = 'fault'), max(s.status = 'throttle')
-                 FROM spans s JOIN spans r ON r.trace_id = s.trace_id
+                "SELECT r.trace_id, r.start_ns, r.end_ns, r.http_method,
+                        coalesce(r.http_url, r.http_route), r.http_status,
+                        EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = r.trace_id
+                                AND s.status IN ('error', 'throttle')),
+                        EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = r.trace_id
+                                AND s.status = 'fault'),
+                        EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = r.trace_id
+                                AND s.status = 'throttle')
+                 FROM spans r
                  WHERE r.parent_id IS NULL AND r.start_ns >= ?1 AND r.start_ns < ?2
-                 GROUP BY s.trace_id",
+                 AND (?3 IS NULL OR r.trace_id IN (SELECT trace_id FROM spans WHERE service = ?3))
+                 ORDER BY r.start_ns",
             )
             .map_err(|e| classify(&self.path, e))?;
         let rows = query
-            .query_map([start_ns, end_ns], |r| {
-                Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
+            .query_map(params![start_ns, end_ns, service], |r| {
+                let start: i64 = r.get(1)?;
+                let end: Option<i64> = r.get(2)?;
+                let seconds = end.map(|e| (e - start) as f64 / 1e9);
+                Ok(TraceSummary {
+                    id: r.get(0)?,
+                    start: jiff::Timestamp::from_nanosecond(i128::from(start)).ok(),
+                    duration: seconds,
+                    response_time: seconds,
+                    method: r.get(3)?,
+                    url: r.get(4)?,
+                    status: r
+                        .get::<_, Option<i64>>(5)?
+                        .and_then(|s| i32::try_from(s).ok()),
+                    has_error: r.get(6)?,
+                    has_fault: r.get(7)?,
+                    has_throttle: r.get(8)?,
+                })
             })
             .map_err(|e| classify(&self.path, e))?;
         rows.collect::<Result<_, _>>()

@@ -13,9 +13,7 @@ use serde_json::{Map, Value};
 
 use jiff::Timestamp;
 
-use crate::model::trace::{
-    HttpInfo, Span, SpanException, Trace, TraceSummary, assemble, flag, xray_exceptions,
-};
+use crate::model::trace::{HttpInfo, Span, SpanException, Trace, assemble, flag, xray_exceptions};
 
 /// Where a span came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -131,25 +129,6 @@ impl SpanRecord {
 }
 
 impl SpanRecord {
-    /// What `xray traces` knows of a trace, from its root span: the same summary, route
-    /// table and listing are computed from either.
-    pub fn summary(&self) -> TraceSummary {
-        let seconds = self.duration_ms().map(|ms| ms / 1000.0);
-        TraceSummary {
-            id: self.trace_id.clone(),
-            start: Timestamp::from_nanosecond(i128::from(self.start_ns)).ok(),
-            duration: seconds,
-            response_time: seconds,
-            method: self.http_method.clone(),
-            url: self.http_url.clone().or_else(|| self.http_route.clone()),
-            status: self.http_status.and_then(|s| i32::try_from(s).ok()),
-            // As X-Ray flags them: a throttle is an error too.
-            has_error: matches!(self.status, SpanStatus::Error | SpanStatus::Throttle),
-            has_fault: self.status == SpanStatus::Fault,
-            has_throttle: self.status == SpanStatus::Throttle,
-        }
-    }
-
     /// This span as a node of the waterfall's tree (children linked by [`trace_of`]).
     fn node(&self) -> Span {
         let start =

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::harness::{Sandbox, free_port};
+use crate::harness::Sandbox;
 
 /// `tracectl` with the sandbox's clean environment, as a process to stream from.
 fn tracectl_process(sandbox: &Sandbox) -> Command {
@@ -35,11 +35,16 @@ struct Listener {
     db: PathBuf,
 }
 
-fn free_udp_and_tcp_port() -> u16 {
+/// Three different free ports (the third free for UDP too), all held while they are chosen
+/// so the system cannot hand out one of them twice.
+fn three_free_ports() -> (u16, u16, u16) {
     loop {
-        let port = free_port();
-        if std::net::UdpSocket::bind(("127.0.0.1", port)).is_ok() {
-            return port;
+        let tcp: Vec<std::net::TcpListener> = (0..3)
+            .map(|_| std::net::TcpListener::bind("127.0.0.1:0").unwrap())
+            .collect();
+        let ports: Vec<u16> = tcp.iter().map(|l| l.local_addr().unwrap().port()).collect();
+        if std::net::UdpSocket::bind(("127.0.0.1", ports[2])).is_ok() {
+            return (ports[0], ports[1], ports[2]);
         }
     }
 }
@@ -50,7 +55,7 @@ impl Listener {
     }
 
     fn start_with(sandbox: &Sandbox, extra: &[&str], env: &[(&str, &str)]) -> Listener {
-        let (http, grpc, xray) = (free_port(), free_port(), free_udp_and_tcp_port());
+        let (http, grpc, xray) = three_free_ports();
         let db = sandbox.home().join("data/traces.db");
         let mut cmd = tracectl_process(sandbox);
         cmd.current_dir(sandbox.home())

@@ -35,28 +35,14 @@ pub async fn run(ctx: &Context, args: TracesArgs) -> Result<()> {
     let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)
         .map_err(super::store_error)?;
     let ns = |t: jiff::Timestamp| i64::try_from(t.as_nanosecond()).unwrap_or(i64::MAX);
-    let roots = store
-        .roots_between(
+    let traces: Vec<TraceSummary> = store
+        .summaries_between(
             ns(window.start),
             ns(window.end),
             args.selection.service.as_deref(),
         )
-        .map_err(super::store_error)?;
-    // A trace is flagged by any of its spans, as X-Ray's summaries are.
-    let outcomes = store
-        .trace_outcomes(ns(window.start), ns(window.end))
-        .map_err(super::store_error)?;
-    let traces: Vec<TraceSummary> = roots
-        .iter()
-        .map(|r| {
-            let mut t = r.summary();
-            if let Some((error, fault, throttle)) = outcomes.get(&r.trace_id) {
-                t.has_error |= error;
-                t.has_fault |= fault;
-                t.has_throttle |= throttle;
-            }
-            t
-        })
+        .map_err(super::store_error)?
+        .into_iter()
         .filter(|t| selected(t, &args.selection))
         .collect();
     let limit = args.selection.listed();
