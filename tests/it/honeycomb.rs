@@ -22,7 +22,8 @@ fn honeycomb_with_key(server: &Background, key: &str, args: &[&str]) -> Output {
         .args(["--endpoint-url", &format!("http://{}", server.addr)]))
 }
 
-fn honeycomb(server: &Background, args: &[&str]) -> Output {
+/// `tracectl honeycomb ARGS` with the fake's key, against `server`.
+pub(crate) fn honeycomb(server: &Background, args: &[&str]) -> Output {
     honeycomb_with_key(server, KEY, args)
 }
 

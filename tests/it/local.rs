@@ -121,6 +121,26 @@ impl Listener {
     }
 }
 
+impl Listener {
+    /// Runs the instrumented Flask app in `mode` against this listener (OTLP/HTTP or the
+    /// X-Ray daemon address, through the SDKs' own variables) and waits until the
+    /// database holds `spans` spans.
+    fn app(&self, mode: &str, spans: usize) {
+        let env = match mode {
+            "xray" => (
+                "AWS_XRAY_DAEMON_ADDRESS",
+                format!("127.0.0.1:{}", self.xray),
+            ),
+            _ => (
+                "OTEL_EXPORTER_OTLP_ENDPOINT",
+                format!("http://127.0.0.1:{}", self.http),
+            ),
+        };
+        flask_app(mode, &[env]);
+        wait_for_spans(&self.db, spans);
+    }
+}
+
 impl Drop for Listener {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -844,10 +864,8 @@ fn otlp_is_forwarded_with_its_headers_and_the_secret_never_shown() {
             &header,
         ],
     );
-    let endpoint = format!("http://127.0.0.1:{}", listener.http);
-    flask_app("otlp-http", &[("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)]);
+    listener.app("otlp-http", 7);
     let db = listener.db.clone();
-    wait_for_spans(&db, 7);
     let deadline = Instant::now() + Duration::from_secs(30);
     let forwarded_ids = || -> std::collections::BTreeSet<String> {
         seen.lock()
@@ -894,10 +912,8 @@ fn a_failing_backend_never_costs_a_stored_span() {
     let sandbox = Sandbox::new();
     let sink_url = format!("http://{}", sink.addr);
     let listener = Listener::start(&sandbox, &["--forward-otlp", &sink_url]);
-    let endpoint = format!("http://127.0.0.1:{}", listener.http);
-    flask_app("otlp-http", &[("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)]);
+    listener.app("otlp-http", 7);
     let db = listener.db.clone();
-    wait_for_spans(&db, 7);
     let deadline = Instant::now() + Duration::from_secs(30);
     while seen.lock().unwrap().is_empty() {
         assert!(Instant::now() < deadline);
@@ -931,10 +947,8 @@ async fn xray_segments_are_forwarded_to_xray() {
         &["--forward-xray"],
         &[("AWS_ENDPOINT_URL", moto.endpoint.as_str())],
     );
-    let daemon = format!("127.0.0.1:{}", listener.xray);
-    flask_app("xray", &[("AWS_XRAY_DAEMON_ADDRESS", daemon)]);
+    listener.app("xray", 7);
     let db = listener.db.clone();
-    wait_for_spans(&db, 7);
     std::thread::sleep(Duration::from_millis(500));
     let (code, _, stderr) = listener.stop();
     assert_eq!(code, Some(0), "{stderr}");
@@ -989,10 +1003,8 @@ async fn xray_segments_are_forwarded_to_xray() {
 fn json_output_is_one_object_per_stored_span() {
     let sandbox = Sandbox::new();
     let listener = Listener::start(&sandbox, &["-o", "json"]);
-    let endpoint = format!("http://127.0.0.1:{}", listener.http);
-    flask_app("otlp-http", &[("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)]);
+    listener.app("otlp-http", 7);
     let db = listener.db.clone();
-    wait_for_spans(&db, 7);
     let (code, stdout, stderr) = listener.stop();
     assert_eq!(code, Some(0), "{stderr}");
     let objects: Vec<Value> = stdout
@@ -1175,12 +1187,9 @@ fn with_forward_xray_sampling_comes_from_x_ray_signed() {
 /// A database filled by the Flask app through both SDKs: 6 requests, 14 spans.
 fn filled_database(sandbox: &Sandbox) -> PathBuf {
     let listener = Listener::start(sandbox, &[]);
-    let endpoint = format!("http://127.0.0.1:{}", listener.http);
-    flask_app("otlp-http", &[("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)]);
-    let daemon = format!("127.0.0.1:{}", listener.xray);
-    flask_app("xray", &[("AWS_XRAY_DAEMON_ADDRESS", daemon)]);
+    listener.app("otlp-http", 7);
+    listener.app("xray", 14);
     let db = listener.db.clone();
-    wait_for_spans(&db, 14);
     let (code, _, stderr) = listener.stop();
     assert_eq!(code, Some(0), "{stderr}");
     db
@@ -1631,22 +1640,9 @@ fn local_query_and_honeycomb_query_agree_on_the_same_data() {
         ],
     ];
     for flags in queries {
-        let cloud = crate::harness::run(
-            sandbox
-                .cmd()
-                .env("HONEYCOMB_API_KEY", crate::honeycomb_fake::KEY)
-                .args([
-                    "honeycomb",
-                    "query",
-                    "-d",
-                    "cruddur",
-                    "-o",
-                    "json",
-                    "--no-series",
-                ])
-                .args(flags)
-                .args(["--endpoint-url", &format!("http://{}", server.addr)]),
-        );
+        let mut cloud_args = vec!["query", "-d", "cruddur", "-o", "json", "--no-series"];
+        cloud_args.extend_from_slice(flags);
+        let cloud = crate::honeycomb::honeycomb(&server, &cloud_args);
         assert_eq!(cloud.code, 0, "{flags:?}: {}", cloud.stderr);
         let mut args = vec!["query", "-o", "json", "--no-series"];
         args.extend_from_slice(flags);
