@@ -10,6 +10,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, params};
 
 use crate::model::span::SpanRecord;
+use crate::model::span_query::{ColumnSource, SpanField, SpanTable, source_of};
 use crate::model::trace::TraceSummary;
 
 /// The schema this build writes and reads.
@@ -142,7 +143,8 @@ impl Store {
     /// The summaries of the requests whose root span started in `[start_ns, end_ns)` (with
     /// `service`, only traces with a span of that service), oldest first: the root's
     /// columns, and the trace flagged by any of its spans as X-Ray's summaries are (a
-    /// throttle is an error too). Only what a summary needs is read: no JSON is parsed.
+    /// throttle is an error too). Only what a summary needs is read: no JSON is parsed, and
+    /// one look at each trace's spans finds all its flags.
     pub fn summaries_between(
         &self,
         start_ns: i64,
@@ -154,12 +156,8 @@ impl Store {
             .prepare(
                 "SELECT r.trace_id, r.start_ns, r.end_ns, r.http_method,
                         coalesce(r.http_url, r.http_route), r.http_status,
-                        EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = r.trace_id
-                                AND s.status IN ('error', 'throttle')),
-                        EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = r.trace_id
-                                AND s.status = 'fault'),
-                        EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = r.trace_id
-                                AND s.status = 'throttle')
+                        (SELECT group_concat(DISTINCT s.status) FROM spans s
+                         WHERE s.trace_id = r.trace_id AND s.status <> 'ok')
                  FROM spans r
                  WHERE r.parent_id IS NULL AND r.start_ns >= ?1 AND r.start_ns < ?2
                  AND (?3 IS NULL OR r.trace_id IN (SELECT trace_id FROM spans WHERE service = ?3))
@@ -171,6 +169,13 @@ impl Store {
                 let start: i64 = r.get(1)?;
                 let end: Option<i64> = r.get(2)?;
                 let seconds = end.map(|e| (e - start) as f64 / 1e9);
+                // The statuses other than ok that the trace's spans have, comma-separated.
+                let flagged: Option<String> = r.get(6)?;
+                let flagged = |status: &str| {
+                    flagged
+                        .as_deref()
+                        .is_some_and(|f| f.split(',').any(|s| s == status))
+                };
                 Ok(TraceSummary {
                     id: r.get(0)?,
                     start: jiff::Timestamp::from_nanosecond(i128::from(start)).ok(),
@@ -181,9 +186,9 @@ impl Store {
                     status: r
                         .get::<_, Option<i64>>(5)?
                         .and_then(|s| i32::try_from(s).ok()),
-                    has_error: r.get(6)?,
-                    has_fault: r.get(7)?,
-                    has_throttle: r.get(8)?,
+                    has_error: flagged("error") || flagged("throttle"),
+                    has_fault: flagged("fault"),
+                    has_throttle: flagged("throttle"),
                 })
             })
             .map_err(|e| classify(&self.path, e))?;
@@ -199,6 +204,69 @@ impl Store {
             ),
             params![start_ns, end_ns],
         )
+    }
+
+    /// The spans that started in `[start_ns, end_ns)` as a table of `columns` (Honeycomb
+    /// names): only those are read, and an attribute is taken out of its JSON by SQLite, so
+    /// a query parses only what it asks about.
+    pub fn span_table(
+        &self,
+        start_ns: i64,
+        end_ns: i64,
+        columns: Vec<String>,
+    ) -> Result<SpanTable, StoreError> {
+        let sources: Vec<ColumnSource> = columns.iter().map(|c| source_of(c)).collect();
+        let mut select = vec!["start_ns".to_string()];
+        let mut paths: Vec<String> = Vec::new();
+        for source in &sources {
+            match source {
+                ColumnSource::DurationMs => select.push("end_ns - start_ns".into()),
+                ColumnSource::Error => select.push("status".into()),
+                ColumnSource::Field(f) => select.push(field_column(*f).into()),
+                ColumnSource::Attribute { key, derived } => {
+                    if addressable(key) {
+                        paths.push(format!("$.\"{key}\""));
+                        let p = paths.len() + 2;
+                        select.push(format!(
+                            "coalesce(nullif(attributes -> ?{p}, 'null'), resource -> ?{p})"
+                        ));
+                    } else {
+                        // A key SQLite's JSON paths cannot spell: both maps, parsed here.
+                        select.push("attributes".into());
+                        select.push("resource".into());
+                    }
+                    select.push(derived.map_or("NULL", field_column).into());
+                }
+            }
+        }
+        let sql = format!(
+            "SELECT {} FROM spans WHERE start_ns >= ?1 AND start_ns < ?2",
+            select.join(", ")
+        );
+        let mut query = self
+            .conn
+            .prepare(&sql)
+            .map_err(|e| classify(&self.path, e))?;
+        let mut bound: Vec<&dyn rusqlite::ToSql> = vec![&start_ns, &end_ns];
+        bound.extend(paths.iter().map(|p| p as &dyn rusqlite::ToSql));
+        let mut rows = query
+            .query(bound.as_slice())
+            .map_err(|e| classify(&self.path, e))?;
+        let mut table = SpanTable::new(columns);
+        let mut row_values = Vec::with_capacity(sources.len());
+        while let Some(r) = rows.next().map_err(|e| classify(&self.path, e))? {
+            row_values.clear();
+            let mut i = 1;
+            for source in &sources {
+                let value = table_value(r, &mut i, source).map_err(|e| classify(&self.path, e))?;
+                row_values.push(value);
+            }
+            table.push(
+                r.get(0).map_err(|e| classify(&self.path, e))?,
+                row_values.drain(..),
+            );
+        }
+        Ok(table)
     }
 
     /// Every span of one trace (W3C id), in start order.
@@ -450,6 +518,82 @@ fn record_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SpanRecord> {
     })
 }
 
+/// The SQL column of a span field.
+fn field_column(field: SpanField) -> &'static str {
+    match field {
+        SpanField::Name => "name",
+        SpanField::Service => "service",
+        SpanField::TraceId => "trace_id",
+        SpanField::SpanId => "span_id",
+        SpanField::ParentId => "parent_id",
+        SpanField::Kind => "kind",
+        SpanField::Status => "status",
+        SpanField::HttpMethod => "http_method",
+        SpanField::HttpRoute => "http_route",
+        SpanField::HttpUrl => "http_url",
+        SpanField::HttpStatus => "http_status",
+        SpanField::DbStatement => "db_statement",
+        SpanField::RemoteService => "remote_service",
+    }
+}
+
+/// Whether an attribute key can be spelled in an SQLite JSON path (`$."key"`), which has
+/// no escapes.
+fn addressable(key: &str) -> bool {
+    !key.contains(['"', '\\'])
+}
+
+/// A column's value from the result columns [`Store::span_table`] selected for it,
+/// starting at `*i` (advanced past them).
+fn table_value(
+    r: &rusqlite::Row<'_>,
+    i: &mut usize,
+    source: &ColumnSource,
+) -> rusqlite::Result<serde_json::Value> {
+    use rusqlite::types::ValueRef;
+    use serde_json::Value;
+    let plain = |v: ValueRef<'_>| match v {
+        ValueRef::Integer(n) => Value::from(n),
+        ValueRef::Real(x) => Value::from(x),
+        ValueRef::Text(t) | ValueRef::Blob(t) => Value::from(String::from_utf8_lossy(t)),
+        ValueRef::Null => Value::Null,
+    };
+    let json = |v: ValueRef<'_>| match v {
+        ValueRef::Text(t) => serde_json::from_slice(t).unwrap_or(Value::Null),
+        _ => Value::Null,
+    };
+    let value = match source {
+        ColumnSource::DurationMs => match r.get_ref(*i)? {
+            ValueRef::Integer(ns) => Value::from(ns as f64 / 1e6),
+            _ => Value::Null,
+        },
+        ColumnSource::Error => Value::from(r.get_ref(*i)?.as_str().is_ok_and(|s| s != "ok")),
+        ColumnSource::Field(_) => plain(r.get_ref(*i)?),
+        ColumnSource::Attribute { key, .. } => {
+            let found = if addressable(key) {
+                json(r.get_ref(*i)?)
+            } else {
+                *i += 1;
+                let from_map = |v: ValueRef<'_>| match json(v) {
+                    Value::Object(mut map) => map.remove(key).unwrap_or(Value::Null),
+                    _ => Value::Null,
+                };
+                match from_map(r.get_ref(*i - 1)?) {
+                    Value::Null => from_map(r.get_ref(*i)?),
+                    found => found,
+                }
+            };
+            *i += 1;
+            match found {
+                Value::Null => plain(r.get_ref(*i)?),
+                found => found,
+            }
+        }
+    };
+    *i += 1;
+    Ok(value)
+}
+
 /// Sorts an SQLite error into what the user can act on.
 fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     let path = path.to_path_buf();
@@ -520,6 +664,83 @@ mod tests {
         assert_eq!((store.count().unwrap(), end), (1, Some(5_000)));
         assert_eq!(store.prune_before(2_000).unwrap(), 1);
         assert_eq!(store.count().unwrap(), 0);
+    }
+
+    #[test]
+    fn a_span_table_read_by_sql_equals_the_columns_of_the_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("traces.db")).unwrap();
+        let object = |v: serde_json::Value| match v {
+            serde_json::Value::Object(map) => map,
+            _ => unreachable!(),
+        };
+        let mut otlp = span("00000000000000a1", Some(2_501_000));
+        otlp.source = SpanSource::Otlp;
+        otlp.http_route = Some("/api/messages".into());
+        otlp.attributes = object(serde_json::json!({
+            "http.route": "/api/messages",
+            "http.response.status_code": 503,
+            "ratio": 0.25,
+            "cached": true,
+            "tags": ["a", "b"],
+            "say \"hi\"": "quoted key",
+            "back\\slash": 7,
+            "empty": null,
+            "big": 18446744073709551615u64,
+        }));
+        otlp.resource = std::sync::Arc::new(object(serde_json::json!({
+            "service.name": "backend-flask",
+            "deployment.environment": "dev",
+            "empty": "from the resource",
+        })));
+        otlp.status = SpanStatus::Fault;
+        // An X-Ray segment carries no attributes under these names: the derived fields
+        // answer, and an in-progress span has no duration.
+        let mut xray = span("00000000000000b2", None);
+        xray.start_ns = 1_500;
+        xray.parent_id = Some("00000000000000a1".into());
+        xray.http_url = Some("http://localhost/api".into());
+        xray.kind = SpanKind::Client;
+        xray.remote_service = Some("postgresql".into());
+        store.insert(&[&otlp, &xray]).unwrap();
+        let columns: Vec<String> = [
+            "duration_ms",
+            "error",
+            "status",
+            "name",
+            "service.name",
+            "trace.trace_id",
+            "trace.span_id",
+            "trace.parent_id",
+            "span.kind",
+            "http.route",
+            "http.method",
+            "http.status_code",
+            "http.response.status_code",
+            "url.full",
+            "peer.service",
+            "db.statement",
+            "ratio",
+            "cached",
+            "tags",
+            "say \"hi\"",
+            "back\\slash",
+            "empty",
+            "big",
+            "deployment.environment",
+            "missing",
+        ]
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+        let read = store.span_table(0, 10_000, columns.clone()).unwrap();
+        let expected = crate::model::span_query::SpanTable::of_records(&[otlp, xray], columns);
+        assert_eq!(read.starts, expected.starts);
+        assert_eq!(read.values, expected.values);
+        assert_eq!(read.values[0], serde_json::json!(2.5));
+        assert_eq!(read.values[19], serde_json::json!("quoted key"));
+        assert_eq!(read.values[21], serde_json::json!("from the resource"));
+        assert_eq!(read.values[22], serde_json::json!(18446744073709551615u64));
     }
 
     #[test]

@@ -14,39 +14,176 @@ use crate::model::query::{QuerySpec, ResultData, ResultRow, SpecError};
 use crate::model::span::SpanRecord;
 use crate::model::stats::percentile;
 
-/// A column of a span as Honeycomb names it for OpenTelemetry data.
-pub fn column(span: &SpanRecord, name: &str) -> Option<Value> {
-    let text = |s: &str| Some(Value::from(s));
-    match name {
-        "duration_ms" => span.duration_ms().map(Value::from),
-        "name" => text(&span.name),
-        "service.name" | "service_name" => text(&span.service),
-        "trace.trace_id" => text(&span.trace_id),
-        "trace.span_id" => text(&span.span_id),
-        "trace.parent_id" => span.parent_id.as_deref().and_then(text),
-        "span.kind" => text(span.kind.as_str()),
-        "error" => Some(Value::from(span.status.as_str() != "ok")),
-        "status" => text(span.status.as_str()),
-        _ => span
-            .attributes
-            .get(name)
-            .or_else(|| span.resource.get(name))
-            .cloned()
-            .or_else(|| derived(span, name)),
+/// A field of a stored span that a Honeycomb column name reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanField {
+    Name,
+    Service,
+    TraceId,
+    SpanId,
+    ParentId,
+    Kind,
+    Status,
+    HttpMethod,
+    HttpRoute,
+    HttpUrl,
+    HttpStatus,
+    DbStatement,
+    RemoteService,
+}
+
+/// Where the value of a named column comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ColumnSource {
+    /// `duration_ms`: end minus start, in milliseconds; none while in progress.
+    DurationMs,
+    /// `error`: whether the span's status is anything but ok.
+    Error,
+    /// A field of the span itself.
+    Field(SpanField),
+    /// An attribute by its key, else a resource attribute, else (for X-Ray segments, which
+    /// carry no such attribute) the field tracectl derived under the conventions' name.
+    Attribute {
+        key: String,
+        derived: Option<SpanField>,
+    },
+}
+
+/// Where the column `name` comes from, as Honeycomb names OpenTelemetry data.
+pub fn source_of(name: &str) -> ColumnSource {
+    let field = match name {
+        "duration_ms" => return ColumnSource::DurationMs,
+        "error" => return ColumnSource::Error,
+        "name" => SpanField::Name,
+        "service.name" | "service_name" => SpanField::Service,
+        "trace.trace_id" => SpanField::TraceId,
+        "trace.span_id" => SpanField::SpanId,
+        "trace.parent_id" => SpanField::ParentId,
+        "span.kind" => SpanField::Kind,
+        "status" => SpanField::Status,
+        _ => {
+            let derived = match name {
+                "http.route" => Some(SpanField::HttpRoute),
+                "http.method" | "http.request.method" => Some(SpanField::HttpMethod),
+                "http.status_code" | "http.response.status_code" => Some(SpanField::HttpStatus),
+                "http.url" | "url.full" => Some(SpanField::HttpUrl),
+                "db.statement" | "db.query.text" => Some(SpanField::DbStatement),
+                "peer.service" => Some(SpanField::RemoteService),
+                _ => None,
+            };
+            return ColumnSource::Attribute {
+                key: name.to_string(),
+                derived,
+            };
+        }
+    };
+    ColumnSource::Field(field)
+}
+
+/// A field of `span` as a JSON value (null when the span has none).
+fn field(span: &SpanRecord, field: SpanField) -> Value {
+    let text = |s: Option<&str>| s.map_or(Value::Null, Value::from);
+    match field {
+        SpanField::Name => Value::from(span.name.as_str()),
+        SpanField::Service => Value::from(span.service.as_str()),
+        SpanField::TraceId => Value::from(span.trace_id.as_str()),
+        SpanField::SpanId => Value::from(span.span_id.as_str()),
+        SpanField::ParentId => text(span.parent_id.as_deref()),
+        SpanField::Kind => Value::from(span.kind.as_str()),
+        SpanField::Status => Value::from(span.status.as_str()),
+        SpanField::HttpMethod => text(span.http_method.as_deref()),
+        SpanField::HttpRoute => text(span.http_route.as_deref()),
+        SpanField::HttpUrl => text(span.http_url.as_deref()),
+        SpanField::HttpStatus => span.http_status.map_or(Value::Null, Value::from),
+        SpanField::DbStatement => text(span.db_statement.as_deref()),
+        SpanField::RemoteService => text(span.remote_service.as_deref()),
     }
 }
 
-/// The columns tracectl derived for X-Ray segments, under the semantic conventions' names.
-fn derived(span: &SpanRecord, name: &str) -> Option<Value> {
-    match name {
-        "http.route" => span.http_route.as_deref().map(Value::from),
-        "http.method" | "http.request.method" => span.http_method.as_deref().map(Value::from),
-        "http.status_code" | "http.response.status_code" => span.http_status.map(Value::from),
-        "http.url" | "url.full" => span.http_url.as_deref().map(Value::from),
-        "db.statement" | "db.query.text" => span.db_statement.as_deref().map(Value::from),
-        "peer.service" => span.remote_service.as_deref().map(Value::from),
-        _ => None,
+/// A column of a span as Honeycomb names it for OpenTelemetry data (null when absent).
+pub fn column(span: &SpanRecord, name: &str) -> Value {
+    match source_of(name) {
+        ColumnSource::DurationMs => span.duration_ms().map_or(Value::Null, Value::from),
+        ColumnSource::Error => Value::from(span.status.as_str() != "ok"),
+        ColumnSource::Field(f) => field(span, f),
+        ColumnSource::Attribute { key, derived } => span
+            .attributes
+            .get(&key)
+            .filter(|v| !v.is_null())
+            .or_else(|| span.resource.get(&key).filter(|v| !v.is_null()))
+            .cloned()
+            .or_else(|| derived.map(|f| field(span, f)))
+            .unwrap_or(Value::Null),
     }
+}
+
+/// The spans a query reads, cut down to the columns it names: what the store hands the
+/// engine, so a query over a million spans parses only the attributes it asks about.
+#[derive(Debug, Default)]
+pub struct SpanTable {
+    /// The column names, each once.
+    pub columns: Vec<String>,
+    /// Each span's start, epoch nanoseconds.
+    pub starts: Vec<i64>,
+    /// The values, a row of `columns.len()` per span (null where the span has none).
+    pub values: Vec<Value>,
+}
+
+impl SpanTable {
+    pub fn new(columns: Vec<String>) -> SpanTable {
+        SpanTable {
+            columns,
+            ..SpanTable::default()
+        }
+    }
+
+    /// Adds a span's row (`row` holds a value per column).
+    pub fn push(&mut self, start_ns: i64, row: impl IntoIterator<Item = Value>) {
+        self.starts.push(start_ns);
+        let before = self.values.len();
+        self.values.extend(row);
+        debug_assert_eq!(self.values.len() - before, self.columns.len());
+    }
+
+    /// The table of `spans` for `columns`.
+    pub fn of_records(spans: &[SpanRecord], columns: Vec<String>) -> SpanTable {
+        let mut table = SpanTable::new(columns);
+        for span in spans {
+            let row: Vec<Value> = table.columns.iter().map(|c| column(span, c)).collect();
+            table.push(span.start_ns, row);
+        }
+        table
+    }
+
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    fn row(&self, i: usize) -> &[Value] {
+        let width = self.columns.len();
+        &self.values[i * width..(i + 1) * width]
+    }
+}
+
+/// The columns `spec` reads (filters, breakdowns, calculations), each once, in order.
+pub fn columns_of(spec: &QuerySpec) -> Vec<String> {
+    let mut columns: Vec<String> = Vec::new();
+    let named = spec
+        .filters
+        .iter()
+        .map(|f| f.column.as_str())
+        .chain(spec.breakdowns.iter().map(String::as_str))
+        .chain(spec.calculations.iter().filter_map(|c| c.column.as_deref()));
+    for name in named {
+        if !columns.iter().any(|c| c == name) {
+            columns.push(name.to_string());
+        }
+    }
+    columns
 }
 
 fn number(v: &Value) -> Option<f64> {
@@ -123,27 +260,36 @@ fn percentile_of(op: &str) -> Option<f64> {
 /// Calculations the local engine cannot compute (they need what spans alone do not hold).
 pub const UNSUPPORTED: &[&str] = &["HEATMAP", "CONCURRENCY", "RATE_AVG", "RATE_SUM", "RATE_MAX"];
 
-fn calculate(op: &str, col: Option<&str>, members: &[&SpanRecord]) -> Value {
-    let values: Vec<Value> = col
-        .map(|c| members.iter().filter_map(|s| column(s, c)).collect())
-        .unwrap_or_default();
-    let mut numbers: Vec<f64> = values.iter().filter_map(number).collect();
-    numbers.sort_by(f64::total_cmp);
+/// One calculation over the values of its column for a group's members.
+fn calculate(op: &str, values: &[&Value], members: usize) -> Value {
+    let present = || values.iter().copied().filter(|v| !v.is_null());
+    let mut numbers: Vec<f64> = present().filter_map(number).collect();
     match op {
-        "COUNT" => json!(members.len()),
+        "COUNT" => json!(members),
         "SUM" => json!(numbers.iter().sum::<f64>()),
         "AVG" if !numbers.is_empty() => json!(numbers.iter().sum::<f64>() / numbers.len() as f64),
-        "MIN" => numbers.first().map_or(Value::Null, |v| json!(v)),
-        "MAX" => numbers.last().map_or(Value::Null, |v| json!(v)),
+        "MIN" => numbers
+            .iter()
+            .copied()
+            .min_by(f64::total_cmp)
+            .map_or(Value::Null, |v| json!(v)),
+        "MAX" => numbers
+            .iter()
+            .copied()
+            .max_by(f64::total_cmp)
+            .map_or(Value::Null, |v| json!(v)),
         "COUNT_DISTINCT" => {
-            let mut seen: Vec<String> = values.iter().map(Value::to_string).collect();
+            let mut seen: Vec<String> = present().map(Value::to_string).collect();
             seen.sort_unstable();
             seen.dedup();
             json!(seen.len())
         }
-        _ => percentile_of(op)
-            .and_then(|p| percentile(&numbers, p))
-            .map_or(Value::Null, |v| json!(v)),
+        _ => {
+            numbers.sort_by(f64::total_cmp);
+            percentile_of(op)
+                .and_then(|p| percentile(&numbers, p))
+                .map_or(Value::Null, |v| json!(v))
+        }
     }
 }
 
@@ -154,10 +300,11 @@ fn key(op: &str, col: Option<&str>) -> String {
     }
 }
 
-/// Runs `spec` over `spans` (already those of the window `[start_s, end_s)`, epoch seconds).
+/// Runs `spec` over `table` (the spans of the window `[start_s, end_s)`, epoch seconds,
+/// with at least the columns [`columns_of`] names).
 pub fn run(
     spec: &QuerySpec,
-    spans: &[SpanRecord],
+    table: &SpanTable,
     start_s: i64,
     end_s: i64,
     with_series: bool,
@@ -172,19 +319,24 @@ pub fn run(
             c.op
         )));
     }
-    let any = spec.filter_combination.as_deref() == Some("OR");
-    let hit = |s: &SpanRecord| {
-        let one = |f: &crate::model::query::Filter| {
-            matches(column(s, &f.column).as_ref(), &f.op, f.value.as_ref())
-        };
-        spec.filters.is_empty()
-            || if any {
-                spec.filters.iter().any(one)
-            } else {
-                spec.filters.iter().all(one)
-            }
+    // Column names resolve to positions in a row once, not per span.
+    let at = |name: &str| -> Result<usize, SpecError> {
+        table
+            .columns
+            .iter()
+            .position(|c| c == name)
+            .ok_or_else(|| SpecError(format!("the column {name} was not read")))
     };
-    let matching: Vec<&SpanRecord> = spans.iter().filter(|s| hit(s)).collect();
+    let filters: Vec<(usize, &crate::model::query::Filter)> = spec
+        .filters
+        .iter()
+        .map(|f| Ok((at(&f.column)?, f)))
+        .collect::<Result<_, SpecError>>()?;
+    let breakdowns: Vec<usize> = spec
+        .breakdowns
+        .iter()
+        .map(|b| at(b))
+        .collect::<Result<_, _>>()?;
     let calcs: Vec<(String, Option<String>)> = if spec.calculations.is_empty() {
         vec![("COUNT".into(), None)]
     } else {
@@ -193,39 +345,67 @@ pub fn run(
             .map(|c| (c.op.clone(), c.column.clone()))
             .collect()
     };
-    let group_of = |s: &SpanRecord| -> Vec<Value> {
-        spec.breakdowns
-            .iter()
-            .map(|b| column(s, b).unwrap_or(Value::Null))
-            .collect()
+    let calc_columns: Vec<Option<usize>> = calcs
+        .iter()
+        .map(|(_, c)| c.as_deref().map(at).transpose())
+        .collect::<Result<_, _>>()?;
+    let any = spec.filter_combination.as_deref() == Some("OR");
+    let hit = |row: &[Value]| {
+        let one = |(i, f): &(usize, &crate::model::query::Filter)| {
+            matches(Some(&row[*i]), &f.op, f.value.as_ref())
+        };
+        filters.is_empty()
+            || if any {
+                filters.iter().any(one)
+            } else {
+                filters.iter().all(one)
+            }
     };
-    let row = |group: &[Value], members: &[&SpanRecord]| -> Map<String, Value> {
+    let row_of = |group: &[Value], members: &[usize]| -> Map<String, Value> {
         let mut data = Map::new();
         for (b, v) in spec.breakdowns.iter().zip(group) {
             data.insert(b.clone(), v.clone());
         }
-        for (op, col) in &calcs {
+        for ((op, col), column) in calcs.iter().zip(&calc_columns) {
+            let values: Vec<&Value> = column
+                .map(|c| members.iter().map(|&m| &table.row(m)[c]).collect())
+                .unwrap_or_default();
             data.insert(
                 key(op, col.as_deref()),
-                calculate(op, col.as_deref(), members),
+                calculate(op, &values, members.len()),
             );
         }
         data
     };
-    // Groups in first-seen order, found by their values' JSON.
-    let mut grouped: Vec<(Vec<Value>, Vec<&SpanRecord>)> = Vec::new();
+    // Groups in first-seen order, found by their values' JSON (written into one reused
+    // buffer: no allocation per span).
+    let mut grouped: Vec<(Vec<Value>, Vec<usize>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    for s in &matching {
-        let g = group_of(s);
-        let at = *index
-            .entry(Value::Array(g.clone()).to_string())
-            .or_insert_with(|| {
-                grouped.push((g, Vec::new()));
+    let mut group_key = String::new();
+    for i in 0..table.len() {
+        let row = table.row(i);
+        if !hit(row) {
+            continue;
+        }
+        group_key.clear();
+        for &b in &breakdowns {
+            group_key.push_str(&row[b].to_string());
+            group_key.push('\u{1f}');
+        }
+        let at = match index.get(group_key.as_str()) {
+            Some(&at) => at,
+            None => {
+                grouped.push((
+                    breakdowns.iter().map(|&b| row[b].clone()).collect(),
+                    Vec::new(),
+                ));
+                index.insert(group_key.clone(), grouped.len() - 1);
                 grouped.len() - 1
-            });
-        grouped[at].1.push(s);
+            }
+        };
+        grouped[at].1.push(i);
     }
-    let mut rows: Vec<Map<String, Value>> = grouped.iter().map(|(g, m)| row(g, m)).collect();
+    let mut rows: Vec<Map<String, Value>> = grouped.iter().map(|(g, m)| row_of(g, m)).collect();
     for h in &spec.havings {
         let k = key(&h.calculate_op, h.column.as_deref());
         rows.retain(|r| matches(r.get(&k), &h.op, Some(&json!(h.value))));
@@ -276,31 +456,42 @@ pub fn run(
             .and_then(|g| i64::try_from(g).ok())
             .unwrap_or(((end_s - start_s) / 60).max(1))
             .max(1);
-        let second = |s: &SpanRecord| s.start_ns.div_euclid(1_000_000_000);
-        let mut t = start_s - start_s.rem_euclid(step);
-        while t < end_s {
+        let first = start_s - start_s.rem_euclid(step);
+        let buckets = usize::try_from((end_s - first + step - 1) / step).unwrap_or(0);
+        // Each group's members sorted into their buckets in one pass.
+        let bucketed: Vec<Vec<Vec<usize>>> = grouped
+            .iter()
+            .map(|(_, members)| {
+                let mut by_bucket = vec![Vec::new(); buckets];
+                for &m in members {
+                    let second = table.starts[m].div_euclid(1_000_000_000);
+                    let b = usize::try_from((second - first).div_euclid(step)).ok();
+                    if let Some(slot) = b.and_then(|b| by_bucket.get_mut(b)) {
+                        slot.push(m);
+                    }
+                }
+                by_bucket
+            })
+            .collect();
+        for b in 0..buckets {
+            let t = first + b as i64 * step;
             let time = jiff::Timestamp::from_second(t)
                 .map(|t| t.to_string())
                 .unwrap_or_default();
-            let in_bucket = |s: &&&SpanRecord| (t..t + step).contains(&second(s));
             if spec.breakdowns.is_empty() {
-                let members: Vec<&SpanRecord> =
-                    matching.iter().filter(in_bucket).copied().collect();
+                let members = bucketed.first().map_or(&[][..], |g| &g[b][..]);
                 series.push(ResultRow {
                     time: Some(time),
-                    data: row(&[], &members),
+                    data: row_of(&[], members),
                 });
             } else {
-                for (g, members) in &grouped {
-                    let bucket: Vec<&SpanRecord> =
-                        members.iter().filter(in_bucket).copied().collect();
+                for ((g, _), by_bucket) in grouped.iter().zip(&bucketed) {
                     series.push(ResultRow {
                         time: Some(time.clone()),
-                        data: row(g, &bucket),
+                        data: row_of(g, &by_bucket[b]),
                     });
                 }
             }
-            t += step;
         }
     }
     Ok(ResultData { results, series })

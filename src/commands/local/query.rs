@@ -60,10 +60,14 @@ pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
     );
     let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)
         .map_err(super::store_error)?;
-    let spans = store
-        .spans_between(start_ns, end_ns.saturating_add(1))
+    let table = store
+        .span_table(
+            start_ns,
+            end_ns.saturating_add(1),
+            span_query::columns_of(&spec),
+        )
         .map_err(super::store_error)?;
-    let data = span_query::run(&spec, &spans, start_s, end_s, !args.no_series)
+    let data = span_query::run(&spec, &table, start_s, end_s, !args.no_series)
         .map_err(|e| Error::usage(e.0).with_hint("tracectl local query --help shows the forms"))?;
     print_query(
         &ctx.printer,
