@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries')
             [CompletionResult]::new('rollbar', 'rollbar', [CompletionResultType]::ParameterValue, 'Send realistic test errors to Rollbar and record deploys')
             [CompletionResult]::new('tag', 'tag', [CompletionResultType]::ParameterValue, 'Manage git release tags: list, create, push, delete, next version')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value comes from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -956,6 +957,31 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
         'tracectl;tag;help;help' {
             break
         }
+        'tracectl;release' {
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'A comment shown with the Rollbar deploy')
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Remote the tag is pushed to')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Honeycomb dataset to mark [env: HONEYCOMB_DATASET] [default: __all__, the whole environment]')
+            [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Honeycomb dataset to mark [env: HONEYCOMB_DATASET] [default: __all__, the whole environment]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: TRACECTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]')
+            [CompletionResult]::new('--allow-dirty', '--allow-dirty', [CompletionResultType]::ParameterName, 'Create the tag even when the working tree has uncommitted changes')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print every request and change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'tracectl;config' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
@@ -1049,6 +1075,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries')
             [CompletionResult]::new('rollbar', 'rollbar', [CompletionResultType]::ParameterValue, 'Send realistic test errors to Rollbar and record deploys')
             [CompletionResult]::new('tag', 'tag', [CompletionResultType]::ParameterValue, 'Manage git release tags: list, create, push, delete, next version')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value comes from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1174,6 +1201,9 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;help;tag;next' {
+            break
+        }
+        'tracectl;help;release' {
             break
         }
         'tracectl;help;config' {

@@ -34,6 +34,9 @@ _tracectl() {
             tracectl,logs)
                 cmd="tracectl__subcmd__logs"
                 ;;
+            tracectl,release)
+                cmd="tracectl__subcmd__release"
+                ;;
             tracectl,rollbar)
                 cmd="tracectl__subcmd__rollbar"
                 ;;
@@ -78,6 +81,9 @@ _tracectl() {
                 ;;
             tracectl__subcmd__help,logs)
                 cmd="tracectl__subcmd__help__subcmd__logs"
+                ;;
+            tracectl__subcmd__help,release)
+                cmd="tracectl__subcmd__help__subcmd__release"
                 ;;
             tracectl__subcmd__help,rollbar)
                 cmd="tracectl__subcmd__help__subcmd__rollbar"
@@ -371,7 +377,7 @@ _tracectl() {
 
     case "${cmd}" in
         tracectl)
-            opts="-o -q -v -h -V --output --color --quiet --verbose --profile --config --utc --help --version local honeycomb xray logs rollbar tag config completions help"
+            opts="-o -q -v -h -V --output --color --quiet --verbose --profile --config --utc --help --version local honeycomb xray logs rollbar tag release config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -597,7 +603,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help)
-            opts="local honeycomb xray logs rollbar tag config completions help"
+            opts="local honeycomb xray logs rollbar tag release config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -935,6 +941,20 @@ _tracectl() {
         tracectl__subcmd__help__subcmd__logs__subcmd__tail)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__help__subcmd__release)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2488,6 +2508,64 @@ _tracectl() {
                     return 0
                     ;;
                 --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__release)
+            opts="-e -d -o -q -v -h -V --environment --comment --remote --dataset --allow-dirty --dry-run --output --color --quiet --verbose --profile --config --utc --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --environment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --comment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dataset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

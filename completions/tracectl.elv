@@ -38,6 +38,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand logs 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
             cand rollbar 'Send realistic test errors to Rollbar and record deploys'
             cand tag 'Manage git release tags: list, create, push, delete, next version'
+            cand release 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker'
             cand config 'Show the effective configuration and where each value comes from'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -882,6 +883,30 @@ set edit:completion:arg-completer[tracectl] = {|@words|
         }
         &'tracectl;tag;help;help'= {
         }
+        &'tracectl;release'= {
+            cand -e 'Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]'
+            cand --environment 'Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]'
+            cand --comment 'A comment shown with the Rollbar deploy'
+            cand --remote 'Remote the tag is pushed to'
+            cand -d 'Honeycomb dataset to mark [env: HONEYCOMB_DATASET] [default: __all__, the whole environment]'
+            cand --dataset 'Honeycomb dataset to mark [env: HONEYCOMB_DATASET] [default: __all__, the whole environment]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]'
+            cand --allow-dirty 'Create the tag even when the working tree has uncommitted changes'
+            cand --dry-run 'Print every request and change nothing'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tracectl;config'= {
             cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
             cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
@@ -967,6 +992,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand logs 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
             cand rollbar 'Send realistic test errors to Rollbar and record deploys'
             cand tag 'Manage git release tags: list, create, push, delete, next version'
+            cand release 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker'
             cand config 'Show the effective configuration and where each value comes from'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1060,6 +1086,8 @@ set edit:completion:arg-completer[tracectl] = {|@words|
         &'tracectl;help;tag;delete'= {
         }
         &'tracectl;help;tag;next'= {
+        }
+        &'tracectl;help;release'= {
         }
         &'tracectl;help;config'= {
             cand show 'Print the effective settings and their source (flag, env, file, default); secrets masked'

@@ -313,6 +313,23 @@ pub fn head_commit(repo: &Repository) -> Result<(String, String), GitError> {
     ))
 }
 
+/// The commit a local tag points at (through an annotated tag's object).
+pub fn tag_commit(repo: &Repository, name: &str) -> Result<(String, String), GitError> {
+    let commit = repo
+        .find_reference(&format!("refs/tags/{name}"))
+        .and_then(|r| r.peel_to_commit())
+        .map_err(|_| GitError::NoSuchTag(name.to_string()))?;
+    Ok((
+        commit.id().to_string(),
+        first_line(commit.summary().ok().flatten()),
+    ))
+}
+
+/// The URL of a remote (a URL given as the remote is its own), if it has one.
+pub fn remote_url(repo: &Repository, remote: &str) -> Result<Option<String>, GitError> {
+    Ok(find_remote(repo, remote)?.url().ok().map(str::to_string))
+}
+
 /// Deletes a local tag.
 pub fn delete_local(repo: &Repository, name: &str) -> Result<(), GitError> {
     repo.tag_delete(name).map_err(|e| {

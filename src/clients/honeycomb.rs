@@ -286,6 +286,22 @@ impl HoneycombClient {
         .await
     }
 
+    /// Where a dataset's markers are created and listed (for a dry run to show).
+    pub fn markers_url(&self, dataset: &str) -> Result<Url, HoneycombError> {
+        self.url(&["1", "markers", dataset])
+    }
+
+    /// Every marker of a dataset (`__all__`: the environment's).
+    pub async fn markers(&self, dataset: &str) -> Result<Vec<Marker>, HoneycombError> {
+        self.call(
+            Method::GET,
+            &["1", "markers", dataset],
+            None::<&()>,
+            Retry::Idempotent,
+        )
+        .await
+    }
+
     /// Adds a marker. Not retried after a 5xx: a replay would draw it twice.
     pub async fn create_marker(
         &self,

@@ -284,6 +284,11 @@ impl RollbarClient {
             .ok_or_else(|| RollbarError::Decode("no result.uuid in the answer".into()))
     }
 
+    /// Where [`RollbarClient::post_deploy`] posts (for a dry run to show).
+    pub fn deploy_url(&self) -> Result<Url, RollbarError> {
+        self.url("deploy")
+    }
+
     /// Records a deploy and returns its id. Not retried on 5xx: a replay would record two.
     pub async fn post_deploy(&self, deploy: &Deploy) -> Result<i64, RollbarError> {
         let request = self

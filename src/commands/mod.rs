@@ -6,6 +6,7 @@ pub mod config;
 pub mod honeycomb;
 pub mod local;
 pub mod logs;
+pub mod release;
 pub mod rollbar;
 pub mod tag;
 pub mod xray;
@@ -137,6 +138,7 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Logs(cmd) => logs::run(ctx, cmd).await,
         Command::Rollbar(cmd) => rollbar::run(ctx, cmd).await,
         Command::Tag(cmd) => tag::run(ctx, cmd).await,
+        Command::Release(args) => release::run(ctx, args).await,
         Command::Config(cmd) => match cmd.command {
             config::ConfigSubcommand::Show => config::show(ctx),
             config::ConfigSubcommand::Path => config::path(&Default::default(), ctx.config.env()),

@@ -1,6 +1,7 @@
 //! What the commands compute on, free of any transport or terminal.
 
 pub mod filter;
+pub mod forge;
 pub mod graph;
 pub mod otlp;
 pub mod query;

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::harness::{Background, Output, Sandbox, run, serve};
 use crate::honeycomb_fake::{FakeHoneycomb, KEY, KEY_NO_QUERIES, Options, schema_problems};
 
-fn start(options: Options) -> (FakeHoneycomb, Background) {
+pub(crate) fn start(options: Options) -> (FakeHoneycomb, Background) {
     let fake = FakeHoneycomb::new(options);
     let server = serve(fake.router());
     (fake, server)

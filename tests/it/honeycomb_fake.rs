@@ -98,6 +98,8 @@ struct Inner {
     creations: Mutex<Vec<Instant>>,
     calls: Mutex<Vec<Call>>,
     counter: Mutex<u64>,
+    /// Markers created, by dataset (`__all__` for the environment's).
+    markers: Mutex<BTreeMap<String, Vec<Value>>>,
 }
 
 #[derive(Clone)]
@@ -155,8 +157,15 @@ impl FakeHoneycomb {
                 creations: Mutex::new(Vec::new()),
                 calls: Mutex::new(Vec::new()),
                 counter: Mutex::new(0),
+                markers: Mutex::new(BTreeMap::new()),
             }),
         }
+    }
+
+    /// A marker someone else made (by hand in the UI, from another machine).
+    pub fn add_marker(&self, dataset: &str, marker: Value) {
+        let mut markers = self.inner.markers.lock().unwrap();
+        markers.entry(dataset.to_string()).or_default().push(marker);
     }
 
     pub fn calls(&self) -> Vec<Call> {
@@ -171,7 +180,10 @@ impl FakeHoneycomb {
             .route("/1/queries/{dataset}", post(create_query))
             .route("/1/query_results/{dataset}", post(create_result))
             .route("/1/query_results/{dataset}/{id}", get(get_result))
-            .route("/1/markers/{dataset}", post(create_marker))
+            .route(
+                "/1/markers/{dataset}",
+                post(create_marker).get(list_markers),
+            )
             .fallback(|| async {
                 (
                     StatusCode::NOT_FOUND,
@@ -622,13 +634,38 @@ async fn create_marker(
             return Err(validation_failed(problems));
         }
         let mut out = marker;
-        out["id"] = json!("2f8a1c");
+        let mut markers = fake.inner.markers.lock().unwrap();
+        let stored = markers.entry(dataset.clone()).or_default();
+        // Six hex digits, as Honeycomb's marker ids are.
+        out["id"] = json!(format!("{:06x}", 0x2f8a1c + stored.len()));
         out["created_at"] = json!("2026-11-24T10:00:00Z");
         out["updated_at"] = json!("2026-11-24T10:00:00Z");
+        stored.push(out.clone());
         Ok((StatusCode::CREATED, axum::Json(out)).into_response())
     })()
     .unwrap_or_else(|r: Response| r);
     fake.record(&method, &uri, &parsed, response)
+}
+
+/// `GET /1/markers/{datasetSlug}`: every marker of the dataset (an array of Marker).
+async fn list_markers(
+    State(fake): State<FakeHoneycomb>,
+    Path(dataset): Path<String>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let response = (|| {
+        fake.authorize(&headers)?;
+        if dataset != "__all__" {
+            fake.dataset(&dataset)?;
+        }
+        let markers = fake.inner.markers.lock().unwrap();
+        let list = markers.get(&dataset).cloned().unwrap_or_default();
+        Ok(axum::Json(Value::Array(list)).into_response())
+    })()
+    .unwrap_or_else(|r: Response| r);
+    fake.record(&method, &uri, &Value::Null, response)
 }
 
 // ---- the query engine ----------------------------------------------------------------------

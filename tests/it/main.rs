@@ -16,6 +16,7 @@ mod logs;
 mod logs_query;
 mod logs_tail;
 mod python;
+mod release;
 mod rollbar;
 mod tag;
 mod xray;

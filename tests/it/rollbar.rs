@@ -16,17 +16,17 @@ use serde_json::{Value, json};
 
 use crate::harness::{Output, Sandbox, run};
 
-const TOKEN: &str = "rb_post_server_item_0123456789abcdef";
+pub(crate) const TOKEN: &str = "rb_post_server_item_0123456789abcdef";
 const READ_ONLY_TOKEN: &str = "rb_read_only_0123456789abcdef0000";
 
 #[derive(Default)]
-struct Fake {
+pub(crate) struct Fake {
     /// Accepted items, each uuid once.
     items: Vec<Value>,
     item_requests: u32,
     seen_uuids: HashSet<String>,
-    deploys: Vec<Value>,
-    deploy_requests: u32,
+    pub(crate) deploys: Vec<Value>,
+    pub(crate) deploy_requests: u32,
     /// Answer this many item requests with 503 after storing them (the server did the work
     /// but the answer was lost): a retry must not create a second item.
     fail_after_store: u32,
@@ -37,7 +37,7 @@ struct Fake {
     /// Refuse bodies larger than this (Rollbar: 128 KB).
     max_bytes: usize,
     /// Answer deploys with 500.
-    fail_deploys: bool,
+    pub(crate) fail_deploys: bool,
 }
 
 type Shared = Arc<Mutex<Fake>>;
@@ -227,13 +227,13 @@ async fn deploy(State(fake): State<Shared>, headers: HeaderMap, body: Bytes) -> 
 }
 
 /// The fake on a free port; `endpoint` is its `.../api/1/`.
-struct Server {
+pub(crate) struct Server {
     state: Shared,
-    endpoint: String,
+    pub(crate) endpoint: String,
     _server: crate::harness::Background,
 }
 
-fn start() -> Server {
+pub(crate) fn start() -> Server {
     let state: Shared = Arc::new(Mutex::new(Fake {
         max_bytes: 128 * 1024,
         ..Fake::default()
@@ -251,7 +251,7 @@ fn start() -> Server {
 }
 
 impl Server {
-    fn fake(&self) -> std::sync::MutexGuard<'_, Fake> {
+    pub(crate) fn fake(&self) -> std::sync::MutexGuard<'_, Fake> {
         self.state.lock().unwrap()
     }
 

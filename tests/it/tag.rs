@@ -14,17 +14,17 @@ use crate::harness::{Output, Sandbox, run};
 
 /// A sandboxed home with a global git config, a work repository with two commits, and a
 /// bare origin that has `main`.
-struct Repo {
-    sandbox: Sandbox,
-    work: PathBuf,
-    origin: PathBuf,
+pub(crate) struct Repo {
+    pub(crate) sandbox: Sandbox,
+    pub(crate) work: PathBuf,
+    pub(crate) origin: PathBuf,
 }
 
 const GITCONFIG: &str =
     "[user]\n\tname = Release Bot\n\temail = bot@example.com\n[init]\n\tdefaultBranch = main\n";
 
 impl Repo {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::with_config(GITCONFIG)
     }
 
@@ -82,21 +82,21 @@ impl Repo {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    fn git(&self, args: &[&str]) -> String {
+    pub(crate) fn git(&self, args: &[&str]) -> String {
         self.git_in(&self.work, args)
     }
 
-    fn commit_all(&self, message: &str) {
+    pub(crate) fn commit_all(&self, message: &str) {
         self.git(&["add", "-A"]);
         self.git(&["commit", "-q", "-m", message]);
     }
 
-    fn head(&self, rev: &str) -> String {
+    pub(crate) fn head(&self, rev: &str) -> String {
         self.git(&["rev-parse", rev]).trim().to_string()
     }
 
     /// `git tag -l`, one name per entry.
-    fn local_tags(&self) -> Vec<String> {
+    pub(crate) fn local_tags(&self) -> Vec<String> {
         self.git(&["tag", "-l"])
             .lines()
             .map(str::to_string)
@@ -104,7 +104,7 @@ impl Repo {
     }
 
     /// `git ls-remote --tags <remote>` as (ref, oid) pairs, peeled entries included.
-    fn remote_tags(&self, remote: &str) -> Vec<(String, String)> {
+    pub(crate) fn remote_tags(&self, remote: &str) -> Vec<(String, String)> {
         let mut tags: Vec<(String, String)> = self
             .git(&["ls-remote", "--tags", remote])
             .lines()
@@ -118,10 +118,16 @@ impl Repo {
     }
 
     fn tracectl(&self, args: &[&str]) -> Output {
+        self.tracectl_with(&[], args)
+    }
+
+    /// `tracectl ARGS` in the work tree, with `env` added.
+    pub(crate) fn tracectl_with(&self, env: &[(&str, &str)], args: &[&str]) -> Output {
         let mut cmd = self.sandbox.cmd();
         cmd.current_dir(&self.work)
             .env("GIT_CONFIG_GLOBAL", self.sandbox.home().join(".gitconfig"))
             .env("GIT_CONFIG_NOSYSTEM", "1")
+            .envs(env.iter().copied())
             .args(args);
         run(&mut cmd)
     }

@@ -57,7 +57,7 @@ pub async fn run(ctx: &Context, cmd: HoneycombCommand) -> Result<()> {
 impl Context {
     /// The Honeycomb client: endpoint from --endpoint-url > env > profile > default, and the
     /// key from env or profile (never a flag: flags end up in shell history and `ps`).
-    fn honeycomb_client(&self, api: &HoneycombArgs) -> Result<HoneycombClient> {
+    pub(crate) fn honeycomb_client(&self, api: &HoneycombArgs) -> Result<HoneycombClient> {
         self.honeycomb_client_until(api, None)
     }
 
@@ -74,7 +74,7 @@ impl Context {
     }
 
     /// `-d`, else HONEYCOMB_DATASET / the profile.
-    fn honeycomb_dataset(&self, flag: Option<&str>) -> Result<String> {
+    pub(crate) fn honeycomb_dataset(&self, flag: Option<&str>) -> Result<String> {
         self.config
             .get(&HONEYCOMB_DATASET, flag.map(|d| ("--dataset", d)))
             .map(|r| r.value)
@@ -85,7 +85,7 @@ impl Context {
     }
 
     /// What the user can do about each Honeycomb failure.
-    fn honeycomb_error(&self, e: HoneycombError) -> Error {
+    pub(crate) fn honeycomb_error(&self, e: HoneycombError) -> Error {
         let message = e.to_string();
         match e {
             HoneycombError::Endpoint(_) => Error::usage(message).with_hint(

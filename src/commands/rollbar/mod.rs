@@ -45,14 +45,14 @@ pub async fn run(ctx: &Context, cmd: RollbarCommand) -> Result<()> {
 impl Context {
     /// The Rollbar client: endpoint from --endpoint-url > env > profile > default, and the
     /// token from env or profile (never a flag: flags end up in shell history and `ps`).
-    fn rollbar_client(&self, api: &RollbarArgs) -> Result<RollbarClient> {
+    pub(crate) fn rollbar_client(&self, api: &RollbarArgs) -> Result<RollbarClient> {
         let token = self.required_secret(&ROLLBAR_ACCESS_TOKEN, "Rollbar access token")?;
         let endpoint = self.endpoint(&ROLLBAR_ENDPOINT, api.endpoint_url.as_deref());
         RollbarClient::new(&endpoint, &token, self.printer.observer()).map_err(rollbar_error)
     }
 
     /// `-e`, else ROLLBAR_ENVIRONMENT / profile, else `development`.
-    fn rollbar_environment(&self, flag: Option<&str>) -> String {
+    pub(crate) fn rollbar_environment(&self, flag: Option<&str>) -> String {
         self.config
             .get(&ROLLBAR_ENVIRONMENT, flag.map(|e| ("--environment", e)))
             .map(|r| r.value)
@@ -69,7 +69,7 @@ async fn head_info() -> Option<HeadInfo> {
 }
 
 /// What the user can do about each Rollbar failure.
-fn rollbar_error(e: RollbarError) -> Error {
+pub(crate) fn rollbar_error(e: RollbarError) -> Error {
     let message = e.to_string();
     match e {
         RollbarError::Endpoint(_) => {

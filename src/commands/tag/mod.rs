@@ -44,7 +44,7 @@ pub async fn run(ctx: &Context, cmd: TagCommand) -> Result<()> {
 }
 
 /// Runs git2 work off the async runtime (libgit2 calls block on disk and network).
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T> + Send + 'static,
 ) -> Result<T> {
     tokio::task::spawn_blocking(work)
@@ -63,7 +63,7 @@ fn unique(names: &[String]) -> Vec<String> {
 }
 
 /// A remote as shown to people: a URL given as `--remote` loses its credentials.
-fn shown_remote(remote: &str) -> String {
+pub(crate) fn shown_remote(remote: &str) -> String {
     crate::redact::text(remote).into_owned()
 }
 
@@ -79,12 +79,12 @@ fn remote_said(err: Error, messages: &[String]) -> Error {
 }
 
 /// A short commit id for people.
-fn short(oid: &str) -> &str {
+pub(crate) fn short(oid: &str) -> &str {
     &oid[..oid.len().min(7)]
 }
 
 /// Credentials the environment offers for https remotes.
-fn remote_auth(env: &Env) -> RemoteAuth {
+pub(crate) fn remote_auth(env: &Env) -> RemoteAuth {
     RemoteAuth {
         token: env
             .get("GIT_TOKEN")

@@ -51,7 +51,7 @@ pub struct PushArgs {
 /// What happened to one tag.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "status", content = "reason")]
-enum Status {
+pub(crate) enum Status {
     Pushed,
     UpToDate,
     Rejected(String),
@@ -59,19 +59,19 @@ enum Status {
 }
 
 #[derive(Debug, Serialize)]
-struct TagReport {
-    name: String,
-    created: Option<CreatedTag>,
+pub(crate) struct TagReport {
+    pub name: String,
+    pub created: Option<CreatedTag>,
     #[serde(flatten)]
-    status: Status,
+    pub status: Status,
 }
 
 /// Everything `push` did, for rendering after the git work is over.
-struct Report {
-    remote: String,
+pub(crate) struct Report {
+    pub remote: String,
     dry_run: bool,
-    tags: Vec<TagReport>,
-    remote_messages: Vec<String>,
+    pub tags: Vec<TagReport>,
+    pub remote_messages: Vec<String>,
     rolled_back: Vec<String>,
     /// Rejected tags this run created whose removal failed: still here, not on the remote.
     left_behind: Vec<String>,
@@ -98,7 +98,10 @@ pub async fn run(ctx: &Context, args: PushArgs) -> Result<()> {
     render(ctx, &report)
 }
 
-fn push_tags(
+/// Pushes the tags of `args` (creating missing ones at HEAD), refusing before anything is
+/// changed when the remote has one pointing elsewhere; a tag this run created and the
+/// remote rejected is removed again. `tag push` and `release` both push through here.
+pub(crate) fn push_tags(
     args: &PushArgs,
     env: &crate::config::Env,
     auth: &git::RemoteAuth,
@@ -326,6 +329,12 @@ fn render(ctx: &Context, report: &Report) -> Result<()> {
             p.line(&line)?;
         }
     }
+    rejection(report)
+}
+
+/// The error for the tags the remote rejected (and what became of the rest), if any.
+pub(crate) fn rejection(report: &Report) -> Result<()> {
+    let remote = super::shown_remote(&report.remote);
     let rejected: Vec<String> = report
         .tags
         .iter()

@@ -1,0 +1,596 @@
+//! `tracectl release VERSION`: push the release tag (the safe `tag push`), then record a
+//! Rollbar deploy of the tag's commit and add a Honeycomb marker, each integration skipped
+//! and said when it is not configured.
+//!
+//! Safe to re-run: a tag already on the remote at the same commit is fine, and a deploy or
+//! marker already made for this version is not made twice. Honeycomb's markers are listed
+//! to find one; Rollbar's deploys cannot be listed with a `post_server_item` token, so what
+//! was recorded is kept in a journal inside the repository (`.git/tracectl/releases.json`).
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use clap::Args;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::clients::git;
+use crate::clients::honeycomb::NewMarker;
+use crate::clients::rollbar::Deploy;
+use crate::commands::Context;
+use crate::commands::honeycomb::HoneycombArgs;
+use crate::commands::rollbar::RollbarArgs;
+use crate::commands::tag::{self, push};
+use crate::config::{HONEYCOMB_API_KEY, HONEYCOMB_DATASET, ROLLBAR_ACCESS_TOKEN};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  tracectl release v0.3 -e production --comment 'new feed'
+  tracectl release v0.3 --dry-run       # every request printed, nothing changed
+
+Steps: the tag (created at HEAD if missing, pushed like `tracectl tag push`), a Rollbar
+deploy (revision = the tag's commit) if ROLLBAR_ACCESS_TOKEN is set, a Honeycomb marker
+(type deploy, the version as message, a link to the tag on GitHub/GitLab/Bitbucket) if
+HONEYCOMB_API_KEY is set. Run it again after a failure: what was done is not done twice.")]
+pub struct ReleaseArgs {
+    /// The version: the tag's name, e.g. v0.3
+    #[arg(value_name = "VERSION")]
+    pub tag: String,
+
+    /// Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]
+    #[arg(short, long, value_name = "ENVIRONMENT")]
+    pub environment: Option<String>,
+
+    /// A comment shown with the Rollbar deploy
+    #[arg(long, value_name = "TEXT")]
+    pub comment: Option<String>,
+
+    /// Remote the tag is pushed to
+    #[arg(long, value_name = "NAME", default_value = "origin")]
+    pub remote: String,
+
+    /// Honeycomb dataset to mark [env: HONEYCOMB_DATASET] [default: __all__, the whole
+    /// environment]
+    #[arg(short, long, value_name = "DATASET")]
+    pub dataset: Option<String>,
+
+    /// Create the tag even when the working tree has uncommitted changes
+    #[arg(long)]
+    pub allow_dirty: bool,
+
+    /// Print every request and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// How a step of the release ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+enum Outcome {
+    /// Done by this run.
+    Done,
+    /// Done before (an earlier run, or by hand): not done again.
+    Already,
+    /// The integration is not configured.
+    Skipped,
+    /// `--dry-run`: what would be done.
+    WouldDo,
+    Failed,
+}
+
+#[derive(Debug, Serialize)]
+struct Step {
+    step: &'static str,
+    outcome: Outcome,
+    detail: String,
+    /// What was (or, with --dry-run, would be) sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request: Option<Value>,
+    /// What to do about a failure or a skip.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<String>,
+}
+
+impl Step {
+    fn new(step: &'static str, outcome: Outcome, detail: impl Into<String>) -> Step {
+        Step {
+            step,
+            outcome,
+            detail: detail.into(),
+            request: None,
+            hint: None,
+        }
+    }
+
+    fn failed(step: &'static str, error: &Error) -> Step {
+        Step {
+            hint: error.hints().first().cloned(),
+            ..Step::new(step, Outcome::Failed, error.message())
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct Report {
+    version: String,
+    commit: String,
+    summary: String,
+    dry_run: bool,
+    steps: Vec<Step>,
+}
+
+/// What earlier runs recorded, per version: the deploys by environment and the markers by
+/// dataset, each with the commit they were made for.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Journal {
+    #[serde(flatten)]
+    versions: std::collections::BTreeMap<String, Recorded>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Recorded {
+    #[serde(default)]
+    rollbar_deploys: std::collections::BTreeMap<String, Made>,
+    #[serde(default)]
+    honeycomb_markers: std::collections::BTreeMap<String, Made>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Made {
+    id: String,
+    commit: String,
+}
+
+/// The journal file and its contents, written through after every change.
+struct JournalFile {
+    path: PathBuf,
+    journal: Mutex<Journal>,
+}
+
+impl JournalFile {
+    /// Reads the journal of the repository at `git_dir` (none yet: an empty one). A journal
+    /// that does not parse is an error: overwriting it would forget what was done.
+    fn load(git_dir: &std::path::Path) -> Result<JournalFile> {
+        let path = git_dir.join("tracectl").join("releases.json");
+        let journal = match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+                Error::failure(format!(
+                    "cannot read the release journal {}: {e}",
+                    path.display()
+                ))
+                .with_hint("fix or move the file; it records the deploys and markers already made")
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Journal::default(),
+            Err(e) => {
+                return Err(Error::failure(format!(
+                    "cannot read the release journal {}: {e}",
+                    path.display()
+                )));
+            }
+        };
+        Ok(JournalFile {
+            path,
+            journal: Mutex::new(journal),
+        })
+    }
+
+    fn lookup(&self, read: impl FnOnce(&Journal) -> Option<Made>) -> Option<Made> {
+        read(&self.journal.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Records a change and writes the file (whole, through a rename: never half-written).
+    fn record(&self, change: impl FnOnce(&mut Journal)) -> std::io::Result<()> {
+        let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
+        change(&mut journal);
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text = serde_json::to_vec_pretty(&*journal).map_err(std::io::Error::other)?;
+        let partial = self.path.with_extension("json.partial");
+        std::fs::write(&partial, text)?;
+        std::fs::rename(&partial, &self.path)
+    }
+}
+
+/// What the tag step found out: the commit released, and where the tag can be seen.
+struct Tagged {
+    step: Step,
+    commit: String,
+    summary: String,
+    tag_url: Option<String>,
+    git_dir: PathBuf,
+}
+
+pub async fn run(ctx: &Context, args: ReleaseArgs) -> Result<()> {
+    git::validate_tag_name(&args.tag)?;
+    let tagged = push_tag(ctx, &args).await.map_err(|e| {
+        e.with_hint("nothing else was done: no deploy was recorded and no marker added")
+    })?;
+    let journal = JournalFile::load(&tagged.git_dir)?;
+    let (rollbar, honeycomb) = tokio::join!(
+        rollbar_step(ctx, &args, &tagged, &journal),
+        honeycomb_step(ctx, &args, &tagged, &journal),
+    );
+    let report = Report {
+        version: args.tag.clone(),
+        commit: tagged.commit,
+        summary: tagged.summary,
+        dry_run: args.dry_run,
+        steps: vec![tagged.step, rollbar, honeycomb],
+    };
+    render(ctx, &report)?;
+    incomplete(&args, &report)
+}
+
+/// The tag step: `tag push VERSION` (refusing a remote tag that points elsewhere).
+async fn push_tag(ctx: &Context, args: &ReleaseArgs) -> Result<Tagged> {
+    let env = ctx.config.env().clone();
+    let auth = tag::remote_auth(&env);
+    let push_args = push::PushArgs {
+        names: vec![args.tag.clone()],
+        all: false,
+        remote: args.remote.clone(),
+        message: None,
+        force: false,
+        allow_dirty: args.allow_dirty,
+        dry_run: args.dry_run,
+    };
+    let bar = ctx.printer.spinner(format!(
+        "pushing {} to {}",
+        args.tag,
+        tag::shown_remote(&args.remote)
+    ));
+    let version = args.tag.clone();
+    let result = tag::blocking(move || {
+        let report = push::push_tags(&push_args, &env, &auth, &|_, _| {})?;
+        push::rejection(&report)?;
+        let repo = git::open()?;
+        let (commit, summary) = match git::tag_commit(&repo, &version) {
+            Ok(found) => found,
+            // --dry-run creates nothing: the tag would be made at HEAD.
+            Err(_) if push_args.dry_run => git::head_commit(&repo)?,
+            Err(e) => return Err(e.into()),
+        };
+        let tag_url = git::remote_url(&repo, &push_args.remote)?
+            .and_then(|url| crate::model::forge::tag_url(&url, &version));
+        Ok((report, commit, summary, tag_url, repo.path().to_path_buf()))
+    })
+    .await;
+    bar.finish_and_clear();
+    let (report, commit, summary, tag_url, git_dir) = result?;
+    let remote = tag::shown_remote(&args.remote);
+    let created = report.tags.first().and_then(|t| t.created.as_ref());
+    let made = match (created.is_some(), args.dry_run) {
+        (true, false) => format!(" (created at {})", tag::short(&commit)),
+        (true, true) => format!(" (to be created at {})", tag::short(&commit)),
+        (false, _) => String::new(),
+    };
+    let status = report.tags.first().map(|t| &t.status);
+    let step = match status {
+        Some(push::Status::UpToDate) => Step::new(
+            "tag",
+            Outcome::Already,
+            format!("{remote} has {} at {}", args.tag, tag::short(&commit)),
+        ),
+        Some(push::Status::WouldPush) => Step::new(
+            "tag",
+            Outcome::WouldDo,
+            format!("push {} → {remote}{made}", args.tag),
+        ),
+        _ => Step::new(
+            "tag",
+            Outcome::Done,
+            format!("pushed {} → {remote}{made}", args.tag),
+        ),
+    };
+    Ok(Tagged {
+        step,
+        commit,
+        summary,
+        tag_url,
+        git_dir,
+    })
+}
+
+/// The Rollbar step: a deploy of the tag's commit, unless one is recorded already.
+async fn rollbar_step(
+    ctx: &Context,
+    args: &ReleaseArgs,
+    tagged: &Tagged,
+    journal: &JournalFile,
+) -> Step {
+    const STEP: &str = "rollbar";
+    if ctx.config.secret(&ROLLBAR_ACCESS_TOKEN).is_none() {
+        return Step {
+            hint: Some(ctx.config.missing_hint(&ROLLBAR_ACCESS_TOKEN)),
+            ..Step::new(STEP, Outcome::Skipped, "no Rollbar access token")
+        };
+    }
+    let environment = ctx.rollbar_environment(args.environment.as_deref());
+    let earlier = journal.lookup(|j| {
+        j.versions
+            .get(&args.tag)?
+            .rollbar_deploys
+            .get(&environment)
+            .filter(|m| m.commit == tagged.commit)
+            .cloned()
+    });
+    if let Some(made) = earlier {
+        return Step::new(
+            STEP,
+            Outcome::Already,
+            format!(
+                "deploy {} to {environment} was recorded by an earlier run",
+                made.id
+            ),
+        );
+    }
+    let deploy = Deploy {
+        environment: environment.clone(),
+        revision: tagged.commit.clone(),
+        local_username: ctx.config.env().get("USER").map(str::to_string),
+        comment: args.comment.clone(),
+        status: None,
+    };
+    let client = match ctx.rollbar_client(&RollbarArgs { endpoint_url: None }) {
+        Ok(client) => client,
+        Err(e) => return Step::failed(STEP, &e),
+    };
+    let request = json!({
+        "method": "POST",
+        "url": client.deploy_url().map(|u| u.to_string()).unwrap_or_default(),
+        "body": deploy,
+    });
+    if args.dry_run {
+        return Step {
+            request: Some(request),
+            ..Step::new(
+                STEP,
+                Outcome::WouldDo,
+                format!(
+                    "record a deploy of {} to {environment}",
+                    tag::short(&tagged.commit)
+                ),
+            )
+        };
+    }
+    match client.post_deploy(&deploy).await {
+        Ok(id) => {
+            let kept = journal.record(|j| {
+                j.versions
+                    .entry(args.tag.clone())
+                    .or_default()
+                    .rollbar_deploys
+                    .insert(
+                        environment.clone(),
+                        Made {
+                            id: id.to_string(),
+                            commit: tagged.commit.clone(),
+                        },
+                    );
+            });
+            Step {
+                request: Some(request),
+                hint: kept.err().map(|e| {
+                    format!("the journal could not be written ({e}): a re-run would record this deploy again")
+                }),
+                ..Step::new(
+                    STEP,
+                    Outcome::Done,
+                    format!("recorded deploy {id} of {} to {environment}", tag::short(&tagged.commit)),
+                )
+            }
+        }
+        Err(e) => Step::failed(STEP, &crate::commands::rollbar::rollbar_error(e)),
+    }
+}
+
+/// The Honeycomb step: a deploy marker named after the version, unless the dataset has one.
+async fn honeycomb_step(
+    ctx: &Context,
+    args: &ReleaseArgs,
+    tagged: &Tagged,
+    journal: &JournalFile,
+) -> Step {
+    const STEP: &str = "honeycomb";
+    if ctx.config.secret(&HONEYCOMB_API_KEY).is_none() {
+        return Step {
+            hint: Some(ctx.config.missing_hint(&HONEYCOMB_API_KEY)),
+            ..Step::new(STEP, Outcome::Skipped, "no Honeycomb API key")
+        };
+    }
+    let dataset = ctx
+        .config
+        .get(
+            &HONEYCOMB_DATASET,
+            args.dataset.as_deref().map(|d| ("--dataset", d)),
+        )
+        .map_or_else(|| "__all__".to_string(), |r| r.value);
+    let client = match ctx.honeycomb_client(&HoneycombArgs { endpoint_url: None }) {
+        Ok(client) => client,
+        Err(e) => return Step::failed(STEP, &e),
+    };
+    let marker = NewMarker {
+        message: args.tag.clone(),
+        marker_type: Some("deploy".into()),
+        url: tagged.tag_url.clone(),
+        start_time: Some(ctx.now.as_second()),
+    };
+    let request = json!({
+        "method": "POST",
+        "url": client.markers_url(&dataset).map(|u| u.to_string()).unwrap_or_default(),
+        "body": marker,
+    });
+    let earlier = journal.lookup(|j| {
+        j.versions
+            .get(&args.tag)?
+            .honeycomb_markers
+            .get(&dataset)
+            .cloned()
+    });
+    if let Some(made) = earlier {
+        return Step::new(
+            STEP,
+            Outcome::Already,
+            format!(
+                "marker {} on {dataset} was added by an earlier run",
+                made.id
+            ),
+        );
+    }
+    if args.dry_run {
+        return Step {
+            request: Some(request),
+            ..Step::new(
+                STEP,
+                Outcome::WouldDo,
+                format!("add a deploy marker {} to {dataset}", args.tag),
+            )
+        };
+    }
+    // A marker made by hand, from another machine, or by a run whose journal was lost.
+    let existing = match client.markers(&dataset).await {
+        Ok(markers) => markers.into_iter().find(|m| {
+            m.marker_type.as_deref() == Some("deploy")
+                && m.message.as_deref() == Some(args.tag.as_str())
+        }),
+        Err(e) => return Step::failed(STEP, &ctx.honeycomb_error(e)),
+    };
+    if let Some(found) = existing {
+        return Step::new(
+            STEP,
+            Outcome::Already,
+            format!("{dataset} has a deploy marker {} ({})", args.tag, found.id),
+        );
+    }
+    match client.create_marker(&dataset, &marker).await {
+        Ok(created) => {
+            let kept = journal.record(|j| {
+                j.versions
+                    .entry(args.tag.clone())
+                    .or_default()
+                    .honeycomb_markers
+                    .insert(
+                        dataset.clone(),
+                        Made {
+                            id: created.id.clone(),
+                            commit: tagged.commit.clone(),
+                        },
+                    );
+            });
+            Step {
+                request: Some(request),
+                hint: kept
+                    .err()
+                    .map(|e| format!("the journal could not be written ({e})")),
+                ..Step::new(
+                    STEP,
+                    Outcome::Done,
+                    format!(
+                        "added deploy marker {} ({}) to {dataset}",
+                        args.tag, created.id
+                    ),
+                )
+            }
+        }
+        Err(e) => Step::failed(STEP, &ctx.honeycomb_error(e)),
+    }
+}
+
+fn render(ctx: &Context, report: &Report) -> Result<()> {
+    let p = &ctx.printer;
+    if p.is_json() {
+        return p.json(report);
+    }
+    let palette = p.palette();
+    p.line(&format!(
+        "release {} ({} {})",
+        report.version,
+        tag::short(&report.commit),
+        report.summary
+    ))?;
+    for step in &report.steps {
+        let word = match step.outcome {
+            Outcome::Done => palette.green("done   "),
+            Outcome::Already => palette.green("already"),
+            Outcome::Skipped => palette.dim("skipped"),
+            Outcome::WouldDo => palette.bold("would  "),
+            Outcome::Failed => palette.red("failed "),
+        };
+        p.line(&format!("  {:<10} {word}  {}", step.step, step.detail))?;
+        if let Some(request) = step.request.as_ref().filter(|_| report.dry_run) {
+            let body = serde_json::to_string(&request["body"]).unwrap_or_default();
+            p.line(&format!(
+                "             {} {} {body}",
+                request["method"].as_str().unwrap_or_default(),
+                request["url"].as_str().unwrap_or_default()
+            ))?;
+        }
+        if let Some(hint) = &step.hint
+            && step.outcome != Outcome::Failed
+        {
+            p.hint(&format!("{}: {hint}", step.step));
+        }
+    }
+    Ok(())
+}
+
+/// A release with a failed step is an error saying what was done, what failed, and the
+/// command that finishes it (a re-run, which does not repeat what was done).
+fn incomplete(args: &ReleaseArgs, report: &Report) -> Result<()> {
+    let failed: Vec<&Step> = report
+        .steps
+        .iter()
+        .filter(|s| s.outcome == Outcome::Failed)
+        .collect();
+    if failed.is_empty() {
+        return Ok(());
+    }
+    let done: Vec<&str> = report
+        .steps
+        .iter()
+        .filter(|s| matches!(s.outcome, Outcome::Done | Outcome::Already))
+        .map(|s| s.step)
+        .collect();
+    let what = failed
+        .iter()
+        .map(|s| format!("{} failed: {}", s.step, s.detail))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let mut err = Error::failure(format!("release {} is not complete: {what}", args.tag));
+    for step in &failed {
+        if let Some(hint) = &step.hint {
+            err = err.with_hint(format!("{}: {hint}", step.step));
+        }
+    }
+    if !done.is_empty() {
+        err = err.with_hint(format!("done: {}", done.join(", ")));
+    }
+    Err(err.with_hint(format!(
+        "finish with: {} (what is done is not done again)",
+        rerun_command(args)
+    )))
+}
+
+/// The command line that re-runs this release.
+fn rerun_command(args: &ReleaseArgs) -> String {
+    let mut words = vec!["tracectl".to_string(), "release".into(), args.tag.clone()];
+    let mut option = |flag: &str, value: Option<&String>| {
+        if let Some(value) = value {
+            words.push(flag.to_string());
+            words.push(value.clone());
+        }
+    };
+    option("-e", args.environment.as_ref());
+    option("-d", args.dataset.as_ref());
+    option("--comment", args.comment.as_ref());
+    if args.remote != "origin" {
+        words.push("--remote".into());
+        words.push(args.remote.clone());
+    }
+    if args.allow_dirty {
+        words.push("--allow-dirty".into());
+    }
+    shell_words::join(words)
+}
