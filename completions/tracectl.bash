@@ -43,6 +43,9 @@ _tracectl() {
             tracectl,tag)
                 cmd="tracectl__subcmd__tag"
                 ;;
+            tracectl,trace)
+                cmd="tracectl__subcmd__trace"
+                ;;
             tracectl,xray)
                 cmd="tracectl__subcmd__xray"
                 ;;
@@ -90,6 +93,9 @@ _tracectl() {
                 ;;
             tracectl__subcmd__help,tag)
                 cmd="tracectl__subcmd__help__subcmd__tag"
+                ;;
+            tracectl__subcmd__help,trace)
+                cmd="tracectl__subcmd__help__subcmd__trace"
                 ;;
             tracectl__subcmd__help,xray)
                 cmd="tracectl__subcmd__help__subcmd__xray"
@@ -377,7 +383,7 @@ _tracectl() {
 
     case "${cmd}" in
         tracectl)
-            opts="-o -q -v -h -V --output --color --quiet --verbose --profile --config --utc --help --version local honeycomb xray logs rollbar tag release config completions help"
+            opts="-o -q -v -h -V --output --color --quiet --verbose --profile --config --utc --help --version local honeycomb xray logs rollbar tag trace release config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -603,7 +609,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help)
-            opts="local honeycomb xray logs rollbar tag release config completions help"
+            opts="local honeycomb xray logs rollbar tag trace release config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1081,6 +1087,20 @@ _tracectl() {
         tracectl__subcmd__help__subcmd__tag__subcmd__push)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__help__subcmd__trace)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3150,6 +3170,72 @@ _tracectl() {
                     return 0
                     ;;
                 -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__trace)
+            opts="-g -d -o -q -v -h -V --log-group --margin --dataset --db --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --log-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --margin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dataset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -129,6 +129,7 @@ pub struct Profile {
     pub rollbar_endpoint: Option<String>,
     pub aws_profile: Option<String>,
     pub aws_region: Option<String>,
+    pub log_groups: Option<String>,
     pub local_otlp_http: Option<String>,
     pub local_otlp_grpc: Option<String>,
     pub local_xray: Option<String>,
@@ -220,6 +221,15 @@ pub const AWS_REGION: Setting = Setting {
     hint_flag: Some("--region"),
     read: |p| p.aws_region.as_deref(),
 };
+/// The app's log groups, comma-separated: where `tracectl trace` looks for a trace's lines.
+pub const LOG_GROUPS: Setting = Setting {
+    key: "log_groups",
+    env: &["TRACECTL_LOG_GROUPS"],
+    default: None,
+    secret: false,
+    hint_flag: Some("--log-group"),
+    read: |p| p.log_groups.as_deref(),
+};
 
 pub const LOCAL_OTLP_HTTP: Setting = Setting {
     key: "local_otlp_http",
@@ -272,6 +282,7 @@ pub const SETTINGS: &[Setting] = &[
     ROLLBAR_ENDPOINT,
     AWS_PROFILE,
     AWS_REGION,
+    LOG_GROUPS,
     LOCAL_OTLP_HTTP,
     LOCAL_OTLP_GRPC,
     LOCAL_XRAY,

@@ -175,6 +175,32 @@ pub async fn traces(
     ids: &[TraceId],
     limiter: &Limiter,
 ) -> Result<FetchedTraces, AwsFailure> {
+    let fetched = trace_documents(client, ids, limiter).await?;
+    Ok(FetchedTraces {
+        traces: fetched
+            .traces
+            .iter()
+            .map(|(id, docs)| Trace::from_documents(id.as_str(), docs.iter().map(String::as_str)))
+            .collect(),
+        missing: fetched.missing,
+        unprocessed: fetched.unprocessed,
+    })
+}
+
+/// What BatchGetTraces returned for a set of ids, as segment documents.
+pub struct FetchedDocuments {
+    /// Each found id, in the order asked, with its segment documents.
+    pub traces: Vec<(TraceId, Vec<String>)>,
+    pub missing: Vec<TraceId>,
+    pub unprocessed: Vec<TraceId>,
+}
+
+/// The segment documents of any number of traces (see [`traces`]).
+pub async fn trace_documents(
+    client: &Client,
+    ids: &[TraceId],
+    limiter: &Limiter,
+) -> Result<FetchedDocuments, AwsFailure> {
     let batches: Vec<Batch> = futures::stream::iter(ids.chunks(BATCH_SIZE))
         .map(|chunk| batch(client, chunk, limiter))
         .buffer_unordered(BATCHES_IN_FLIGHT)
@@ -186,17 +212,14 @@ pub async fn traces(
         .collect();
     let mut found: std::collections::HashMap<String, Vec<String>> =
         batches.into_iter().flat_map(|b| b.traces).collect();
-    let mut out = FetchedTraces {
+    let mut out = FetchedDocuments {
         traces: Vec::new(),
         missing: Vec::new(),
         unprocessed: Vec::new(),
     };
     for id in ids {
         match found.remove(id.as_str()) {
-            Some(docs) if !docs.is_empty() => out.traces.push(Trace::from_documents(
-                id.as_str(),
-                docs.iter().map(String::as_str),
-            )),
+            Some(docs) if !docs.is_empty() => out.traces.push((id.clone(), docs)),
             _ if unprocessed.contains(id.as_str()) => out.unprocessed.push(id.clone()),
             _ => out.missing.push(id.clone()),
         }

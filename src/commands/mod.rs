@@ -9,6 +9,7 @@ pub mod logs;
 pub mod release;
 pub mod rollbar;
 pub mod tag;
+pub mod trace;
 pub mod xray;
 
 use aws_config::SdkConfig;
@@ -139,6 +140,7 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Rollbar(cmd) => rollbar::run(ctx, cmd).await,
         Command::Tag(cmd) => tag::run(ctx, cmd).await,
         Command::Release(args) => release::run(ctx, args).await,
+        Command::Trace(args) => trace::run(ctx, args).await,
         Command::Config(cmd) => match cmd.command {
             config::ConfigSubcommand::Show => config::show(ctx),
             config::ConfigSubcommand::Path => config::path(&Default::default(), ctx.config.env()),

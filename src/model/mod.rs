@@ -3,6 +3,7 @@
 pub mod filter;
 pub mod forge;
 pub mod graph;
+pub mod lookup;
 pub mod otlp;
 pub mod query;
 pub mod span;

@@ -13,6 +13,17 @@ const DURATION_WIDTH: usize = 8;
 
 /// Renders `trace` in `width` columns. Pure: the same trace and width give the same text.
 pub fn render(trace: &Trace, width: usize, palette: Palette) -> String {
+    render_with(trace, width, palette, &|_| Vec::new())
+}
+
+/// [`render`], with the lines `under` gives for a span (log lines, say) drawn under its row,
+/// indented to the span's depth and cut to the width.
+pub fn render_with(
+    trace: &Trace,
+    width: usize,
+    palette: Palette,
+    under: &dyn Fn(&Span) -> Vec<String>,
+) -> String {
     let Some((start, end)) = trace.bounds() else {
         return format!("{}  (no segments)", trace.id);
     };
@@ -57,6 +68,13 @@ pub fn render(trace: &Trace, width: usize, palette: Palette) -> String {
             notes,
         );
         out.push(line.trim_end().to_string());
+        // Under the span's name, a step in: the tree guides before it show the depth.
+        let guides = row.label.chars().count() - row.span.name.chars().count();
+        let indent = (1 + guides + 2).min(width / 2);
+        for text in under(span) {
+            let shown = fit(&text, width.saturating_sub(indent));
+            out.push(format!("{:indent$}{}", "", palette.dim(&shown)));
+        }
     }
     for row in &rows {
         for e in &row.span.exceptions {

@@ -143,10 +143,16 @@ pub fn cruddur_events(now: i64) -> Vec<Map<String, Value>> {
 
 impl FakeHoneycomb {
     pub fn new(options: Options) -> Self {
+        Self::with_dataset(options, "cruddur-staging", Vec::new())
+    }
+
+    /// The fake with one more dataset (`name`) holding `events`.
+    pub fn with_dataset(options: Options, name: &str, events: Vec<Map<String, Value>>) -> Self {
         let now = jiff::Timestamp::now().as_second();
         let mut datasets = BTreeMap::new();
         datasets.insert("cruddur".to_string(), cruddur_events(now));
         datasets.insert("cruddur-staging".to_string(), Vec::new());
+        datasets.insert(name.to_string(), events);
         FakeHoneycomb {
             inner: Arc::new(Inner {
                 options: Mutex::new(options),

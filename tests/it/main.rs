@@ -19,5 +19,6 @@ mod python;
 mod release;
 mod rollbar;
 mod tag;
+mod trace;
 mod xray;
 mod xray_fake;

@@ -62,7 +62,7 @@ impl Context {
     }
 
     /// The client for a command with a `--timeout`: no request runs past `deadline`.
-    fn honeycomb_client_until(
+    pub(crate) fn honeycomb_client_until(
         &self,
         api: &HoneycombArgs,
         deadline: Option<std::time::Instant>,

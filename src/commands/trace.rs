@@ -1,0 +1,716 @@
+//! `tracectl trace ID`: one trace looked up in every configured source at once (the local
+//! store, X-Ray, Honeycomb) and drawn as one waterfall from the spans found, with the log
+//! lines that carry the id (CloudWatch Logs) under the span that was running when each was
+//! written, and a line per source: found, not found, not asked (and why), failed.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::clients::honeycomb::{HoneycombClient, HoneycombError};
+use crate::clients::logs::{FilterQuery, filter_pages};
+use crate::clients::store::{Store, StoreError};
+use crate::commands::honeycomb::HoneycombArgs;
+use crate::commands::{AwsArgs, Context};
+use crate::config::{HONEYCOMB_API_KEY, HONEYCOMB_DATASET, LOG_GROUPS};
+use crate::error::{Error, Result};
+use crate::model::lookup::{mentions, merge_spans, place_logs};
+use crate::model::query::{Calculation, Filter, QuerySpec};
+use crate::model::span::{SpanRecord, from_xray_document, trace_of};
+use crate::model::tail::LogEvent;
+use crate::model::time::duration_arg;
+use crate::model::trace::TraceId;
+use crate::output::human_span;
+use crate::output::waterfall;
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  tracectl trace 1-5f84c7a1-0123456789abcdef01234567
+  tracectl trace 5f84c7a10123456789abcdef01234567 -g /cruddur/backend-flask -o json
+
+Sources: the local span database (if there is one), X-Ray (BatchGetTraces, with the AWS
+settings), Honeycomb (a query on trace.trace_id, if HONEYCOMB_API_KEY and a dataset are
+set and the key may run queries) and CloudWatch Logs (lines that carry the id in either
+form, in the log groups of -g or TRACECTL_LOG_GROUPS, around the trace's time).")]
+pub struct TraceArgs {
+    /// The trace id: X-Ray (1-5f84c7a1-...) or W3C/OpenTelemetry (32 hex digits)
+    #[arg(value_name = "TRACE_ID")]
+    pub id: String,
+
+    /// Log groups to search for the trace's lines (repeatable) [env: TRACECTL_LOG_GROUPS,
+    /// comma-separated]
+    #[arg(short = 'g', long = "log-group", value_name = "GROUP")]
+    pub log_groups: Vec<String>,
+
+    /// How far before and after the trace's spans to look for its log lines
+    #[arg(long, value_parser = duration_arg, value_name = "DUR", default_value = "5m")]
+    pub margin: Duration,
+
+    /// Honeycomb dataset to query [env: HONEYCOMB_DATASET]
+    #[arg(short, long, value_name = "DATASET")]
+    pub dataset: Option<String>,
+
+    /// The local span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub aws: AwsArgs,
+}
+
+/// Width of the waterfall when stdout is not a terminal.
+const PIPED_WIDTH: usize = 120;
+
+/// Log lines shown at most (a trace id logged in a loop must not flood the terminal).
+const MAX_LOG_LINES: usize = 1000;
+
+/// How long the Honeycomb query may take, polls included.
+const HONEYCOMB_BUDGET: Duration = Duration::from_secs(30);
+
+/// Honeycomb keeps data for 7 days: the query looks at all of it.
+const HONEYCOMB_WINDOW_S: u64 = 7 * 24 * 3600;
+
+/// What one source said.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+enum Answer {
+    Found { detail: String },
+    NotFound { detail: String },
+    NotAsked { why: String },
+    Failed { error: String, hint: Option<String> },
+}
+
+impl Answer {
+    fn not_asked(why: impl Into<String>) -> Answer {
+        Answer::NotAsked { why: why.into() }
+    }
+
+    fn failed(error: &Error) -> Answer {
+        Answer::Failed {
+            error: error.message().to_string(),
+            hint: error.hints().first().cloned(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct SourceLine {
+    source: &'static str,
+    #[serde(flatten)]
+    answer: Answer,
+}
+
+/// A span Honeycomb holds that no source with timings has: shown apart, since the Query
+/// Data API returns aggregates (no start times) for it.
+#[derive(Debug, Serialize)]
+struct AggregateSpan {
+    span_id: String,
+    parent_id: Option<String>,
+    name: Option<String>,
+    service: Option<String>,
+    duration_ms: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+struct LogLine {
+    group: String,
+    stream: String,
+    timestamp: String,
+    message: String,
+    /// The span that was running when it was written.
+    span_id: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Report<'a> {
+    id: String,
+    xray_id: String,
+    sources: &'a [SourceLine],
+    trace: Option<&'a crate::model::trace::Trace>,
+    honeycomb_only: &'a [AggregateSpan],
+    logs: Vec<LogLine>,
+    /// More lines carried the id than are shown.
+    logs_truncated: bool,
+}
+
+pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
+    let id: TraceId = args.id.parse().map_err(|e| Error::usage(format!("{e}")))?;
+    let (local, xray, honeycomb) = tokio::join!(
+        from_local(ctx, &args, &id),
+        from_xray(ctx, &args, &id),
+        from_honeycomb(ctx, &args, &id),
+    );
+    let (local_answer, local_spans) = local;
+    let (xray_answer, xray_spans) = xray;
+    let (honeycomb_answer, honeycomb_rows) = honeycomb;
+    let spans = merge_spans(vec![local_spans, xray_spans]);
+    let (logs_answer, logs, truncated) = from_logs(ctx, &args, &id, &spans).await;
+
+    let honeycomb_only: Vec<AggregateSpan> = honeycomb_rows
+        .into_iter()
+        .filter(|h| !spans.iter().any(|s| s.span_id == h.span_id))
+        .collect();
+    let (placed, apart) = place_logs(&spans, logs);
+    let trace = (!spans.is_empty()).then(|| trace_of(&id.w3c(), &spans));
+    let sources = vec![
+        SourceLine {
+            source: "local",
+            answer: local_answer,
+        },
+        SourceLine {
+            source: "xray",
+            answer: xray_answer,
+        },
+        SourceLine {
+            source: "honeycomb",
+            answer: honeycomb_answer,
+        },
+        SourceLine {
+            source: "logs",
+            answer: logs_answer,
+        },
+    ];
+    render(
+        ctx,
+        &id,
+        &sources,
+        trace.as_ref(),
+        &honeycomb_only,
+        &placed,
+        &apart,
+        truncated,
+    )?;
+    verdict(&id, &sources)
+}
+
+/// The local store, if it exists.
+async fn from_local(ctx: &Context, args: &TraceArgs, id: &TraceId) -> (Answer, Vec<SpanRecord>) {
+    let path = match crate::commands::local::database_path(ctx, args.db.clone()) {
+        Ok(path) => path,
+        Err(e) => return (Answer::not_asked(e.message()), Vec::new()),
+    };
+    let w3c = id.w3c();
+    let read = tokio::task::spawn_blocking(move || {
+        let store = Store::open_read(&path)?;
+        Ok::<_, StoreError>((store.trace(&w3c)?, path))
+    })
+    .await;
+    match read {
+        Ok(Ok((spans, path))) if spans.is_empty() => (
+            Answer::NotFound {
+                detail: format!("not in {}", path.display()),
+            },
+            spans,
+        ),
+        Ok(Ok((spans, path))) => (
+            Answer::Found {
+                detail: format!("{} spans in {}", spans.len(), path.display()),
+            },
+            spans,
+        ),
+        Ok(Err(StoreError::Missing { path })) => (
+            Answer::not_asked(format!("no span database at {}", path.display())),
+            Vec::new(),
+        ),
+        Ok(Err(e)) => (
+            Answer::failed(&crate::commands::local::store_error(e)),
+            Vec::new(),
+        ),
+        Err(e) => (
+            Answer::failed(&Error::failure(format!("internal error: {e}"))),
+            Vec::new(),
+        ),
+    }
+}
+
+/// X-Ray's BatchGetTraces, when a region is configured.
+async fn from_xray(ctx: &Context, args: &TraceArgs, id: &TraceId) -> (Answer, Vec<SpanRecord>) {
+    let client = match ctx.xray_client(&args.aws).await {
+        Ok(client) => client,
+        Err(e) => return (Answer::not_asked(e.message()), Vec::new()),
+    };
+    let limiter = crate::clients::xray::limiter();
+    let fetched =
+        crate::clients::xray::trace_documents(&client, std::slice::from_ref(id), &limiter).await;
+    let fetched = match fetched {
+        Ok(fetched) => fetched,
+        Err(f) => {
+            return (
+                Answer::failed(&ctx.aws_error("BatchGetTraces", f)),
+                Vec::new(),
+            );
+        }
+    };
+    let now_ns = i64::try_from(ctx.now.as_nanosecond()).unwrap_or(i64::MAX);
+    let mut spans = Vec::new();
+    let mut unreadable = 0;
+    for (_, documents) in &fetched.traces {
+        for doc in documents {
+            match serde_json::from_str::<Value>(doc)
+                .ok()
+                .and_then(|v| from_xray_document(&v, |_| None, now_ns).ok())
+            {
+                Some(records) => spans.extend(records),
+                None => unreadable += 1,
+            }
+        }
+    }
+    let answer = if spans.is_empty() && !fetched.unprocessed.is_empty() {
+        Answer::NotFound {
+            detail: "X-Ray did not process the id this time (try again)".into(),
+        }
+    } else if spans.is_empty() {
+        Answer::NotFound {
+            detail: "not in X-Ray (expired after 30 days, or another region)".into(),
+        }
+    } else {
+        let also = if unreadable > 0 {
+            format!("; {unreadable} segment documents could not be read")
+        } else {
+            String::new()
+        };
+        Answer::Found {
+            detail: format!("{} spans{also}", spans.len()),
+        }
+    };
+    (answer, spans)
+}
+
+/// A Honeycomb query filtered on the trace id, when a key and a dataset are configured.
+async fn from_honeycomb(
+    ctx: &Context,
+    args: &TraceArgs,
+    id: &TraceId,
+) -> (Answer, Vec<AggregateSpan>) {
+    if ctx.config.secret(&HONEYCOMB_API_KEY).is_none() {
+        return (
+            Answer::not_asked("no Honeycomb API key (HONEYCOMB_API_KEY)"),
+            Vec::new(),
+        );
+    }
+    let Some(dataset) = ctx
+        .config
+        .get(
+            &HONEYCOMB_DATASET,
+            args.dataset.as_deref().map(|d| ("--dataset", d)),
+        )
+        .map(|r| r.value)
+    else {
+        return (
+            Answer::not_asked("no Honeycomb dataset (-d or HONEYCOMB_DATASET)"),
+            Vec::new(),
+        );
+    };
+    let deadline = Instant::now() + HONEYCOMB_BUDGET;
+    let client =
+        match ctx.honeycomb_client_until(&HoneycombArgs { endpoint_url: None }, Some(deadline)) {
+            Ok(client) => client,
+            Err(e) => return (Answer::failed(&e), Vec::new()),
+        };
+    let spec = QuerySpec {
+        calculations: vec![Calculation {
+            op: "MAX".into(),
+            column: Some("duration_ms".into()),
+        }],
+        filters: vec![Filter {
+            column: "trace.trace_id".into(),
+            op: "=".into(),
+            value: Some(Value::from(id.w3c())),
+        }],
+        breakdowns: ["trace.span_id", "trace.parent_id", "name", "service.name"]
+            .map(String::from)
+            .to_vec(),
+        limit: Some(1000),
+        time_range: Some(HONEYCOMB_WINDOW_S),
+        ..QuerySpec::default()
+    };
+    let rows = match run_query(&client, &dataset, &spec, deadline).await {
+        Ok(rows) => rows,
+        Err(QueryFailure::OutOfTime) => {
+            return (
+                Answer::failed(&Error::failure(format!(
+                    "the query on {dataset} did not finish within {}",
+                    human_span(HONEYCOMB_BUDGET)
+                ))),
+                Vec::new(),
+            );
+        }
+        Err(QueryFailure::Api(HoneycombError::Forbidden { .. })) => {
+            return (
+                Answer::not_asked(
+                    "the Honeycomb key may not run queries (Query Data API: Enterprise plan, a key with Run Queries)",
+                ),
+                Vec::new(),
+            );
+        }
+        Err(QueryFailure::Api(e)) => return (Answer::failed(&ctx.honeycomb_error(e)), Vec::new()),
+    };
+    let text = |row: &serde_json::Map<String, Value>, key: &str| {
+        row.get(key).and_then(Value::as_str).map(str::to_string)
+    };
+    let spans: Vec<AggregateSpan> = rows
+        .iter()
+        .filter_map(|row| {
+            Some(AggregateSpan {
+                span_id: text(row, "trace.span_id")?,
+                parent_id: text(row, "trace.parent_id"),
+                name: text(row, "name"),
+                service: text(row, "service.name"),
+                duration_ms: row.get("MAX(duration_ms)").and_then(Value::as_f64),
+            })
+        })
+        .collect();
+    let answer = if spans.is_empty() {
+        Answer::NotFound {
+            detail: format!("no span of it in {dataset} (the last 7 days)"),
+        }
+    } else {
+        Answer::Found {
+            detail: format!("{} spans in {dataset}", spans.len()),
+        }
+    };
+    (answer, spans)
+}
+
+/// Why the Honeycomb query gave no rows.
+enum QueryFailure {
+    Api(HoneycombError),
+    OutOfTime,
+}
+
+impl From<HoneycombError> for QueryFailure {
+    fn from(e: HoneycombError) -> Self {
+        QueryFailure::Api(e)
+    }
+}
+
+/// Runs a query to completion (no series) within `deadline`; the result rows.
+async fn run_query(
+    client: &HoneycombClient,
+    dataset: &str,
+    spec: &QuerySpec,
+    deadline: Instant,
+) -> std::result::Result<Vec<serde_json::Map<String, Value>>, QueryFailure> {
+    let query_id = client.create_query(dataset, spec).await?;
+    let mut result = client.create_result(dataset, &query_id, true).await?;
+    let mut wait = Duration::from_millis(100);
+    while !result.complete {
+        if Instant::now() + wait >= deadline {
+            return Err(QueryFailure::OutOfTime);
+        }
+        tokio::time::sleep(wait).await;
+        wait = (wait * 2).min(Duration::from_secs(1));
+        result = client.result(dataset, &result.id).await?;
+    }
+    Ok(result
+        .data
+        .map(|d| d.results.into_iter().map(|r| r.data).collect())
+        .unwrap_or_default())
+}
+
+/// The log lines that carry the id, in the configured groups, around the trace's time.
+async fn from_logs(
+    ctx: &Context,
+    args: &TraceArgs,
+    id: &TraceId,
+    spans: &[SpanRecord],
+) -> (Answer, Vec<LogEvent>, bool) {
+    let groups: Vec<String> = if args.log_groups.is_empty() {
+        ctx.config
+            .get(&LOG_GROUPS, None)
+            .map(|r| {
+                r.value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|g| !g.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        args.log_groups.clone()
+    };
+    if groups.is_empty() {
+        return (
+            Answer::not_asked("no log groups (-g or TRACECTL_LOG_GROUPS)"),
+            Vec::new(),
+            false,
+        );
+    }
+    let Some((start_ms, end_ms, around)) = log_window(ctx, args, id, spans) else {
+        return (
+            Answer::not_asked(
+                "no time to look around: no source has the trace, and its id holds no time",
+            ),
+            Vec::new(),
+            false,
+        );
+    };
+    let client = match ctx.logs_client(&args.aws).await {
+        Ok(client) => client,
+        Err(e) => return (Answer::not_asked(e.message()), Vec::new(), false),
+    };
+    let limiter = crate::clients::logs::limiter();
+    // Either form of the id; AWS matches the terms itself, and each line is checked here too
+    // (emulators treat an OR pattern as "everything").
+    let pattern = format!("?\"{}\" ?\"{}\"", id.w3c(), id.as_str());
+    let searches = groups.iter().map(|group| {
+        let query = FilterQuery {
+            group: Arc::from(group.as_str()),
+            start: start_ms,
+            end: Some(end_ms),
+            pattern: Some(pattern.clone()),
+            streams: Vec::new(),
+            stream_prefix: None,
+        };
+        let (client, limiter) = (&client, &limiter);
+        async move {
+            let (tx, mut rx) = tokio::sync::mpsc::channel(2);
+            let group = query.group.clone();
+            let scan = async move {
+                let reached = AtomicBool::new(false);
+                // The sender goes with the scan: when it ends, the reader sees the end.
+                filter_pages(client, limiter, &query, &reached, &|_, _| {}, &tx).await
+            };
+            let collect = async {
+                let mut lines = Vec::new();
+                while let Some(page) = rx.recv().await {
+                    lines.extend(
+                        page.into_iter()
+                            .filter(|e: &LogEvent| mentions(&e.message, id)),
+                    );
+                    if lines.len() > MAX_LOG_LINES {
+                        break;
+                    }
+                }
+                lines
+            };
+            let (scanned, lines) = tokio::join!(scan, collect);
+            (group, scanned, lines)
+        }
+    });
+    let results = futures::future::join_all(searches).await;
+    let mut lines = Vec::new();
+    for (group, scanned, found) in results {
+        if let Err(failure) = scanned {
+            let err = ctx.log_group_error(&client, &group, failure).await;
+            return (Answer::failed(&err), Vec::new(), false);
+        }
+        lines.extend(found);
+    }
+    lines.sort_by_key(|l| l.timestamp);
+    let truncated = lines.len() > MAX_LOG_LINES;
+    lines.truncate(MAX_LOG_LINES);
+    let answer = if lines.is_empty() {
+        Answer::NotFound {
+            detail: format!("no line in {} {around}", groups.join(", ")),
+        }
+    } else {
+        Answer::Found {
+            detail: format!("{} lines in {} {around}", lines.len(), groups.join(", ")),
+        }
+    };
+    (answer, lines, truncated)
+}
+
+/// Where to look for log lines, epoch ms, and how it was chosen: the spans' time plus the
+/// margin; else the time in an X-Ray-style id (its first 8 hex digits), if plausible.
+fn log_window(
+    ctx: &Context,
+    args: &TraceArgs,
+    id: &TraceId,
+    spans: &[SpanRecord],
+) -> Option<(i64, i64, String)> {
+    let margin_ms = i64::try_from(args.margin.as_millis()).unwrap_or(i64::MAX);
+    let around = format!("(the trace's time ± {})", human_span(args.margin));
+    if let (Some(first), Some(last)) = (
+        spans.iter().map(|s| s.start_ns).min(),
+        spans.iter().map(|s| s.end_ns.unwrap_or(s.start_ns)).max(),
+    ) {
+        return Some((
+            first / 1_000_000 - margin_ms,
+            last / 1_000_000 + margin_ms,
+            around,
+        ));
+    }
+    let epoch = i64::from_str_radix(&id.w3c()[..8], 16).ok()?;
+    let now = ctx.now.as_second();
+    // X-Ray ids (and OpenTelemetry's X-Ray id generator) start with the time in seconds.
+    if !(now - 30 * 86_400..=now + 86_400).contains(&epoch) {
+        return None;
+    }
+    Some((
+        epoch * 1000 - margin_ms,
+        epoch * 1000 + margin_ms,
+        format!("(the id's time ± {})", human_span(args.margin)),
+    ))
+}
+
+#[allow(clippy::too_many_arguments)] // the parts of one report, drawn together
+fn render(
+    ctx: &Context,
+    id: &TraceId,
+    sources: &[SourceLine],
+    trace: Option<&crate::model::trace::Trace>,
+    honeycomb_only: &[AggregateSpan],
+    placed: &std::collections::HashMap<String, Vec<LogEvent>>,
+    apart: &[LogEvent],
+    truncated: bool,
+) -> Result<()> {
+    let p = &ctx.printer;
+    let at = |ms: i64| {
+        jiff::Timestamp::from_millisecond(ms)
+            .map(|t| t.to_string())
+            .unwrap_or_default()
+    };
+    if p.is_json() {
+        let line = |l: &LogEvent, span_id: Option<&String>| LogLine {
+            group: l.group.to_string(),
+            stream: l.stream.clone(),
+            timestamp: at(l.timestamp),
+            message: l.message.clone(),
+            span_id: span_id.cloned(),
+        };
+        let mut logs: Vec<(i64, LogLine)> = placed
+            .iter()
+            .flat_map(|(span, lines)| lines.iter().map(move |l| (l, Some(span))))
+            .chain(apart.iter().map(|l| (l, None)))
+            .map(|(l, span)| (l.timestamp, line(l, span)))
+            .collect();
+        logs.sort_by_key(|(ms, _)| *ms);
+        return p.json(&Report {
+            id: id.w3c(),
+            xray_id: id.as_str().to_string(),
+            sources,
+            trace,
+            honeycomb_only,
+            logs: logs.into_iter().map(|(_, l)| l).collect(),
+            logs_truncated: truncated,
+        });
+    }
+    let palette = p.palette();
+    p.line(&format!("trace {}  ({})", id.w3c(), id.as_str()))?;
+    for line in sources {
+        let (word, text) = match &line.answer {
+            Answer::Found { detail } => (palette.green("found    "), detail.clone()),
+            Answer::NotFound { detail } => (palette.yellow("not found"), detail.clone()),
+            Answer::NotAsked { why } => (palette.dim("not asked"), why.clone()),
+            Answer::Failed { error, .. } => (palette.red("failed   "), error.clone()),
+        };
+        p.line(&format!("  {:<10} {word}  {text}", line.source))?;
+    }
+    let clock = |ms: i64| {
+        jiff::Timestamp::from_millisecond(ms)
+            .map(|t| p.time(t, "%H:%M:%S%.3f"))
+            .unwrap_or_default()
+    };
+    let log_text = |l: &LogEvent| {
+        format!(
+            "{} {}  {}",
+            clock(l.timestamp),
+            l.group,
+            l.message.trim_end()
+        )
+    };
+    if let Some(trace) = trace {
+        let width = p.width().unwrap_or(PIPED_WIDTH);
+        p.line("")?;
+        let under = |span: &crate::model::trace::Span| -> Vec<String> {
+            placed
+                .get(&span.id)
+                .map(|lines| lines.iter().map(|l| format!("│ {}", log_text(l))).collect())
+                .unwrap_or_default()
+        };
+        p.line(&waterfall::render_with(trace, width, palette, &under))?;
+    }
+    if !honeycomb_only.is_empty() {
+        p.line("")?;
+        p.line("also in Honeycomb (no start times in query results):")?;
+        for span in honeycomb_only {
+            p.line(&format!(
+                "  {}  {}  {}",
+                span.name.as_deref().unwrap_or("(unnamed)"),
+                span.service.as_deref().unwrap_or(""),
+                span.duration_ms
+                    .map(|d| format!("{d} ms"))
+                    .unwrap_or_default()
+            ))?;
+        }
+    }
+    if !apart.is_empty() {
+        p.line("")?;
+        p.line(if trace.is_some() {
+            "log lines outside the spans' time:"
+        } else {
+            "log lines:"
+        })?;
+        for line in apart {
+            p.line(&format!("  {}", log_text(line)))?;
+        }
+    }
+    if truncated {
+        p.warn(&format!(
+            "only the first {MAX_LOG_LINES} log lines are shown; narrow --margin or the groups"
+        ));
+    }
+    Ok(())
+}
+
+/// Exit 1 when no source has anything of the trace, or when a source failed (the picture
+/// drawn is then incomplete, and says so).
+fn verdict(id: &TraceId, sources: &[SourceLine]) -> Result<()> {
+    let failed: Vec<&SourceLine> = sources
+        .iter()
+        .filter(|s| matches!(s.answer, Answer::Failed { .. }))
+        .collect();
+    let found = sources
+        .iter()
+        .any(|s| matches!(s.answer, Answer::Found { .. }));
+    if !found {
+        let asked: Vec<&str> = sources
+            .iter()
+            .filter(|s| !matches!(s.answer, Answer::NotAsked { .. }))
+            .map(|s| s.source)
+            .collect();
+        let err = Error::failure(format!(
+            "trace {} was found nowhere (asked: {})",
+            id.w3c(),
+            if asked.is_empty() {
+                "none".to_string()
+            } else {
+                asked.join(", ")
+            }
+        ));
+        return Err(with_failures(err, &failed).with_hint(
+            "configure more sources (`tracectl doctor` says what is set), or check the id and the time",
+        ));
+    }
+    if failed.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<&str> = failed.iter().map(|s| s.source).collect();
+    Err(with_failures(
+        Error::failure(format!(
+            "the lookup is incomplete: {} failed",
+            names.join(", ")
+        )),
+        &failed,
+    ))
+}
+
+fn with_failures(mut err: Error, failed: &[&SourceLine]) -> Error {
+    for line in failed {
+        if let Answer::Failed { error, hint } = &line.answer {
+            err = err.with_hint(format!("{}: {error}", line.source));
+            if let Some(hint) = hint {
+                err = err.with_hint(format!("{}: {hint}", line.source));
+            }
+        }
+    }
+    err
+}

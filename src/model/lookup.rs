@@ -1,0 +1,164 @@
+//! One trace put together from every source that holds part of it: spans de-duplicated
+//! across sources, and log lines placed under the span that was running when they were
+//! written (`tracectl trace ID`).
+
+use std::collections::HashMap;
+
+use crate::model::span::SpanRecord;
+use crate::model::tail::LogEvent;
+use crate::model::trace::TraceId;
+
+/// The spans of several sources as one set: a span held by two sources (the local store and
+/// X-Ray, say) is kept once, the first source's copy, unless only a later one is complete.
+pub fn merge_spans(sources: Vec<Vec<SpanRecord>>) -> Vec<SpanRecord> {
+    let mut merged: Vec<SpanRecord> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for span in sources.into_iter().flatten() {
+        match at.get(&span.span_id) {
+            Some(&i) => {
+                if merged[i].end_ns.is_none() && span.end_ns.is_some() {
+                    merged[i] = span;
+                }
+            }
+            None => {
+                at.insert(span.span_id.clone(), merged.len());
+                merged.push(span);
+            }
+        }
+    }
+    merged.sort_by_key(|s| s.start_ns);
+    merged
+}
+
+/// Whether a log line names the trace, in its W3C or X-Ray form (apps log either).
+pub fn mentions(message: &str, id: &TraceId) -> bool {
+    let w3c = id.w3c();
+    message.contains(id.as_str())
+        || message.contains(&w3c)
+        || message.to_ascii_lowercase().contains(&w3c)
+}
+
+/// Log lines by the span that was running when each was written: of the spans whose time
+/// holds the line's timestamp, the one that started last (the innermost). Lines no span
+/// holds are returned apart, in order.
+pub fn place_logs(
+    spans: &[SpanRecord],
+    logs: Vec<LogEvent>,
+) -> (HashMap<String, Vec<LogEvent>>, Vec<LogEvent>) {
+    let mut placed: HashMap<String, Vec<LogEvent>> = HashMap::new();
+    let mut apart = Vec::new();
+    for line in logs {
+        let at_ns = line.timestamp.saturating_mul(1_000_000);
+        // Log timestamps have millisecond precision: a line holds for its whole millisecond.
+        let running = spans
+            .iter()
+            .filter(|s| s.start_ns <= at_ns + 999_999 && s.end_ns.is_none_or(|end| at_ns <= end))
+            .max_by_key(|s| s.start_ns);
+        match running {
+            Some(span) => placed.entry(span.span_id.clone()).or_default().push(line),
+            None => apart.push(line),
+        }
+    }
+    (placed, apart)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::span::{SpanKind, SpanSource, SpanStatus};
+    use std::sync::Arc;
+
+    fn span(id: &str, parent: Option<&str>, start_ms: i64, end_ms: Option<i64>) -> SpanRecord {
+        SpanRecord {
+            trace_id: "5f84c7a10123456789abcdef01234567".into(),
+            span_id: id.into(),
+            parent_id: parent.map(str::to_string),
+            service: "backend-flask".into(),
+            name: id.into(),
+            kind: SpanKind::Internal,
+            start_ns: start_ms * 1_000_000,
+            end_ns: end_ms.map(|e| e * 1_000_000),
+            status: SpanStatus::Ok,
+            http_method: None,
+            http_route: None,
+            http_url: None,
+            http_status: None,
+            db_statement: None,
+            remote_service: None,
+            exceptions: Vec::new(),
+            resource: Arc::default(),
+            attributes: Default::default(),
+            source: SpanSource::Otlp,
+        }
+    }
+
+    fn line(ms: i64, message: &str) -> LogEvent {
+        LogEvent {
+            group: Arc::from("/cruddur/backend-flask"),
+            stream: "web".into(),
+            event_id: ms.to_string(),
+            timestamp: ms,
+            ingestion_time: ms,
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn a_span_two_sources_hold_is_kept_once_and_complete() {
+        let local = vec![
+            span("a", None, 0, Some(100)),
+            span("b", Some("a"), 10, None),
+        ];
+        let xray = vec![
+            span("b", Some("a"), 10, Some(50)),
+            span("c", Some("a"), 60, Some(90)),
+        ];
+        let merged = merge_spans(vec![local, xray]);
+        let shown: Vec<(&str, Option<i64>)> = merged
+            .iter()
+            .map(|s| (s.span_id.as_str(), s.end_ns.map(|e| e / 1_000_000)))
+            .collect();
+        assert_eq!(shown, [("a", Some(100)), ("b", Some(50)), ("c", Some(90))]);
+    }
+
+    #[test]
+    fn lines_go_to_the_innermost_running_span_and_the_rest_apart() {
+        let spans = vec![
+            span("root", None, 1_000, Some(1_100)),
+            span("db", Some("root"), 1_020, Some(1_040)),
+        ];
+        let (placed, apart) = place_logs(
+            &spans,
+            vec![
+                line(990, "before"),
+                line(1_005, "in root"),
+                line(1_030, "in db"),
+                line(1_060, "in root after db"),
+                line(1_200, "after"),
+            ],
+        );
+        let messages =
+            |id: &str| -> Vec<String> { placed[id].iter().map(|l| l.message.clone()).collect() };
+        assert_eq!(messages("root"), ["in root", "in root after db"]);
+        assert_eq!(messages("db"), ["in db"]);
+        assert_eq!(
+            apart.iter().map(|l| l.message.as_str()).collect::<Vec<_>>(),
+            ["before", "after"]
+        );
+    }
+
+    #[test]
+    fn an_id_is_found_in_either_form() {
+        let id: TraceId = "5f84c7a10123456789abcdef01234567".parse().unwrap();
+        assert!(mentions(
+            "otelTraceID=5f84c7a10123456789abcdef01234567 GET /",
+            &id
+        ));
+        assert!(mentions(
+            "Root=1-5f84c7a1-0123456789abcdef01234567;Parent=1",
+            &id
+        ));
+        assert!(mentions("trace 5F84C7A10123456789ABCDEF01234567", &id));
+        assert!(!mentions("trace 5f84c7a10123456789abcdef01234568", &id));
+    }
+}
