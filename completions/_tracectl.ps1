@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries')
             [CompletionResult]::new('rollbar', 'rollbar', [CompletionResultType]::ParameterValue, 'Send realistic test errors to Rollbar and record deploys')
             [CompletionResult]::new('tag', 'tag', [CompletionResultType]::ParameterValue, 'Manage git release tags: list, create, push, delete, next version')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check every integration and the app''s telemetry settings: one row per check')
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value comes from')
@@ -958,6 +959,28 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
         'tracectl;tag;help;help' {
             break
         }
+        'tracectl;doctor' {
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Check the app''s variables from this file (KEY=value lines, as dotenv and docker compose read them) instead of this shell''s environment')
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'The git remote checked')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: TRACECTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]')
+            [CompletionResult]::new('--send-test', '--send-test', [CompletionResultType]::ParameterName, 'Post one test item (level debug) to Rollbar, proving the token may write')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'tracectl;trace' {
             [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Log groups to search for the trace''s lines (repeatable) [env: TRACECTL_LOG_GROUPS, comma-separated]')
             [CompletionResult]::new('--log-group', '--log-group', [CompletionResultType]::ParameterName, 'Log groups to search for the trace''s lines (repeatable) [env: TRACECTL_LOG_GROUPS, comma-separated]')
@@ -1101,6 +1124,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries')
             [CompletionResult]::new('rollbar', 'rollbar', [CompletionResultType]::ParameterValue, 'Send realistic test errors to Rollbar and record deploys')
             [CompletionResult]::new('tag', 'tag', [CompletionResultType]::ParameterValue, 'Manage git release tags: list, create, push, delete, next version')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check every integration and the app''s telemetry settings: one row per check')
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value comes from')
@@ -1228,6 +1252,9 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;help;tag;next' {
+            break
+        }
+        'tracectl;help;doctor' {
             break
         }
         'tracectl;help;trace' {

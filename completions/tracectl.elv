@@ -38,6 +38,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand logs 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
             cand rollbar 'Send realistic test errors to Rollbar and record deploys'
             cand tag 'Manage git release tags: list, create, push, delete, next version'
+            cand doctor 'Check every integration and the app''s telemetry settings: one row per check'
             cand trace 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines'
             cand release 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker'
             cand config 'Show the effective configuration and where each value comes from'
@@ -884,6 +885,27 @@ set edit:completion:arg-completer[tracectl] = {|@words|
         }
         &'tracectl;tag;help;help'= {
         }
+        &'tracectl;doctor'= {
+            cand --env-file 'Check the app''s variables from this file (KEY=value lines, as dotenv and docker compose read them) instead of this shell''s environment'
+            cand --remote 'The git remote checked'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]'
+            cand --send-test 'Post one test item (level debug) to Rollbar, proving the token may write'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tracectl;trace'= {
             cand -g 'Log groups to search for the trace''s lines (repeatable) [env: TRACECTL_LOG_GROUPS, comma-separated]'
             cand --log-group 'Log groups to search for the trace''s lines (repeatable) [env: TRACECTL_LOG_GROUPS, comma-separated]'
@@ -1017,6 +1039,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand logs 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
             cand rollbar 'Send realistic test errors to Rollbar and record deploys'
             cand tag 'Manage git release tags: list, create, push, delete, next version'
+            cand doctor 'Check every integration and the app''s telemetry settings: one row per check'
             cand trace 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines'
             cand release 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker'
             cand config 'Show the effective configuration and where each value comes from'
@@ -1112,6 +1135,8 @@ set edit:completion:arg-completer[tracectl] = {|@words|
         &'tracectl;help;tag;delete'= {
         }
         &'tracectl;help;tag;next'= {
+        }
+        &'tracectl;help;doctor'= {
         }
         &'tracectl;help;trace'= {
         }

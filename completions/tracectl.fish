@@ -42,6 +42,7 @@ complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "xray" -d 'Summari
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "logs" -d 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "rollbar" -d 'Send realistic test errors to Rollbar and record deploys'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "tag" -d 'Manage git release tags: list, create, push, delete, next version'
+complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "doctor" -d 'Check every integration and the app\'s telemetry settings: one row per check'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "trace" -d 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "release" -d 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "config" -d 'Show the effective configuration and where each value comes from'
@@ -677,6 +678,23 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_s
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete tags locally and, with --remote, on the remote'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from help" -f -a "next" -d 'Print the next version after the highest semver tag'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l env-file -d 'Check the app\'s variables from this file (KEY=value lines, as dotenv and docker compose read them) instead of this shell\'s environment' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l remote -d 'The git remote checked' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l send-test -d 'Post one test item (level debug) to Rollbar, proving the token may write'
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -s g -l log-group -d 'Log groups to search for the trace\'s lines (repeatable) [env: TRACECTL_LOG_GROUPS, comma-separated]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -l margin -d 'How far before and after the trace\'s spans to look for its log lines' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -s d -l dataset -d 'Honeycomb dataset to query [env: HONEYCOMB_DATASET]' -r
@@ -767,17 +785,18 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s v -l v
 complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag trace release config completions help" -f -a "local" -d 'Collect traces on this machine, no cloud account needed: OTLP and the X-Ray daemon protocol'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag trace release config completions help" -f -a "honeycomb" -d 'Run Honeycomb queries; list datasets and columns; check the key; add markers'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag trace release config completions help" -f -a "xray" -d 'Summarise AWS X-Ray traces, show one trace as a waterfall, show the service graph'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag trace release config completions help" -f -a "logs" -d 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag trace release config completions help" -f -a "rollbar" -d 'Send realistic test errors to Rollbar and record deploys'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag trace release config completions help" -f -a "tag" -d 'Manage git release tags: list, create, push, delete, next version'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag trace release config completions help" -f -a "trace" -d 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag trace release config completions help" -f -a "release" -d 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag trace release config completions help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag trace release config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag trace release config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "local" -d 'Collect traces on this machine, no cloud account needed: OTLP and the X-Ray daemon protocol'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "honeycomb" -d 'Run Honeycomb queries; list datasets and columns; check the key; add markers'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "xray" -d 'Summarise AWS X-Ray traces, show one trace as a waterfall, show the service graph'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "logs" -d 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "rollbar" -d 'Send realistic test errors to Rollbar and record deploys'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "tag" -d 'Manage git release tags: list, create, push, delete, next version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "doctor" -d 'Check every integration and the app\'s telemetry settings: one row per check'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "trace" -d 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "release" -d 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "listen" -d 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "traces" -d 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "trace" -d 'Show stored traces as a waterfall, as `xray trace` does'

@@ -101,6 +101,8 @@ pub enum Command {
     Rollbar(commands::rollbar::RollbarCommand),
     /// Manage git release tags: list, create, push, delete, next version
     Tag(commands::tag::TagCommand),
+    /// Check every integration and the app's telemetry settings: one row per check
+    Doctor(commands::doctor::DoctorArgs),
     /// Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines
     Trace(commands::trace::TraceArgs),
     /// Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker

@@ -39,6 +39,11 @@ impl Env {
         }
     }
 
+    /// Every variable (for `doctor`, which reads an app's settings from them).
+    pub fn vars(&self) -> &HashMap<String, String> {
+        &self.vars
+    }
+
     pub fn get(&self, name: &str) -> Option<&str> {
         self.vars
             .get(name)

@@ -95,6 +95,24 @@ pub fn xray_client(config: &SdkConfig, observer: Arc<dyn Observer>) -> aws_sdk_x
     aws_sdk_xray::Client::from_conf(conf)
 }
 
+/// An STS client (for `doctor`'s "who am I") whose calls are reported to `observer`.
+pub fn sts_client(config: &SdkConfig, observer: Arc<dyn Observer>) -> aws_sdk_sts::Client {
+    let conf = aws_sdk_sts::config::Builder::from(config)
+        .interceptor(ObserverInterceptor { observer })
+        .build();
+    aws_sdk_sts::Client::from_conf(conf)
+}
+
+/// Who the credentials belong to (STS GetCallerIdentity): the ARN.
+pub async fn caller_arn(client: &aws_sdk_sts::Client) -> Result<String, AwsFailure> {
+    let me = client
+        .get_caller_identity()
+        .send()
+        .await
+        .map_err(|e| classify(&e))?;
+    Ok(me.arn.unwrap_or_default())
+}
+
 /// An AWS call failure, sorted into what a command can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AwsFailure {

@@ -66,6 +66,17 @@ pub async fn list_groups(
     Ok(groups)
 }
 
+/// One cheap read (a page of one log group): whether the service answers these credentials.
+pub async fn ping(client: &Client) -> Result<(), AwsFailure> {
+    client
+        .describe_log_groups()
+        .limit(1)
+        .send()
+        .await
+        .map(|_| ())
+        .map_err(|e| classify(&e))
+}
+
 /// Every stream of `group` (starting with `prefix` when given), most recently written first.
 pub async fn list_streams(
     client: &Client,

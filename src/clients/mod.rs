@@ -6,6 +6,7 @@ pub mod git;
 pub mod honeycomb;
 pub mod http;
 pub mod logs;
+pub mod probe;
 pub mod rollbar;
 pub mod store;
 pub mod xray;

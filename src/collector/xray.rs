@@ -127,7 +127,7 @@ fn take(
 /// The daemon's TCP side: `POST /GetSamplingRules` and `POST /SamplingTargets`, answered
 /// here, or by X-Ray through `upstream`.
 pub fn sampling_router(upstream: Option<aws_sdk_xray::Client>) -> Router {
-    match upstream {
+    let router = match upstream {
         None => Router::new()
             .route("/GetSamplingRules", post(sampling_rules))
             .route("/SamplingTargets", post(sampling_targets)),
@@ -135,8 +135,21 @@ pub fn sampling_router(upstream: Option<aws_sdk_xray::Client>) -> Router {
             .route("/GetSamplingRules", post(proxied_rules))
             .route("/SamplingTargets", post(proxied_targets))
             .with_state(client),
-    }
+    };
+    // Says who answers, so `tracectl doctor` can tell this listener from an X-Ray daemon.
+    router.layer(axum::middleware::map_response(
+        |mut response: axum::response::Response| async move {
+            response.headers_mut().insert(
+                axum::http::header::SERVER,
+                axum::http::HeaderValue::from_static(SERVER_NAME),
+            );
+            response
+        },
+    ))
 }
+
+/// The `Server` header of the sampling endpoints.
+pub const SERVER_NAME: &str = "tracectl-local-listen";
 
 fn seconds(t: Option<&DateTime>) -> Value {
     t.map_or(Value::Null, |t| json!(t.as_secs_f64()))

@@ -3,6 +3,7 @@
 
 pub mod completions;
 pub mod config;
+pub mod doctor;
 pub mod honeycomb;
 pub mod local;
 pub mod logs;
@@ -141,6 +142,7 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Tag(cmd) => tag::run(ctx, cmd).await,
         Command::Release(args) => release::run(ctx, args).await,
         Command::Trace(args) => trace::run(ctx, args).await,
+        Command::Doctor(args) => doctor::run(ctx, args).await,
         Command::Config(cmd) => match cmd.command {
             config::ConfigSubcommand::Show => config::show(ctx),
             config::ConfigSubcommand::Path => config::path(&Default::default(), ctx.config.env()),

@@ -1,5 +1,6 @@
 //! What the commands compute on, free of any transport or terminal.
 
+pub mod app_env;
 pub mod filter;
 pub mod forge;
 pub mod graph;

@@ -27,11 +27,11 @@ fn tracectl_process(sandbox: &Sandbox) -> Command {
 }
 
 /// A running `tracectl local listen` on free loopback ports.
-struct Listener {
+pub(crate) struct Listener {
     child: Child,
-    http: u16,
+    pub(crate) http: u16,
     grpc: u16,
-    xray: u16,
+    pub(crate) xray: u16,
     db: PathBuf,
 }
 
@@ -50,7 +50,7 @@ fn three_free_ports() -> (u16, u16, u16) {
 }
 
 impl Listener {
-    fn start(sandbox: &Sandbox, extra: &[&str]) -> Listener {
+    pub(crate) fn start(sandbox: &Sandbox, extra: &[&str]) -> Listener {
         Self::start_with(sandbox, extra, &[])
     }
 

@@ -5,6 +5,7 @@
 
 mod cli;
 mod config;
+mod doctor;
 mod generated;
 mod harness;
 mod honeycomb;

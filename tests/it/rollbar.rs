@@ -22,7 +22,7 @@ const READ_ONLY_TOKEN: &str = "rb_read_only_0123456789abcdef0000";
 #[derive(Default)]
 pub(crate) struct Fake {
     /// Accepted items, each uuid once.
-    items: Vec<Value>,
+    pub(crate) items: Vec<Value>,
     item_requests: u32,
     seen_uuids: HashSet<String>,
     pub(crate) deploys: Vec<Value>,
