@@ -357,3 +357,64 @@ fn an_unreadable_env_file_is_bad_usage() {
         out.stderr
     );
 }
+
+#[test]
+fn an_x_ray_daemon_is_named_and_a_dataset_header_on_an_environment_key_is_a_warning() {
+    let p = parts();
+    // The daemon's TCP side relays GetSamplingRules to X-Ray unsigned-in, signed-out, and
+    // hands back X-Ray's answer: a stand-in that answers as it does.
+    let daemon = crate::harness::serve(axum::Router::new().route(
+        "/GetSamplingRules",
+        axum::routing::post(|| async {
+            axum::Json(
+                serde_json::json!({"SamplingRuleRecords": [{"SamplingRule": {
+                "RuleName": "Default", "Priority": 10000, "FixedRate": 0.05, "ReservoirSize": 1,
+                "ServiceName": "*", "ServiceType": "*", "Host": "*", "HTTPMethod": "*",
+                "URLPath": "*", "ResourceARN": "*", "Version": 1}}]}),
+            )
+        }),
+    ));
+    let otlp = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let env_file = p.repo.sandbox.home().join("app.env");
+    std::fs::write(
+        &env_file,
+        format!(
+            "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://{}/v1/traces\nOTEL_EXPORTER_OTLP_HEADERS=x-honeycomb-team={KEY},x-honeycomb-dataset=cruddur\nAWS_XRAY_DAEMON_ADDRESS={}\n",
+            otlp.local_addr().unwrap(),
+            daemon.addr
+        ),
+    )
+    .unwrap();
+    let honeycomb = format!("http://{}", p.honeycomb_server.addr);
+    // No AWS region: the aws area is skipped, nothing leaves this machine.
+    let mut cmd = p.repo.sandbox.cmd();
+    cmd.current_dir(&p.repo.work)
+        .env(
+            "GIT_CONFIG_GLOBAL",
+            p.repo.sandbox.home().join(".gitconfig"),
+        )
+        .env("HONEYCOMB_API_ENDPOINT", &honeycomb)
+        .env_remove("AWS_REGION")
+        .args([
+            "doctor",
+            "--env-file",
+            env_file.to_str().unwrap(),
+            "-o",
+            "json",
+        ]);
+    let out = crate::harness::run(&mut cmd);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        row(&report, "app", "x-ray daemon")["detail"],
+        format!("an X-Ray daemon at {}", daemon.addr)
+    );
+    assert_eq!(row(&report, "app", "otlp receiver")["status"], "OK");
+    let headers = row(&report, "app", "otlp headers");
+    assert_eq!(headers["status"], "WARN");
+    assert_eq!(
+        headers["detail"],
+        "an environment key (team Cruddur, environment Production, configuration key), with an x-honeycomb-dataset header that it ignores"
+    );
+    assert!(!out.stdout.contains(KEY));
+}
