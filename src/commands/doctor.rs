@@ -454,18 +454,7 @@ fn credentials_source(ctx: &Context) -> String {
 /// Each configured log group exists (the ones `trace` and `logs tail` would read).
 async fn log_group_checks(ctx: &Context, client: &aws_sdk_cloudwatchlogs::Client) -> Vec<Check> {
     const AREA: &str = "aws";
-    let groups: Vec<String> = ctx
-        .config
-        .get(&LOG_GROUPS, None)
-        .map(|r| {
-            r.value
-                .split(',')
-                .map(str::trim)
-                .filter(|g| !g.is_empty())
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default();
+    let groups = ctx.log_groups();
     if groups.is_empty() {
         return vec![
             check(AREA, "log groups", Status::Skip, "none configured").hint(

@@ -159,6 +159,21 @@ impl Context {
             .map(|r| r.value)
     }
 
+    /// The app's log groups from the settings (`log_groups`, comma-separated).
+    pub fn log_groups(&self) -> Vec<String> {
+        self.config
+            .get(&crate::config::LOG_GROUPS, None)
+            .map(|r| {
+                r.value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|g| !g.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Awaits an AWS call; if it has not answered after a few seconds, says once on stderr
     /// what is being waited for and for how long at most, so a silent endpoint never looks
     /// like a hang.

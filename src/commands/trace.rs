@@ -17,7 +17,7 @@ use crate::clients::logs::{FilterQuery, filter_pages};
 use crate::clients::store::{Store, StoreError};
 use crate::commands::honeycomb::HoneycombArgs;
 use crate::commands::{AwsArgs, Context};
-use crate::config::{HONEYCOMB_API_KEY, HONEYCOMB_DATASET, LOG_GROUPS};
+use crate::config::{HONEYCOMB_API_KEY, HONEYCOMB_DATASET};
 use crate::error::{Error, Result};
 use crate::model::lookup::{mentions, merge_spans, place_logs};
 use crate::model::query::{Calculation, Filter, QuerySpec};
@@ -421,17 +421,7 @@ async fn from_logs(
     spans: &[SpanRecord],
 ) -> (Answer, Vec<LogEvent>, bool) {
     let groups: Vec<String> = if args.log_groups.is_empty() {
-        ctx.config
-            .get(&LOG_GROUPS, None)
-            .map(|r| {
-                r.value
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|g| !g.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            })
-            .unwrap_or_default()
+        ctx.log_groups()
     } else {
         args.log_groups.clone()
     };
