@@ -1,6 +1,7 @@
 //! What the commands compute on, free of any transport or terminal.
 
 pub mod app_env;
+pub mod aws_span;
 pub mod filter;
 pub mod forge;
 pub mod graph;

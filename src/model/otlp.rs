@@ -84,17 +84,11 @@ fn record(
     resource: &Arc<Map<String, Value>>,
     now_ns: i64,
 ) -> Result<SpanRecord, Rejected> {
-    let trace_id = id_hex(&span.trace_id, 16, "trace id")?;
-    let span_id = id_hex(&span.span_id, 8, "span id")?;
     let parent_id = if span.parent_span_id.is_empty() {
         None
     } else {
         Some(id_hex(&span.parent_span_id, 8, "parent span id")?)
     };
-    let start_ns = i64::try_from(span.start_time_unix_nano).unwrap_or(i64::MAX);
-    let end_ns = i64::try_from(span.end_time_unix_nano).unwrap_or(i64::MAX);
-    check_times(start_ns, Some(end_ns), now_ns)?;
-    let attributes = attributes_json(&span.attributes);
     let kind = match span::SpanKind::try_from(span.kind).unwrap_or(span::SpanKind::Internal) {
         span::SpanKind::Server => SpanKind::Server,
         span::SpanKind::Client => SpanKind::Client,
@@ -102,12 +96,61 @@ fn record(
         span::SpanKind::Consumer => SpanKind::Consumer,
         span::SpanKind::Internal | span::SpanKind::Unspecified => SpanKind::Internal,
     };
+    otel_record(
+        OtelSpan {
+            trace_id: id_hex(&span.trace_id, 16, "trace id")?,
+            span_id: id_hex(&span.span_id, 8, "span id")?,
+            parent_id,
+            name: span.name.clone(),
+            kind,
+            start_ns: i64::try_from(span.start_time_unix_nano).unwrap_or(i64::MAX),
+            end_ns: i64::try_from(span.end_time_unix_nano).unwrap_or(i64::MAX),
+            errored: span
+                .status
+                .as_ref()
+                .is_some_and(|s| s.code == status::StatusCode::Error as i32),
+            attributes: attributes_json(&span.attributes),
+            events: span
+                .events
+                .iter()
+                .map(|e| (e.name.clone(), attributes_json(&e.attributes)))
+                .collect(),
+            service: service.to_string(),
+            resource: resource.clone(),
+        },
+        now_ns,
+    )
+}
+
+/// An OpenTelemetry span with its ids, times and attributes already decoded, from whichever
+/// encoding carried it (OTLP protobuf/JSON, or the documents CloudWatch keeps in `aws/spans`).
+#[derive(Debug, Clone)]
+pub struct OtelSpan {
+    pub trace_id: String,
+    pub span_id: String,
+    pub parent_id: Option<String>,
+    pub name: String,
+    pub kind: SpanKind,
+    pub start_ns: i64,
+    pub end_ns: i64,
+    /// The span's status is ERROR.
+    pub errored: bool,
+    pub attributes: Map<String, Value>,
+    /// Span events: name and attributes.
+    pub events: Vec<(String, Map<String, Value>)>,
+    pub service: String,
+    pub resource: Arc<Map<String, Value>>,
+}
+
+/// The one mapping of an OpenTelemetry span onto a [`SpanRecord`]: the HTTP and database
+/// conventions (old and new names), the status (HTTP class first, then ERROR as a fault),
+/// exceptions from `exception` events, and the remote service of a client span.
+pub fn otel_record(span: OtelSpan, now_ns: i64) -> Result<SpanRecord, Rejected> {
+    check_times(span.start_ns, Some(span.end_ns), now_ns)?;
+    let attributes = span.attributes;
+    let kind = span.kind;
     let http_status = first_int(&attributes, semconv::HTTP_STATUS);
-    let errored = span
-        .status
-        .as_ref()
-        .is_some_and(|s| s.code == status::StatusCode::Error as i32);
-    let status = match (http_status.and_then(SpanStatus::of_http), errored) {
+    let status = match (http_status.and_then(SpanStatus::of_http), span.errored) {
         (Some(class), _) => class,
         (None, true) => SpanStatus::Fault,
         (None, false) => SpanStatus::Ok,
@@ -115,13 +158,10 @@ fn record(
     let exceptions = span
         .events
         .iter()
-        .filter(|e| e.name == "exception")
-        .map(|e| {
-            let attrs = attributes_json(&e.attributes);
-            SpanException {
-                kind: first_text(&attrs, &["exception.type"]),
-                message: first_text(&attrs, &["exception.message"]).unwrap_or_default(),
-            }
+        .filter(|(name, _)| name == "exception")
+        .map(|(_, attrs)| SpanException {
+            kind: first_text(attrs, &["exception.type"]),
+            message: first_text(attrs, &["exception.message"]).unwrap_or_default(),
         })
         .collect();
     let http_url = first_text(&attributes, semconv::HTTP_URL)
@@ -133,14 +173,14 @@ fn record(
         })
         .flatten();
     Ok(SpanRecord {
-        trace_id,
-        span_id,
-        parent_id,
-        service: service.to_string(),
-        name: span.name.clone(),
+        trace_id: span.trace_id,
+        span_id: span.span_id,
+        parent_id: span.parent_id,
+        service: span.service,
+        name: span.name,
         kind,
-        start_ns,
-        end_ns: Some(end_ns),
+        start_ns: span.start_ns,
+        end_ns: Some(span.end_ns),
         status,
         http_method: first_text(&attributes, semconv::HTTP_METHOD).map(|m| m.to_ascii_uppercase()),
         http_route: first_text(&attributes, semconv::HTTP_ROUTE),
@@ -149,7 +189,7 @@ fn record(
         db_statement: first_text(&attributes, semconv::DB_STATEMENT),
         remote_service,
         exceptions,
-        resource: resource.clone(),
+        resource: span.resource,
         attributes,
         source: SpanSource::Otlp,
     })
