@@ -3337,7 +3337,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__xray)
-            opts="-o -q -v -h -V --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version traces trace services help"
+            opts="-o -q -v -h -V --region --endpoint-url --source --output --color --quiet --verbose --profile --config --utc --help --version traces trace services help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3349,6 +3349,10 @@ _tracectl() {
                     ;;
                 --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "summaries spans auto" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -3449,7 +3453,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__xray__subcmd__services)
-            opts="-o -q -v -h -V --since --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            opts="-o -q -v -h -V --since --region --endpoint-url --source --output --color --quiet --verbose --profile --config --utc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3465,6 +3469,10 @@ _tracectl() {
                     ;;
                 --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "summaries spans auto" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -3495,18 +3503,26 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__xray__subcmd__trace)
-            opts="-o -q -v -h -V --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            opts="-o -q -v -h -V --retrieval-timeout --region --endpoint-url --source --output --color --quiet --verbose --profile --config --utc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --retrieval-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "summaries spans auto" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -3537,7 +3553,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__xray__subcmd__traces)
-            opts="-o -q -v -h -V --since --start --end --errors --faults --throttles --slower-than --url-contains --service --limit --sort --filter --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            opts="-o -q -v -h -V --since --start --end --errors --faults --throttles --slower-than --url-contains --service --limit --sort --filter --region --endpoint-url --source --output --color --quiet --verbose --profile --config --utc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3585,6 +3601,10 @@ _tracectl() {
                     ;;
                 --endpoint-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "summaries spans auto" -- "${cur}"))
                     return 0
                     ;;
                 --output)

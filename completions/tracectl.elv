@@ -428,6 +428,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
         &'tracectl;xray'= {
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
             cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand --source 'Where traces are read: X-Ray''s indexed trace summaries and BatchGetTraces, the spans Transaction Search keeps in CloudWatch Logs (aws/spans), or auto: spans for what X-Ray does not hold when the account sends them there [env: TRACECTL_XRAY_SOURCE] [default: auto]'
             cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
             cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
             cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
@@ -459,6 +460,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand --filter 'An X-Ray filter expression, ANDed with the shorthand flags'
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
             cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand --source 'Where traces are read: X-Ray''s indexed trace summaries and BatchGetTraces, the spans Transaction Search keeps in CloudWatch Logs (aws/spans), or auto: spans for what X-Ray does not hold when the account sends them there [env: TRACECTL_XRAY_SOURCE] [default: auto]'
             cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
             cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
             cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
@@ -478,8 +480,10 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand --version 'Print version'
         }
         &'tracectl;xray;trace'= {
+            cand --retrieval-timeout 'How long to wait for a Transaction Search retrieval (traces X-Ray has not indexed)'
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
             cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand --source 'Where traces are read: X-Ray''s indexed trace summaries and BatchGetTraces, the spans Transaction Search keeps in CloudWatch Logs (aws/spans), or auto: spans for what X-Ray does not hold when the account sends them there [env: TRACECTL_XRAY_SOURCE] [default: auto]'
             cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
             cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
             cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
@@ -499,6 +503,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand --since 'Look at the last DUR [default: 1h]'
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
             cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand --source 'Where traces are read: X-Ray''s indexed trace summaries and BatchGetTraces, the spans Transaction Search keeps in CloudWatch Logs (aws/spans), or auto: spans for what X-Ray does not hold when the account sends them there [env: TRACECTL_XRAY_SOURCE] [default: auto]'
             cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
             cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
             cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'

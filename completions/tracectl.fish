@@ -332,6 +332,9 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -l source -d 'Where traces are read: X-Ray\'s indexed trace summaries and BatchGetTraces, the spans Transaction Search keeps in CloudWatch Logs (aws/spans), or auto: spans for what X-Ray does not hold when the account sends them there [env: TRACECTL_XRAY_SOURCE] [default: auto]' -r -f -a "summaries\t''
+spans\t''
+auto\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
@@ -360,6 +363,9 @@ newest\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l filter -d 'An X-Ray filter expression, ANDed with the shorthand flags' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l source -d 'Where traces are read: X-Ray\'s indexed trace summaries and BatchGetTraces, the spans Transaction Search keeps in CloudWatch Logs (aws/spans), or auto: spans for what X-Ray does not hold when the account sends them there [env: TRACECTL_XRAY_SOURCE] [default: auto]' -r -f -a "summaries\t''
+spans\t''
+auto\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
@@ -375,8 +381,12 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l retrieval-timeout -d 'How long to wait for a Transaction Search retrieval (traces X-Ray has not indexed)' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l source -d 'Where traces are read: X-Ray\'s indexed trace summaries and BatchGetTraces, the spans Transaction Search keeps in CloudWatch Logs (aws/spans), or auto: spans for what X-Ray does not hold when the account sends them there [env: TRACECTL_XRAY_SOURCE] [default: auto]' -r -f -a "summaries\t''
+spans\t''
+auto\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
@@ -392,6 +402,9 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l since -d 'Look at the last DUR [default: 1h]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l source -d 'Where traces are read: X-Ray\'s indexed trace summaries and BatchGetTraces, the spans Transaction Search keeps in CloudWatch Logs (aws/spans), or auto: spans for what X-Ray does not hold when the account sends them there [env: TRACECTL_XRAY_SOURCE] [default: auto]' -r -f -a "summaries\t''
+spans\t''
+auto\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''

@@ -135,6 +135,7 @@ pub struct Profile {
     pub aws_profile: Option<String>,
     pub aws_region: Option<String>,
     pub log_groups: Option<String>,
+    pub xray_source: Option<String>,
     pub local_otlp_http: Option<String>,
     pub local_otlp_grpc: Option<String>,
     pub local_xray: Option<String>,
@@ -236,6 +237,16 @@ pub const LOG_GROUPS: Setting = Setting {
     read: |p| p.log_groups.as_deref(),
 };
 
+/// Where the xray group reads traces: `summaries`, `spans` (Transaction Search) or `auto`.
+pub const XRAY_SOURCE: Setting = Setting {
+    key: "xray_source",
+    env: &["TRACECTL_XRAY_SOURCE"],
+    default: Some("auto"),
+    secret: false,
+    hint_flag: Some("--source"),
+    read: |p| p.xray_source.as_deref(),
+};
+
 pub const LOCAL_OTLP_HTTP: Setting = Setting {
     key: "local_otlp_http",
     env: &["TRACECTL_LOCAL_OTLP_HTTP"],
@@ -288,6 +299,7 @@ pub const SETTINGS: &[Setting] = &[
     AWS_PROFILE,
     AWS_REGION,
     LOG_GROUPS,
+    XRAY_SOURCE,
     LOCAL_OTLP_HTTP,
     LOCAL_OTLP_GRPC,
     LOCAL_XRAY,

@@ -350,3 +350,148 @@ pub async fn service_graph(
     sort_graph(&mut nodes);
     Ok(nodes)
 }
+
+// ---- Transaction Search: spans in CloudWatch Logs (`aws/spans`) ---------------------------
+
+/// Where the account's segments go (GetTraceSegmentDestination): `XRay`, or
+/// `CloudWatchLogs` with Transaction Search, and whether that is `ACTIVE` yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentDestination {
+    pub destination: String,
+    pub status: String,
+}
+
+impl SegmentDestination {
+    /// Spans go to `aws/spans`: summaries cover only the indexed share.
+    pub fn is_transaction_search(&self) -> bool {
+        self.destination == "CloudWatchLogs"
+    }
+}
+
+pub async fn segment_destination(client: &Client) -> Result<SegmentDestination, AwsFailure> {
+    let out = client
+        .get_trace_segment_destination()
+        .send()
+        .await
+        .map_err(|e| classify(&e))?;
+    Ok(SegmentDestination {
+        destination: out
+            .destination
+            .map(|d| d.as_str().to_string())
+            .unwrap_or_default(),
+        status: out
+            .status
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default(),
+    })
+}
+
+/// The share of spans indexed as trace summaries (the `Default` probabilistic rule), in
+/// percent; `None` when no such rule is reported.
+pub async fn indexed_percent(client: &Client) -> Result<Option<f64>, AwsFailure> {
+    let out = client
+        .get_indexing_rules()
+        .send()
+        .await
+        .map_err(|e| classify(&e))?;
+    Ok(out
+        .indexing_rules
+        .unwrap_or_default()
+        .into_iter()
+        .find_map(|rule| match rule.rule? {
+            aws_sdk_xray::types::IndexingRuleValue::Probabilistic(p) => p
+                .actual_sampling_percentage
+                .or(Some(p.desired_sampling_percentage)),
+            _ => None,
+        }))
+}
+
+/// Why a retrieval gave no traces.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RetrievalError {
+    Aws(AwsFailure),
+    /// Still not complete after the time given.
+    TimedOut,
+    /// The retrieval ended otherwise (FAILED, CANCELLED, TIMEOUT).
+    Ended(String),
+}
+
+/// Retrieves whole traces from `aws/spans` (StartTraceRetrieval, then ListRetrievedTraces
+/// in the OTEL format, every `poll`, until COMPLETE or `give_up_after`), five ids a
+/// retrieval as the API takes them. Returns each found trace's id with its span documents.
+pub async fn retrieve_traces(
+    client: &Client,
+    ids: &[TraceId],
+    window: Window,
+    poll: Duration,
+    give_up_after: Duration,
+) -> Result<Vec<(String, Vec<String>)>, RetrievalError> {
+    let deadline = tokio::time::Instant::now() + give_up_after;
+    let mut found = Vec::new();
+    for chunk in ids.chunks(BATCH_SIZE) {
+        let token = client
+            .start_trace_retrieval()
+            .set_trace_ids(Some(
+                chunk.iter().map(|id| id.as_str().to_string()).collect(),
+            ))
+            .start_time(sdk_time(window.start))
+            .end_time(sdk_time(window.end))
+            .send()
+            .await
+            .map_err(|e| RetrievalError::Aws(classify(&e)))?
+            .retrieval_token
+            .unwrap_or_default();
+        found.extend(retrieved(client, &token, poll, deadline).await?);
+    }
+    Ok(found)
+}
+
+/// Polls one retrieval until COMPLETE, then reads every page.
+async fn retrieved(
+    client: &Client,
+    token: &str,
+    poll: Duration,
+    deadline: tokio::time::Instant,
+) -> Result<Vec<(String, Vec<String>)>, RetrievalError> {
+    use aws_sdk_xray::types::{RetrievalStatus, TraceFormatType};
+    let mut traces: Vec<(String, Vec<String>)> = Vec::new();
+    let mut next: Option<String> = None;
+    loop {
+        let page = client
+            .list_retrieved_traces()
+            .retrieval_token(token)
+            .trace_format(TraceFormatType::Otel)
+            .set_next_token(next.take())
+            .send()
+            .await
+            .map_err(|e| RetrievalError::Aws(classify(&e)))?;
+        match page.retrieval_status {
+            Some(RetrievalStatus::Complete) => {}
+            Some(RetrievalStatus::Running | RetrievalStatus::Scheduled) | None => {
+                if tokio::time::Instant::now() + poll > deadline {
+                    return Err(RetrievalError::TimedOut);
+                }
+                tokio::time::sleep(poll).await;
+                continue;
+            }
+            Some(other) => return Err(RetrievalError::Ended(other.as_str().to_string())),
+        }
+        for trace in page.traces.unwrap_or_default() {
+            let id = trace.id.unwrap_or_default();
+            let documents = trace
+                .spans
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|s| s.document);
+            // A trace can span pages: its spans accumulate under one id.
+            match traces.iter_mut().find(|(known, _)| *known == id) {
+                Some((_, existing)) => existing.extend(documents),
+                None => traces.push((id, documents.collect())),
+            }
+        }
+        match page.next_token.filter(|t| !t.is_empty()) {
+            Some(token) => next = Some(token),
+            None => return Ok(traces),
+        }
+    }
+}

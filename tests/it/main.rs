@@ -21,5 +21,6 @@ mod release;
 mod rollbar;
 mod tag;
 mod trace;
+mod transaction_search;
 mod xray;
 mod xray_fake;

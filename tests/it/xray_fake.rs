@@ -40,6 +40,10 @@ pub struct Options {
     pub fault_every: Option<u64>,
     /// Trace ids BatchGetTraces lists in `UnprocessedTraceIds` instead of returning.
     pub unprocessed: Vec<String>,
+    /// ListRetrievedTraces answers RUNNING this many times before COMPLETE.
+    pub retrieval_polls: u32,
+    /// Traces per ListRetrievedTraces page.
+    pub retrieval_page: usize,
 }
 
 impl Default for Options {
@@ -50,6 +54,8 @@ impl Default for Options {
             latency: Duration::ZERO,
             fault_every: None,
             unprocessed: Vec::new(),
+            retrieval_polls: 2,
+            retrieval_page: 1,
         }
     }
 }
@@ -73,6 +79,12 @@ struct Inner {
     traces: Mutex<Vec<StoredTrace>>,
     calls: Mutex<Vec<Call>>,
     counter: AtomicU64,
+    /// Where segments go: "XRay", or "CloudWatchLogs" once Transaction Search is on.
+    destination: Mutex<&'static str>,
+    /// The `aws/spans` documents of traces, by X-Ray trace id (Transaction Search).
+    spans: Mutex<Vec<(String, Vec<Value>)>>,
+    /// Retrievals started: token -> (trace ids, RUNNING answers left).
+    retrievals: Mutex<std::collections::HashMap<String, (Vec<String>, u32)>>,
 }
 
 #[derive(Clone)]
@@ -88,8 +100,25 @@ impl FakeXray {
                 traces: Mutex::new(Vec::new()),
                 calls: Mutex::new(Vec::new()),
                 counter: AtomicU64::new(0),
+                destination: Mutex::new("XRay"),
+                spans: Mutex::new(Vec::new()),
+                retrievals: Mutex::new(std::collections::HashMap::new()),
             }),
         }
+    }
+
+    /// Turns Transaction Search on: segments go to CloudWatch Logs (`aws/spans`).
+    pub fn transaction_search(&self) {
+        *self.inner.destination.lock().unwrap() = "CloudWatchLogs";
+    }
+
+    /// Stores a trace's span documents as `aws/spans` holds them (retrievable, not indexed).
+    pub fn add_spans(&self, xray_trace_id: &str, documents: Vec<Value>) {
+        self.inner
+            .spans
+            .lock()
+            .unwrap()
+            .push((xray_trace_id.to_string(), documents));
     }
 
     /// Stores one trace: its segment documents, the root (no `parent_id`) first.
@@ -117,6 +146,10 @@ impl FakeXray {
             .route("/Traces", post(batch_get_traces))
             .route("/GetSamplingRules", post(sampling_rules))
             .route("/SamplingTargets", post(sampling_targets))
+            .route("/GetTraceSegmentDestination", post(segment_destination))
+            .route("/GetIndexingRules", post(indexing_rules))
+            .route("/StartTraceRetrieval", post(start_retrieval))
+            .route("/ListRetrievedTraces", post(list_retrieved))
             .with_state(self.clone())
     }
 }
@@ -1050,5 +1083,137 @@ async fn sampling_targets(
         "GetSamplingTargets",
         &parsed,
         (StatusCode::OK, axum::Json(answer)).into_response(),
+    )
+}
+
+// ---- Transaction Search (X-Ray API reference: GetTraceSegmentDestination, GetIndexingRules,
+// StartTraceRetrieval, ListRetrievedTraces) --------------------------------------------------
+
+async fn segment_destination(State(fake): State<FakeXray>, headers: HeaderMap) -> Response {
+    if let Some(r) = admit(&fake, &headers).await {
+        return record(&fake, "GetTraceSegmentDestination", &Value::Null, r);
+    }
+    let destination = *fake.inner.destination.lock().unwrap();
+    let body = json!({"Destination": destination, "Status": "ACTIVE"});
+    record(
+        &fake,
+        "GetTraceSegmentDestination",
+        &Value::Null,
+        axum::Json(body).into_response(),
+    )
+}
+
+/// The default rule: 1% of spans indexed as trace summaries.
+async fn indexing_rules(State(fake): State<FakeXray>, headers: HeaderMap) -> Response {
+    if let Some(r) = admit(&fake, &headers).await {
+        return record(&fake, "GetIndexingRules", &Value::Null, r);
+    }
+    let body = json!({"IndexingRules": [{"Name": "Default", "ModifiedAt": 1_800_000_000.0,
+        "Rule": {"Probabilistic": {"DesiredSamplingPercentage": 1.0, "ActualSamplingPercentage": 1.0}}}]});
+    record(
+        &fake,
+        "GetIndexingRules",
+        &Value::Null,
+        axum::Json(body).into_response(),
+    )
+}
+
+async fn start_retrieval(
+    State(fake): State<FakeXray>,
+    headers: HeaderMap,
+    body: String,
+) -> Response {
+    let parsed = match parse_body(&body) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Some(r) = admit(&fake, &headers).await {
+        return record(&fake, "StartTraceRetrieval", &parsed, r);
+    }
+    let ids: Vec<String> = parsed["TraceIds"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let response = if *fake.inner.destination.lock().unwrap() != "CloudWatchLogs" {
+        invalid("Transaction Search is not enabled: spans are not sent to CloudWatch Logs")
+    } else if ids.is_empty() || ids.len() > 5 {
+        invalid("TraceIds must hold 1 to 5 trace ids")
+    } else if !(parsed["StartTime"].is_number() && parsed["EndTime"].is_number()) {
+        invalid("StartTime and EndTime are required")
+    } else {
+        let token = format!(
+            "retrieval-{}",
+            fake.inner.counter.fetch_add(1, Ordering::SeqCst)
+        );
+        let polls = fake.inner.options.retrieval_polls;
+        fake.inner
+            .retrievals
+            .lock()
+            .unwrap()
+            .insert(token.clone(), (ids, polls));
+        axum::Json(json!({"RetrievalToken": token})).into_response()
+    };
+    record(&fake, "StartTraceRetrieval", &parsed, response)
+}
+
+async fn list_retrieved(
+    State(fake): State<FakeXray>,
+    headers: HeaderMap,
+    body: String,
+) -> Response {
+    let parsed = match parse_body(&body) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Some(r) = admit(&fake, &headers).await {
+        return record(&fake, "ListRetrievedTraces", &parsed, r);
+    }
+    let token = parsed["RetrievalToken"].as_str().unwrap_or_default();
+    let mut retrievals = fake.inner.retrievals.lock().unwrap();
+    let Some((ids, running)) = retrievals.get_mut(token) else {
+        drop(retrievals);
+        let r = error(
+            StatusCode::NOT_FOUND,
+            "ResourceNotFoundException",
+            "unknown retrieval token",
+        );
+        return record(&fake, "ListRetrievedTraces", &parsed, r);
+    };
+    let response = if *running > 0 {
+        *running -= 1;
+        json!({"RetrievalStatus": "RUNNING", "Traces": []})
+    } else {
+        let spans = fake.inner.spans.lock().unwrap();
+        let found: Vec<Value> = ids
+            .iter()
+            .filter_map(|id| spans.iter().find(|(t, _)| t == id))
+            .map(|(id, docs)| {
+                json!({"Id": id, "Spans": docs.iter().map(|d| json!({
+                    "Id": d["spanId"], "Document": d.to_string()})).collect::<Vec<_>>()})
+            })
+            .collect();
+        let page = fake.inner.options.retrieval_page.max(1);
+        let from: usize = parsed["NextToken"]
+            .as_str()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(0);
+        let shown: Vec<Value> = found.iter().skip(from).take(page).cloned().collect();
+        let mut body =
+            json!({"RetrievalStatus": "COMPLETE", "TraceFormat": "OTEL", "Traces": shown});
+        if from + page < found.len() {
+            body["NextToken"] = json!((from + page).to_string());
+        }
+        body
+    };
+    drop(retrievals);
+    record(
+        &fake,
+        "ListRetrievedTraces",
+        &parsed,
+        axum::Json(response).into_response(),
     )
 }

@@ -14,8 +14,23 @@ use crate::model::time::Window;
 pub struct XrayCommand {
     #[command(flatten)]
     pub aws: AwsArgs,
+
+    /// Where traces are read: X-Ray's indexed trace summaries and BatchGetTraces, the spans
+    /// Transaction Search keeps in CloudWatch Logs (aws/spans), or auto: spans for what X-Ray
+    /// does not hold when the account sends them there [env: TRACECTL_XRAY_SOURCE] [default: auto]
+    #[arg(long, global = true, value_enum, value_name = "SOURCE")]
+    pub source: Option<TraceSource>,
+
     #[command(subcommand)]
     pub command: XraySubcommand,
+}
+
+/// Where the xray group reads traces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TraceSource {
+    Summaries,
+    Spans,
+    Auto,
 }
 
 #[derive(Debug, Subcommand)]
@@ -31,8 +46,29 @@ pub enum XraySubcommand {
 pub async fn run(ctx: &Context, cmd: XrayCommand) -> Result<()> {
     match cmd.command {
         XraySubcommand::Traces(args) => traces::run(ctx, &cmd.aws, args).await,
-        XraySubcommand::Trace(args) => trace::run(ctx, &cmd.aws, args).await,
+        XraySubcommand::Trace(args) => {
+            let source = trace_source(ctx, cmd.source)?;
+            trace::run(ctx, &cmd.aws, source, args).await
+        }
         XraySubcommand::Services(args) => services::run(ctx, &cmd.aws, args).await,
+    }
+}
+
+/// `--source`, else the `xray_source` setting, else auto.
+fn trace_source(ctx: &Context, flag: Option<TraceSource>) -> Result<TraceSource> {
+    use clap::ValueEnum;
+    if let Some(source) = flag {
+        return Ok(source);
+    }
+    match ctx.config.get(&crate::config::XRAY_SOURCE, None) {
+        None => Ok(TraceSource::Auto),
+        Some(r) => TraceSource::from_str(&r.value, true).map_err(|_| {
+            Error::usage(format!(
+                "xray_source '{}' (from {}) is not summaries, spans or auto",
+                r.value, r.source
+            ))
+            .with_hint("set TRACECTL_XRAY_SOURCE (or xray_source) to summaries, spans or auto")
+        }),
     }
 }
 

@@ -4,10 +4,16 @@ use std::collections::HashSet;
 
 use clap::Args;
 
-use crate::clients::xray;
+use std::time::Duration;
+
+use super::TraceSource;
+use crate::clients::aws::AwsFailure;
+use crate::clients::xray::{self, RetrievalError};
 use crate::commands::{AwsArgs, Context};
 use crate::error::{Error, Result};
-use crate::model::trace::TraceId;
+use crate::model::span::{SpanRecord, trace_of};
+use crate::model::time::Window;
+use crate::model::trace::{Trace, TraceId};
 use crate::output::waterfall;
 
 #[derive(Debug, Args)]
@@ -20,40 +26,181 @@ pub struct TraceArgs {
     /// `-` reads them from stdin, separated by whitespace
     #[arg(required = true, value_name = "TRACE_ID")]
     pub ids: Vec<String>,
+
+    /// How long to wait for a Transaction Search retrieval (traces X-Ray has not indexed)
+    #[arg(long, value_parser = crate::model::time::duration_arg, value_name = "DUR", default_value = "2m")]
+    pub retrieval_timeout: Duration,
 }
 
 /// Width of the waterfall when stdout is not a terminal.
 const PIPED_WIDTH: usize = 120;
 
-pub async fn run(ctx: &Context, aws: &AwsArgs, args: TraceArgs) -> Result<()> {
+pub async fn run(ctx: &Context, aws: &AwsArgs, source: TraceSource, args: TraceArgs) -> Result<()> {
     let ids = crate::commands::trace_ids(&args.ids)?;
     let client = ctx.xray_client(aws).await?;
-    let spinner = (ids.len() > xray::BATCH_SIZE).then(|| {
-        ctx.printer
-            .spinner(format!("fetching {} traces", ids.len()))
-    });
-    let fetched = xray::traces(&client, &ids, &xray::limiter()).await;
-    if let Some(s) = spinner {
-        s.finish_and_clear();
+    let (mut traces, mut missing, mut unprocessed) = if source == TraceSource::Spans {
+        (Vec::new(), ids.clone(), Vec::new())
+    } else {
+        let spinner = (ids.len() > xray::BATCH_SIZE).then(|| {
+            ctx.printer
+                .spinner(format!("fetching {} traces", ids.len()))
+        });
+        let fetched = xray::traces(&client, &ids, &xray::limiter()).await;
+        if let Some(s) = spinner {
+            s.finish_and_clear();
+        }
+        let fetched = fetched.map_err(|f| ctx.aws_error("cannot fetch traces from X-Ray", f))?;
+        (fetched.traces, fetched.missing, fetched.unprocessed)
+    };
+
+    // What X-Ray does not hold may be in aws/spans, if the account sends spans there.
+    let absent: Vec<TraceId> = missing.iter().chain(&unprocessed).cloned().collect();
+    let from_spans = match source {
+        TraceSource::Spans => true,
+        TraceSource::Auto if !absent.is_empty() => transaction_search(ctx, &client).await,
+        _ => false,
+    };
+    if from_spans && !absent.is_empty() {
+        let retrieved = retrieve(ctx, &client, &absent, &args).await?;
+        let found: HashSet<String> = retrieved.iter().map(|t| t.id.clone()).collect();
+        missing.retain(|id| !found.contains(id.as_str()));
+        unprocessed.retain(|id| !found.contains(id.as_str()));
+        if !retrieved.is_empty() {
+            ctx.printer.status(&format!(
+                "{} of the traces from Transaction Search (aws/spans)",
+                retrieved.len()
+            ));
+        }
+        traces.extend(retrieved);
+        // In the order asked.
+        traces.sort_by_key(|t| ids.iter().position(|id| id.as_str() == t.id));
     }
-    let fetched = fetched.map_err(|f| ctx.aws_error("cannot fetch traces from X-Ray", f))?;
 
     let printer = &ctx.printer;
     if printer.is_json() {
-        match fetched.traces.as_slice() {
+        match traces.as_slice() {
             [one] if ids.len() == 1 => printer.json(one)?,
             many => printer.json(many)?,
         }
     } else {
         let width = printer.width().unwrap_or(PIPED_WIDTH);
-        for (i, trace) in fetched.traces.iter().enumerate() {
+        for (i, trace) in traces.iter().enumerate() {
             if i > 0 {
                 printer.line("")?;
             }
             printer.line(&waterfall::render(trace, width, printer.palette()))?;
         }
     }
-    not_found(&ids, &fetched.missing, &fetched.unprocessed)
+    not_found(&ids, &missing, &unprocessed)
+}
+
+/// Whether the account sends spans to CloudWatch Logs (Transaction Search), said once.
+async fn transaction_search(ctx: &Context, client: &aws_sdk_xray::Client) -> bool {
+    match xray::segment_destination(client).await {
+        Ok(d) if d.is_transaction_search() => {
+            ctx.printer.status(
+                "note: this account sends spans to CloudWatch Logs (Transaction Search); traces X-Ray has not indexed are retrieved from aws/spans",
+            );
+            true
+        }
+        Ok(_) => false,
+        Err(f) => {
+            ctx.printer.status(&format!(
+                "note: cannot tell whether Transaction Search is on ({f}); --source spans retrieves traces from aws/spans"
+            ));
+            false
+        }
+    }
+}
+
+/// How often a running retrieval is asked about.
+const RETRIEVAL_POLL: Duration = Duration::from_millis(500);
+
+/// The traces of `ids` from aws/spans, drawn through the same span model as OTLP spans.
+async fn retrieve(
+    ctx: &Context,
+    client: &aws_sdk_xray::Client,
+    ids: &[TraceId],
+    args: &TraceArgs,
+) -> Result<Vec<Trace>> {
+    let window = retrieval_window(ctx, ids);
+    let spinner = ctx.printer.spinner(format!(
+        "retrieving {} from Transaction Search",
+        if ids.len() == 1 {
+            "1 trace".to_string()
+        } else {
+            format!("{} traces", ids.len())
+        }
+    ));
+    let retrieved =
+        xray::retrieve_traces(client, ids, window, RETRIEVAL_POLL, args.retrieval_timeout).await;
+    spinner.finish_and_clear();
+    let retrieved = retrieved.map_err(|e| retrieval_error(ctx, e, args.retrieval_timeout))?;
+    let now_ns = i64::try_from(ctx.now.as_nanosecond()).unwrap_or(i64::MAX);
+    Ok(retrieved
+        .into_iter()
+        .map(|(id, documents)| {
+            let records: Vec<SpanRecord> = documents
+                .iter()
+                .filter_map(|d| serde_json::from_str::<serde_json::Value>(d).ok())
+                .filter_map(|d| crate::model::aws_span::record(&d, now_ns).ok())
+                .collect();
+            let mut trace = trace_of(&id, &records);
+            let unreadable = documents.len() - records.len();
+            if unreadable > 0 {
+                trace.unreadable = vec![format!("{unreadable} span documents")];
+            }
+            trace
+        })
+        .collect())
+}
+
+/// The window a retrieval searches: around the time an X-Ray id holds (its first 8 hex
+/// digits), else the last day.
+fn retrieval_window(ctx: &Context, ids: &[TraceId]) -> Window {
+    let now = ctx.now.as_second();
+    let epochs: Vec<i64> = ids
+        .iter()
+        .filter_map(|id| i64::from_str_radix(id.as_str().split('-').nth(1)?, 16).ok())
+        .filter(|t| (now - 30 * 86_400..=now + 60).contains(t))
+        .collect();
+    let (start, end) = match (epochs.iter().min(), epochs.iter().max()) {
+        (Some(first), Some(last)) => (first - 300, (last + 3600).min(now)),
+        _ => (now - 86_400, now),
+    };
+    Window {
+        start: jiff::Timestamp::from_second(start).unwrap_or(ctx.now),
+        end: jiff::Timestamp::from_second(end.max(start + 1)).unwrap_or(ctx.now),
+    }
+}
+
+/// What the user can do about a failed retrieval.
+fn retrieval_error(ctx: &Context, e: RetrievalError, waited: Duration) -> Error {
+    match e {
+        RetrievalError::Aws(AwsFailure::Service { code, message })
+            if code == "InvalidRequestException" && message.contains("not enabled") =>
+        {
+            Error::failure(format!("Transaction Search is not enabled: {message}")).with_hint(
+                "turn it on (CloudWatch console: Settings > X-Ray traces > Transaction Search, or `aws xray update-trace-segment-destination --destination CloudWatchLogs`), or use --source summaries",
+            )
+        }
+        RetrievalError::Aws(f @ AwsFailure::Service { .. })
+            if matches!(&f, AwsFailure::Service { code, .. } if code.starts_with("AccessDenied")) =>
+        {
+            Error::failure(format!("cannot retrieve traces from Transaction Search: {f}"))
+                .with_hint("the identity needs xray:StartTraceRetrieval and xray:ListRetrievedTraces")
+        }
+        RetrievalError::Aws(f) => ctx.aws_error("cannot retrieve traces from Transaction Search", f),
+        RetrievalError::TimedOut => Error::failure(format!(
+            "the trace retrieval did not complete within {} s",
+            waited.as_secs()
+        ))
+        .with_hint("retrievals run for up to 60 minutes: give it longer with --retrieval-timeout, or ask for fewer ids"),
+        RetrievalError::Ended(status) => Error::failure(format!(
+            "the trace retrieval ended {status}"
+        ))
+        .with_hint("retrievals end after 60 minutes: ask for fewer ids, or try again"),
+    }
 }
 
 /// The error for ids X-Ray did not return. X-Ray lists unknown and expired ids as
