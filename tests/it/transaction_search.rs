@@ -303,3 +303,54 @@ fn a_bad_source_setting_is_bad_usage() {
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.starts_with("error: xray_source 'everything' (from env TRACECTL_XRAY_SOURCE) is not summaries, spans or auto"), "{}", out.stderr);
 }
+
+#[test]
+fn xray_traces_says_its_numbers_cover_only_the_indexed_share() {
+    let w = world(Options::default(), true);
+    let out = w.xray(&["traces", "--since", "2h", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("note: this account sends spans to CloudWatch Logs (Transaction Search) and indexes 1% of them as trace summaries: these numbers cover that share of the requests, not all of them"),
+        "{}",
+        out.stderr
+    );
+    let human = w.xray(&["traces", "--since", "2h"]);
+    assert!(
+        human.stdout.starts_with("X-Ray summaries (1% indexed)"),
+        "{}",
+        human.stdout
+    );
+    // Without Transaction Search: no note, the plain source.
+    let plain = world(Options::default(), false);
+    let out = plain.xray(&["traces", "--since", "2h"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stderr.contains("Transaction Search"), "{}", out.stderr);
+    assert!(out.stdout.starts_with("X-Ray "), "{}", out.stdout);
+    assert!(!out.stdout.starts_with("X-Ray summaries"), "{}", out.stdout);
+    // --source summaries asks nothing about it.
+    let asked = w.fake.calls().len();
+    let out = w.xray(&["traces", "--since", "2h", "--source", "summaries"]);
+    assert!(!out.stderr.contains("Transaction Search"), "{}", out.stderr);
+    assert!(
+        w.fake.calls()[asked..]
+            .iter()
+            .all(|c| c.operation == "GetTraceSummaries")
+    );
+}
+
+#[test]
+fn views_not_computed_from_aws_spans_yet_say_so() {
+    let w = world(Options::default(), true);
+    for view in ["traces", "services"] {
+        let out = w.xray(&[view, "--source", "spans"]);
+        assert_eq!(out.code, 2, "{}", out.stderr);
+        assert!(
+            out.stderr.starts_with(&format!(
+                "error: xray {view} --source spans is not built yet"
+            )),
+            "{}",
+            out.stderr
+        );
+    }
+    assert!(w.fake.calls().is_empty());
+}

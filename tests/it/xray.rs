@@ -300,6 +300,7 @@ fn a_day_is_fetched_in_slices_with_no_trace_counted_twice() {
     let windows: BTreeSet<(i64, i64)> = fake
         .calls()
         .iter()
+        .filter(|c| c.operation == "GetTraceSummaries")
         .map(|c| {
             (
                 c.body["StartTime"].as_f64().unwrap() as i64,

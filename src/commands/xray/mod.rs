@@ -45,13 +45,29 @@ pub enum XraySubcommand {
 
 pub async fn run(ctx: &Context, cmd: XrayCommand) -> Result<()> {
     match cmd.command {
-        XraySubcommand::Traces(args) => traces::run(ctx, &cmd.aws, args).await,
+        XraySubcommand::Traces(args) => {
+            let source = trace_source(ctx, cmd.source)?;
+            traces::run(ctx, &cmd.aws, source, args).await
+        }
         XraySubcommand::Trace(args) => {
             let source = trace_source(ctx, cmd.source)?;
             trace::run(ctx, &cmd.aws, source, args).await
         }
-        XraySubcommand::Services(args) => services::run(ctx, &cmd.aws, args).await,
+        XraySubcommand::Services(args) => {
+            if trace_source(ctx, cmd.source)? == TraceSource::Spans {
+                return Err(not_built("xray services"));
+            }
+            services::run(ctx, &cmd.aws, args).await
+        }
     }
+}
+
+/// `--source spans` where the view is not computed from aws/spans yet.
+fn not_built(view: &str) -> Error {
+    Error::usage(format!(
+        "{view} --source spans is not built yet: it reads X-Ray's indexed trace summaries only"
+    ))
+    .with_hint("use --source summaries (or auto, which says what share of requests the numbers cover); `xray trace` does read aws/spans")
 }
 
 /// `--source`, else the `xray_source` setting, else auto.

@@ -105,9 +105,15 @@ async fn transaction_search(ctx: &Context, client: &aws_sdk_xray::Client) -> boo
         }
         Ok(_) => false,
         Err(f) => {
-            ctx.printer.status(&format!(
-                "note: cannot tell whether Transaction Search is on ({f}); --source spans retrieves traces from aws/spans"
-            ));
+            // Denied is worth saying (the answer may be yes); an endpoint without the
+            // operation (an emulator) only with -v.
+            let denied =
+                matches!(&f, AwsFailure::Service { code, .. } if code.starts_with("AccessDenied"));
+            if denied || ctx.printer.options().verbosity > 0 {
+                ctx.printer.status(&format!(
+                    "note: cannot tell whether Transaction Search is on ({f}); --source spans retrieves traces from aws/spans"
+                ));
+            }
             false
         }
     }

@@ -27,7 +27,15 @@ pub struct TracesArgs {
     pub filter: Option<String>,
 }
 
-pub async fn run(ctx: &Context, aws: &AwsArgs, args: TracesArgs) -> Result<()> {
+pub async fn run(
+    ctx: &Context,
+    aws: &AwsArgs,
+    source: super::TraceSource,
+    args: TracesArgs,
+) -> Result<()> {
+    if source == super::TraceSource::Spans {
+        return Err(super::not_built("xray traces"));
+    }
     let window = args.selection.window(ctx.now)?;
     let window = super::within_retention(ctx, window)?;
     let filter = TraceFilter {
@@ -53,9 +61,22 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: TracesArgs) -> Result<()> {
         bar.set_position(p.slices_done as u64);
         bar.set_message(format!("X-Ray: {} traces", p.traces_seen));
     };
-    let traces =
-        xray::trace_summaries(&client, window, filter.as_deref(), &xray::limiter(), &show).await;
+    let limiter = xray::limiter();
+    let (traces, indexed) = tokio::join!(
+        xray::trace_summaries(&client, window, filter.as_deref(), &limiter, &show),
+        indexed_share(&client, source),
+    );
     bar.finish_and_clear();
+    // After the move to Transaction Search the summaries are a sample: never silently.
+    let source_name = match indexed {
+        Some(percent) => {
+            ctx.printer.status(&format!(
+                "note: this account sends spans to CloudWatch Logs (Transaction Search) and indexes {percent}% of them as trace summaries: these numbers cover that share of the requests, not all of them"
+            ));
+            format!("X-Ray summaries ({percent}% indexed)")
+        }
+        None => "X-Ray".to_string(),
+    };
     let traces = traces.map_err(|f| summaries_error(ctx, f, filter.as_deref()))?;
 
     let order = args.selection.sort;
@@ -66,7 +87,7 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: TracesArgs) -> Result<()> {
     print_traces(
         &ctx.printer,
         &TracesReport {
-            source: "X-Ray",
+            source: &source_name,
             group: "xray",
             window,
             overview: &overview,
@@ -74,6 +95,26 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: TracesArgs) -> Result<()> {
             listed: &listed,
             order,
         },
+    )
+}
+
+/// With `auto`, the share of spans indexed as summaries when the account is on Transaction
+/// Search; `None` when it is not (or that cannot be read: the summaries are then all there is).
+async fn indexed_share(client: &aws_sdk_xray::Client, source: super::TraceSource) -> Option<f64> {
+    if source != super::TraceSource::Auto {
+        return None;
+    }
+    let destination = xray::segment_destination(client).await.ok()?;
+    if !destination.is_transaction_search() {
+        return None;
+    }
+    // On Transaction Search without a readable rule, the default share (1%) is assumed.
+    Some(
+        xray::indexed_percent(client)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or(1.0),
     )
 }
 
