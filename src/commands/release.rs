@@ -136,6 +136,29 @@ struct Recorded {
     honeycomb_markers: std::collections::BTreeMap<String, Made>,
 }
 
+/// What a release makes besides the tag.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Deploy,
+    Marker,
+}
+
+impl Recorded {
+    fn of(&self, kind: Kind) -> &std::collections::BTreeMap<String, Made> {
+        match kind {
+            Kind::Deploy => &self.rollbar_deploys,
+            Kind::Marker => &self.honeycomb_markers,
+        }
+    }
+
+    fn of_mut(&mut self, kind: Kind) -> &mut std::collections::BTreeMap<String, Made> {
+        match kind {
+            Kind::Deploy => &mut self.rollbar_deploys,
+            Kind::Marker => &mut self.honeycomb_markers,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Made {
     id: String,
@@ -175,8 +198,21 @@ impl JournalFile {
         })
     }
 
-    fn lookup(&self, read: impl FnOnce(&Journal) -> Option<Made>) -> Option<Made> {
-        read(&self.journal.lock().unwrap_or_else(|e| e.into_inner()))
+    /// What an earlier run made of `kind` for `version` under `key` (environment, dataset).
+    fn made(&self, version: &str, kind: Kind, key: &str) -> Option<Made> {
+        let journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
+        journal.versions.get(version)?.of(kind).get(key).cloned()
+    }
+
+    /// Remembers what this run made, and writes the file.
+    fn remember(&self, version: &str, kind: Kind, key: &str, made: Made) -> std::io::Result<()> {
+        self.record(|j| {
+            j.versions
+                .entry(version.to_string())
+                .or_default()
+                .of_mut(kind)
+                .insert(key.to_string(), made);
+        })
     }
 
     /// Records a change and writes the file (whole, through a rename: never half-written).
@@ -308,14 +344,9 @@ async fn rollbar_step(
         };
     }
     let environment = ctx.rollbar_environment(args.environment.as_deref());
-    let earlier = journal.lookup(|j| {
-        j.versions
-            .get(&args.tag)?
-            .rollbar_deploys
-            .get(&environment)
-            .filter(|m| m.commit == tagged.commit)
-            .cloned()
-    });
+    let earlier = journal
+        .made(&args.tag, Kind::Deploy, &environment)
+        .filter(|m| m.commit == tagged.commit);
     if let Some(made) = earlier {
         return Step::new(
             STEP,
@@ -357,19 +388,11 @@ async fn rollbar_step(
     }
     match client.post_deploy(&deploy).await {
         Ok(id) => {
-            let kept = journal.record(|j| {
-                j.versions
-                    .entry(args.tag.clone())
-                    .or_default()
-                    .rollbar_deploys
-                    .insert(
-                        environment.clone(),
-                        Made {
-                            id: id.to_string(),
-                            commit: tagged.commit.clone(),
-                        },
-                    );
-            });
+            let made = Made {
+                id: id.to_string(),
+                commit: tagged.commit.clone(),
+            };
+            let kept = journal.remember(&args.tag, Kind::Deploy, &environment, made);
             Step {
                 request: Some(request),
                 hint: kept.err().map(|e| {
@@ -422,13 +445,7 @@ async fn honeycomb_step(
         "url": client.markers_url(&dataset).map(|u| u.to_string()).unwrap_or_default(),
         "body": marker,
     });
-    let earlier = journal.lookup(|j| {
-        j.versions
-            .get(&args.tag)?
-            .honeycomb_markers
-            .get(&dataset)
-            .cloned()
-    });
+    let earlier = journal.made(&args.tag, Kind::Marker, &dataset);
     if let Some(made) = earlier {
         return Step::new(
             STEP,
@@ -466,19 +483,11 @@ async fn honeycomb_step(
     }
     match client.create_marker(&dataset, &marker).await {
         Ok(created) => {
-            let kept = journal.record(|j| {
-                j.versions
-                    .entry(args.tag.clone())
-                    .or_default()
-                    .honeycomb_markers
-                    .insert(
-                        dataset.clone(),
-                        Made {
-                            id: created.id.clone(),
-                            commit: tagged.commit.clone(),
-                        },
-                    );
-            });
+            let made = Made {
+                id: created.id.clone(),
+                commit: tagged.commit.clone(),
+            };
+            let kept = journal.remember(&args.tag, Kind::Marker, &dataset, made);
             Step {
                 request: Some(request),
                 hint: kept
