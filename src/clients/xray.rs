@@ -247,11 +247,7 @@ async fn batch(client: &Client, ids: &[TraceId], limiter: &Limiter) -> Result<Ba
                 .unwrap_or_default()
                 .into_iter()
                 .filter_map(|s| s.document);
-            // A trace can span pages: its segments accumulate under one id.
-            match out.traces.iter_mut().find(|(known, _)| *known == id) {
-                Some((_, existing)) => existing.extend(docs),
-                None => out.traces.push((id, docs.collect())),
-            }
+            accumulate(&mut out.traces, id, docs);
         }
         out.unprocessed
             .extend(page.unprocessed_trace_ids.unwrap_or_default());
@@ -259,6 +255,19 @@ async fn batch(client: &Client, ids: &[TraceId], limiter: &Limiter) -> Result<Ba
             Some(next) => token = Some(next),
             None => return Ok(out),
         }
+    }
+}
+
+/// Adds a page's documents of trace `id`: a trace can span pages, its documents
+/// accumulate under one id.
+fn accumulate(
+    traces: &mut Vec<(String, Vec<String>)>,
+    id: String,
+    documents: impl Iterator<Item = String>,
+) {
+    match traces.iter_mut().find(|(known, _)| *known == id) {
+        Some((_, existing)) => existing.extend(documents),
+        None => traces.push((id, documents.collect())),
     }
 }
 
@@ -483,11 +492,7 @@ async fn retrieved(
                 .unwrap_or_default()
                 .into_iter()
                 .filter_map(|s| s.document);
-            // A trace can span pages: its spans accumulate under one id.
-            match traces.iter_mut().find(|(known, _)| *known == id) {
-                Some((_, existing)) => existing.extend(documents),
-                None => traces.push((id, documents.collect())),
-            }
+            accumulate(&mut traces, id, documents);
         }
         match page.next_token.filter(|t| !t.is_empty()) {
             Some(token) => next = Some(token),
