@@ -72,6 +72,9 @@ const MAX_LOG_LINES: usize = 1000;
 /// How long the Honeycomb query may take, polls included.
 const HONEYCOMB_BUDGET: Duration = Duration::from_secs(30);
 
+/// How long a Transaction Search retrieval may take.
+const RETRIEVAL_TIMEOUT: Duration = Duration::from_secs(120);
+
 /// Honeycomb keeps data for 7 days: the query looks at all of it.
 const HONEYCOMB_WINDOW_S: u64 = 7 * 24 * 3600;
 
@@ -249,6 +252,7 @@ async fn from_xray(ctx: &Context, args: &TraceArgs, id: &TraceId) -> (Answer, Ve
     let now_ns = i64::try_from(ctx.now.as_nanosecond()).unwrap_or(i64::MAX);
     let mut spans = Vec::new();
     let mut unreadable = 0;
+    let mut from_spans = false;
     for (_, documents) in &fetched.traces {
         for doc in documents {
             match serde_json::from_str::<Value>(doc)
@@ -258,6 +262,30 @@ async fn from_xray(ctx: &Context, args: &TraceArgs, id: &TraceId) -> (Answer, Ve
                 Some(records) => spans.extend(records),
                 None => unreadable += 1,
             }
+        }
+    }
+    // Not indexed is not absent when the account keeps every span in aws/spans.
+    let on_transaction_search = spans.is_empty()
+        && crate::clients::xray::segment_destination(&client)
+            .await
+            .is_ok_and(|d| d.is_transaction_search());
+    if on_transaction_search {
+        let retrieved = crate::commands::xray::trace::retrieve_spans(
+            ctx,
+            &client,
+            std::slice::from_ref(id),
+            RETRIEVAL_TIMEOUT,
+        )
+        .await;
+        match retrieved {
+            Ok(found) => {
+                for trace in found {
+                    unreadable += trace.unreadable;
+                    spans.extend(trace.spans);
+                }
+                from_spans = true;
+            }
+            Err(e) => return (Answer::failed(&e), Vec::new()),
         }
     }
     let answer = if spans.is_empty() && !fetched.unprocessed.is_empty() {
@@ -274,8 +302,13 @@ async fn from_xray(ctx: &Context, args: &TraceArgs, id: &TraceId) -> (Answer, Ve
         } else {
             String::new()
         };
+        let whence = if from_spans {
+            " (from Transaction Search, aws/spans)"
+        } else {
+            ""
+        };
         Answer::Found {
-            detail: format!("{} spans{also}", spans.len()),
+            detail: format!("{} spans{whence}{also}", spans.len()),
         }
     };
     (answer, spans)

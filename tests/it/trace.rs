@@ -423,3 +423,45 @@ fn a_malformed_id_is_bad_usage() {
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.starts_with("error: "), "{}", out.stderr);
 }
+
+#[test]
+fn a_trace_only_transaction_search_holds_is_found_through_a_retrieval() {
+    let now = jiff::Timestamp::now().as_second();
+    let xray_id = format!("1-{:08x}-00000000000000000000f00d", now - 600);
+    let w3c = xray_id.replacen("1-", "", 1).replace('-', "");
+    let fake = crate::xray_fake::FakeXray::new(crate::xray_fake::Options::default());
+    fake.transaction_search();
+    fake.add_spans(
+        &xray_id,
+        crate::transaction_search::otel_request(&w3c, (now - 600) as f64),
+    );
+    let server = crate::harness::serve(fake.router());
+    let sandbox = Sandbox::new();
+    let out = run(sandbox
+        .cmd()
+        .env("AWS_ENDPOINT_URL_XRAY", format!("http://{}", server.addr))
+        .args(["trace", &xray_id, "-o", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(report["sources"][1]["status"], "found");
+    assert_eq!(
+        report["sources"][1]["detail"],
+        "2 spans (from Transaction Search, aws/spans)"
+    );
+    assert_eq!(
+        span_names(&report["trace"]),
+        [
+            ("GET /api/activities/home".to_string(), 0),
+            ("SELECT cruddur".to_string(), 1)
+        ]
+    );
+    let operations: Vec<&str> = fake.calls().iter().map(|c| c.operation).collect();
+    assert_eq!(
+        &operations[..3],
+        [
+            "BatchGetTraces",
+            "GetTraceSegmentDestination",
+            "StartTraceRetrieval"
+        ]
+    );
+}

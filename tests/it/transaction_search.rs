@@ -20,7 +20,7 @@ fn t0() -> f64 {
 
 /// A Flask request as the OpenTelemetry SDK exports it: a server span that failed with a
 /// 500 and an exception, and its Postgres client span. `w3c` is the trace id.
-fn otel_request(w3c: &str, start_s: f64) -> Vec<Value> {
+pub(crate) fn otel_request(w3c: &str, start_s: f64) -> Vec<Value> {
     let ns = |s: f64| (s * 1e9) as i64;
     let resource = json!({"attributes": {"service.name": "backend-flask",
         "telemetry.sdk.language": "python", "cloud.provider": "aws"}});

@@ -129,6 +129,37 @@ async fn retrieve(
     ids: &[TraceId],
     args: &TraceArgs,
 ) -> Result<Vec<Trace>> {
+    let retrieved = retrieve_spans(ctx, client, ids, args.retrieval_timeout).await?;
+    Ok(retrieved
+        .into_iter()
+        .map(|found| {
+            let mut trace = trace_of(&found.id, &found.spans);
+            if found.unreadable > 0 {
+                trace.unreadable = vec![format!("{} span documents", found.unreadable)];
+            }
+            trace
+        })
+        .collect())
+}
+
+/// One trace retrieved from aws/spans.
+pub(crate) struct Retrieved {
+    /// Its X-Ray id, as the API returns it.
+    pub id: String,
+    pub spans: Vec<SpanRecord>,
+    /// Span documents that did not read as spans.
+    pub unreadable: usize,
+}
+
+/// Retrieves `ids` from Transaction Search (with a spinner, for at most `timeout`), each
+/// span document through the OpenTelemetry mapping of the collector. `xray trace` and
+/// `tracectl trace` both read aws/spans through here.
+pub(crate) async fn retrieve_spans(
+    ctx: &Context,
+    client: &aws_sdk_xray::Client,
+    ids: &[TraceId],
+    timeout: Duration,
+) -> Result<Vec<Retrieved>> {
     let window = retrieval_window(ctx, ids);
     let spinner = ctx.printer.spinner(format!(
         "retrieving {} from Transaction Search",
@@ -138,25 +169,23 @@ async fn retrieve(
             format!("{} traces", ids.len())
         }
     ));
-    let retrieved =
-        xray::retrieve_traces(client, ids, window, RETRIEVAL_POLL, args.retrieval_timeout).await;
+    let retrieved = xray::retrieve_traces(client, ids, window, RETRIEVAL_POLL, timeout).await;
     spinner.finish_and_clear();
-    let retrieved = retrieved.map_err(|e| retrieval_error(ctx, e, args.retrieval_timeout))?;
+    let retrieved = retrieved.map_err(|e| retrieval_error(ctx, e, timeout))?;
     let now_ns = i64::try_from(ctx.now.as_nanosecond()).unwrap_or(i64::MAX);
     Ok(retrieved
         .into_iter()
         .map(|(id, documents)| {
-            let records: Vec<SpanRecord> = documents
+            let spans: Vec<SpanRecord> = documents
                 .iter()
                 .filter_map(|d| serde_json::from_str::<serde_json::Value>(d).ok())
                 .filter_map(|d| crate::model::aws_span::record(&d, now_ns).ok())
                 .collect();
-            let mut trace = trace_of(&id, &records);
-            let unreadable = documents.len() - records.len();
-            if unreadable > 0 {
-                trace.unreadable = vec![format!("{unreadable} span documents")];
+            Retrieved {
+                unreadable: documents.len() - spans.len(),
+                id,
+                spans,
             }
-            trace
         })
         .collect())
 }
