@@ -336,6 +336,18 @@ async fn trace_summaries(
     record(&fake, "GetTraceSummaries", &parsed, response)
 }
 
+/// The `TraceIds` of a request body (BatchGetTraces, StartTraceRetrieval).
+fn trace_ids(body: &Value) -> Vec<String> {
+    body["TraceIds"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 async fn batch_get_traces(
     State(fake): State<FakeXray>,
     headers: HeaderMap,
@@ -348,14 +360,7 @@ async fn batch_get_traces(
     if let Some(r) = admit(&fake, &headers).await {
         return record(&fake, "BatchGetTraces", &parsed, r);
     }
-    let ids: Vec<String> = parsed["TraceIds"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
+    let ids = trace_ids(&parsed);
     let response = if ids.is_empty() || ids.len() > 5 {
         invalid("TraceIds must hold 1 to 5 trace ids")
     } else {
@@ -1130,14 +1135,7 @@ async fn start_retrieval(
     if let Some(r) = admit(&fake, &headers).await {
         return record(&fake, "StartTraceRetrieval", &parsed, r);
     }
-    let ids: Vec<String> = parsed["TraceIds"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
+    let ids = trace_ids(&parsed);
     let response = if *fake.inner.destination.lock().unwrap() != "CloudWatchLogs" {
         invalid("Transaction Search is not enabled: spans are not sent to CloudWatch Logs")
     } else if ids.is_empty() || ids.len() > 5 {
