@@ -332,3 +332,55 @@ pub async fn query_results(client: &Client, query_id: &str) -> Result<QueryResul
         records_scanned: stats.as_ref().map_or(0.0, |s| s.records_scanned),
     })
 }
+
+/// Why an Insights query gave no results.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InsightsError {
+    /// StartQuery or GetQueryResults failed.
+    Aws(AwsFailure),
+    /// The query ended with another status than Complete (Failed, Cancelled, Timeout).
+    Ended { status: String, query_id: String },
+    /// Still running after the time given.
+    TimedOut { query_id: String },
+}
+
+/// Insights stops a query after 60 minutes of runtime.
+pub const INSIGHTS_MAX_RUNTIME: Duration = Duration::from_secs(60 * 60);
+
+/// Runs an Insights query over `[start, end]` (epoch seconds, both included) to the end:
+/// started, then polled (short first waits, since small queries finish in a second, growing
+/// to one a second) until Complete or `give_up_after`. `progress` sees each partial answer.
+pub async fn run_query(
+    client: &Client,
+    groups: &[String],
+    (start, end): (i64, i64),
+    query: &str,
+    give_up_after: Duration,
+    progress: &(dyn Fn(&QueryResults) + Sync),
+) -> Result<QueryResults, InsightsError> {
+    let query_id = start_query(client, groups, start, end, query)
+        .await
+        .map_err(InsightsError::Aws)?;
+    let deadline = tokio::time::Instant::now() + give_up_after;
+    let mut wait = Duration::from_millis(250);
+    loop {
+        let results = query_results(client, &query_id)
+            .await
+            .map_err(InsightsError::Aws)?;
+        match results.status.as_str() {
+            "Complete" => return Ok(results),
+            "Running" | "Scheduled" => progress(&results),
+            other => {
+                return Err(InsightsError::Ended {
+                    status: other.to_string(),
+                    query_id,
+                });
+            }
+        }
+        if tokio::time::Instant::now() + wait > deadline {
+            return Err(InsightsError::TimedOut { query_id });
+        }
+        tokio::time::sleep(wait).await;
+        wait = (wait * 2).min(Duration::from_secs(1));
+    }
+}

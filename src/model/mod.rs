@@ -9,6 +9,7 @@ pub mod lookup;
 pub mod otlp;
 pub mod query;
 pub mod span;
+pub mod span_insights;
 pub mod span_query;
 pub mod stats;
 pub mod suggest;

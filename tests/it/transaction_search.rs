@@ -305,28 +305,59 @@ fn a_bad_source_setting_is_bad_usage() {
 }
 
 #[test]
-fn xray_traces_says_its_numbers_cover_only_the_indexed_share() {
+fn an_x_ray_filter_expression_reads_the_indexed_share_and_says_so() {
     let w = world(Options::default(), true);
-    let out = w.xray(&["traces", "--since", "2h", "-o", "json"]);
+    // Only the summaries understand X-Ray's filter language: auto reads them, and says what
+    // share of the requests they cover.
+    let out = w.xray(&[
+        "traces",
+        "--since",
+        "2h",
+        "--filter",
+        "responsetime > 0",
+        "-o",
+        "json",
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr.contains("note: this account sends spans to CloudWatch Logs (Transaction Search) and indexes 1% of them as trace summaries: these numbers cover that share of the requests, not all of them"),
         "{}",
         out.stderr
     );
-    let human = w.xray(&["traces", "--since", "2h"]);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["traces"], 1);
+    let human = w.xray(&["traces", "--since", "2h", "--filter", "responsetime > 0"]);
     assert!(
         human.stdout.starts_with("X-Ray summaries (1% indexed)"),
         "{}",
         human.stdout
     );
-    // Without Transaction Search: no note, the plain source.
+    // --source spans cannot apply one.
+    let out = w.xray(&[
+        "traces",
+        "--source",
+        "spans",
+        "--filter",
+        "responsetime > 0",
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("error: --filter takes an X-Ray filter expression"),
+        "{}",
+        out.stderr
+    );
+    // Without Transaction Search: no note, the plain source, no Insights query.
     let plain = world(Options::default(), false);
     let out = plain.xray(&["traces", "--since", "2h"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(!out.stderr.contains("Transaction Search"), "{}", out.stderr);
     assert!(out.stdout.starts_with("X-Ray "), "{}", out.stdout);
     assert!(!out.stdout.starts_with("X-Ray summaries"), "{}", out.stdout);
+    assert_eq!(
+        plain.operations(),
+        ["GetTraceSegmentDestination", "GetTraceSummaries"]
+    );
     // --source summaries asks nothing about it.
     let asked = w.fake.calls().len();
     let out = w.xray(&["traces", "--since", "2h", "--source", "summaries"]);
@@ -339,18 +370,274 @@ fn xray_traces_says_its_numbers_cover_only_the_indexed_share() {
 }
 
 #[test]
-fn views_not_computed_from_aws_spans_yet_say_so() {
+fn services_from_aws_spans_are_not_built_yet() {
     let w = world(Options::default(), true);
-    for view in ["traces", "services"] {
-        let out = w.xray(&[view, "--source", "spans"]);
-        assert_eq!(out.code, 2, "{}", out.stderr);
-        assert!(
-            out.stderr.starts_with(&format!(
-                "error: xray {view} --source spans is not built yet"
-            )),
-            "{}",
-            out.stderr
+    let out = w.xray(&["services", "--source", "spans"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("error: xray services --source spans is not built yet"),
+        "{}",
+        out.stderr
+    );
+    assert!(w.fake.calls().is_empty());
+}
+
+// ---- xray traces over every span: Logs Insights on aws/spans --------------------------------
+
+/// Request `i` of the generated traffic: its route, HTTP status and whether the span's
+/// status is ERROR (a 200 that failed anyway is a fault, as the collector maps it).
+fn request_of(i: usize) -> (&'static str, &'static str, i64, bool) {
+    let (method, route) = [
+        ("GET", "/api/activities/home"),
+        ("GET", "/api/activities/<uuid:activity_uuid>"),
+        ("POST", "/api/activities"),
+    ][i % 3];
+    let (status, errored) = match i {
+        _ if i.is_multiple_of(13) => (429, false),
+        _ if i.is_multiple_of(10) => (500, true),
+        _ if i.is_multiple_of(7) => (404, false),
+        _ if i % 31 == 3 => (200, true),
+        _ => (200, false),
+    };
+    (method, route, status, errored)
+}
+
+/// Request `i` takes (i % 50 + 1) * 10 ms.
+fn duration_ns(i: usize) -> i64 {
+    ((i % 50) as i64 + 1) * 10_000_000
+}
+
+/// Request `i` as aws/spans holds it, started at `start_s`: the Flask server span (the
+/// trace's root), its Postgres client span, and for POSTs the server span of a downstream
+/// service (it has a parent, so it is no request of its own). Field names and shape: AWS's
+/// "The span log group" documentation and the OTLP JSON the OpenTelemetry SDK exports; the
+/// attribute names are those of the Flask instrumentation (semantic conventions 1.2x).
+fn span_request(i: usize, start_s: i64) -> (String, Vec<Value>) {
+    let (method, route, status, errored) = request_of(i);
+    let w3c = format!("{start_s:08x}{:024x}", i + 1);
+    let xray_id = format!("1-{}-{}", &w3c[..8], &w3c[8..]);
+    let start = start_s * 1_000_000_000;
+    let end = start + duration_ns(i);
+    let resource =
+        json!({"attributes": {"service.name": "backend-flask", "cloud.provider": "aws"}});
+    let path = route.replace(
+        "<uuid:activity_uuid>",
+        &format!("{:08x}-0000-4000-8000-{:012x}", i, i),
+    );
+    let mut spans = vec![
+        json!({
+            "resource": resource,
+            "scope": {"name": "opentelemetry.instrumentation.flask"},
+            "traceId": w3c, "spanId": format!("{:016x}", i * 16 + 1), "parentSpanId": "",
+            "flags": 256, "name": format!("{method} {route}"), "kind": "SERVER",
+            "startTimeUnixNano": start, "endTimeUnixNano": end, "durationNano": end - start,
+            "attributes": {"http.request.method": method, "http.route": route,
+                "url.path": path, "url.scheme": "http", "server.address": "localhost",
+                "http.response.status_code": status, "aws.span.kind": "LOCAL_ROOT"},
+            "status": {"code": if errored { "ERROR" } else { "UNSET" }}
+        }),
+        json!({
+            "resource": resource,
+            "scope": {"name": "opentelemetry.instrumentation.psycopg"},
+            "traceId": w3c, "spanId": format!("{:016x}", i * 16 + 2),
+            "parentSpanId": format!("{:016x}", i * 16 + 1),
+            "name": "SELECT cruddur", "kind": "CLIENT",
+            "startTimeUnixNano": start + 1_000_000, "endTimeUnixNano": end - 1_000_000,
+            "durationNano": end - start - 2_000_000,
+            "attributes": {"db.system": "postgresql", "db.statement": "SELECT 1"},
+            "status": {"code": "UNSET"}
+        }),
+    ];
+    if method == "POST" {
+        spans.push(json!({
+            "resource": {"attributes": {"service.name": "notifications"}},
+            "scope": {"name": "opentelemetry.instrumentation.flask"},
+            "traceId": w3c, "spanId": format!("{:016x}", i * 16 + 3),
+            "parentSpanId": format!("{:016x}", i * 16 + 1),
+            "name": "POST /notify", "kind": "SERVER",
+            "startTimeUnixNano": start + 2_000_000, "endTimeUnixNano": start + 3_000_000,
+            "durationNano": 1_000_000,
+            "attributes": {"http.request.method": "POST", "http.route": "/notify",
+                "http.response.status_code": 500},
+            "status": {"code": "ERROR"}
+        }));
+    }
+    (xray_id, spans)
+}
+
+/// Nearest rank over ascending values, computed here independently of tracectl.
+fn nearest(sorted: &[f64], p: f64) -> f64 {
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.max(1) - 1]
+}
+
+/// 200 requests in aws/spans over the last 50 minutes, 2 of them indexed as summaries.
+fn traffic_world(options: Options) -> (World, Vec<i64>) {
+    let w = world(options, true);
+    let now = jiff::Timestamp::now().as_second();
+    let starts: Vec<i64> = (0..200).map(|i| now - 3000 + i as i64 * 10).collect();
+    for (i, start) in starts.iter().enumerate() {
+        let (id, spans) = span_request(i, *start);
+        w.fake.add_spans(&id, spans);
+    }
+    (w, starts)
+}
+
+#[test]
+fn xray_traces_on_transaction_search_counts_every_request_from_aws_spans() {
+    let (w, _) = traffic_world(Options::default());
+    let out = w.xray(&["traces", "--since", "2h", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("note: this account sends spans to CloudWatch Logs (Transaction Search): these numbers are computed by Logs Insights from every span in aws/spans"),
+        "{}",
+        out.stderr
+    );
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+
+    // The expected figures, from the generated requests (the world's own request of an hour
+    // ago, a 500 that took 0.5 s at t0 + 60, is in the window too).
+    let mut all: Vec<(usize, &str, &str, i64, bool, f64)> = (0..200)
+        .map(|i| {
+            let (m, r, s, e) = request_of(i);
+            (i, m, r, s, e, duration_ns(i) as f64 / 1e9)
+        })
+        .collect();
+    all.push((999, "GET", "/api/activities/home", 500, true, 0.5));
+    let errors = all.iter().filter(|r| (400..500).contains(&r.3)).count();
+    let throttles = all.iter().filter(|r| r.3 == 429).count();
+    let faults = all
+        .iter()
+        .filter(|r| (500..600).contains(&r.3) || (r.4 && !(400..500).contains(&r.3)))
+        .count();
+    let mut seconds: Vec<f64> = all.iter().map(|r| r.5).collect();
+    seconds.sort_by(f64::total_cmp);
+    let summary = &report["summary"];
+    assert_eq!(summary["traces"], 201, "every request, not the indexed 1%");
+    assert_eq!(
+        (
+            summary["errors"].as_u64(),
+            summary["faults"].as_u64(),
+            summary["throttles"].as_u64()
+        ),
+        (
+            Some(errors as u64),
+            Some(faults as u64),
+            Some(throttles as u64)
+        )
+    );
+    assert_eq!(
+        (errors, faults, throttles),
+        (40, 24, 16),
+        "the generator's own arithmetic"
+    );
+    let rt = &summary["response_time"];
+    assert_eq!(rt["p50"].as_f64(), Some(nearest(&seconds, 50.0)));
+    assert_eq!(rt["p90"].as_f64(), Some(nearest(&seconds, 90.0)));
+    assert_eq!(rt["p99"].as_f64(), Some(nearest(&seconds, 99.0)));
+    assert_eq!(rt["max"].as_f64(), Some(0.5));
+
+    // One row per method and route, exact, the Flask route templates as they are.
+    let routes = report["routes"].as_array().unwrap();
+    assert_eq!(routes.len(), 3, "{routes:?}");
+    for (method, route) in [
+        ("GET", "/api/activities/home"),
+        ("GET", "/api/activities/<uuid:activity_uuid>"),
+        ("POST", "/api/activities"),
+    ] {
+        let row = routes
+            .iter()
+            .find(|r| r["method"] == method && r["route"] == route)
+            .unwrap_or_else(|| panic!("no row for {method} {route}: {routes:?}"));
+        let members: Vec<_> = all
+            .iter()
+            .filter(|r| r.1 == method && r.2 == route)
+            .collect();
+        let mut secs: Vec<f64> = members.iter().map(|r| r.5).collect();
+        secs.sort_by(f64::total_cmp);
+        assert_eq!(
+            row["count"].as_u64(),
+            Some(members.len() as u64),
+            "{method} {route}"
+        );
+        assert_eq!(
+            row["errors"].as_u64(),
+            Some(members.iter().filter(|r| (400..500).contains(&r.3)).count() as u64)
+        );
+        assert_eq!(
+            row["p50"].as_f64(),
+            Some(nearest(&secs, 50.0)),
+            "{method} {route}"
+        );
+        assert_eq!(
+            row["p99"].as_f64(),
+            Some(nearest(&secs, 99.0)),
+            "{method} {route}"
         );
     }
-    assert!(w.fake.calls().is_empty());
+    // The downstream service's spans and the client spans are no requests.
+    assert!(!routes.iter().any(|r| r["route"] == "/notify"));
+
+    // The 20 slowest, each with its X-Ray id, start and flags.
+    let traces = report["traces"].as_array().unwrap();
+    assert_eq!(traces.len(), 20);
+    let listed: Vec<f64> = traces
+        .iter()
+        .map(|t| t["response_time"].as_f64().unwrap())
+        .collect();
+    let mut want: Vec<f64> = all.iter().map(|r| r.5).collect();
+    want.sort_by(|a, b| b.total_cmp(a));
+    want.truncate(20);
+    assert_eq!(listed, want);
+    let unindexed = traces
+        .iter()
+        .find(|t| t["id"] == w.unindexed.as_str())
+        .unwrap();
+    assert_eq!(
+        (
+            unindexed["status"].as_i64(),
+            unindexed["has_fault"].as_bool(),
+            unindexed["method"].as_str()
+        ),
+        (Some(500), Some(true), Some("GET"))
+    );
+    for t in traces {
+        let id = t["id"].as_str().unwrap();
+        assert!(id.starts_with("1-") && id.len() == 35, "{id}");
+        assert!(t["start"].as_str().unwrap().ends_with('Z'));
+    }
+
+    // Three Insights queries over aws/spans and the window; nothing downloaded.
+    let calls = w.fake.calls();
+    let queries: Vec<_> = calls
+        .iter()
+        .filter(|c| c.operation == "StartQuery")
+        .collect();
+    assert_eq!(queries.len(), 3);
+    for q in &queries {
+        assert_eq!(q.body["logGroupNames"], json!(["aws/spans"]));
+        let (from, to) = (
+            q.body["startTime"].as_i64().unwrap(),
+            q.body["endTime"].as_i64().unwrap(),
+        );
+        assert!((7199..=7201).contains(&(to - from)), "{from}..{to}");
+    }
+    assert!(
+        !calls
+            .iter()
+            .any(|c| c.operation == "GetTraceSummaries" || c.operation == "StartTraceRetrieval")
+    );
+    // The same window from the summaries: the one indexed trace.
+    let out = w.xray(&[
+        "traces",
+        "--since",
+        "2h",
+        "--source",
+        "summaries",
+        "-o",
+        "json",
+    ]);
+    let summaries: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(summaries["summary"]["traces"], 1);
 }

@@ -26,6 +26,10 @@ use rand::rngs::StdRng;
 use rand::{Rng, RngCore, SeedableRng};
 use serde_json::{Value, json};
 
+/// Logs Insights over `aws/spans`, answered by the same server (one `--endpoint-url`).
+#[path = "insights_fake.rs"]
+pub mod insights;
+
 /// How the fake behaves.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -44,6 +48,8 @@ pub struct Options {
     pub retrieval_polls: u32,
     /// Traces per ListRetrievedTraces page.
     pub retrieval_page: usize,
+    /// GetQueryResults answers Running this many times before Complete.
+    pub insights_polls: u32,
 }
 
 impl Default for Options {
@@ -56,6 +62,7 @@ impl Default for Options {
             unprocessed: Vec::new(),
             retrieval_polls: 2,
             retrieval_page: 1,
+            insights_polls: 1,
         }
     }
 }
@@ -85,6 +92,8 @@ struct Inner {
     spans: Mutex<Vec<(String, Vec<Value>)>>,
     /// Retrievals started: token -> (trace ids, RUNNING answers left).
     retrievals: Mutex<std::collections::HashMap<String, (Vec<String>, u32)>>,
+    /// Insights queries started: id -> (rows, Running answers left).
+    queries: Mutex<std::collections::HashMap<String, (Vec<insights::Row>, u32)>>,
 }
 
 #[derive(Clone)]
@@ -103,6 +112,7 @@ impl FakeXray {
                 destination: Mutex::new("XRay"),
                 spans: Mutex::new(Vec::new()),
                 retrievals: Mutex::new(std::collections::HashMap::new()),
+                queries: Mutex::new(std::collections::HashMap::new()),
             }),
         }
     }
@@ -150,6 +160,8 @@ impl FakeXray {
             .route("/GetIndexingRules", post(indexing_rules))
             .route("/StartTraceRetrieval", post(start_retrieval))
             .route("/ListRetrievedTraces", post(list_retrieved))
+            // CloudWatch Logs (awsJson1.1: the operation in X-Amz-Target).
+            .route("/", post(logs_api))
             .with_state(self.clone())
     }
 }
@@ -1214,4 +1226,136 @@ async fn list_retrieved(
         &parsed,
         axum::Json(response).into_response(),
     )
+}
+
+// ---- CloudWatch Logs Insights over `aws/spans` ---------------------------------------------
+
+/// A CloudWatch Logs error: awsJson1.1 names it in `__type`.
+fn logs_error(code: &str, message: &str) -> Response {
+    (
+        StatusCode::BAD_REQUEST,
+        [("content-type", "application/x-amz-json-1.1")],
+        json!({"__type": code, "message": message}).to_string(),
+    )
+        .into_response()
+}
+
+fn logs_ok(body: Value) -> Response {
+    (
+        StatusCode::OK,
+        [("content-type", "application/x-amz-json-1.1")],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+/// StartQuery and GetQueryResults over the span documents, which exist as the log group
+/// `aws/spans` once Transaction Search is on. Each document is an event stamped with its
+/// span's start; `startTime`/`endTime` are epoch seconds, both included.
+async fn logs_api(State(fake): State<FakeXray>, headers: HeaderMap, body: String) -> Response {
+    let target = headers
+        .get("x-amz-target")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .trim_start_matches("Logs_20140328.")
+        .to_string();
+    let parsed = match parse_body(&body) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let operation: &'static str = match target.as_str() {
+        "StartQuery" => "StartQuery",
+        "GetQueryResults" => "GetQueryResults",
+        _ => return logs_error("UnknownOperationException", &target),
+    };
+    if let Some(r) = admit(&fake, &headers).await {
+        return record(&fake, operation, &parsed, r);
+    }
+    let response = if operation == "StartQuery" {
+        start_query(&fake, &parsed)
+    } else {
+        get_query_results(&fake, &parsed)
+    };
+    record(&fake, operation, &parsed, response)
+}
+
+fn start_query(fake: &FakeXray, body: &Value) -> Response {
+    let groups: Vec<&str> = body["logGroupNames"]
+        .as_array()
+        .map(|g| g.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let (Some(start), Some(end), Some(query)) = (
+        body["startTime"].as_i64(),
+        body["endTime"].as_i64(),
+        body["queryString"].as_str(),
+    ) else {
+        return logs_error(
+            "InvalidParameterException",
+            "startTime, endTime and queryString are required",
+        );
+    };
+    let on = *fake.inner.destination.lock().unwrap() == "CloudWatchLogs";
+    if groups != ["aws/spans"] || !on {
+        return logs_error(
+            "ResourceNotFoundException",
+            "The specified log group does not exist.",
+        );
+    }
+    if end < start {
+        return logs_error("InvalidParameterException", "endTime is before startTime");
+    }
+    let records: Vec<insights::Record> = fake
+        .inner
+        .spans
+        .lock()
+        .unwrap()
+        .iter()
+        .flat_map(|(_, documents)| documents.iter())
+        .filter_map(|d| {
+            let ms = d["startTimeUnixNano"].as_i64()? / 1_000_000;
+            (ms >= start * 1000 && ms < (end + 1) * 1000).then(|| insights::flatten(d, ms))
+        })
+        .collect();
+    match insights::run(query, records) {
+        Ok(rows) => {
+            let id = format!(
+                "query-{}",
+                fake.inner.counter.fetch_add(1, Ordering::SeqCst)
+            );
+            let polls = fake.inner.options.insights_polls;
+            fake.inner
+                .queries
+                .lock()
+                .unwrap()
+                .insert(id.clone(), (rows, polls));
+            logs_ok(json!({"queryId": id}))
+        }
+        Err(why) => logs_error("MalformedQueryException", &why),
+    }
+}
+
+fn get_query_results(fake: &FakeXray, body: &Value) -> Response {
+    let id = body["queryId"].as_str().unwrap_or_default();
+    let mut queries = fake.inner.queries.lock().unwrap();
+    let Some((rows, running)) = queries.get_mut(id) else {
+        return logs_error("ResourceNotFoundException", "unknown query id");
+    };
+    if *running > 0 {
+        *running -= 1;
+        return logs_ok(json!({"status": "Running", "results": [],
+            "statistics": {"recordsMatched": 0.0, "recordsScanned": 0.0, "bytesScanned": 0.0}}));
+    }
+    let results: Vec<Value> = rows
+        .iter()
+        .map(|row| {
+            Value::Array(
+                row.iter()
+                    .map(|(field, value)| json!({"field": field, "value": value}))
+                    .collect(),
+            )
+        })
+        .collect();
+    logs_ok(json!({"status": "Complete", "results": results,
+        "statistics": {"recordsMatched": rows.len() as f64, "recordsScanned": rows.len() as f64,
+                       "bytesScanned": 0.0}}))
 }

@@ -1,12 +1,10 @@
 //! `tracectl logs query`: CloudWatch Logs Insights.
 
-use std::time::{Duration, Instant};
-
 use clap::Args;
 use indexmap::IndexMap;
 
 use crate::clients::aws::AwsFailure;
-use crate::clients::logs::{QueryResults, query_results, start_query};
+use crate::clients::logs::{INSIGHTS_MAX_RUNTIME, InsightsError, QueryResults, run_query};
 use crate::commands::{AwsArgs, Context};
 use crate::error::{Error, Result};
 use crate::model::time::{TimeSpec, Window, time_arg};
@@ -34,8 +32,6 @@ pub struct QueryArgs {
 
 /// Insights takes at most 50 groups per query.
 const MAX_GROUPS: usize = 50;
-/// Insights stops a query after 60 minutes; tracectl stops waiting then too.
-const MAX_WAIT: Duration = Duration::from_secs(60 * 60);
 
 pub async fn run(ctx: &Context, aws: &AwsArgs, args: QueryArgs) -> Result<()> {
     if args.groups.len() > MAX_GROUPS {
@@ -46,57 +42,44 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: QueryArgs) -> Result<()> {
     }
     let window = Window::resolve(args.since, args.until, ctx.now).map_err(Error::usage)?;
     let client = ctx.logs_client(aws).await?;
-    let query_id = match start_query(
+    let spinner = ctx.printer.spinner("running Logs Insights query");
+    let progress = |partial: &QueryResults| {
+        spinner.set_message(format!(
+            "running Logs Insights query: {} rows so far, {} records matched of {} scanned",
+            partial.rows.len(),
+            partial.records_matched,
+            partial.records_scanned
+        ));
+    };
+    let results = run_query(
         &client,
         &args.groups,
-        window.start.as_second(),
-        window.end.as_second(),
+        (window.start.as_second(), window.end.as_second()),
         &args.query,
+        INSIGHTS_MAX_RUNTIME,
+        &progress,
     )
-    .await
-    {
-        Ok(id) => id,
-        Err(failure) => return Err(start_error(ctx, &client, &args.groups, failure).await),
-    };
-
-    let spinner = ctx.printer.spinner("running Logs Insights query");
-    let started = Instant::now();
-    // Short first waits (small queries finish in a second), growing to one poll a second.
-    let mut wait = Duration::from_millis(250);
-    let results = loop {
-        let results = query_results(&client, &query_id)
-            .await
-            .map_err(|f| ctx.aws_error("cannot read the Logs Insights results", f))?;
-        match results.status.as_str() {
-            "Complete" => break results,
-            "Running" | "Scheduled" => {
-                spinner.set_message(format!(
-                    "running Logs Insights query: {} rows so far, {} records matched of {} scanned",
-                    results.rows.len(),
-                    results.records_matched,
-                    results.records_scanned
-                ));
-            }
-            other => {
-                spinner.finish_and_clear();
-                return Err(Error::failure(format!(
-                    "the Logs Insights query ended with status {other}"
-                ))
-                .with_hint(format!(
-                    "query id {query_id}; CloudWatch's console shows the details"
-                )));
-            }
+    .await;
+    spinner.finish_and_clear();
+    let results = match results {
+        Ok(results) => results,
+        Err(InsightsError::Aws(failure)) => {
+            return Err(start_error(ctx, &client, &args.groups, failure).await);
         }
-        if started.elapsed() > MAX_WAIT {
-            spinner.finish_and_clear();
+        Err(InsightsError::Ended { status, query_id }) => {
+            return Err(Error::failure(format!(
+                "the Logs Insights query ended with status {status}"
+            ))
+            .with_hint(format!(
+                "query id {query_id}; CloudWatch's console shows the details"
+            )));
+        }
+        Err(InsightsError::TimedOut { .. }) => {
             return Err(Error::failure(
                 "the Logs Insights query did not complete within 60 minutes",
             ));
         }
-        tokio::time::sleep(wait).await;
-        wait = (wait * 2).min(Duration::from_secs(1));
     };
-    spinner.finish_and_clear();
     render(ctx, &results)
 }
 

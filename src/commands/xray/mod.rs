@@ -1,6 +1,7 @@
 //! `tracectl xray ...`: AWS X-Ray traces, one trace's waterfall, the service graph.
 
 pub mod services;
+mod spans;
 pub mod trace;
 pub mod traces;
 

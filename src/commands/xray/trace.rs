@@ -215,9 +215,8 @@ fn retrieval_error(ctx: &Context, e: RetrievalError, waited: Duration) -> Error 
         RetrievalError::Aws(AwsFailure::Service { code, message })
             if code == "InvalidRequestException" && message.contains("not enabled") =>
         {
-            Error::failure(format!("Transaction Search is not enabled: {message}")).with_hint(
-                "turn it on (CloudWatch console: Settings > X-Ray traces > Transaction Search, or `aws xray update-trace-segment-destination --destination CloudWatchLogs`), or use --source summaries",
-            )
+            Error::failure(format!("Transaction Search is not enabled: {message}"))
+                .with_hint(super::spans::ENABLE_HINT)
         }
         RetrievalError::Aws(f @ AwsFailure::Service { .. })
             if matches!(&f, AwsFailure::Service { code, .. } if code.starts_with("AccessDenied")) =>

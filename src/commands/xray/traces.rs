@@ -1,13 +1,19 @@
-//! `tracectl xray traces`: GetTraceSummaries over a window, summarised.
+//! `tracectl xray traces`: a window's requests summarised, from X-Ray's trace summaries
+//! (GetTraceSummaries) or, on an account with Transaction Search, from every span in
+//! aws/spans (Logs Insights).
 
 use clap::Args;
 
+use super::{TraceSource, spans};
 use crate::clients::aws::AwsFailure;
 use crate::clients::xray::{self, ScanProgress};
 use crate::commands::{AwsArgs, Context, TraceSelection};
 use crate::error::{Error, Result};
 use crate::model::filter::TraceFilter;
+use crate::model::span_insights::SpanSelection;
 use crate::model::stats;
+use crate::model::time::Window;
+use crate::model::trace::TraceSummary;
 use crate::output::xray::{TracesReport, print_traces};
 
 #[derive(Debug, Args)]
@@ -30,13 +36,86 @@ pub struct TracesArgs {
 pub async fn run(
     ctx: &Context,
     aws: &AwsArgs,
-    source: super::TraceSource,
+    source: TraceSource,
     args: TracesArgs,
 ) -> Result<()> {
-    if source == super::TraceSource::Spans {
-        return Err(super::not_built("xray traces"));
-    }
     let window = args.selection.window(ctx.now)?;
+    if source == TraceSource::Spans && args.filter.is_some() {
+        return Err(filter_on_spans());
+    }
+    let client = ctx.xray_client(aws).await?;
+    // With auto, an account on Transaction Search is summed up from every span it keeps,
+    // unless an X-Ray filter expression asks for the summaries (then said to be a share).
+    let transaction_search = source == TraceSource::Auto
+        && xray::segment_destination(&client)
+            .await
+            .is_ok_and(|d| d.is_transaction_search());
+    if source == TraceSource::Spans || (transaction_search && args.filter.is_none()) {
+        if transaction_search {
+            ctx.printer.status(
+                "note: this account sends spans to CloudWatch Logs (Transaction Search): these numbers are computed by Logs Insights from every span in aws/spans, not from the indexed trace summaries",
+            );
+        }
+        return from_spans(ctx, aws, window, args).await;
+    }
+    from_summaries(ctx, &client, transaction_search, window, args).await
+}
+
+/// `--filter` is X-Ray's filter language, which only the summaries understand.
+fn filter_on_spans() -> Error {
+    Error::usage("--filter takes an X-Ray filter expression, which only X-Ray's trace summaries understand, not aws/spans")
+        .with_hint("use the shorthand flags (--errors, --faults, --throttles, --slower-than, --url-contains, --service), or --source summaries")
+}
+
+/// Every request of the window, from aws/spans through Logs Insights.
+async fn from_spans(ctx: &Context, aws: &AwsArgs, window: Window, args: TracesArgs) -> Result<()> {
+    let s = &args.selection;
+    let selection = SpanSelection {
+        errors: s.errors,
+        faults: s.faults,
+        throttles: s.throttles,
+        slower_than: s.slower_than,
+        url_contains: s.url_contains.clone(),
+        service: s.service.clone(),
+    };
+    let logs = ctx.logs_client(aws).await?;
+    let order = s.sort;
+    let (figures, slices) =
+        spans::traces_figures(ctx, &logs, window, &selection, order, s.listed()).await?;
+    if !figures.exact_percentiles {
+        ctx.printer.status(&format!(
+            "note: {}; its percentiles are the highest of those answers', an upper bound (counts are exact)",
+            if slices > 1 {
+                format!("the window took {slices} Logs Insights queries of at most a day each")
+            } else {
+                "raw paths were grouped into routes after the query".to_string()
+            }
+        ));
+    }
+    let listed: Vec<&TraceSummary> = figures.listed.iter().collect();
+    print_traces(
+        &ctx.printer,
+        &TracesReport {
+            source: "aws/spans (every request)",
+            group: "xray",
+            window,
+            overview: &figures.overview,
+            routes: &figures.routes,
+            listed: &listed,
+            order,
+        },
+    )
+}
+
+/// X-Ray's trace summaries: every trace on an X-Ray account, the indexed share on one with
+/// Transaction Search (said, never silently a sample).
+async fn from_summaries(
+    ctx: &Context,
+    client: &aws_sdk_xray::Client,
+    transaction_search: bool,
+    window: Window,
+    args: TracesArgs,
+) -> Result<()> {
     let window = super::within_retention(ctx, window)?;
     let filter = TraceFilter {
         errors: args.selection.errors,
@@ -54,7 +133,6 @@ pub async fn run(
             filter.as_deref().unwrap_or("(none)")
         ));
     }
-    let client = ctx.xray_client(aws).await?;
     let slices = window.slices(xray::MAX_SLICE).len();
     let bar = ctx.printer.progress_bar(slices as u64, "X-Ray");
     let show = |p: ScanProgress| {
@@ -63,8 +141,8 @@ pub async fn run(
     };
     let limiter = xray::limiter();
     let (traces, indexed) = tokio::join!(
-        xray::trace_summaries(&client, window, filter.as_deref(), &limiter, &show),
-        indexed_share(&client, source),
+        xray::trace_summaries(client, window, filter.as_deref(), &limiter, &show),
+        indexed_share(client, transaction_search),
     );
     bar.finish_and_clear();
     // After the move to Transaction Search the summaries are a sample: never silently.
@@ -98,17 +176,12 @@ pub async fn run(
     )
 }
 
-/// With `auto`, the share of spans indexed as summaries when the account is on Transaction
-/// Search; `None` when it is not (or that cannot be read: the summaries are then all there is).
-async fn indexed_share(client: &aws_sdk_xray::Client, source: super::TraceSource) -> Option<f64> {
-    if source != super::TraceSource::Auto {
+/// On Transaction Search, the share of spans indexed as trace summaries (the default, 1%,
+/// when no rule can be read); `None` on an account that sends everything to X-Ray.
+async fn indexed_share(client: &aws_sdk_xray::Client, transaction_search: bool) -> Option<f64> {
+    if !transaction_search {
         return None;
     }
-    let destination = xray::segment_destination(client).await.ok()?;
-    if !destination.is_transaction_search() {
-        return None;
-    }
-    // On Transaction Search without a readable rule, the default share (1%) is assumed.
     Some(
         xray::indexed_percent(client)
             .await
