@@ -641,3 +641,226 @@ fn xray_traces_on_transaction_search_counts_every_request_from_aws_spans() {
     let summaries: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(summaries["summary"]["traces"], 1);
 }
+
+#[test]
+fn xray_traces_from_aws_spans_for_people_names_its_source() {
+    let (w, _) = traffic_world(Options::default());
+    let out = w.xray(&["traces", "--since", "2h", "--limit", "3"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("aws/spans (every request)  ") && lines[0].ends_with("201 traces"),
+        "{}",
+        out.stdout
+    );
+    // The summary block's counts and the route rows.
+    assert!(
+        out.stdout.contains(
+            " 201    40   19.9%    24   11.9%         16  260 ms  460 ms  500 ms  500 ms"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("POST /api/activities"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.trim_start().starts_with("1-"))
+            .count(),
+        3,
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_window_longer_than_a_day_is_split_into_insights_ranges_that_tile_it() {
+    let w = world(Options::default(), true);
+    let now = jiff::Timestamp::now().as_second();
+    // Three requests in each of the three slices of a 50 h window.
+    let mut expected = vec![0.5]; // the world's own request
+    for (n, hours_ago) in [49, 30, 1].iter().enumerate() {
+        for k in 0..3 {
+            let i = n * 3 + k + 1; // all 200 OK GETs/POSTs with i % 50 + 1 tenths of 100 ms
+            let (id, spans) = span_request(i, now - hours_ago * 3600 + k as i64 * 60);
+            w.fake.add_spans(&id, spans);
+            expected.push(duration_ns(i) as f64 / 1e9);
+        }
+    }
+    let out = w.xray(&["traces", "--since", "50h", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["traces"], 10);
+    assert_eq!(
+        report["summary"]["response_time"]["max"].as_f64(),
+        Some(0.5)
+    );
+    let counted: u64 = report["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(counted, 10);
+    assert!(
+        out.stderr.contains("note: the window was split into 3 Logs Insights ranges of at most a day each; its percentiles are the highest of those answers', an upper bound (counts are exact)"),
+        "{}",
+        out.stderr
+    );
+    // Three queries a range; the ranges (seconds, both ends included) tile the window with
+    // neither a gap nor an overlap.
+    let mut ranges: Vec<(i64, i64)> = w
+        .fake
+        .calls()
+        .iter()
+        .filter(|c| c.operation == "StartQuery")
+        .map(|c| {
+            (
+                c.body["startTime"].as_i64().unwrap(),
+                c.body["endTime"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(ranges.len(), 9);
+    ranges.sort();
+    ranges.dedup();
+    assert_eq!(ranges.len(), 3);
+    assert_eq!(ranges[0].1 - ranges[0].0, 24 * 3600 - 1);
+    assert_eq!(ranges[1].0, ranges[0].1 + 1);
+    assert_eq!(ranges[2].0, ranges[1].1 + 1);
+    assert!(
+        (ranges[2].1 - ranges[0].0 - 50 * 3600).abs() <= 1,
+        "{ranges:?}"
+    );
+    // The slowest listed across the slices, merged.
+    let listed: Vec<f64> = report["traces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["response_time"].as_f64().unwrap())
+        .collect();
+    expected.sort_by(|a, b| b.total_cmp(a));
+    assert_eq!(listed, expected);
+}
+
+#[test]
+fn the_shorthand_flags_become_insights_filters() {
+    let (w, _) = traffic_world(Options::default());
+    let count = |args: &[&str]| -> u64 {
+        let mut all = vec!["traces", "--since", "2h", "-o", "json"];
+        all.extend_from_slice(args);
+        let out = w.xray(&all);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        let report: Value = serde_json::from_str(&out.stdout).unwrap();
+        report["summary"]["traces"].as_u64().unwrap()
+    };
+    let fault = |i: usize| {
+        let (_, _, status, errored) = request_of(i);
+        (500..600).contains(&status) || (errored && !(400..500).contains(&status))
+    };
+    // Faults on the home route, the world's 500 among them.
+    let home_faults = (0..200)
+        .filter(|&i| request_of(i).1 == "/api/activities/home" && fault(i))
+        .count() as u64
+        + 1;
+    assert_eq!(count(&["--faults", "--url-contains", "/home"]), home_faults);
+    // Errors or throttles: 4xx, 429 included once.
+    let errors = (0..200)
+        .filter(|&i| (400..500).contains(&request_of(i).2))
+        .count() as u64;
+    assert_eq!(count(&["--errors", "--throttles"]), errors);
+    // Slower than 400 ms: 0.41 .. 0.5 s, ten a fifty, and the world's 0.5 s.
+    assert_eq!(count(&["--slower-than", "400ms"]), 4 * 10 + 1);
+    // The downstream service has server spans but no requests of its own.
+    assert_eq!(count(&["--service", "notifications"]), 0);
+    assert_eq!(count(&["--service", "backend-flask"]), 201);
+    // What the user typed stays a string in the query.
+    assert_eq!(count(&["--url-contains", "\" or 1 = 1 or \""]), 0);
+}
+
+#[test]
+fn aws_spans_errors_say_what_to_do() {
+    // Not on Transaction Search: no aws/spans.
+    let w = world(Options::default(), false);
+    let out = w.xray(&["traces", "--source", "spans"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stderr.starts_with(
+            "error: Transaction Search is not enabled: this account has no log group aws/spans"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("update-trace-segment-destination"),
+        "{}",
+        out.stderr
+    );
+    // An identity without logs:StartQuery.
+    let w = world(
+        Options {
+            denied: vec!["StartQuery"],
+            ..Options::default()
+        },
+        true,
+    );
+    let out = w.xray(&["traces"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains("\nerror: cannot query aws/spans: AccessDeniedException"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "hint: the identity needs logs:StartQuery and logs:GetQueryResults on the log group aws/spans"
+        ),
+        "{}",
+        out.stderr
+    );
+    // A query Insights ends otherwise than Complete.
+    let w = world(
+        Options {
+            insights_end: "Timeout",
+            ..Options::default()
+        },
+        true,
+    );
+    let out = w.xray(&["traces"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains("\nerror: a Logs Insights query over aws/spans ended Timeout"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("hint: narrow the window (--since)"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stdout, "", "nothing half-printed");
+}
+
+#[test]
+fn against_moto_an_account_without_aws_spans_is_told_how_to_turn_transaction_search_on() {
+    let moto = crate::python::Moto::start();
+    let sandbox = Sandbox::new();
+    let out = run(sandbox
+        .cmd()
+        .env("AWS_ENDPOINT_URL", &moto.endpoint)
+        .args(["xray", "traces", "--source", "spans", "--since", "1h"]));
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stderr.starts_with(
+            "error: Transaction Search is not enabled: this account has no log group aws/spans"
+        ),
+        "{}",
+        out.stderr
+    );
+}

@@ -50,6 +50,10 @@ pub struct Options {
     pub retrieval_page: usize,
     /// GetQueryResults answers Running this many times before Complete.
     pub insights_polls: u32,
+    /// How an Insights query ends: "Complete", or "Failed", "Cancelled", "Timeout".
+    pub insights_end: &'static str,
+    /// Operations answered with AccessDeniedException (an identity without the permission).
+    pub denied: Vec<&'static str>,
 }
 
 impl Default for Options {
@@ -63,6 +67,8 @@ impl Default for Options {
             retrieval_polls: 2,
             retrieval_page: 1,
             insights_polls: 1,
+            insights_end: "Complete",
+            denied: Vec::new(),
         }
     }
 }
@@ -1271,6 +1277,17 @@ async fn logs_api(State(fake): State<FakeXray>, headers: HeaderMap, body: String
     if let Some(r) = admit(&fake, &headers).await {
         return record(&fake, operation, &parsed, r);
     }
+    if fake.inner.options.denied.contains(&operation) {
+        let message = format!(
+            "User: arn:aws:iam::123456789012:user/dev is not authorized to perform: logs:{operation} on resource: arn:aws:logs:us-east-1:123456789012:log-group:aws/spans:*"
+        );
+        return record(
+            &fake,
+            operation,
+            &parsed,
+            logs_error("AccessDeniedException", &message),
+        );
+    }
     let response = if operation == "StartQuery" {
         start_query(&fake, &parsed)
     } else {
@@ -1355,7 +1372,9 @@ fn get_query_results(fake: &FakeXray, body: &Value) -> Response {
             )
         })
         .collect();
-    logs_ok(json!({"status": "Complete", "results": results,
+    logs_ok(
+        json!({"status": fake.inner.options.insights_end, "results": results,
         "statistics": {"recordsMatched": rows.len() as f64, "recordsScanned": rows.len() as f64,
-                       "bytesScanned": 0.0}}))
+                       "bytesScanned": 0.0}}),
+    )
 }

@@ -86,7 +86,7 @@ async fn from_spans(ctx: &Context, aws: &AwsArgs, window: Window, args: TracesAr
         ctx.printer.status(&format!(
             "note: {}; its percentiles are the highest of those answers', an upper bound (counts are exact)",
             if slices > 1 {
-                format!("the window took {slices} Logs Insights queries of at most a day each")
+                format!("the window was split into {slices} Logs Insights ranges of at most a day each")
             } else {
                 "raw paths were grouped into routes after the query".to_string()
             }
