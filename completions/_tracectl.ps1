@@ -538,6 +538,8 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
         }
         'tracectl;xray;services' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Look at the last DUR [default: 1h]')
+            [CompletionResult]::new('--traces', '--traces', [CompletionResultType]::ParameterName, 'From aws/spans: how many of the window''s newest requests the graph is drawn from')
+            [CompletionResult]::new('--retrieval-timeout', '--retrieval-timeout', [CompletionResultType]::ParameterName, 'From aws/spans: how long to wait for the trace retrievals')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where traces are read: X-Ray''s indexed trace summaries and BatchGetTraces, the spans Transaction Search keeps in CloudWatch Logs (aws/spans), or auto: spans for what X-Ray does not hold when the account sends them there [env: TRACECTL_XRAY_SOURCE] [default: auto]')

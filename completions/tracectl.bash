@@ -3453,13 +3453,21 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__xray__subcmd__services)
-            opts="-o -q -v -h -V --since --region --endpoint-url --source --output --color --quiet --verbose --profile --config --utc --help --version"
+            opts="-o -q -v -h -V --since --traces --retrieval-timeout --region --endpoint-url --source --output --color --quiet --verbose --profile --config --utc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --traces)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retrieval-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

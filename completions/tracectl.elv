@@ -501,6 +501,8 @@ set edit:completion:arg-completer[tracectl] = {|@words|
         }
         &'tracectl;xray;services'= {
             cand --since 'Look at the last DUR [default: 1h]'
+            cand --traces 'From aws/spans: how many of the window''s newest requests the graph is drawn from'
+            cand --retrieval-timeout 'From aws/spans: how long to wait for the trace retrievals'
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
             cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
             cand --source 'Where traces are read: X-Ray''s indexed trace summaries and BatchGetTraces, the spans Transaction Search keeps in CloudWatch Logs (aws/spans), or auto: spans for what X-Ray does not hold when the account sends them there [env: TRACECTL_XRAY_SOURCE] [default: auto]'

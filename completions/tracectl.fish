@@ -400,6 +400,8 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l since -d 'Look at the last DUR [default: 1h]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l traces -d 'From aws/spans: how many of the window\'s newest requests the graph is drawn from' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l retrieval-timeout -d 'From aws/spans: how long to wait for the trace retrievals' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l source -d 'Where traces are read: X-Ray\'s indexed trace summaries and BatchGetTraces, the spans Transaction Search keeps in CloudWatch Logs (aws/spans), or auto: spans for what X-Ray does not hold when the account sends them there [env: TRACECTL_XRAY_SOURCE] [default: auto]' -r -f -a "summaries\t''

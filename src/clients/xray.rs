@@ -16,7 +16,7 @@ use futures::{StreamExt, TryStreamExt};
 
 use super::Limiter;
 use super::aws::{AwsFailure, classify};
-use crate::model::graph::{Counts, ServiceEdge, ServiceNode, sort_graph};
+use crate::model::graph::{Counts, ServiceEdge, ServiceNode, merge_graphs, sort_graph};
 use crate::model::time::Window;
 use crate::model::trace::{Trace, TraceId, TraceSummary, epoch_seconds};
 
@@ -308,12 +308,19 @@ pub async fn service_graph(
         let page = page.map_err(|e| classify(&e))?;
         services.extend(page.services.unwrap_or_default());
     }
-    // Edges name their target by reference id; resolve them across all pages.
+    let mut nodes = nodes_of(services);
+    sort_graph(&mut nodes);
+    Ok(nodes)
+}
+
+/// Service graph nodes from X-Ray's services, edges named by their target's reference id
+/// (resolved across all the pages given).
+fn nodes_of(services: Vec<aws_sdk_xray::types::Service>) -> Vec<ServiceNode> {
     let names: std::collections::HashMap<i32, String> = services
         .iter()
         .filter_map(|s| Some((s.reference_id?, s.name.clone().unwrap_or_default())))
         .collect();
-    let mut nodes: Vec<ServiceNode> = services
+    services
         .into_iter()
         .map(|s| {
             let edges: Vec<ServiceEdge> = s
@@ -355,9 +362,7 @@ pub async fn service_graph(
                 edges,
             }
         })
-        .collect();
-    sort_graph(&mut nodes);
-    Ok(nodes)
+        .collect()
 }
 
 // ---- Transaction Search: spans in CloudWatch Logs (`aws/spans`) ---------------------------
@@ -438,21 +443,96 @@ pub async fn retrieve_traces(
     let deadline = tokio::time::Instant::now() + give_up_after;
     let mut found = Vec::new();
     for chunk in ids.chunks(BATCH_SIZE) {
-        let token = client
-            .start_trace_retrieval()
-            .set_trace_ids(Some(
-                chunk.iter().map(|id| id.as_str().to_string()).collect(),
-            ))
-            .start_time(sdk_time(window.start))
-            .end_time(sdk_time(window.end))
-            .send()
-            .await
-            .map_err(|e| RetrievalError::Aws(classify(&e)))?
-            .retrieval_token
-            .unwrap_or_default();
+        let token = start_retrieval(client, chunk, window).await?;
         found.extend(retrieved(client, &token, poll, deadline).await?);
     }
     Ok(found)
+}
+
+/// The service graph of the traces `ids` from aws/spans: one retrieval per five ids, at most
+/// [`BATCHES_IN_FLIGHT`] at once, each read with GetRetrievedTracesGraph (polled until
+/// COMPLETE, every page). The retrievals' graphs are added up into one.
+pub async fn retrieved_graph(
+    client: &Client,
+    ids: &[TraceId],
+    window: Window,
+    poll: Duration,
+    give_up_after: Duration,
+) -> Result<Vec<ServiceNode>, RetrievalError> {
+    let deadline = tokio::time::Instant::now() + give_up_after;
+    let graphs: Vec<Result<Vec<ServiceNode>, RetrievalError>> =
+        futures::stream::iter(ids.chunks(BATCH_SIZE))
+            .map(|chunk| async move {
+                let token = start_retrieval(client, chunk, window).await?;
+                retrieved_services(client, &token, poll, deadline).await
+            })
+            .buffer_unordered(BATCHES_IN_FLIGHT)
+            .collect()
+            .await;
+    let mut nodes = Vec::new();
+    for graph in graphs {
+        nodes.extend(graph?);
+    }
+    Ok(merge_graphs(nodes))
+}
+
+async fn start_retrieval(
+    client: &Client,
+    ids: &[TraceId],
+    window: Window,
+) -> Result<String, RetrievalError> {
+    Ok(client
+        .start_trace_retrieval()
+        .set_trace_ids(Some(ids.iter().map(|id| id.as_str().to_string()).collect()))
+        .start_time(sdk_time(window.start))
+        .end_time(sdk_time(window.end))
+        .send()
+        .await
+        .map_err(|e| RetrievalError::Aws(classify(&e)))?
+        .retrieval_token
+        .unwrap_or_default())
+}
+
+/// Polls one retrieval's graph until COMPLETE, then reads every page of it.
+async fn retrieved_services(
+    client: &Client,
+    token: &str,
+    poll: Duration,
+    deadline: tokio::time::Instant,
+) -> Result<Vec<ServiceNode>, RetrievalError> {
+    use aws_sdk_xray::types::RetrievalStatus;
+    let mut services = Vec::new();
+    let mut next: Option<String> = None;
+    loop {
+        let page = client
+            .get_retrieved_traces_graph()
+            .retrieval_token(token)
+            .set_next_token(next.take())
+            .send()
+            .await
+            .map_err(|e| RetrievalError::Aws(classify(&e)))?;
+        match page.retrieval_status {
+            Some(RetrievalStatus::Complete) => {}
+            Some(RetrievalStatus::Running | RetrievalStatus::Scheduled) | None => {
+                if tokio::time::Instant::now() + poll > deadline {
+                    return Err(RetrievalError::TimedOut);
+                }
+                tokio::time::sleep(poll).await;
+                continue;
+            }
+            Some(other) => return Err(RetrievalError::Ended(other.as_str().to_string())),
+        }
+        services.extend(
+            page.services
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|s| s.service),
+        );
+        match page.next_token.filter(|t| !t.is_empty()) {
+            Some(token) => next = Some(token),
+            None => return Ok(nodes_of(services)),
+        }
+    }
 }
 
 /// Polls one retrieval until COMPLETE, then reads every page.

@@ -39,6 +39,50 @@ pub struct ServiceEdge {
     pub counts: Counts,
 }
 
+impl Counts {
+    /// Adds another graph's counts for the same service or edge; the average latency is
+    /// weighted by requests.
+    fn add(&mut self, other: &Counts) {
+        let seconds = |c: &Counts| c.avg_latency.map(|a| a * c.requests as f64);
+        let total = match (seconds(self), seconds(other)) {
+            (Some(a), Some(b)) => Some(a + b),
+            (a, b) => a.or(b),
+        };
+        self.requests += other.requests;
+        self.ok += other.ok;
+        self.errors += other.errors;
+        self.faults += other.faults;
+        self.throttles += other.throttles;
+        self.avg_latency = total
+            .filter(|_| self.requests > 0)
+            .map(|t| t / self.requests as f64);
+    }
+}
+
+/// One graph from several over different traces (one per Transaction Search retrieval):
+/// a service (name and type) once, its counts and its edges' counts added up; sorted.
+pub fn merge_graphs(nodes: Vec<ServiceNode>) -> Vec<ServiceNode> {
+    let mut merged: Vec<ServiceNode> = Vec::new();
+    for node in nodes {
+        let Some(into) = merged
+            .iter_mut()
+            .find(|m| m.name == node.name && m.kind == node.kind)
+        else {
+            merged.push(node);
+            continue;
+        };
+        into.counts.add(&node.counts);
+        for edge in node.edges {
+            match into.edges.iter_mut().find(|e| e.to == edge.to) {
+                Some(e) => e.counts.add(&edge.counts),
+                None => into.edges.push(edge),
+            }
+        }
+    }
+    sort_graph(&mut merged);
+    merged
+}
+
 /// Busiest services (and edges) first, then by name.
 pub fn sort_graph(nodes: &mut [ServiceNode]) {
     for node in nodes.iter_mut() {
@@ -191,6 +235,42 @@ pub fn from_spans(spans: &[SpanRecord]) -> Vec<ServiceNode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn graphs_of_different_traces_add_up() {
+        let counts = |requests: i64, faults: i64, avg: f64| Counts {
+            requests,
+            ok: requests - faults,
+            errors: 0,
+            faults,
+            throttles: 0,
+            avg_latency: Some(avg),
+        };
+        let node = |requests, faults, avg, edge_to: &str| ServiceNode {
+            name: "backend-flask".into(),
+            kind: "Service".into(),
+            counts: counts(requests, faults, avg),
+            edges: vec![ServiceEdge {
+                to: edge_to.into(),
+                counts: counts(requests, 0, avg / 2.0),
+            }],
+        };
+        let merged = merge_graphs(vec![
+            node(3, 1, 0.2, "postgresql"),
+            node(1, 1, 0.6, "postgresql"),
+            node(1, 0, 0.1, "notifications"),
+        ]);
+        assert_eq!(merged.len(), 1);
+        let m = &merged[0];
+        assert_eq!((m.counts.requests, m.counts.ok, m.counts.faults), (5, 3, 2));
+        assert!((m.counts.avg_latency.unwrap() - (0.6 + 0.6 + 0.1) / 5.0).abs() < 1e-12);
+        let edges: Vec<(&str, i64)> = m
+            .edges
+            .iter()
+            .map(|e| (e.to.as_str(), e.counts.requests))
+            .collect();
+        assert_eq!(edges, [("postgresql", 4), ("notifications", 1)]);
+    }
     use crate::model::span::SpanSource;
 
     fn span(

@@ -369,20 +369,6 @@ fn an_x_ray_filter_expression_reads_the_indexed_share_and_says_so() {
     );
 }
 
-#[test]
-fn services_from_aws_spans_are_not_built_yet() {
-    let w = world(Options::default(), true);
-    let out = w.xray(&["services", "--source", "spans"]);
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(
-        out.stderr
-            .starts_with("error: xray services --source spans is not built yet"),
-        "{}",
-        out.stderr
-    );
-    assert!(w.fake.calls().is_empty());
-}
-
 // ---- xray traces over every span: Logs Insights on aws/spans --------------------------------
 
 /// Request `i` of the generated traffic: its route, HTTP status and whether the span's
@@ -862,5 +848,98 @@ fn against_moto_an_account_without_aws_spans_is_told_how_to_turn_transaction_sea
         ),
         "{}",
         out.stderr
+    );
+}
+
+#[test]
+fn xray_services_on_transaction_search_draws_the_graph_of_the_newest_requests() {
+    let (w, starts) = traffic_world(Options {
+        service_page_size: 1,
+        ..Options::default()
+    });
+    let out = w.xray(&["services", "--since", "2h", "--traces", "12", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("note: the service graph of the 12 newest requests of the window, retrieved from aws/spans (Transaction Search)"),
+        "{}",
+        out.stderr
+    );
+    // The 12 newest requests are the last 12 generated.
+    let newest: Vec<usize> = (188..200).collect();
+    assert!(starts[188] > starts[187]);
+    let doc: Value = serde_json::from_str(&out.stdout).unwrap();
+    let services = doc["services"].as_array().unwrap();
+    let find = |name: &str| {
+        services
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap_or_else(|| panic!("no {name}: {services:?}"))
+    };
+    let flask = find("backend-flask");
+    let class = |i: &usize| {
+        let (_, _, status, errored) = request_of(*i);
+        match status {
+            429 => "throttle",
+            400..=499 => "error",
+            500..=599 => "fault",
+            _ if errored => "fault",
+            _ => "ok",
+        }
+    };
+    let of = |c: &str| newest.iter().filter(|i| class(i) == c).count() as i64;
+    assert_eq!(flask["requests"], 12);
+    assert_eq!(flask["ok"].as_i64(), Some(of("ok")));
+    assert_eq!(flask["faults"].as_i64(), Some(of("fault")));
+    assert_eq!(flask["errors"].as_i64(), Some(of("error") + of("throttle")));
+    assert_eq!(flask["throttles"].as_i64(), Some(of("throttle")));
+    let seconds: f64 = newest.iter().map(|&i| duration_ns(i) as f64 / 1e9).sum();
+    assert!((flask["avg_latency"].as_f64().unwrap() - seconds / 12.0).abs() < 1e-9);
+    // Every request queried Postgres; the POSTs called the notifications service, which failed.
+    let posts = newest
+        .iter()
+        .filter(|&&i| request_of(i).0 == "POST")
+        .count() as i64;
+    assert_eq!(find("postgresql")["requests"], 12);
+    assert_eq!(find("postgresql")["type"], "Database::SQL");
+    assert_eq!(find("notifications")["requests"].as_i64(), Some(posts));
+    assert_eq!(find("notifications")["faults"].as_i64(), Some(posts));
+    let edges: Vec<(&str, i64)> = flask["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["to"].as_str().unwrap(), e["requests"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(edges, [("postgresql", 12), ("notifications", posts)]);
+    // One Insights query for the ids; one retrieval per five ids (3), each graph polled
+    // until COMPLETE and read page by page; BatchGetTraces and GetServiceGraph never asked.
+    let calls = w.fake.calls();
+    let count = |op: &str| calls.iter().filter(|c| c.operation == op).count();
+    assert_eq!(count("StartQuery"), 1);
+    assert_eq!(count("StartTraceRetrieval"), 3);
+    let mut asked: Vec<String> = calls
+        .iter()
+        .filter(|c| c.operation == "StartTraceRetrieval")
+        .flat_map(|c| c.body["TraceIds"].as_array().unwrap().clone())
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    asked.sort();
+    let mut want: Vec<String> = newest
+        .iter()
+        .map(|&i| span_request(i, starts[i]).0)
+        .collect();
+    want.sort();
+    assert_eq!(asked, want);
+    // Per retrieval: 2 RUNNING answers, then one page per service (3 services).
+    assert_eq!(count("GetRetrievedTracesGraph"), 3 * (2 + 3));
+    assert_eq!(count("GetServiceGraph") + count("BatchGetTraces"), 0);
+
+    // --source summaries asks X-Ray's own graph.
+    let before = w.fake.calls().len();
+    let out = w.xray(&["services", "--since", "2h", "--source", "summaries"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        w.fake.calls()[before..]
+            .iter()
+            .all(|c| c.operation == "GetServiceGraph")
     );
 }

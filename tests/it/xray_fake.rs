@@ -166,6 +166,7 @@ impl FakeXray {
             .route("/GetIndexingRules", post(indexing_rules))
             .route("/StartTraceRetrieval", post(start_retrieval))
             .route("/ListRetrievedTraces", post(list_retrieved))
+            .route("/GetRetrievedTracesGraph", post(retrieved_graph))
             // CloudWatch Logs (awsJson1.1: the operation in X-Amz-Target).
             .route("/", post(logs_api))
             .with_state(self.clone())
@@ -1231,6 +1232,177 @@ async fn list_retrieved(
         "ListRetrievedTraces",
         &parsed,
         axum::Json(response).into_response(),
+    )
+}
+
+/// Counts of a graph node or edge as X-Ray's ServiceStatistics / EdgeStatistics: ok, errors
+/// (4xx, throttles 429 among them), faults (5xx, or an ERROR status otherwise), seconds.
+#[derive(Default, Clone)]
+struct GraphCounts {
+    total: u64,
+    ok: u64,
+    errors: u64,
+    throttles: u64,
+    faults: u64,
+    seconds: f64,
+}
+
+impl GraphCounts {
+    fn add(&mut self, span: &Value) {
+        let status = span
+            .pointer("/attributes/http.response.status_code")
+            .and_then(Value::as_i64)
+            .unwrap_or(0);
+        let errored = span.pointer("/status/code").and_then(Value::as_str) == Some("ERROR");
+        self.total += 1;
+        match status {
+            429 => {
+                self.errors += 1;
+                self.throttles += 1;
+            }
+            400..=499 => self.errors += 1,
+            500..=599 => self.faults += 1,
+            _ if errored => self.faults += 1,
+            _ => self.ok += 1,
+        }
+        self.seconds += span["durationNano"].as_f64().unwrap_or(0.0) / 1e9;
+    }
+
+    fn json(&self) -> Value {
+        json!({"OkCount": self.ok, "TotalCount": self.total, "TotalResponseTime": self.seconds,
+            "ErrorStatistics": {"ThrottleCount": self.throttles,
+                "OtherCount": self.errors - self.throttles, "TotalCount": self.errors},
+            "FaultStatistics": {"OtherCount": self.faults, "TotalCount": self.faults}})
+    }
+}
+
+/// GetRetrievedTracesGraph: the graph of a retrieval's traces, computed from their span
+/// documents. A service is a `service.name` with its server spans; a database is the
+/// `db.system` of client spans (type `Database::SQL`); an edge goes from a service to a
+/// database it queried or to the service of a server span whose parent is its span.
+/// RUNNING as long as the retrieval is, then COMPLETE, paged by `service_page_size`.
+async fn retrieved_graph(
+    State(fake): State<FakeXray>,
+    headers: HeaderMap,
+    body: String,
+) -> Response {
+    let parsed = match parse_body(&body) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if let Some(r) = admit(&fake, &headers).await {
+        return record(&fake, "GetRetrievedTracesGraph", &parsed, r);
+    }
+    let token = parsed["RetrievalToken"].as_str().unwrap_or_default();
+    let mut retrievals = fake.inner.retrievals.lock().unwrap();
+    let Some((ids, running)) = retrievals.get_mut(token) else {
+        drop(retrievals);
+        let r = error(
+            StatusCode::NOT_FOUND,
+            "ResourceNotFoundException",
+            "unknown retrieval token",
+        );
+        return record(&fake, "GetRetrievedTracesGraph", &parsed, r);
+    };
+    if *running > 0 {
+        *running -= 1;
+        drop(retrievals);
+        let body = json!({"RetrievalStatus": "RUNNING", "Services": []});
+        return record(
+            &fake,
+            "GetRetrievedTracesGraph",
+            &parsed,
+            axum::Json(body).into_response(),
+        );
+    }
+    let ids = ids.clone();
+    drop(retrievals);
+    // (name, type, counts, edges: target name -> counts), in order of appearance.
+    type Node = (
+        String,
+        &'static str,
+        GraphCounts,
+        Vec<(String, GraphCounts)>,
+    );
+    let mut nodes: Vec<Node> = Vec::new();
+    fn node<'a>(nodes: &'a mut Vec<Node>, name: &str, kind: &'static str) -> &'a mut Node {
+        let at = match nodes.iter().position(|n| n.0 == name) {
+            Some(at) => at,
+            None => {
+                nodes.push((name.to_string(), kind, GraphCounts::default(), Vec::new()));
+                nodes.len() - 1
+            }
+        };
+        &mut nodes[at]
+    }
+    fn edge<'a>(edges: &'a mut Vec<(String, GraphCounts)>, to: &str) -> &'a mut GraphCounts {
+        let at = match edges.iter().position(|e| e.0 == to) {
+            Some(at) => at,
+            None => {
+                edges.push((to.to_string(), GraphCounts::default()));
+                edges.len() - 1
+            }
+        };
+        &mut edges[at].1
+    }
+    let spans = fake.inner.spans.lock().unwrap();
+    for (_, docs) in spans.iter().filter(|(id, _)| ids.contains(id)) {
+        let service_of = |d: &Value| {
+            d.pointer("/resource/attributes/service.name")
+                .and_then(Value::as_str)
+                .unwrap_or("unknown_service")
+                .to_string()
+        };
+        for d in docs {
+            let service = service_of(d);
+            match d["kind"].as_str() {
+                Some("SERVER") => {
+                    node(&mut nodes, &service, "Service").2.add(d);
+                    let parent = docs.iter().find(|p| p["spanId"] == d["parentSpanId"]);
+                    if let Some(parent) = parent.filter(|p| service_of(p) != service) {
+                        let from = node(&mut nodes, &service_of(parent), "Service");
+                        edge(&mut from.3, &service).add(d);
+                    }
+                }
+                Some("CLIENT") => {
+                    if let Some(db) = d.pointer("/attributes/db.system").and_then(Value::as_str) {
+                        node(&mut nodes, db, "Database::SQL").2.add(d);
+                        let from = node(&mut nodes, &service, "Service");
+                        edge(&mut from.3, db).add(d);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    drop(spans);
+    let reference = |name: &str| nodes.iter().position(|n| n.0 == name).unwrap_or(0);
+    let services: Vec<Value> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, (name, kind, counts, edges))| {
+            json!({"Service": {"ReferenceId": i, "Name": name, "Names": [name], "Type": kind,
+                "SummaryStatistics": counts.json(),
+                "Edges": edges.iter().map(|(to, c)| json!({"ReferenceId": reference(to),
+                    "SummaryStatistics": c.json()})).collect::<Vec<_>>()},
+                "Links": []})
+        })
+        .collect();
+    let page = fake.inner.options.service_page_size.max(1);
+    let from: usize = parsed["NextToken"]
+        .as_str()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0);
+    let shown: Vec<Value> = services.iter().skip(from).take(page).cloned().collect();
+    let mut body = json!({"RetrievalStatus": "COMPLETE", "Services": shown});
+    if from + page < services.len() {
+        body["NextToken"] = json!((from + page).to_string());
+    }
+    record(
+        &fake,
+        "GetRetrievedTracesGraph",
+        &parsed,
+        axum::Json(body).into_response(),
     )
 }
 

@@ -55,20 +55,10 @@ pub async fn run(ctx: &Context, cmd: XrayCommand) -> Result<()> {
             trace::run(ctx, &cmd.aws, source, args).await
         }
         XraySubcommand::Services(args) => {
-            if trace_source(ctx, cmd.source)? == TraceSource::Spans {
-                return Err(not_built("xray services"));
-            }
-            services::run(ctx, &cmd.aws, args).await
+            let source = trace_source(ctx, cmd.source)?;
+            services::run(ctx, &cmd.aws, source, args).await
         }
     }
-}
-
-/// `--source spans` where the view is not computed from aws/spans yet.
-fn not_built(view: &str) -> Error {
-    Error::usage(format!(
-        "{view} --source spans is not built yet: it reads X-Ray's indexed trace summaries only"
-    ))
-    .with_hint("use --source summaries (or auto, which says what share of requests the numbers cover); `xray trace` does read aws/spans")
 }
 
 /// `--source`, else the `xray_source` setting, else auto.

@@ -13,6 +13,7 @@ use crate::model::span_insights::{
 };
 use crate::model::stats::TraceOrder;
 use crate::model::time::Window;
+use crate::model::trace::TraceId;
 
 /// Insights queries in flight at once: an account runs at most 30 (dashboards included),
 /// so tracectl leaves most of them to others.
@@ -97,6 +98,39 @@ pub(super) async fn traces_figures(
         }
     }
     Ok((span_insights::combine(figures, order, limit), slices.len()))
+}
+
+/// The ids of the window's `count` newest requests (root server spans), newest first: one
+/// Insights query, since a listing needs no combining.
+pub(super) async fn newest_requests(
+    ctx: &Context,
+    logs: &aws_sdk_cloudwatchlogs::Client,
+    window: Window,
+    count: usize,
+) -> Result<Vec<TraceId>> {
+    let query = span_insights::listing_query(&SpanSelection::default(), TraceOrder::Newest, count);
+    if ctx.printer.options().verbosity > 0 {
+        ctx.printer
+            .status(&format!("Logs Insights query on {SPANS_GROUP}:\n{query}"));
+    }
+    let spinner = ctx
+        .printer
+        .spinner(format!("finding the newest requests in {SPANS_GROUP}"));
+    let answer = run_query(
+        logs,
+        &[SPANS_GROUP.to_string()],
+        (window.start.as_second(), window.end.as_second()),
+        &query,
+        INSIGHTS_MAX_RUNTIME,
+        &|_| {},
+    )
+    .await;
+    spinner.finish_and_clear();
+    let rows = answer.map_err(|e| insights_error(ctx, e))?.rows;
+    Ok(span_insights::read_listing(&rows)
+        .into_iter()
+        .filter_map(|t| t.id.parse().ok())
+        .collect())
 }
 
 /// The window as Insights ranges: epoch seconds, both ends included, so each slice but the

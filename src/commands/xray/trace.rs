@@ -120,7 +120,7 @@ async fn transaction_search(ctx: &Context, client: &aws_sdk_xray::Client) -> boo
 }
 
 /// How often a running retrieval is asked about.
-const RETRIEVAL_POLL: Duration = Duration::from_millis(500);
+pub(super) const RETRIEVAL_POLL: Duration = Duration::from_millis(500);
 
 /// The traces of `ids` from aws/spans, drawn through the same span model as OTLP spans.
 async fn retrieve(
@@ -210,7 +210,7 @@ fn retrieval_window(ctx: &Context, ids: &[TraceId]) -> Window {
 }
 
 /// What the user can do about a failed retrieval.
-fn retrieval_error(ctx: &Context, e: RetrievalError, waited: Duration) -> Error {
+pub(super) fn retrieval_error(ctx: &Context, e: RetrievalError, waited: Duration) -> Error {
     match e {
         RetrievalError::Aws(AwsFailure::Service { code, message })
             if code == "InvalidRequestException" && message.contains("not enabled") =>
