@@ -16,6 +16,11 @@ pub struct TracesReport<'a> {
     /// Where the traces come from ("X-Ray", "local") and the group whose `trace`
     /// command draws one ("xray", "local").
     pub source: &'a str,
+    /// The source for scripts: `xray`, `xray_indexed` (the indexed share of an account on
+    /// Transaction Search), `aws_spans` or `local`.
+    pub source_key: &'a str,
+    /// False when the percentiles are upper bounds combined from several answers.
+    pub exact_percentiles: bool,
     pub group: &'a str,
     pub window: Window,
     pub overview: &'a Overview,
@@ -46,6 +51,9 @@ struct JsonTrace<'a> {
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
+    source: &'a str,
+    /// `exact`, or `upper_bound` when combined from several answers.
+    percentiles: &'a str,
     window: JsonWindow,
     summary: &'a Overview,
     routes: &'a [RouteStats],
@@ -55,6 +63,12 @@ struct JsonReport<'a> {
 pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> {
     if printer.is_json() {
         return printer.json(&JsonReport {
+            source: report.source_key,
+            percentiles: if report.exact_percentiles {
+                "exact"
+            } else {
+                "upper_bound"
+            },
             window: JsonWindow {
                 start: report.window.start,
                 end: report.window.end,

@@ -104,7 +104,19 @@ pub struct Moto {
 }
 
 impl Moto {
+    /// Starts moto_server on a free port. The port is free when chosen but may be taken by
+    /// another test's server before moto binds it, so moto is told apart by its answer
+    /// (Werkzeug's `Server` header), and started again on another port if it lost the race.
     pub fn start() -> Self {
+        for _ in 0..5 {
+            if let Some(moto) = Self::try_start() {
+                return moto;
+            }
+        }
+        panic!("moto_server lost the race for a free port 5 times");
+    }
+
+    fn try_start() -> Option<Self> {
         let bin = venv().join("bin/moto_server");
         let port = crate::harness::free_port();
         let log = tempfile::NamedTempFile::new().expect("moto log");
@@ -120,14 +132,15 @@ impl Moto {
         };
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
         loop {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return moto;
+            if answers_as_moto(port) {
+                return Some(moto);
             }
             if let Ok(Some(status)) = moto.child.try_wait() {
-                panic!(
-                    "moto_server exited with {status}: {}",
-                    std::fs::read_to_string(log.path()).unwrap_or_default()
-                );
+                let log = std::fs::read_to_string(log.path()).unwrap_or_default();
+                if log.contains("Address already in use") {
+                    return None;
+                }
+                panic!("moto_server exited with {status}: {log}");
             }
             assert!(
                 std::time::Instant::now() < deadline,
@@ -136,6 +149,26 @@ impl Moto {
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
     }
+}
+
+/// Whether moto (Werkzeug) answers HTTP on `port`, not some other test's server.
+fn answers_as_moto(port: u16) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(5)));
+    if stream
+        .write_all(b"GET /moto-api/ HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+        .is_err()
+    {
+        return false;
+    }
+    let mut head = [0u8; 1024];
+    let n = stream.read(&mut head).unwrap_or(0);
+    String::from_utf8_lossy(&head[..n])
+        .to_ascii_lowercase()
+        .contains("server: werkzeug")
 }
 
 impl Moto {

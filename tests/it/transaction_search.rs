@@ -326,6 +326,7 @@ fn an_x_ray_filter_expression_reads_the_indexed_share_and_says_so() {
     );
     let report: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(report["summary"]["traces"], 1);
+    assert_eq!(report["source"], "xray_indexed");
     let human = w.xray(&["traces", "--since", "2h", "--filter", "responsetime > 0"]);
     assert!(
         human.stdout.starts_with("X-Ray summaries (1% indexed)"),
@@ -499,6 +500,10 @@ fn xray_traces_on_transaction_search_counts_every_request_from_aws_spans() {
         .count();
     let mut seconds: Vec<f64> = all.iter().map(|r| r.5).collect();
     seconds.sort_by(f64::total_cmp);
+    assert_eq!(
+        (report["source"].as_str(), report["percentiles"].as_str()),
+        (Some("aws_spans"), Some("exact"))
+    );
     let summary = &report["summary"];
     assert_eq!(summary["traces"], 201, "every request, not the indexed 1%");
     assert_eq!(
@@ -626,6 +631,7 @@ fn xray_traces_on_transaction_search_counts_every_request_from_aws_spans() {
     ]);
     let summaries: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(summaries["summary"]["traces"], 1);
+    assert_eq!(summaries["source"], "xray");
 }
 
 #[test]
@@ -681,6 +687,7 @@ fn a_window_longer_than_a_day_is_split_into_insights_ranges_that_tile_it() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let report: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(report["summary"]["traces"], 10);
+    assert_eq!(report["percentiles"], "upper_bound");
     assert_eq!(
         report["summary"]["response_time"]["max"].as_f64(),
         Some(0.5)

@@ -53,6 +53,8 @@ pub async fn run(ctx: &Context, args: TracesArgs) -> Result<()> {
         &ctx.printer,
         &TracesReport {
             source: "local",
+            source_key: "local",
+            exact_percentiles: true,
             group: "local",
             window,
             overview: &overview,

@@ -97,6 +97,8 @@ async fn from_spans(ctx: &Context, aws: &AwsArgs, window: Window, args: TracesAr
         &ctx.printer,
         &TracesReport {
             source: "aws/spans (every request)",
+            source_key: "aws_spans",
+            exact_percentiles: figures.exact_percentiles,
             group: "xray",
             window,
             overview: &figures.overview,
@@ -146,14 +148,17 @@ async fn from_summaries(
     );
     bar.finish_and_clear();
     // After the move to Transaction Search the summaries are a sample: never silently.
-    let source_name = match indexed {
+    let (source_name, source_key) = match indexed {
         Some(percent) => {
             ctx.printer.status(&format!(
                 "note: this account sends spans to CloudWatch Logs (Transaction Search) and indexes {percent}% of them as trace summaries: these numbers cover that share of the requests, not all of them"
             ));
-            format!("X-Ray summaries ({percent}% indexed)")
+            (
+                format!("X-Ray summaries ({percent}% indexed)"),
+                "xray_indexed",
+            )
         }
-        None => "X-Ray".to_string(),
+        None => ("X-Ray".to_string(), "xray"),
     };
     let traces = traces.map_err(|f| summaries_error(ctx, f, filter.as_deref()))?;
 
@@ -166,6 +171,8 @@ async fn from_summaries(
         &ctx.printer,
         &TracesReport {
             source: &source_name,
+            source_key,
+            exact_percentiles: true,
             group: "xray",
             window,
             overview: &overview,
