@@ -23,7 +23,11 @@ use crate::output::xray::{TracesReport, print_traces};
   tracectl xray traces --filter 'annotation.user = \"alice\"' --sort newest
 
 --errors, --faults and --throttles together select traces with any of them; every other
-option narrows the selection further (AND). -v prints the filter expression sent.")]
+option narrows the selection further (AND). -v prints the filter expression sent.
+
+On an account with CloudWatch Transaction Search (or with --source spans) the numbers cover
+every request: Logs Insights computes them from the spans in aws/spans (-v prints the
+queries). --filter is X-Ray's filter language: with it, auto reads the indexed summaries.")]
 pub struct TracesArgs {
     #[command(flatten)]
     pub selection: TraceSelection,
