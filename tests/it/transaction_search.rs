@@ -950,3 +950,28 @@ fn xray_services_on_transaction_search_draws_the_graph_of_the_newest_requests() 
             .all(|c| c.operation == "GetServiceGraph")
     );
 }
+
+#[test]
+fn xray_services_names_the_permission_a_retrieval_graph_needs() {
+    let (w, _) = traffic_world(Options {
+        denied: vec!["GetRetrievedTracesGraph"],
+        ..Options::default()
+    });
+    let out = w.xray(&["services", "--since", "2h", "--traces", "3"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stderr.starts_with(
+            "error: cannot retrieve traces from Transaction Search: AccessDeniedException"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "hint: the identity needs xray:StartTraceRetrieval and xray:GetRetrievedTracesGraph"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stdout, "");
+}

@@ -52,7 +52,8 @@ pub struct Options {
     pub insights_polls: u32,
     /// How an Insights query ends: "Complete", or "Failed", "Cancelled", "Timeout".
     pub insights_end: &'static str,
-    /// Operations answered with AccessDeniedException (an identity without the permission).
+    /// Operations answered with AccessDeniedException (an identity without the permission):
+    /// the Logs Insights ones and GetRetrievedTracesGraph.
     pub denied: Vec<&'static str>,
 }
 
@@ -1291,6 +1292,19 @@ async fn retrieved_graph(
         Err(r) => return r,
     };
     if let Some(r) = admit(&fake, &headers).await {
+        return record(&fake, "GetRetrievedTracesGraph", &parsed, r);
+    }
+    if fake
+        .inner
+        .options
+        .denied
+        .contains(&"GetRetrievedTracesGraph")
+    {
+        let r = error(
+            StatusCode::FORBIDDEN,
+            "AccessDeniedException",
+            "User: arn:aws:iam::123456789012:user/dev is not authorized to perform: xray:GetRetrievedTracesGraph",
+        );
         return record(&fake, "GetRetrievedTracesGraph", &parsed, r);
     }
     let token = parsed["RetrievalToken"].as_str().unwrap_or_default();

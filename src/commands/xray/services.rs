@@ -93,7 +93,9 @@ async fn from_retrieval(
     )
     .await;
     spinner.finish_and_clear();
-    let services = graph.map_err(|e| trace::retrieval_error(ctx, e, args.retrieval_timeout))?;
+    let services = graph.map_err(|e| {
+        trace::retrieval_error(ctx, e, args.retrieval_timeout, "GetRetrievedTracesGraph")
+    })?;
     ctx.printer.status(&format!(
         "note: the service graph of the {} newest requests of the window, retrieved from aws/spans (Transaction Search); --traces N draws it from more",
         ids.len()

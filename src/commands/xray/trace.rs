@@ -171,7 +171,8 @@ pub(crate) async fn retrieve_spans(
     ));
     let retrieved = xray::retrieve_traces(client, ids, window, RETRIEVAL_POLL, timeout).await;
     spinner.finish_and_clear();
-    let retrieved = retrieved.map_err(|e| retrieval_error(ctx, e, timeout))?;
+    let retrieved =
+        retrieved.map_err(|e| retrieval_error(ctx, e, timeout, "ListRetrievedTraces"))?;
     let now_ns = i64::try_from(ctx.now.as_nanosecond()).unwrap_or(i64::MAX);
     Ok(retrieved
         .into_iter()
@@ -210,7 +211,14 @@ fn retrieval_window(ctx: &Context, ids: &[TraceId]) -> Window {
 }
 
 /// What the user can do about a failed retrieval.
-pub(super) fn retrieval_error(ctx: &Context, e: RetrievalError, waited: Duration) -> Error {
+/// `reader` is the operation that reads the retrieval (ListRetrievedTraces or
+/// GetRetrievedTracesGraph), named when permissions are missing.
+pub(super) fn retrieval_error(
+    ctx: &Context,
+    e: RetrievalError,
+    waited: Duration,
+    reader: &str,
+) -> Error {
     match e {
         RetrievalError::Aws(AwsFailure::Service { code, message })
             if code == "InvalidRequestException" && message.contains("not enabled") =>
@@ -222,7 +230,9 @@ pub(super) fn retrieval_error(ctx: &Context, e: RetrievalError, waited: Duration
             if matches!(&f, AwsFailure::Service { code, .. } if code.starts_with("AccessDenied")) =>
         {
             Error::failure(format!("cannot retrieve traces from Transaction Search: {f}"))
-                .with_hint("the identity needs xray:StartTraceRetrieval and xray:ListRetrievedTraces")
+                .with_hint(format!(
+                    "the identity needs xray:StartTraceRetrieval and xray:{reader}"
+                ))
         }
         RetrievalError::Aws(f) => ctx.aws_error("cannot retrieve traces from Transaction Search", f),
         RetrievalError::TimedOut => Error::failure(format!(
