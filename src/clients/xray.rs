@@ -493,6 +493,27 @@ async fn start_retrieval(
         .unwrap_or_default())
 }
 
+/// Whether a retrieval's answer is COMPLETE; while it is not, waits `poll` first (false),
+/// unless that passes the deadline or the retrieval ended otherwise (an error).
+async fn complete(
+    status: Option<aws_sdk_xray::types::RetrievalStatus>,
+    poll: Duration,
+    deadline: tokio::time::Instant,
+) -> Result<bool, RetrievalError> {
+    use aws_sdk_xray::types::RetrievalStatus;
+    match status {
+        Some(RetrievalStatus::Complete) => Ok(true),
+        Some(RetrievalStatus::Running | RetrievalStatus::Scheduled) | None => {
+            if tokio::time::Instant::now() + poll > deadline {
+                return Err(RetrievalError::TimedOut);
+            }
+            tokio::time::sleep(poll).await;
+            Ok(false)
+        }
+        Some(other) => Err(RetrievalError::Ended(other.as_str().to_string())),
+    }
+}
+
 /// Polls one retrieval's graph until COMPLETE, then reads every page of it.
 async fn retrieved_services(
     client: &Client,
@@ -500,7 +521,6 @@ async fn retrieved_services(
     poll: Duration,
     deadline: tokio::time::Instant,
 ) -> Result<Vec<ServiceNode>, RetrievalError> {
-    use aws_sdk_xray::types::RetrievalStatus;
     let mut services = Vec::new();
     let mut next: Option<String> = None;
     loop {
@@ -511,16 +531,8 @@ async fn retrieved_services(
             .send()
             .await
             .map_err(|e| RetrievalError::Aws(classify(&e)))?;
-        match page.retrieval_status {
-            Some(RetrievalStatus::Complete) => {}
-            Some(RetrievalStatus::Running | RetrievalStatus::Scheduled) | None => {
-                if tokio::time::Instant::now() + poll > deadline {
-                    return Err(RetrievalError::TimedOut);
-                }
-                tokio::time::sleep(poll).await;
-                continue;
-            }
-            Some(other) => return Err(RetrievalError::Ended(other.as_str().to_string())),
+        if !complete(page.retrieval_status, poll, deadline).await? {
+            continue;
         }
         services.extend(
             page.services
@@ -542,7 +554,7 @@ async fn retrieved(
     poll: Duration,
     deadline: tokio::time::Instant,
 ) -> Result<Vec<(String, Vec<String>)>, RetrievalError> {
-    use aws_sdk_xray::types::{RetrievalStatus, TraceFormatType};
+    use aws_sdk_xray::types::TraceFormatType;
     let mut traces: Vec<(String, Vec<String>)> = Vec::new();
     let mut next: Option<String> = None;
     loop {
@@ -554,16 +566,8 @@ async fn retrieved(
             .send()
             .await
             .map_err(|e| RetrievalError::Aws(classify(&e)))?;
-        match page.retrieval_status {
-            Some(RetrievalStatus::Complete) => {}
-            Some(RetrievalStatus::Running | RetrievalStatus::Scheduled) | None => {
-                if tokio::time::Instant::now() + poll > deadline {
-                    return Err(RetrievalError::TimedOut);
-                }
-                tokio::time::sleep(poll).await;
-                continue;
-            }
-            Some(other) => return Err(RetrievalError::Ended(other.as_str().to_string())),
+        if !complete(page.retrieval_status, poll, deadline).await? {
+            continue;
         }
         for trace in page.traces.unwrap_or_default() {
             let id = trace.id.unwrap_or_default();

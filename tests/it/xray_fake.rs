@@ -1178,6 +1178,24 @@ async fn start_retrieval(
     record(&fake, "StartTraceRetrieval", &parsed, response)
 }
 
+/// A retrieval's state for a read of it: its trace ids once complete, `None` while it is
+/// still RUNNING (one RUNNING answer used up), or the 404 of an unknown token.
+fn retrieval_state(fake: &FakeXray, token: &str) -> Result<Option<Vec<String>>, Response> {
+    let mut retrievals = fake.inner.retrievals.lock().unwrap();
+    let Some((ids, running)) = retrievals.get_mut(token) else {
+        return Err(error(
+            StatusCode::NOT_FOUND,
+            "ResourceNotFoundException",
+            "unknown retrieval token",
+        ));
+    };
+    if *running > 0 {
+        *running -= 1;
+        return Ok(None);
+    }
+    Ok(Some(ids.clone()))
+}
+
 async fn list_retrieved(
     State(fake): State<FakeXray>,
     headers: HeaderMap,
@@ -1191,20 +1209,11 @@ async fn list_retrieved(
         return record(&fake, "ListRetrievedTraces", &parsed, r);
     }
     let token = parsed["RetrievalToken"].as_str().unwrap_or_default();
-    let mut retrievals = fake.inner.retrievals.lock().unwrap();
-    let Some((ids, running)) = retrievals.get_mut(token) else {
-        drop(retrievals);
-        let r = error(
-            StatusCode::NOT_FOUND,
-            "ResourceNotFoundException",
-            "unknown retrieval token",
-        );
-        return record(&fake, "ListRetrievedTraces", &parsed, r);
+    let ids = match retrieval_state(&fake, token) {
+        Ok(ids) => ids,
+        Err(r) => return record(&fake, "ListRetrievedTraces", &parsed, r),
     };
-    let response = if *running > 0 {
-        *running -= 1;
-        json!({"RetrievalStatus": "RUNNING", "Traces": []})
-    } else {
+    let response = if let Some(ids) = ids {
         let spans = fake.inner.spans.lock().unwrap();
         let found: Vec<Value> = ids
             .iter()
@@ -1226,8 +1235,9 @@ async fn list_retrieved(
             body["NextToken"] = json!((from + page).to_string());
         }
         body
+    } else {
+        json!({"RetrievalStatus": "RUNNING", "Traces": []})
     };
-    drop(retrievals);
     record(
         &fake,
         "ListRetrievedTraces",
@@ -1308,29 +1318,19 @@ async fn retrieved_graph(
         return record(&fake, "GetRetrievedTracesGraph", &parsed, r);
     }
     let token = parsed["RetrievalToken"].as_str().unwrap_or_default();
-    let mut retrievals = fake.inner.retrievals.lock().unwrap();
-    let Some((ids, running)) = retrievals.get_mut(token) else {
-        drop(retrievals);
-        let r = error(
-            StatusCode::NOT_FOUND,
-            "ResourceNotFoundException",
-            "unknown retrieval token",
-        );
-        return record(&fake, "GetRetrievedTracesGraph", &parsed, r);
+    let ids = match retrieval_state(&fake, token) {
+        Ok(Some(ids)) => ids,
+        Ok(None) => {
+            let body = json!({"RetrievalStatus": "RUNNING", "Services": []});
+            return record(
+                &fake,
+                "GetRetrievedTracesGraph",
+                &parsed,
+                axum::Json(body).into_response(),
+            );
+        }
+        Err(r) => return record(&fake, "GetRetrievedTracesGraph", &parsed, r),
     };
-    if *running > 0 {
-        *running -= 1;
-        drop(retrievals);
-        let body = json!({"RetrievalStatus": "RUNNING", "Services": []});
-        return record(
-            &fake,
-            "GetRetrievedTracesGraph",
-            &parsed,
-            axum::Json(body).into_response(),
-        );
-    }
-    let ids = ids.clone();
-    drop(retrievals);
     // (name, type, counts, edges: target name -> counts), in order of appearance.
     type Node = (
         String,
