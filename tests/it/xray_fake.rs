@@ -246,6 +246,21 @@ fn record(fake: &FakeXray, operation: &'static str, body: &Value, response: Resp
     response
 }
 
+/// What every JSON handler does first: the body parsed (a broken one answered at once),
+/// then the call admitted; an early answer is recorded under `operation`.
+async fn accept(
+    fake: &FakeXray,
+    headers: &HeaderMap,
+    body: &str,
+    operation: &'static str,
+) -> Result<Value, Response> {
+    let parsed = parse_body(body)?;
+    match admit(fake, headers).await {
+        Some(r) => Err(record(fake, operation, &parsed, r)),
+        None => Ok(parsed),
+    }
+}
+
 fn parse_body(body: &str) -> Result<Value, Response> {
     serde_json::from_str::<Value>(body)
         .ok()
@@ -295,13 +310,10 @@ async fn trace_summaries(
     headers: HeaderMap,
     body: String,
 ) -> Response {
-    let parsed = match parse_body(&body) {
+    let parsed = match accept(&fake, &headers, &body, "GetTraceSummaries").await {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Some(r) = admit(&fake, &headers).await {
-        return record(&fake, "GetTraceSummaries", &parsed, r);
-    }
     let response = (|| {
         let (start, end) = window(&parsed)?;
         if let Some(kind) = parsed.get("TimeRangeType")
@@ -373,13 +385,10 @@ async fn batch_get_traces(
     headers: HeaderMap,
     body: String,
 ) -> Response {
-    let parsed = match parse_body(&body) {
+    let parsed = match accept(&fake, &headers, &body, "BatchGetTraces").await {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Some(r) = admit(&fake, &headers).await {
-        return record(&fake, "BatchGetTraces", &parsed, r);
-    }
     let ids = trace_ids(&parsed);
     let response = if ids.is_empty() || ids.len() > 5 {
         invalid("TraceIds must hold 1 to 5 trace ids")
@@ -459,13 +468,10 @@ impl NodeStats {
 }
 
 async fn service_graph(State(fake): State<FakeXray>, headers: HeaderMap, body: String) -> Response {
-    let parsed = match parse_body(&body) {
+    let parsed = match accept(&fake, &headers, &body, "GetServiceGraph").await {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Some(r) = admit(&fake, &headers).await {
-        return record(&fake, "GetServiceGraph", &parsed, r);
-    }
     let response = (|| {
         let (start, end) = window(&parsed)?;
         let query = format!("graph|{start}|{end}");
@@ -1079,13 +1085,10 @@ async fn sampling_targets(
     headers: HeaderMap,
     body: String,
 ) -> Response {
-    let parsed = match parse_body(&body) {
+    let parsed = match accept(&fake, &headers, &body, "GetSamplingTargets").await {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Some(r) = admit(&fake, &headers).await {
-        return record(&fake, "GetSamplingTargets", &parsed, r);
-    }
     let Some(documents) = parsed["SamplingStatisticsDocuments"].as_array() else {
         return record(
             &fake,
@@ -1148,13 +1151,10 @@ async fn start_retrieval(
     headers: HeaderMap,
     body: String,
 ) -> Response {
-    let parsed = match parse_body(&body) {
+    let parsed = match accept(&fake, &headers, &body, "StartTraceRetrieval").await {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Some(r) = admit(&fake, &headers).await {
-        return record(&fake, "StartTraceRetrieval", &parsed, r);
-    }
     let ids = trace_ids(&parsed);
     let response = if *fake.inner.destination.lock().unwrap() != "CloudWatchLogs" {
         invalid("Transaction Search is not enabled: spans are not sent to CloudWatch Logs")
@@ -1201,13 +1201,10 @@ async fn list_retrieved(
     headers: HeaderMap,
     body: String,
 ) -> Response {
-    let parsed = match parse_body(&body) {
+    let parsed = match accept(&fake, &headers, &body, "ListRetrievedTraces").await {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Some(r) = admit(&fake, &headers).await {
-        return record(&fake, "ListRetrievedTraces", &parsed, r);
-    }
     let token = parsed["RetrievalToken"].as_str().unwrap_or_default();
     let ids = match retrieval_state(&fake, token) {
         Ok(ids) => ids,
@@ -1297,13 +1294,10 @@ async fn retrieved_graph(
     headers: HeaderMap,
     body: String,
 ) -> Response {
-    let parsed = match parse_body(&body) {
+    let parsed = match accept(&fake, &headers, &body, "GetRetrievedTracesGraph").await {
         Ok(v) => v,
         Err(r) => return r,
     };
-    if let Some(r) = admit(&fake, &headers).await {
-        return record(&fake, "GetRetrievedTracesGraph", &parsed, r);
-    }
     if fake
         .inner
         .options
@@ -1451,18 +1445,15 @@ async fn logs_api(State(fake): State<FakeXray>, headers: HeaderMap, body: String
         .unwrap_or_default()
         .trim_start_matches("Logs_20140328.")
         .to_string();
-    let parsed = match parse_body(&body) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
     let operation: &'static str = match target.as_str() {
         "StartQuery" => "StartQuery",
         "GetQueryResults" => "GetQueryResults",
         _ => return logs_error("UnknownOperationException", &target),
     };
-    if let Some(r) = admit(&fake, &headers).await {
-        return record(&fake, operation, &parsed, r);
-    }
+    let parsed = match accept(&fake, &headers, &body, operation).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
     if fake.inner.options.denied.contains(&operation) {
         let message = format!(
             "User: arn:aws:iam::123456789012:user/dev is not authorized to perform: logs:{operation} on resource: arn:aws:logs:us-east-1:123456789012:log-group:aws/spans:*"
