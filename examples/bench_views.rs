@@ -75,6 +75,7 @@ fn spans(trace: i64, now_ns: i64, resource: &Arc<Map<String, Value>>) -> Vec<Spa
                 resource: resource.clone(),
                 attributes,
                 source: SpanSource::Otlp,
+                detail: Default::default(),
             }
         })
         .collect()

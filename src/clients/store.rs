@@ -14,7 +14,7 @@ use crate::model::span_query::{ColumnSource, SpanField, SpanTable, source_of};
 use crate::model::trace::TraceSummary;
 
 /// The schema this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// The schema, version 1. Spans are keyed by (trace_id, span_id); the indexes serve the
 /// local views: recent root spans (summaries), a trace's spans (waterfall), time ranges.
@@ -45,6 +45,9 @@ CREATE INDEX spans_by_start ON spans (start_ns);
 CREATE INDEX roots_by_start ON spans (start_ns) WHERE parent_id IS NULL;
 ";
 
+/// Version 2: a span's status message, events and links (JSON), which version 1 dropped.
+const MIGRATE_V2: &str = "ALTER TABLE spans ADD COLUMN detail TEXT;";
+
 /// Why the store cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -62,12 +65,16 @@ pub enum StoreError {
     Missing { path: PathBuf },
     #[error("cannot write to the span database {path}: {reason}")]
     Write { path: PathBuf, reason: String },
+    #[error("cannot read the span database {path}: {reason}")]
+    Read { path: PathBuf, reason: String },
 }
 
 /// An open span database.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The schema of the file: a reader of a version-1 file reads no `detail` column.
+    version: i32,
 }
 
 impl Store {
@@ -94,6 +101,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            version: SCHEMA_VERSION,
         };
         store.migrate()?;
         Ok(store)
@@ -110,19 +118,35 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| StoreError::Open {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-        conn.busy_timeout(Duration::from_secs(5))
-            .map_err(|e| classify(path, e))?;
-        let version: i32 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| classify(path, e))?;
+        let open = |flags: OpenFlags, target: &str| -> Result<(Connection, i32), StoreError> {
+            let conn =
+                Connection::open_with_flags(target, flags).map_err(|e| StoreError::Open {
+                    path: path.to_path_buf(),
+                    reason: e.to_string(),
+                })?;
+            conn.busy_timeout(Duration::from_secs(5))
+                .map_err(|e| classify_read(path, e))?;
+            let version: i32 = conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(|e| classify_read(path, e))?;
+            Ok((conn, version))
+        };
+        let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let (conn, version) = match open(read_only, &path.to_string_lossy()) {
+            Ok(opened) => opened,
+            // A WAL database in a folder the reader cannot write (no `-shm` can be made):
+            // with no listener writing it, it can be read as an immutable file.
+            Err(StoreError::Open { .. } | StoreError::Read { .. })
+                if path.parent().is_some_and(|dir| {
+                    std::fs::metadata(dir).is_ok_and(|m| m.permissions().readonly())
+                        || tempfile_denied(dir)
+                }) =>
+            {
+                let uri = format!("file:{}?immutable=1", path.display());
+                open(read_only | OpenFlags::SQLITE_OPEN_URI, &uri)?
+            }
+            Err(e) => return Err(e),
+        };
         if version > SCHEMA_VERSION {
             return Err(StoreError::Newer {
                 path: path.to_path_buf(),
@@ -137,7 +161,13 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            version,
         })
+    }
+
+    /// The `detail` column, or NULL in a version-1 file (read without migrating it).
+    fn detail_column(&self) -> &'static str {
+        if self.version >= 2 { "detail" } else { "NULL" }
     }
 
     /// The summaries of the requests whose root span started in `[start_ns, end_ns)` (with
@@ -163,7 +193,7 @@ impl Store {
                  AND (?3 IS NULL OR r.trace_id IN (SELECT trace_id FROM spans WHERE service = ?3))
                  ORDER BY r.start_ns",
             )
-            .map_err(|e| classify(&self.path, e))?;
+            .map_err(|e| classify_read(&self.path, e))?;
         let rows = query
             .query_map(params![start_ns, end_ns, service], |r| {
                 let start: i64 = r.get(1)?;
@@ -191,16 +221,17 @@ impl Store {
                     has_throttle: flagged("throttle"),
                 })
             })
-            .map_err(|e| classify(&self.path, e))?;
+            .map_err(|e| classify_read(&self.path, e))?;
         rows.collect::<Result<_, _>>()
-            .map_err(|e| classify(&self.path, e))
+            .map_err(|e| classify_read(&self.path, e))
     }
 
     /// Every span that started in `[start_ns, end_ns)`.
     pub fn spans_between(&self, start_ns: i64, end_ns: i64) -> Result<Vec<SpanRecord>, StoreError> {
         self.records(
             &format!(
-                "SELECT {COLUMNS} FROM spans WHERE start_ns >= ?1 AND start_ns < ?2 ORDER BY start_ns"
+                "SELECT {} FROM spans WHERE start_ns >= ?1 AND start_ns < ?2 ORDER BY start_ns",
+                columns(self.detail_column())
             ),
             params![start_ns, end_ns],
         )
@@ -246,23 +277,24 @@ impl Store {
         let mut query = self
             .conn
             .prepare(&sql)
-            .map_err(|e| classify(&self.path, e))?;
+            .map_err(|e| classify_read(&self.path, e))?;
         let mut bound: Vec<&dyn rusqlite::ToSql> = vec![&start_ns, &end_ns];
         bound.extend(paths.iter().map(|p| p as &dyn rusqlite::ToSql));
         let mut rows = query
             .query(bound.as_slice())
-            .map_err(|e| classify(&self.path, e))?;
+            .map_err(|e| classify_read(&self.path, e))?;
         let mut table = SpanTable::new(columns);
         let mut row_values = Vec::with_capacity(sources.len());
-        while let Some(r) = rows.next().map_err(|e| classify(&self.path, e))? {
+        while let Some(r) = rows.next().map_err(|e| classify_read(&self.path, e))? {
             row_values.clear();
             let mut i = 1;
             for source in &sources {
-                let value = table_value(r, &mut i, source).map_err(|e| classify(&self.path, e))?;
+                let value =
+                    table_value(r, &mut i, source).map_err(|e| classify_read(&self.path, e))?;
                 row_values.push(value);
             }
             table.push(
-                r.get(0).map_err(|e| classify(&self.path, e))?,
+                r.get(0).map_err(|e| classify_read(&self.path, e))?,
                 row_values.drain(..),
             );
         }
@@ -272,7 +304,10 @@ impl Store {
     /// Every span of one trace (W3C id), in start order.
     pub fn trace(&self, trace_id: &str) -> Result<Vec<SpanRecord>, StoreError> {
         self.records(
-            &format!("SELECT {COLUMNS} FROM spans WHERE trace_id = ?1 ORDER BY start_ns"),
+            &format!(
+                "SELECT {} FROM spans WHERE trace_id = ?1 ORDER BY start_ns",
+                columns(self.detail_column())
+            ),
             params![trace_id],
         )
     }
@@ -286,12 +321,12 @@ impl Store {
         let mut query = self
             .conn
             .prepare(sql)
-            .map_err(|e| classify(&self.path, e))?;
+            .map_err(|e| classify_read(&self.path, e))?;
         let rows = query
             .query_map(params, record_of_row)
-            .map_err(|e| classify(&self.path, e))?;
+            .map_err(|e| classify_read(&self.path, e))?;
         rows.collect::<Result<_, _>>()
-            .map_err(|e| classify(&self.path, e))
+            .map_err(|e| classify_read(&self.path, e))
     }
 
     /// Spans and traces per service, busiest first.
@@ -302,12 +337,12 @@ impl Store {
                 "SELECT service, count(*), count(DISTINCT trace_id) FROM spans
                  GROUP BY service ORDER BY count(*) DESC, service",
             )
-            .map_err(|e| classify(&self.path, e))?;
+            .map_err(|e| classify_read(&self.path, e))?;
         let rows = query
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .map_err(|e| classify(&self.path, e))?;
+            .map_err(|e| classify_read(&self.path, e))?;
         rows.collect::<Result<_, _>>()
-            .map_err(|e| classify(&self.path, e))
+            .map_err(|e| classify_read(&self.path, e))
     }
 
     /// How many traces are stored.
@@ -316,7 +351,7 @@ impl Store {
             .query_row("SELECT count(DISTINCT trace_id) FROM spans", [], |r| {
                 r.get(0)
             })
-            .map_err(|e| classify(&self.path, e))
+            .map_err(|e| classify_read(&self.path, e))
     }
 
     /// The earliest and latest span start stored, `None` when there is none.
@@ -325,7 +360,7 @@ impl Store {
             .query_row("SELECT min(start_ns), max(start_ns) FROM spans", [], |r| {
                 Ok(r.get::<_, Option<i64>>(0)?.zip(r.get::<_, Option<i64>>(1)?))
             })
-            .map_err(|e| classify(&self.path, e))
+            .map_err(|e| classify_read(&self.path, e))
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
@@ -356,17 +391,25 @@ impl Store {
         self.conn
             .pragma_update(None, "synchronous", "NORMAL")
             .map_err(|e| classify(&self.path, e))?;
-        if version == 0 {
+        if version < SCHEMA_VERSION {
+            // One transaction: a migration is done whole or not at all, never re-created.
             let tx = self
                 .conn
                 .transaction()
                 .map_err(|e| classify(&self.path, e))?;
-            tx.execute_batch(SCHEMA_V1)
-                .map_err(|e| classify(&self.path, e))?;
+            if version == 0 {
+                tx.execute_batch(SCHEMA_V1)
+                    .map_err(|e| classify(&self.path, e))?;
+            }
+            if version < 2 {
+                tx.execute_batch(MIGRATE_V2)
+                    .map_err(|e| classify(&self.path, e))?;
+            }
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)
                 .map_err(|e| classify(&self.path, e))?;
             tx.commit().map_err(|e| classify(&self.path, e))?;
         }
+        self.version = SCHEMA_VERSION;
         Ok(())
     }
 
@@ -384,9 +427,15 @@ impl Store {
                     "INSERT INTO spans (trace_id, span_id, parent_id, service, name, kind,
                         start_ns, end_ns, status, http_method, http_route, http_url,
                         http_status, db_statement, remote_service, exceptions, resource,
-                        attributes, source)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                        ?16, ?17, ?18, ?19)
+                        attributes, source, detail)
+                     VALUES (?1, ?2, ?3,
+                        -- A subsegment sent alone names no service: its parent's, if stored.
+                        CASE WHEN ?4 <> '' THEN ?4 ELSE coalesce(
+                            (SELECT p.service FROM spans p
+                             WHERE p.trace_id = ?1 AND p.span_id = ?3 AND p.service <> ''),
+                            'unknown_service') END,
+                        ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                        ?16, ?17, ?18, ?19, ?20)
                      ON CONFLICT (trace_id, span_id) DO UPDATE SET
                         parent_id = excluded.parent_id, service = excluded.service,
                         name = excluded.name, kind = excluded.kind,
@@ -397,7 +446,8 @@ impl Store {
                         db_statement = excluded.db_statement,
                         remote_service = excluded.remote_service,
                         exceptions = excluded.exceptions, resource = excluded.resource,
-                        attributes = excluded.attributes, source = excluded.source
+                        attributes = excluded.attributes, source = excluded.source,
+                        detail = excluded.detail
                      WHERE excluded.end_ns IS NOT NULL OR spans.end_ns IS NULL",
                 )
                 .map_err(|e| classify(&self.path, e))?;
@@ -441,6 +491,8 @@ impl Store {
                         resource,
                         serde_json::to_string(&s.attributes).unwrap_or_default(),
                         s.source.as_str(),
+                        (!s.detail.is_empty())
+                            .then(|| serde_json::to_string(&s.detail).unwrap_or_default()),
                     ])
                     .map_err(|e| classify(&self.path, e))?;
             }
@@ -459,7 +511,7 @@ impl Store {
     pub fn count(&self) -> Result<i64, StoreError> {
         self.conn
             .query_row("SELECT count(*) FROM spans", [], |r| r.get(0))
-            .map_err(|e| classify(&self.path, e))
+            .map_err(|e| classify_read(&self.path, e))
     }
 }
 
@@ -467,6 +519,11 @@ impl Store {
 const COLUMNS: &str = "trace_id, span_id, parent_id, service, name, kind, start_ns, end_ns,
     status, http_method, http_route, http_url, http_status, db_statement, remote_service,
     exceptions, resource, attributes, source";
+
+/// [`COLUMNS`] and the `detail` column of a file of `detail` (its name, or NULL).
+fn columns(detail: &str) -> String {
+    format!("{COLUMNS}, {detail}")
+}
 
 /// One row of [`COLUMNS`] as a span record (JSON columns that do not parse read as empty).
 fn record_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SpanRecord> {
@@ -515,6 +572,10 @@ fn record_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SpanRecord> {
         } else {
             SpanSource::Otlp
         },
+        detail: r
+            .get::<_, Option<String>>(19)?
+            .and_then(|d| serde_json::from_str(&d).ok())
+            .unwrap_or_default(),
     })
 }
 
@@ -594,6 +655,27 @@ fn table_value(
     Ok(value)
 }
 
+/// Whether a file cannot be made in `dir` (a folder that is read-only to this user though
+/// its mode bits say otherwise, as for a non-root user in a root-owned folder).
+fn tempfile_denied(dir: &Path) -> bool {
+    let probe = dir.join(format!(".tracectl-probe-{}", std::process::id()));
+    match std::fs::File::create(&probe) {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            false
+        }
+        Err(e) => e.kind() == std::io::ErrorKind::PermissionDenied,
+    }
+}
+
+/// Sorts an SQLite error met while reading: like [`classify`], but a failure is one to read.
+fn classify_read(path: &Path, e: rusqlite::Error) -> StoreError {
+    match classify(path, e) {
+        StoreError::Write { path, reason } => StoreError::Read { path, reason },
+        other => other,
+    }
+}
+
 /// Sorts an SQLite error into what the user can act on.
 fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     let path = path.to_path_buf();
@@ -645,6 +727,7 @@ mod tests {
             resource: Default::default(),
             attributes: Default::default(),
             source: SpanSource::Xray,
+            detail: Default::default(),
         }
     }
 

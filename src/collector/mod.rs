@@ -3,19 +3,25 @@
 //! SQLite, and forwarders to the real backends.
 //!
 //! Like the clients, nothing here prints: what happens is counted in [`Counters`] and
-//! reported as [`Event`]s, and the command decides what the user sees. Receiving never
-//! waits on the writer or a forwarder: their queues are bounded, and what does not fit is
-//! counted as dropped, never silently lost.
+//! reported as [`Event`]s, and the command decides what the user sees.
+//!
+//! The promise to senders: a span is acknowledged only once it is committed. An OTLP
+//! export is answered after its transaction (many requests share one); what cannot be kept
+//! (the writer far behind, a full disk, a locked database) is refused with the answer that
+//! makes an exporter retry. UDP (the X-Ray daemon protocol) cannot be answered: what it
+//! loses is counted, the kernel's drops included.
 
+pub mod admission;
 pub mod forward;
 pub mod otlp;
+pub mod serve;
 pub mod writer;
 pub mod xray;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
 use crate::model::span::SpanRecord;
 
@@ -39,6 +45,8 @@ pub struct Counters {
     pub forward_failed: AtomicU64,
     /// Requests or datagrams that could not be read at all (malformed, too large).
     pub malformed: AtomicU64,
+    /// Attribute values (or whole spans' attributes) cut to the limits, with a marker.
+    pub truncated: AtomicU64,
 }
 
 impl Counters {
@@ -61,8 +69,10 @@ pub enum Event {
         source: &'static str,
         reason: String,
     },
-    /// Spans that could not be stored.
+    /// Spans from a sender that cannot retry (UDP) that could not be stored.
     WriteFailed { count: usize, reason: String },
+    /// A commit failed; its senders were told to retry (nothing acknowledged was lost).
+    CommitRefused { count: usize, reason: String },
     /// Spans that could not be forwarded (they are stored all the same).
     ForwardFailed {
         backend: &'static str,
@@ -73,13 +83,19 @@ pub enum Event {
     Pruned(usize),
 }
 
-/// The writer is behind; the spans that did not fit.
-pub struct Busy(pub Vec<SpanRecord>);
+/// Why spans were not stored; the sender should retry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotStored(pub String);
+
+/// What a sender is told when the writer is behind.
+pub const BUSY: &str = "tracectl is writing a backlog; retry shortly";
 
 /// What receivers share: where spans go, what is counted, and where events are said.
 #[derive(Clone)]
 pub struct Collector {
     pub counters: Arc<Counters>,
+    /// The memory every request in flight and every queued span shares.
+    pub budget: admission::Budget,
     writer: writer::WriterHandle,
     events: mpsc::Sender<Event>,
     forward_otlp: Option<forward::Forwarder>,
@@ -96,6 +112,7 @@ impl Collector {
     ) -> Self {
         Self {
             counters,
+            budget: admission::Budget::new(admission::BUDGET_BYTES),
             writer,
             events,
             forward_otlp,
@@ -103,31 +120,66 @@ impl Collector {
         }
     }
 
-    /// Hands valid spans to the writer; when its queue is full they are dropped (counted
-    /// and said), so a slow disk never blocks receiving. For senders that cannot be asked
-    /// to retry (UDP).
-    pub fn store(&self, spans: Vec<SpanRecord>) {
-        if let Err(Busy(spans)) = self.try_store(spans) {
-            let count = spans.len();
-            Counters::add(&self.counters.dropped, count);
-            self.say(Event::WriteFailed {
-                count,
-                reason: "the database writer is behind (its queue is full)".into(),
-            });
-        }
-    }
-
-    /// Hands valid spans to the writer, or hands them back when it is behind, so an OTLP
-    /// sender can be told to retry (503 / UNAVAILABLE, which its SDK retries with backoff).
-    pub fn try_store(&self, spans: Vec<SpanRecord>) -> Result<(), Busy> {
+    /// Stores spans and returns once they are committed, or says why they were not (the
+    /// writer's queue is full, the commit failed, the listener is stopping), so an OTLP
+    /// sender is answered "stored" only for what is on disk.
+    pub async fn commit(
+        &self,
+        spans: Vec<SpanRecord>,
+        admission: Option<admission::Admission>,
+    ) -> Result<(), NotStored> {
         if spans.is_empty() {
             return Ok(());
         }
-        match self.writer.submit(spans) {
-            Ok(()) => Ok(()),
-            Err(writer::Refused::Full(spans)) => Err(Busy(spans)),
-            Err(writer::Refused::Stopped) => Ok(()), // stopping: the totals are being said
+        let (ack, committed) = oneshot::channel();
+        let batch = writer::Batch {
+            spans,
+            ack: Some(ack),
+            admission,
+        };
+        match self.writer.submit(batch) {
+            Ok(()) => {}
+            Err(writer::Refused::Full(_)) => return Err(NotStored(BUSY.into())),
+            Err(writer::Refused::Stopped(_)) => {
+                return Err(NotStored("tracectl is stopping; retry shortly".into()));
+            }
         }
+        match committed.await {
+            Ok(result) => result.map_err(NotStored),
+            Err(_) => Err(NotStored("tracectl is stopping; retry shortly".into())),
+        }
+    }
+
+    /// Hands spans to the writer without waiting, for senders that cannot be asked to
+    /// retry (UDP); when they do not fit (no room in the budget, the queue full) they are
+    /// dropped, counted and said, so receiving never blocks on a slow disk.
+    pub fn store(&self, spans: Vec<SpanRecord>, admission: Option<admission::Admission>) {
+        if spans.is_empty() {
+            return;
+        }
+        let batch = writer::Batch {
+            spans,
+            ack: None,
+            admission,
+        };
+        match self.writer.submit(batch) {
+            Ok(()) => {}
+            Err(writer::Refused::Full(batch) | writer::Refused::Stopped(batch)) => {
+                self.dropped(
+                    batch.spans.len(),
+                    "the database writer is behind (its queue is full)",
+                );
+            }
+        }
+    }
+
+    /// Counts and says spans that could not be kept.
+    pub fn dropped(&self, count: usize, reason: &str) {
+        Counters::add(&self.counters.dropped, count);
+        self.say(Event::WriteFailed {
+            count,
+            reason: reason.into(),
+        });
     }
 
     /// Tells the user about something, unless the printer is behind: events are news, and

@@ -8,9 +8,10 @@ use std::io::Read;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
+use http_body_util::BodyExt;
 use opentelemetry_proto::tonic::collector::trace::v1::trace_service_server::{
     TraceService, TraceServiceServer,
 };
@@ -18,34 +19,63 @@ use opentelemetry_proto::tonic::collector::trace::v1::{
     ExportTracePartialSuccess, ExportTraceServiceRequest, ExportTraceServiceResponse,
 };
 use prost::Message;
+use tokio::time::{Duration, Instant};
 
-use super::{Busy, Collector, Counters};
+use super::admission::{ADMISSION_WAIT, Admission};
+use super::{BUSY, Collector, Counters, NotStored};
 use crate::model::otlp::convert;
 
 /// The largest request body accepted, compressed or not (the collector's default is 20 MiB
 /// for gRPC messages; a BatchSpanProcessor batch of 512 spans is well under 1 MiB).
 pub const MAX_BODY: usize = 16 * 1024 * 1024;
-/// The largest a gzip body may grow to when decompressed: a gzip bomb stops here.
-pub const MAX_DECOMPRESSED: u64 = 64 * 1024 * 1024;
+/// The largest a compressed body may grow to when decompressed: a gzip bomb stops here.
+pub const MAX_DECOMPRESSED: usize = 64 * 1024 * 1024;
+/// A body must keep arriving: a pause longer than this between two pieces ends the request.
+const BODY_IDLE: Duration = Duration::from_secs(10);
+/// And it must be complete within this, however it trickles.
+const BODY_TIMEOUT: Duration = Duration::from_secs(30);
+/// The share of the budget a request grows by as its body is read or unpacked.
+const STEP: usize = 256 * 1024;
 
 fn now_ns() -> i64 {
     jiff::Timestamp::now().as_nanosecond() as i64
 }
 
-/// Stores (and forwards) one export request's spans and says which were refused; `Err` when
-/// the writer is behind and the sender should retry (nothing was counted or forwarded).
-fn accept(
+/// Stores (and forwards) one export request's spans once they are committed, and says which
+/// were refused; `Err` when they could not be kept and the sender should retry (nothing was
+/// counted or forwarded then).
+async fn accept(
     collector: &Collector,
     request: ExportTraceServiceRequest,
-) -> Result<ExportTraceServiceResponse, Busy> {
+    mut admission: Admission,
+    forward_payload: impl FnOnce(&ExportTraceServiceRequest) -> Vec<u8>,
+) -> Result<ExportTraceServiceResponse, NotStored> {
     let mut converted = convert(&request, now_ns());
+    let forward = collector
+        .forward_otlp()
+        .map(|forwarder| (forwarder.clone(), forward_payload(&request)));
+    drop(request);
+    // The decoded request is gone: what stays held until the commit is the records.
+    admission.shrink_to(converted.approx_bytes());
     let total = converted.records.len() + converted.rejected.len();
-    if let Err(busy) = collector.try_store(std::mem::take(&mut converted.records)) {
+    let records = std::mem::take(&mut converted.records);
+    if let Err(not_stored) = collector.commit(records, Some(admission)).await {
         Counters::add(&collector.counters.deferred, 1);
-        return Err(busy);
+        return Err(not_stored);
     }
     Counters::add(&collector.counters.received, total);
     Counters::add(&collector.counters.rejected, converted.rejected.len());
+    if converted.truncated > 0 {
+        Counters::add(&collector.counters.truncated, converted.truncated);
+        collector.refused(
+            "OTLP",
+            format!(
+                "{} attribute value(s) cut to the limits (marked `{}`)",
+                converted.truncated,
+                crate::model::otlp::TRUNCATED_MARK
+            ),
+        );
+    }
     let partial_success = (!converted.rejected.is_empty()).then(|| {
         let message = converted.rejection_message();
         collector.refused("OTLP", message.clone());
@@ -54,14 +84,11 @@ fn accept(
             error_message: message,
         }
     });
-    if let Some(forwarder) = collector.forward_otlp() {
-        forwarder.send(total, request.encode_to_vec());
+    if let Some((forwarder, payload)) = forward {
+        forwarder.send(total, payload);
     }
     Ok(ExportTraceServiceResponse { partial_success })
 }
-
-/// What a sender is told when the writer is behind.
-const BUSY: &str = "tracectl is writing a backlog; retry shortly";
 
 // ---- HTTP ----------------------------------------------------------------------------------
 
@@ -78,6 +105,14 @@ pub fn http_router(collector: Collector) -> Router {
 enum Encoding {
     Protobuf,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Compression {
+    Identity,
+    Gzip,
+    /// HTTP's `deflate` is the zlib format (RFC 9110 8.4.1.2), which the Python SDK sends.
+    Deflate,
 }
 
 /// `google.rpc.Status`, the body of an OTLP error response (only the fields tracectl sets).
@@ -102,6 +137,15 @@ fn encoded(encoding: Encoding, status: StatusCode, body: Vec<u8>) -> Response {
     (status, [(header::CONTENT_TYPE, content_type)], body).into_response()
 }
 
+fn status_body(encoding: Encoding, code: i32, message: String) -> Vec<u8> {
+    let rpc = RpcStatus { code, message };
+    match encoding {
+        Encoding::Protobuf => rpc.encode_to_vec(),
+        Encoding::Json => serde_json::to_vec(&rpc).unwrap_or_default(),
+    }
+}
+
+/// A request refused for what it is (the sender should not retry it as it is).
 fn error(
     collector: &Collector,
     encoding: Encoding,
@@ -110,15 +154,28 @@ fn error(
 ) -> Response {
     Counters::add(&collector.counters.malformed, 1);
     collector.refused("OTLP/HTTP", format!("{} {message}", status.as_u16()));
-    let rpc = RpcStatus {
-        code: INVALID_ARGUMENT,
-        message,
-    };
-    let body = match encoding {
-        Encoding::Protobuf => rpc.encode_to_vec(),
-        Encoding::Json => serde_json::to_vec(&rpc).unwrap_or_default(),
-    };
-    encoded(encoding, status, body)
+    encoded(
+        encoding,
+        status,
+        status_body(encoding, INVALID_ARGUMENT, message),
+    )
+}
+
+/// "Busy, retry": 503 is retryable for OTLP/HTTP exporters, and Retry-After paces them.
+fn busy(encoding: Encoding, message: String) -> Response {
+    let mut response = encoded(
+        encoding,
+        StatusCode::SERVICE_UNAVAILABLE,
+        status_body(encoding, UNAVAILABLE, message),
+    );
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    response
+}
+
+fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
 }
 
 async fn export_http(
@@ -126,9 +183,7 @@ async fn export_http(
     headers: HeaderMap,
     body: axum::body::Body,
 ) -> Response {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
+    let content_type = header_text(&headers, header::CONTENT_TYPE)
         .unwrap_or("")
         .split(';')
         .next()
@@ -148,59 +203,102 @@ async fn export_http(
                 .into_response();
         }
     };
-    // Read here, not by an extractor, so an oversized body is counted and said like any
-    // other refusal.
-    let body: Bytes = match axum::body::to_bytes(body, MAX_BODY).await {
-        Ok(body) => body,
-        Err(e) => {
-            return error(
-                &collector,
-                encoding,
-                StatusCode::PAYLOAD_TOO_LARGE,
-                format!("the body is larger than {MAX_BODY} bytes or broke off ({e})"),
-            );
-        }
-    };
-    let content_encoding = headers
-        .get(header::CONTENT_ENCODING)
-        .and_then(|v| v.to_str().ok())
+    let compression = match header_text(&headers, header::CONTENT_ENCODING)
         .unwrap_or("identity")
         .trim()
-        .to_ascii_lowercase();
-    let bytes = match content_encoding.as_str() {
-        "identity" | "" => body.to_vec(),
-        "gzip" => match gunzip(&body) {
-            Ok(bytes) => bytes,
-            Err(Gunzip::TooLarge) => {
-                return error(
-                    &collector,
-                    encoding,
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    format!("the body decompresses to more than {MAX_DECOMPRESSED} bytes"),
-                );
-            }
-            Err(Gunzip::Invalid(e)) => {
-                return error(
-                    &collector,
-                    encoding,
-                    StatusCode::BAD_REQUEST,
-                    format!("the gzip body cannot be read: {e}"),
-                );
-            }
-        },
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "identity" | "" => Compression::Identity,
+        "gzip" | "x-gzip" => Compression::Gzip,
+        "deflate" => Compression::Deflate,
         other => {
             Counters::add(&collector.counters.malformed, 1);
             collector.refused("OTLP/HTTP", format!("415 content encoding '{other}'"));
             return (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "OTLP/HTTP takes gzip or no content encoding",
+                "OTLP/HTTP takes gzip, deflate or no content encoding",
             )
                 .into_response();
         }
     };
+    let declared: usize = header_text(&headers, header::CONTENT_LENGTH)
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0);
+    let too_large = || format!("the body is larger than {MAX_BODY} bytes");
+    if declared > MAX_BODY {
+        return error(
+            &collector,
+            encoding,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            too_large(),
+        );
+    }
+    // Admitted before anything is read or decoded: when the listener is behind, a request
+    // waits briefly for room and then costs nothing but its answer.
+    let until = Instant::now() + ADMISSION_WAIT;
+    let Some(mut admission) = collector.budget.admit(declared, until).await else {
+        Counters::add(&collector.counters.deferred, 1);
+        return busy(encoding, BUSY.into());
+    };
+    let body = match read_body(body, &mut admission, until).await {
+        Ok(body) => body,
+        Err(Unreadable::TooLarge) => {
+            return error(
+                &collector,
+                encoding,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                too_large(),
+            );
+        }
+        Err(Unreadable::Busy) => {
+            Counters::add(&collector.counters.deferred, 1);
+            return busy(encoding, BUSY.into());
+        }
+        Err(Unreadable::Slow(read)) => {
+            return error(
+                &collector,
+                encoding,
+                StatusCode::REQUEST_TIMEOUT,
+                format!("the body did not arrive in time ({read} bytes read)"),
+            );
+        }
+        Err(Unreadable::BrokeOff(read)) => {
+            // The sender went away: nobody reads an answer, but the refusal is counted.
+            Counters::add(&collector.counters.malformed, 1);
+            collector.refused(
+                "OTLP/HTTP",
+                format!("the request broke off after {read} bytes of its body"),
+            );
+            return StatusCode::BAD_REQUEST.into_response();
+        }
+    };
+    let bytes = match unpack(compression, body, &mut admission, until).await {
+        Ok(bytes) => bytes,
+        Err(Unpacked::TooLarge) => {
+            return error(
+                &collector,
+                encoding,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("the body decompresses to more than {MAX_DECOMPRESSED} bytes"),
+            );
+        }
+        Err(Unpacked::Busy) => {
+            Counters::add(&collector.counters.deferred, 1);
+            return busy(encoding, BUSY.into());
+        }
+        Err(Unpacked::Invalid(e)) => {
+            return error(
+                &collector,
+                encoding,
+                StatusCode::BAD_REQUEST,
+                format!("the compressed body cannot be read: {e}"),
+            );
+        }
+    };
     let request = match encoding {
         Encoding::Protobuf => {
-            ExportTraceServiceRequest::decode(bytes.as_slice()).map_err(|e| e.to_string())
+            ExportTraceServiceRequest::decode(bytes.as_ref()).map_err(|e| e.to_string())
         }
         Encoding::Json => {
             serde_json::from_slice::<ExportTraceServiceRequest>(&bytes).map_err(|e| e.to_string())
@@ -217,22 +315,22 @@ async fn export_http(
             );
         }
     };
-    let Ok(response) = accept(&collector, request) else {
-        // 503 is retryable for OTLP/HTTP exporters; Retry-After paces them.
-        let rpc = RpcStatus {
-            code: UNAVAILABLE,
-            message: BUSY.into(),
-        };
-        let body = match encoding {
-            Encoding::Protobuf => rpc.encode_to_vec(),
-            Encoding::Json => serde_json::to_vec(&rpc).unwrap_or_default(),
-        };
-        let mut response = encoded(encoding, StatusCode::SERVICE_UNAVAILABLE, body);
-        response.headers_mut().insert(
-            header::RETRY_AFTER,
-            axum::http::HeaderValue::from_static("1"),
-        );
-        return response;
+    // The protobuf body is what a forwarder sends on; JSON is encoded for it.
+    let raw = (encoding == Encoding::Protobuf && collector.forward_otlp().is_some())
+        .then(|| bytes.clone());
+    drop(bytes);
+    let forward_payload = move |request: &ExportTraceServiceRequest| {
+        raw.map_or_else(|| request.encode_to_vec(), |b| b.to_vec())
+    };
+    let response = match accept(&collector, request, admission, forward_payload).await {
+        Ok(response) => response,
+        Err(NotStored(reason)) => {
+            collector.say(super::Event::CommitRefused {
+                count: 0,
+                reason: reason.clone(),
+            });
+            return busy(encoding, reason);
+        }
     };
     let body = match (encoding, &response.partial_success) {
         (Encoding::Protobuf, _) => response.encode_to_vec(),
@@ -243,22 +341,106 @@ async fn export_http(
     encoded(encoding, StatusCode::OK, body)
 }
 
-enum Gunzip {
+/// Why a body was not read.
+enum Unreadable {
     TooLarge,
-    Invalid(std::io::Error),
+    /// No room in the memory budget came in time.
+    Busy,
+    /// It stopped arriving: bytes read so far.
+    Slow(usize),
+    /// The connection ended before the body did: bytes read so far.
+    BrokeOff(usize),
 }
 
-/// Decompresses at most [`MAX_DECOMPRESSED`] bytes.
-fn gunzip(body: &[u8]) -> Result<Vec<u8>, Gunzip> {
-    let mut out = Vec::new();
-    flate2::read::GzDecoder::new(body)
-        .take(MAX_DECOMPRESSED + 1)
-        .read_to_end(&mut out)
-        .map_err(Gunzip::Invalid)?;
-    if out.len() as u64 > MAX_DECOMPRESSED {
-        return Err(Gunzip::TooLarge);
+/// Reads a body of at most [`MAX_BODY`] bytes, growing the request's share of the budget as
+/// it arrives, within [`BODY_IDLE`] between pieces and [`BODY_TIMEOUT`] in all.
+async fn read_body(
+    mut body: axum::body::Body,
+    admission: &mut Admission,
+    until: Instant,
+) -> Result<Bytes, Unreadable> {
+    let deadline = Instant::now() + BODY_TIMEOUT;
+    let mut pieces: Vec<Bytes> = Vec::new();
+    let mut read = 0usize;
+    loop {
+        let wait = deadline.min(Instant::now() + BODY_IDLE);
+        let frame = match tokio::time::timeout_at(wait, body.frame()).await {
+            Err(_) => return Err(Unreadable::Slow(read)),
+            Ok(None) => break,
+            Ok(Some(Err(_))) => return Err(Unreadable::BrokeOff(read)),
+            Ok(Some(Ok(frame))) => frame,
+        };
+        let Ok(data) = frame.into_data() else {
+            continue; // trailers
+        };
+        read += data.len();
+        if read > MAX_BODY {
+            return Err(Unreadable::TooLarge);
+        }
+        if read > admission.bytes() && !admission.grow_to(read + STEP, until).await {
+            return Err(Unreadable::Busy);
+        }
+        pieces.push(data);
     }
-    Ok(out)
+    Ok(match pieces.len() {
+        1 => pieces.pop().unwrap_or_default(),
+        _ => {
+            let mut all = Vec::with_capacity(read);
+            for piece in pieces {
+                all.extend_from_slice(&piece);
+            }
+            Bytes::from(all)
+        }
+    })
+}
+
+enum Unpacked {
+    TooLarge,
+    Busy,
+    Invalid(String),
+}
+
+/// Decompresses a body, at most [`MAX_DECOMPRESSED`] bytes of it, its share of the budget
+/// growing with it. Every gzip member is read; anything after the last one is refused, as
+/// is anything after a zlib stream.
+async fn unpack(
+    compression: Compression,
+    body: Bytes,
+    admission: &mut Admission,
+    until: Instant,
+) -> Result<Bytes, Unpacked> {
+    let mut input: &[u8] = &body;
+    let mut reader: Box<dyn Read + Send + '_> = match compression {
+        Compression::Identity => return Ok(body),
+        Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(&mut input)),
+        Compression::Deflate => Box::new(flate2::bufread::ZlibDecoder::new(&mut input)),
+    };
+    let mut out: Vec<u8> = Vec::new();
+    let mut chunk = vec![0u8; STEP];
+    loop {
+        let n = reader
+            .read(&mut chunk)
+            .map_err(|e| Unpacked::Invalid(e.to_string()))?;
+        if n == 0 {
+            break;
+        }
+        if out.len() + n > MAX_DECOMPRESSED {
+            return Err(Unpacked::TooLarge);
+        }
+        let held = body.len() + out.len() + n;
+        if held > admission.bytes() && !admission.grow_to(held + STEP, until).await {
+            return Err(Unpacked::Busy);
+        }
+        out.extend_from_slice(&chunk[..n]);
+    }
+    drop(reader);
+    if compression == Compression::Deflate && !input.is_empty() {
+        return Err(Unpacked::Invalid(format!(
+            "{} bytes follow the compressed stream",
+            input.len()
+        )));
+    }
+    Ok(Bytes::from(out))
 }
 
 // ---- gRPC ----------------------------------------------------------------------------------
@@ -274,17 +456,53 @@ impl TraceService for GrpcReceiver {
         &self,
         request: tonic::Request<ExportTraceServiceRequest>,
     ) -> Result<tonic::Response<ExportTraceServiceResponse>, tonic::Status> {
-        accept(&self.collector, request.into_inner())
+        let request = request.into_inner();
+        // tonic has decoded the message already (at most MAX_BODY); its spans now wait for
+        // room like an HTTP request's.
+        let until = Instant::now() + ADMISSION_WAIT;
+        let Some(admission) = self
+            .collector
+            .budget
+            .admit(request.encoded_len(), until)
+            .await
+        else {
+            Counters::add(&self.collector.counters.deferred, 1);
+            return Err(tonic::Status::unavailable(BUSY));
+        };
+        accept(&self.collector, request, admission, |r| r.encode_to_vec())
+            .await
             .map(tonic::Response::new)
             // UNAVAILABLE is one of the codes OTLP exporters retry.
-            .map_err(|_| tonic::Status::unavailable(BUSY))
+            .map_err(|NotStored(reason)| {
+                self.collector.say(super::Event::CommitRefused {
+                    count: 0,
+                    reason: reason.clone(),
+                });
+                tonic::Status::unavailable(reason)
+            })
     }
 }
 
-/// The gRPC service, gzip accepted and answered, messages up to [`MAX_BODY`].
-pub fn grpc_service(collector: Collector) -> TraceServiceServer<GrpcReceiver> {
-    TraceServiceServer::new(GrpcReceiver { collector })
+/// The gRPC endpoint: gzip accepted and answered, messages up to [`MAX_BODY`]. A message
+/// over the limit is INVALID_ARGUMENT (tonic says OUT_OF_RANGE, which exporters retry for
+/// ever; OTLP says a request that cannot be taken as it is must not be retried).
+pub fn grpc_router(collector: Collector) -> Router {
+    let service = TraceServiceServer::new(GrpcReceiver { collector })
         .accept_compressed(tonic::codec::CompressionEncoding::Gzip)
         .send_compressed(tonic::codec::CompressionEncoding::Gzip)
-        .max_decoding_message_size(MAX_BODY)
+        .max_decoding_message_size(MAX_BODY);
+    tonic::service::Routes::new(service)
+        .into_axum_router()
+        .layer(axum::middleware::map_response(not_retryable_when_too_large))
+}
+
+/// gRPC's OUT_OF_RANGE and INVALID_ARGUMENT codes, as `grpc-status` values.
+const GRPC_OUT_OF_RANGE: &str = "11";
+
+async fn not_retryable_when_too_large(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    if headers.get("grpc-status").and_then(|v| v.to_str().ok()) == Some(GRPC_OUT_OF_RANGE) {
+        headers.insert("grpc-status", HeaderValue::from(INVALID_ARGUMENT));
+    }
+    response
 }

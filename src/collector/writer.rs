@@ -1,27 +1,46 @@
 //! The one writer: a thread that owns the SQLite connection and stores every batch that is
-//! waiting in one transaction (a burst of requests or datagrams is one commit), so readers
-//! in WAL mode never wait and the insert rate is the database's, not the request rate's.
+//! waiting in one transaction (group commit: a burst of requests or datagrams is one
+//! commit), so readers in WAL mode never wait and the insert rate is the database's, not the
+//! request rate's.
+//!
+//! A batch from a sender that can be asked to retry (OTLP) carries an acknowledgement: it is
+//! answered only once its spans are committed, or refused when the commit failed (a full
+//! disk, a database locked by another process), so "stored" is never said of a span that is
+//! not on disk. A batch's share of the memory budget comes back when it has been written.
 
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
 use std::thread::JoinHandle;
 
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
+use super::admission::Admission;
 use super::{Counters, Event};
 use crate::clients::store::Store;
 use crate::model::span::SpanRecord;
 
-/// Batches waiting for the writer before OTLP senders are asked to retry and UDP datagrams
-/// are dropped (each is one request or a burst of datagrams: usually at most 512 spans).
-/// Memory, not speed, sets it: with the SDKs retrying, a deep queue only holds more spans.
-const QUEUE: usize = 16;
+/// Batches waiting for the writer. The memory budget, not this count, is what bounds the
+/// queue (every batch holds its share of it); the count only stops a flood of tiny ones.
+const QUEUE: usize = 4096;
 /// Spans committed in one transaction at most: large enough that a commit's cost is shared
 /// by thousands of rows, small enough to bound what one write holds in memory.
-const MAX_SPANS_PER_COMMIT: usize = 4096;
+const MAX_SPANS_PER_COMMIT: usize = 8192;
+
+/// What a waiting sender is told: committed, or why not (it should retry).
+pub type Ack = Result<(), String>;
+
+/// Spans to store, with whoever waits for them.
+pub struct Batch {
+    pub spans: Vec<SpanRecord>,
+    /// Answered after the commit (OTLP); `None` for senders that cannot be answered (UDP),
+    /// whose spans are counted as dropped when a write fails.
+    pub ack: Option<oneshot::Sender<Ack>>,
+    /// The batch's share of the memory budget, given back once it is written.
+    pub admission: Option<Admission>,
+}
 
 enum Message {
-    Spans(Vec<SpanRecord>),
+    Spans(Batch),
     Prune {
         before_ns: i64,
     },
@@ -29,11 +48,12 @@ enum Message {
     Stop,
 }
 
-/// Why spans were not queued.
+/// Why spans were not queued: the batch, back.
 pub enum Refused {
-    /// The writer is behind: the spans, back.
-    Full(Vec<SpanRecord>),
-    Stopped,
+    /// The writer is behind.
+    Full(Batch),
+    /// The writer has stopped (the listener is shutting down).
+    Stopped(Batch),
 }
 
 /// Where receivers send spans; cheap to clone.
@@ -43,13 +63,14 @@ pub struct WriterHandle {
 }
 
 impl WriterHandle {
-    /// Queues spans without waiting; when the queue is full they are handed back, so the
-    /// caller can ask its sender to retry (OTLP) or count them as dropped (UDP).
-    pub fn submit(&self, spans: Vec<SpanRecord>) -> Result<(), Refused> {
-        match self.queue.try_send(Message::Spans(spans)) {
+    /// Queues a batch without waiting; when the queue is full it is handed back, so the
+    /// caller can ask its sender to retry (OTLP) or count it as dropped (UDP).
+    pub fn submit(&self, batch: Batch) -> Result<(), Refused> {
+        match self.queue.try_send(Message::Spans(batch)) {
             Ok(()) => Ok(()),
-            Err(TrySendError::Full(Message::Spans(spans))) => Err(Refused::Full(spans)),
-            Err(_) => Err(Refused::Stopped),
+            Err(TrySendError::Full(Message::Spans(batch))) => Err(Refused::Full(batch)),
+            Err(TrySendError::Disconnected(Message::Spans(batch))) => Err(Refused::Stopped(batch)),
+            Err(_) => unreachable!("only spans are submitted"),
         }
     }
 
@@ -70,13 +91,12 @@ pub fn spawn(
     store: Store,
     counters: Arc<Counters>,
     events: mpsc::Sender<Event>,
-) -> (WriterHandle, JoinHandle<()>) {
+) -> std::io::Result<(WriterHandle, JoinHandle<()>)> {
     let (queue, inbox) = sync_channel(QUEUE);
     let thread = std::thread::Builder::new()
         .name("tracectl-writer".into())
-        .spawn(move || run(store, inbox, &counters, &events))
-        .expect("the OS can start a thread");
-    (WriterHandle { queue }, thread)
+        .spawn(move || run(store, inbox, &counters, &events))?;
+    Ok((WriterHandle { queue }, thread))
 }
 
 fn run(
@@ -88,22 +108,26 @@ fn run(
     let mut stopping = false;
     while !stopping {
         let Ok(first) = inbox.recv() else { return };
-        let mut batch: Vec<SpanRecord> = Vec::new();
+        let mut group: Vec<Batch> = Vec::new();
+        let mut spans = 0;
         let mut prune: Option<i64> = None;
-        let mut take = |message: Message, batch: &mut Vec<SpanRecord>| match message {
-            Message::Spans(spans) => batch.extend(spans),
+        let mut take = |message: Message, group: &mut Vec<Batch>, spans: &mut usize| match message {
+            Message::Spans(batch) => {
+                *spans += batch.spans.len();
+                group.push(batch);
+            }
             Message::Prune { before_ns } => prune = Some(before_ns),
             Message::Stop => stopping = true,
         };
-        take(first, &mut batch);
+        take(first, &mut group, &mut spans);
         // Everything already waiting goes into the same transaction.
-        while batch.len() < MAX_SPANS_PER_COMMIT
+        while spans < MAX_SPANS_PER_COMMIT
             && let Ok(next) = inbox.try_recv()
         {
-            take(next, &mut batch);
+            take(next, &mut group, &mut spans);
         }
-        if !batch.is_empty() {
-            write(&mut store, batch, counters, events);
+        if !group.is_empty() {
+            write(&mut store, group, counters, events);
         }
         if let Some(before_ns) = prune
             && let Ok(n) = store.prune_before(before_ns)
@@ -114,28 +138,57 @@ fn run(
     }
 }
 
-fn write(
-    store: &mut Store,
-    batch: Vec<SpanRecord>,
-    counters: &Counters,
-    events: &mpsc::Sender<Event>,
-) {
-    // The same span twice in one burst (an in-progress segment and its completion): the
+/// Commits a group of batches in one transaction and answers each one's sender.
+fn write(store: &mut Store, group: Vec<Batch>, counters: &Counters, events: &mpsc::Sender<Event>) {
+    // The same span twice in one group (an in-progress segment and its completion): the
     // last word counts, as it would across transactions.
-    let refs: Vec<&SpanRecord> = batch.iter().collect();
-    match store.insert(&refs) {
-        Ok(()) => {
-            Counters::add(&counters.stored, batch.len());
-            // Blocking is fine here, on the writer's own thread: a printer far behind slows
-            // the writer, whose full queue then drops (and counts) new spans.
-            let _ = events.blocking_send(Event::Stored(batch));
+    let refs: Vec<&SpanRecord> = group.iter().flat_map(|b| b.spans.iter()).collect();
+    let result = store.insert(&refs).map_err(|e| e.to_string());
+    drop(refs);
+    let mut stored = Vec::new();
+    let (mut refused, mut dropped) = (0, 0);
+    for batch in group {
+        let Batch {
+            spans,
+            ack,
+            admission,
+        } = batch;
+        match (&result, ack) {
+            (Ok(()), ack) => {
+                Counters::add(&counters.stored, spans.len());
+                if let Some(ack) = ack {
+                    let _ = ack.send(Ok(()));
+                }
+                stored.extend(spans);
+            }
+            (Err(reason), Some(ack)) => {
+                refused += spans.len();
+                let _ = ack.send(Err(reason.clone()));
+            }
+            (Err(_), None) => dropped += spans.len(),
         }
-        Err(e) => {
-            Counters::add(&counters.dropped, batch.len());
-            let _ = events.blocking_send(Event::WriteFailed {
-                count: batch.len(),
-                reason: e.to_string(),
-            });
+        drop(admission);
+    }
+    match result {
+        // Blocking is fine here, on the writer's own thread: a printer far behind slows the
+        // writer, whose senders then wait for room (and are asked to retry past a bound).
+        Ok(()) => {
+            let _ = events.blocking_send(Event::Stored(stored));
+        }
+        Err(reason) => {
+            Counters::add(&counters.dropped, dropped);
+            if refused > 0 {
+                let _ = events.blocking_send(Event::CommitRefused {
+                    count: refused,
+                    reason: reason.clone(),
+                });
+            }
+            if dropped > 0 {
+                let _ = events.blocking_send(Event::WriteFailed {
+                    count: dropped,
+                    reason,
+                });
+            }
         }
     }
 }

@@ -61,6 +61,7 @@ pub fn receive(socket: UdpSocket, collector: Collector, stop: Arc<AtomicBool>) {
     let mut services: HashMap<String, String> = HashMap::new();
     let mut batch: Vec<SpanRecord> = Vec::new();
     let mut datagrams = 0;
+    let mut bytes = 0;
     let _ = socket.set_read_timeout(Some(IDLE_WAIT));
     while !stop.load(Ordering::Relaxed) {
         match socket.recv_from(&mut buf) {
@@ -69,6 +70,7 @@ pub fn receive(socket: UdpSocket, collector: Collector, stop: Arc<AtomicBool>) {
                     let _ = socket.set_read_timeout(Some(BURST_WAIT));
                 }
                 datagrams += 1;
+                bytes += n;
                 take(&buf[..n], &collector, &mut services, &mut batch);
                 if datagrams < MAX_BURST {
                     continue;
@@ -77,11 +79,27 @@ pub fn receive(socket: UdpSocket, collector: Collector, stop: Arc<AtomicBool>) {
             Err(_) if datagrams == 0 => continue, // idle: look at `stop` again
             Err(_) => {}
         }
-        collector.store(std::mem::take(&mut batch));
-        datagrams = 0;
+        flush(&collector, std::mem::take(&mut batch), bytes);
+        (datagrams, bytes) = (0, 0);
         let _ = socket.set_read_timeout(Some(IDLE_WAIT));
     }
-    collector.store(batch);
+    flush(&collector, batch, bytes);
+}
+
+/// Hands a burst to the writer if the memory budget has room for it now (a datagram
+/// cannot wait: the kernel's buffer is filling behind it), else counts it as dropped.
+fn flush(collector: &Collector, batch: Vec<SpanRecord>, datagram_bytes: usize) {
+    if batch.is_empty() {
+        return;
+    }
+    let held = batch.iter().map(SpanRecord::approx_bytes).sum::<usize>();
+    match collector.budget.try_admit(held.max(datagram_bytes)) {
+        Some(admission) => collector.store(batch, Some(admission)),
+        None => collector.dropped(
+            batch.len(),
+            "the collector's memory budget is spent (the writer is far behind)",
+        ),
+    }
 }
 
 /// Reads one datagram into `batch`, counting and saying what cannot be read.
@@ -101,8 +119,17 @@ fn take(
     };
     let now_ns = jiff::Timestamp::now().as_nanosecond() as i64;
     match from_xray_document(&doc, |parent| services.get(parent).cloned(), now_ns) {
-        Ok(records) => {
-            Counters::add(&collector.counters.received, records.len());
+        Ok(document) => {
+            let records = document.records;
+            let refused = document.rejected.len();
+            Counters::add(&collector.counters.received, records.len() + refused);
+            Counters::add(&collector.counters.rejected, refused);
+            if let Some(first) = document.rejected.into_iter().next() {
+                collector.refused(
+                    "X-Ray",
+                    format!("{refused} subsegment(s) of a segment: {}", first.reason),
+                );
+            }
             if services.len() > MAX_REMEMBERED_SEGMENTS {
                 services.clear();
             }

@@ -258,6 +258,7 @@ async fn from_xray(ctx: &Context, args: &TraceArgs, id: &TraceId) -> (Answer, Ve
             match serde_json::from_str::<Value>(doc)
                 .ok()
                 .and_then(|v| from_xray_document(&v, |_| None, now_ns).ok())
+                .map(|document| document.records)
             {
                 Some(records) => spans.extend(records),
                 None => unreadable += 1,

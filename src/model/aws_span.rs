@@ -22,7 +22,14 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use crate::model::otlp::{OtelSpan, otel_record};
-use crate::model::span::{Rejected, SpanKind, SpanRecord};
+use crate::model::span::{Rejected, SpanEvent, SpanKind, SpanRecord};
+
+/// Epoch nanoseconds written as a number or a string (the OTLP JSON mapping allows both).
+fn nano_value(value: &Value) -> Option<i64> {
+    value
+        .as_i64()
+        .or_else(|| value.as_str().and_then(|s| s.parse().ok()))
+}
 
 /// One span document as a record, or why it cannot be one.
 pub fn record(document: &Value, now_ns: i64) -> Result<SpanRecord, Rejected> {
@@ -85,18 +92,23 @@ pub fn record(document: &Value, now_ns: i64) -> Result<SpanRecord, Rejected> {
         .map(|events| {
             events
                 .iter()
-                .map(|e| {
-                    (
-                        e.get("name")
-                            .and_then(Value::as_str)
-                            .unwrap_or_default()
-                            .to_string(),
-                        map(e.get("attributes")),
-                    )
+                .map(|e| SpanEvent {
+                    name: e
+                        .get("name")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_string(),
+                    time_ns: e.get("timeUnixNano").and_then(nano_value).unwrap_or(0),
+                    attributes: map(e.get("attributes")),
                 })
                 .collect()
         })
         .unwrap_or_default();
+    let status_message = document
+        .pointer("/status/message")
+        .and_then(Value::as_str)
+        .filter(|m| !m.is_empty())
+        .map(str::to_string);
     otel_record(
         OtelSpan {
             trace_id: hex("traceId", 32)?,
@@ -107,8 +119,10 @@ pub fn record(document: &Value, now_ns: i64) -> Result<SpanRecord, Rejected> {
             start_ns: nanos("startTimeUnixNano")?,
             end_ns: nanos("endTimeUnixNano")?,
             errored,
+            status_message,
             attributes: map(document.get("attributes")),
             events,
+            links: Vec::new(),
             service,
             resource: Arc::new(resource),
         },

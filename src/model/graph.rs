@@ -301,6 +301,7 @@ mod tests {
             resource: Default::default(),
             attributes: Default::default(),
             source: SpanSource::Otlp,
+            detail: Default::default(),
         }
     }
 

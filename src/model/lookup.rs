@@ -89,6 +89,7 @@ mod tests {
             resource: Arc::default(),
             attributes: Default::default(),
             source: SpanSource::Otlp,
+            detail: Default::default(),
         }
     }
 

@@ -10,8 +10,8 @@ use opentelemetry_proto::tonic::trace::v1::{Span, span, status};
 use serde_json::{Map, Value};
 
 use crate::model::span::{
-    Rejected, SpanKind, SpanRecord, SpanSource, SpanStatus, check_times, first_int, first_text,
-    semconv, url_authority,
+    Rejected, SpanDetail, SpanEvent, SpanKind, SpanLink, SpanRecord, SpanSource, SpanStatus,
+    check_times, first_int, first_text, semconv, url_authority,
 };
 use crate::model::trace::SpanException;
 
@@ -20,9 +20,28 @@ use crate::model::trace::SpanException;
 pub struct Converted {
     pub records: Vec<SpanRecord>,
     pub rejected: Vec<Rejected>,
+    /// Attribute values cut to [`MAX_VALUE_BYTES`], and spans whose attributes were cut to
+    /// [`MAX_SPAN_BYTES`].
+    pub truncated: usize,
 }
 
+/// The longest attribute value kept (a string's UTF-8 bytes; Honeycomb keeps 64 KB too):
+/// a 60 MiB value is an accident or an attack, and would make every read of its span slow.
+pub const MAX_VALUE_BYTES: usize = 64 * 1024;
+/// The most attribute bytes one span keeps; past it attributes are left out, counted under
+/// [`DROPPED_KEY`].
+pub const MAX_SPAN_BYTES: usize = 1024 * 1024;
+/// What ends a value that was cut.
+pub const TRUNCATED_MARK: &str = "…[truncated by tracectl]";
+/// The attribute that says how many attributes a span over [`MAX_SPAN_BYTES`] lost.
+pub const DROPPED_KEY: &str = "tracectl.dropped_attributes";
+
 impl Converted {
+    /// About how many bytes the records hold in memory.
+    pub fn approx_bytes(&self) -> usize {
+        self.records.iter().map(SpanRecord::approx_bytes).sum()
+    }
+
     /// The OTLP `partial_success.error_message`: how many were refused and the first reasons.
     pub fn rejection_message(&self) -> String {
         let mut reasons: Vec<&str> = self.rejected.iter().map(|r| r.reason.as_str()).collect();
@@ -45,14 +64,14 @@ pub fn convert(request: &ExportTraceServiceRequest, now_ns: i64) -> Converted {
             resource_spans
                 .resource
                 .as_ref()
-                .map(|r| attributes_json(&r.attributes))
+                .map(|r| capped_attributes(&r.attributes, &mut out.truncated))
                 .unwrap_or_default(),
         );
         let service = first_text(&resource, &["service.name"])
             .unwrap_or_else(|| "unknown_service".to_string());
         for scope_spans in &resource_spans.scope_spans {
             for span in &scope_spans.spans {
-                match record(span, &service, &resource, now_ns) {
+                match record(span, &service, &resource, now_ns, &mut out.truncated) {
                     Ok(r) => out.records.push(r),
                     Err(rejected) => out.rejected.push(rejected),
                 }
@@ -83,6 +102,7 @@ fn record(
     service: &str,
     resource: &Arc<Map<String, Value>>,
     now_ns: i64,
+    truncated: &mut usize,
 ) -> Result<SpanRecord, Rejected> {
     let parent_id = if span.parent_span_id.is_empty() {
         None
@@ -109,11 +129,29 @@ fn record(
                 .status
                 .as_ref()
                 .is_some_and(|s| s.code == status::StatusCode::Error as i32),
-            attributes: attributes_json(&span.attributes),
+            status_message: span
+                .status
+                .as_ref()
+                .map(|s| s.message.clone())
+                .filter(|m| !m.is_empty()),
+            attributes: capped_attributes(&span.attributes, truncated),
             events: span
                 .events
                 .iter()
-                .map(|e| (e.name.clone(), attributes_json(&e.attributes)))
+                .map(|e| SpanEvent {
+                    name: e.name.clone(),
+                    time_ns: i64::try_from(e.time_unix_nano).unwrap_or(0),
+                    attributes: capped_attributes(&e.attributes, truncated),
+                })
+                .collect(),
+            links: span
+                .links
+                .iter()
+                .map(|l| SpanLink {
+                    trace_id: hex::encode(&l.trace_id),
+                    span_id: hex::encode(&l.span_id),
+                    attributes: capped_attributes(&l.attributes, truncated),
+                })
                 .collect(),
             service: service.to_string(),
             resource: resource.clone(),
@@ -135,9 +173,12 @@ pub struct OtelSpan {
     pub end_ns: i64,
     /// The span's status is ERROR.
     pub errored: bool,
+    /// The status's message, if any.
+    pub status_message: Option<String>,
     pub attributes: Map<String, Value>,
-    /// Span events: name and attributes.
-    pub events: Vec<(String, Map<String, Value>)>,
+    /// Span events, exceptions included.
+    pub events: Vec<SpanEvent>,
+    pub links: Vec<SpanLink>,
     pub service: String,
     pub resource: Arc<Map<String, Value>>,
 }
@@ -158,10 +199,11 @@ pub fn otel_record(span: OtelSpan, now_ns: i64) -> Result<SpanRecord, Rejected> 
     let exceptions = span
         .events
         .iter()
-        .filter(|(name, _)| name == "exception")
-        .map(|(_, attrs)| SpanException {
-            kind: first_text(attrs, &["exception.type"]),
-            message: first_text(attrs, &["exception.message"]).unwrap_or_default(),
+        .filter(|e| e.name == "exception")
+        .map(|e| SpanException {
+            kind: first_text(&e.attributes, &["exception.type"]),
+            message: first_text(&e.attributes, &["exception.message"]).unwrap_or_default(),
+            stacktrace: first_text(&e.attributes, &["exception.stacktrace"]),
         })
         .collect();
     let http_url = first_text(&attributes, semconv::HTTP_URL)
@@ -192,32 +234,94 @@ pub fn otel_record(span: OtelSpan, now_ns: i64) -> Result<SpanRecord, Rejected> 
         resource: span.resource,
         attributes,
         source: SpanSource::Otlp,
+        detail: SpanDetail {
+            status_message: span.status_message,
+            events: span.events,
+            links: span.links,
+        },
     })
 }
 
 /// OTLP key-values as a JSON object (string, bool, int, double, arrays, nested maps; bytes
 /// as hex), keyed by attribute name as Honeycomb shows them.
 pub fn attributes_json(attributes: &[KeyValue]) -> Map<String, Value> {
-    attributes
-        .iter()
-        .map(|kv| (kv.key.clone(), any_value_json(kv.value.as_ref())))
-        .collect()
+    capped_attributes(attributes, &mut 0)
 }
 
-fn any_value_json(value: Option<&AnyValue>) -> Value {
+/// [`attributes_json`] within the limits: each string at most [`MAX_VALUE_BYTES`] (cut on
+/// a character boundary, [`TRUNCATED_MARK`] appended), the whole at most [`MAX_SPAN_BYTES`]
+/// (the rest left out and counted under [`DROPPED_KEY`]); `truncated` counts the cuts.
+pub fn capped_attributes(attributes: &[KeyValue], truncated: &mut usize) -> Map<String, Value> {
+    let mut out = Map::new();
+    let mut bytes = 0usize;
+    let mut dropped = 0usize;
+    for kv in attributes {
+        let value = any_value_json(kv.value.as_ref(), truncated);
+        let size = kv.key.len() + json_size(&value);
+        if bytes + size > MAX_SPAN_BYTES {
+            dropped += 1;
+            continue;
+        }
+        bytes += size;
+        out.insert(kv.key.clone(), value);
+    }
+    if dropped > 0 {
+        *truncated += 1;
+        out.insert(DROPPED_KEY.into(), Value::from(dropped));
+    }
+    out
+}
+
+/// About how many bytes a value takes as JSON.
+fn json_size(value: &Value) -> usize {
+    match value {
+        Value::String(s) => s.len() + 2,
+        Value::Array(a) => 2 + a.iter().map(|v| json_size(v) + 1).sum::<usize>(),
+        Value::Object(m) => {
+            2 + m
+                .iter()
+                .map(|(k, v)| k.len() + 4 + json_size(v))
+                .sum::<usize>()
+        }
+        _ => 8,
+    }
+}
+
+/// A string no longer than [`MAX_VALUE_BYTES`], marked when it was cut.
+fn capped_text(s: &str, truncated: &mut usize) -> Value {
+    if s.len() <= MAX_VALUE_BYTES {
+        return Value::from(s);
+    }
+    *truncated += 1;
+    let mut end = MAX_VALUE_BYTES;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    Value::from(format!("{}{TRUNCATED_MARK}", &s[..end]))
+}
+
+fn any_value_json(value: Option<&AnyValue>, truncated: &mut usize) -> Value {
     match value.and_then(|v| v.value.as_ref()) {
         None => Value::Null,
-        Some(any_value::Value::StringValue(s)) => Value::from(s.as_str()),
+        Some(any_value::Value::StringValue(s)) => capped_text(s, truncated),
         Some(any_value::Value::BoolValue(b)) => Value::from(*b),
         Some(any_value::Value::IntValue(i)) => Value::from(*i),
         Some(any_value::Value::DoubleValue(d)) => {
             serde_json::Number::from_f64(*d).map_or(Value::Null, Value::Number)
         }
-        Some(any_value::Value::BytesValue(b)) => Value::from(hex::encode(b)),
-        Some(any_value::Value::ArrayValue(a)) => {
-            Value::Array(a.values.iter().map(|v| any_value_json(Some(v))).collect())
+        Some(any_value::Value::BytesValue(b)) => {
+            let b = &b[..b.len().min(MAX_VALUE_BYTES / 2)];
+            Value::from(hex::encode(b))
         }
-        Some(any_value::Value::KvlistValue(kv)) => Value::Object(attributes_json(&kv.values)),
+        Some(any_value::Value::ArrayValue(a)) => Value::Array(
+            a.values
+                .iter()
+                .map(|v| any_value_json(Some(v), truncated))
+                .collect(),
+        ),
+        Some(any_value::Value::KvlistValue(kv)) => {
+            Value::Object(capped_attributes(&kv.values, truncated))
+        }
         #[allow(unreachable_patterns)] // newer protocol versions add kinds
         Some(_) => Value::Null,
     }

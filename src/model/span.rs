@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use jiff::Timestamp;
@@ -114,9 +114,104 @@ pub struct SpanRecord {
     pub resource: Arc<Map<String, Value>>,
     pub attributes: Map<String, Value>,
     pub source: SpanSource,
+    /// What else the app said of the span: its status message, events and links.
+    pub detail: SpanDetail,
+}
+
+/// The parts of a span that no view queries by, kept so that nothing the app sent is lost.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SpanDetail {
+    /// The message of an ERROR status (OpenTelemetry) or the cause's message (X-Ray).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_message: Option<String>,
+    /// Every span event, exceptions included, in the order sent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<SpanEvent>,
+    /// Links to spans of other traces (a batch job's producer, say).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<SpanLink>,
+}
+
+impl SpanDetail {
+    pub fn is_empty(&self) -> bool {
+        self.status_message.is_none() && self.events.is_empty() && self.links.is_empty()
+    }
+}
+
+/// A span event: something that happened at one moment of the span.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpanEvent {
+    pub name: String,
+    /// Epoch nanoseconds.
+    pub time_ns: i64,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub attributes: Map<String, Value>,
+}
+
+/// A link to another span.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpanLink {
+    pub trace_id: String,
+    pub span_id: String,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub attributes: Map<String, Value>,
 }
 
 impl SpanRecord {
+    /// About how many bytes the record holds in memory: what a queued span costs the
+    /// collector's memory budget.
+    pub fn approx_bytes(&self) -> usize {
+        fn value(v: &Value) -> usize {
+            match v {
+                Value::String(s) => 24 + s.len(),
+                Value::Array(a) => 24 + a.iter().map(value).sum::<usize>(),
+                Value::Object(m) => map(m),
+                _ => 16,
+            }
+        }
+        fn map(m: &Map<String, Value>) -> usize {
+            48 + m
+                .iter()
+                .map(|(k, v)| 32 + k.len() + value(v))
+                .sum::<usize>()
+        }
+        let texts = [
+            &self.http_method,
+            &self.http_route,
+            &self.http_url,
+            &self.db_statement,
+            &self.remote_service,
+            &self.detail.status_message,
+        ];
+        400 + self.trace_id.len()
+            + self.span_id.len()
+            + self.service.len()
+            + self.name.len()
+            + texts
+                .iter()
+                .filter_map(|t| t.as_ref())
+                .map(String::len)
+                .sum::<usize>()
+            + map(&self.attributes)
+            + self
+                .detail
+                .events
+                .iter()
+                .map(|e| 64 + e.name.len() + map(&e.attributes))
+                .sum::<usize>()
+            + self
+                .detail
+                .links
+                .iter()
+                .map(|l| 96 + map(&l.attributes))
+                .sum::<usize>()
+            + self
+                .exceptions
+                .iter()
+                .map(|e| 64 + e.message.len() + e.stacktrace.as_ref().map_or(0, String::len))
+                .sum::<usize>()
+    }
+
     /// Milliseconds from start to end, `None` while in progress.
     pub fn duration_ms(&self) -> Option<f64> {
         self.end_ns.map(|end| (end - self.start_ns) as f64 / 1e6)
@@ -265,6 +360,11 @@ pub fn check_times(start_ns: i64, end_ns: Option<i64>, now_ns: i64) -> Result<()
             reason: "end time is before start time".into(),
         });
     }
+    if end_ns.is_some_and(|end| end > now_ns.saturating_add(MAX_CLOCK_AHEAD_NS)) {
+        return Err(Rejected {
+            reason: "end time is more than a day in the future".into(),
+        });
+    }
     Ok(())
 }
 
@@ -281,19 +381,33 @@ fn xray_trace_id(id: &str) -> Result<String, Rejected> {
     }
 }
 
-/// A non-empty text field of a document.
+/// A non-empty text field of a document (a number counts as its digits: the SDKs let an
+/// app name a segment `404`).
 fn text(value: &Value, key: &str) -> Option<String> {
-    crate::model::trace::text(value, key).filter(|s| !s.is_empty())
+    match value.get(key)? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// What one X-Ray document held: the spans to store, and the (sub)segments refused with
+/// why (a bad subsegment costs only itself and what is nested in it).
+#[derive(Debug, Default)]
+pub struct XrayDocument {
+    pub records: Vec<SpanRecord>,
+    pub rejected: Vec<Rejected>,
 }
 
 /// The records of one X-Ray segment document (the segment and its nested subsegments, or
-/// one subsegment sent on its own), or why it cannot be stored. `service` names the
-/// segment's service for a lone subsegment, which does not carry it.
+/// one subsegment sent on its own), or why none of it can be stored. `service_of` names the
+/// segment's service for a lone subsegment, which does not carry it; when it does not know
+/// the parent, the service is left empty for the store to take from the parent span.
 pub fn from_xray_document(
     doc: &Value,
     service_of: impl Fn(&str) -> Option<String>,
     now_ns: i64,
-) -> Result<Vec<SpanRecord>, Rejected> {
+) -> Result<XrayDocument, Rejected> {
     if !doc.is_object() {
         return Err(Rejected {
             reason: "the document is not a JSON object".into(),
@@ -315,18 +429,25 @@ pub fn from_xray_document(
         text(doc, "name").unwrap_or_default()
     };
     let resource = Arc::new(xray_resource(doc, &service));
-    let mut out = Vec::new();
-    flatten_xray(
-        doc,
-        &trace_id,
-        parent,
-        !lone_subsegment,
-        &service,
-        &resource,
+    let mut out = XrayDocument::default();
+    let context = XrayContext {
+        trace_id: &trace_id,
+        service: &service,
+        resource: &resource,
         now_ns,
-        &mut out,
-    )?;
+    };
+    // The document's own (sub)segment must be readable; below it, each subsegment stands
+    // or falls alone.
+    flatten_xray(doc, &context, parent, !lone_subsegment, &mut out)?;
     Ok(out)
+}
+
+/// What every (sub)segment of one document shares.
+struct XrayContext<'a> {
+    trace_id: &'a str,
+    service: &'a str,
+    resource: &'a Arc<Map<String, Value>>,
+    now_ns: i64,
 }
 
 /// What X-Ray says of the service: its name, `origin`, `aws` and `service` blocks.
@@ -341,17 +462,21 @@ fn xray_resource(doc: &Value, service: &str) -> Map<String, Value> {
     resource
 }
 
-#[allow(clippy::too_many_arguments)] // one recursion over a document's nesting
+/// Reads one (sub)segment and, below it, every readable subsegment into `out`; an
+/// unreadable subsegment is refused (with what is nested in it) into `out.rejected`.
 fn flatten_xray(
     value: &Value,
-    trace_id: &str,
+    context: &XrayContext<'_>,
     parent: Option<String>,
     is_segment: bool,
-    service: &str,
-    resource: &Arc<Map<String, Value>>,
-    now_ns: i64,
-    out: &mut Vec<SpanRecord>,
+    out: &mut XrayDocument,
 ) -> Result<(), Rejected> {
+    let XrayContext {
+        trace_id,
+        service,
+        resource,
+        now_ns,
+    } = *context;
     let span_id = check_hex(&text(value, "id").unwrap_or_default(), 16, "span id")?;
     let start_ns = value
         .get("start_time")
@@ -386,7 +511,9 @@ fn flatten_xray(
     } else {
         SpanStatus::Ok
     };
-    let namespace = text(value, "namespace");
+    // Only `remote` and `aws` subsegments are calls out; the Python SDK marks its
+    // `in_subsegment` blocks `local`, and those are the app's own work.
+    let namespace = text(value, "namespace").filter(|n| n == "remote" || n == "aws");
     let kind = if is_segment {
         SpanKind::Server
     } else if namespace.is_some() {
@@ -411,6 +538,10 @@ fn flatten_xray(
         .and_then(Value::as_str)
         .map(str::to_string);
     let exceptions = xray_exceptions(value);
+    let status_message = exceptions
+        .first()
+        .map(|e| e.message.clone())
+        .filter(|m| !m.is_empty());
     let mut attributes = Map::new();
     for key in [
         "http",
@@ -425,7 +556,7 @@ fn flatten_xray(
             attributes.insert(format!("xray.{key}"), v.clone());
         }
     }
-    out.push(SpanRecord {
+    out.records.push(SpanRecord {
         trace_id: trace_id.to_string(),
         span_id: span_id.clone(),
         parent_id: parent,
@@ -451,6 +582,10 @@ fn flatten_xray(
         resource: resource.clone(),
         attributes,
         source: SpanSource::Xray,
+        detail: SpanDetail {
+            status_message,
+            ..SpanDetail::default()
+        },
     });
     for sub in value
         .get("subsegments")
@@ -458,16 +593,9 @@ fn flatten_xray(
         .into_iter()
         .flatten()
     {
-        flatten_xray(
-            sub,
-            trace_id,
-            Some(span_id.clone()),
-            false,
-            service,
-            resource,
-            now_ns,
-            out,
-        )?;
+        if let Err(rejected) = flatten_xray(sub, context, Some(span_id.clone()), false, out) {
+            out.rejected.push(rejected);
+        }
     }
     Ok(())
 }
@@ -498,7 +626,7 @@ mod tests {
                 "cause": {"exceptions": [{"type": "OperationalError", "message": "timeout"}]}
             }]
         });
-        let records = from_xray_document(&doc, |_| None, NOW).unwrap();
+        let records = from_xray_document(&doc, |_| None, NOW).unwrap().records;
         assert_eq!(records.len(), 2);
         let (root, db) = (&records[0], &records[1]);
         assert_eq!(root.trace_id, "6b04d9b5002c4c2274de5f7070f81dba");
@@ -539,7 +667,8 @@ mod tests {
             |p| (p == "70de5b6f19ff9a0a").then(|| "backend-flask".to_string()),
             NOW,
         )
-        .unwrap();
+        .unwrap()
+        .records;
         assert_eq!(records[0].service, "backend-flask");
         assert_eq!(records[0].remote_service.as_deref(), Some("DynamoDB.Query"));
         let open = json!({
@@ -547,8 +676,55 @@ mod tests {
             "name": "worker", "start_time": 1_800_000_000.0, "in_progress": true
         });
         assert_eq!(
-            from_xray_document(&open, |_| None, NOW).unwrap()[0].end_ns,
+            from_xray_document(&open, |_| None, NOW).unwrap().records[0].end_ns,
             None
+        );
+    }
+
+    #[test]
+    fn local_subsegments_are_internal_and_a_bad_one_costs_only_itself() {
+        let doc = json!({
+            "trace_id": "1-6b04d9b5-002c4c2274de5f7070f81dba", "id": "70de5b6f19ff9a0a",
+            "name": 404, "start_time": 1_800_000_000.0, "end_time": 1_800_000_000.5,
+            "subsegments": [
+                {"id": "0000000000000001", "name": "render", "namespace": "local",
+                 "start_time": 1_800_000_000.1, "end_time": 1_800_000_000.2},
+                {"id": "bad", "name": "broken", "start_time": 1_800_000_000.1,
+                 "end_time": 1_800_000_000.2,
+                 "subsegments": [{"id": "0000000000000009", "name": "under the broken one",
+                                  "start_time": 1_800_000_000.1, "end_time": 1_800_000_000.2}]},
+                {"id": "0000000000000002", "name": "far future", "start_time": 1_800_000_000.1,
+                 "end_time": 8_000_000_000.0},
+                {"id": "0000000000000003", "name": "postgres", "namespace": "remote",
+                 "start_time": 1_800_000_000.2, "end_time": 1_800_000_000.3}
+            ]
+        });
+        let document = from_xray_document(&doc, |_| None, NOW).unwrap();
+        let names: Vec<(&str, SpanKind, Option<&str>)> = document
+            .records
+            .iter()
+            .map(|r| (r.name.as_str(), r.kind, r.remote_service.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("404", SpanKind::Server, None),
+                ("render", SpanKind::Internal, None),
+                ("postgres", SpanKind::Client, Some("postgres")),
+            ]
+        );
+        assert_eq!(document.records[0].service, "404");
+        let reasons: Vec<&str> = document
+            .rejected
+            .iter()
+            .map(|r| r.reason.as_str())
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                "span id 'bad' is not 16 hex digits",
+                "end time is more than a day in the future"
+            ]
         );
     }
 

@@ -130,6 +130,9 @@ pub struct SpanException {
     #[serde(rename = "type")]
     pub kind: Option<String>,
     pub message: String,
+    /// The stack as the SDK wrote it (`exception.stacktrace`), most recent call last.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stacktrace: Option<String>,
 }
 
 /// One segment or subsegment, with its children ordered by start time.
@@ -243,10 +246,30 @@ pub(crate) fn xray_exceptions(value: &Value) -> Vec<SpanException> {
                 .map(|e| SpanException {
                     kind: text(e, "type"),
                     message: text(e, "message").unwrap_or_default(),
+                    stacktrace: xray_stack(e),
                 })
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// An X-Ray exception's `stack` frames as one text, most recent call last (X-Ray lists
+/// them innermost first).
+fn xray_stack(exception: &Value) -> Option<String> {
+    let frames = exception.get("stack")?.as_array()?;
+    let lines: Vec<String> = frames
+        .iter()
+        .rev()
+        .map(|f| {
+            format!(
+                "  File \"{}\", line {}, in {}",
+                f.get("path").and_then(Value::as_str).unwrap_or("?"),
+                f.get("line").and_then(Value::as_i64).unwrap_or(0),
+                f.get("label").and_then(Value::as_str).unwrap_or("?")
+            )
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 /// Reads one (sub)segment into `out`, its nested subsegments after it with this one as

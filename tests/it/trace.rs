@@ -61,8 +61,9 @@ fn world() -> World {
     let db = sandbox.home().join("traces.db");
     let mut store = tracectl::clients::store::Store::open(&db).unwrap();
     let now_ns = jiff::Timestamp::now().as_nanosecond() as i64;
-    let mut records =
-        tracectl::model::span::from_xray_document(&documents[0], |_| None, now_ns).unwrap();
+    let mut records = tracectl::model::span::from_xray_document(&documents[0], |_| None, now_ns)
+        .unwrap()
+        .records;
     let mut worker = records[0].clone();
     worker.span_id = "00000000000000f1".into();
     worker.parent_id = Some(records[0].span_id.clone());

@@ -14,7 +14,7 @@ use tokio::task::JoinHandle;
 
 use crate::clients::http::HttpClientBuilder;
 use crate::clients::store::Store;
-use crate::collector::{Collector, Counters, Event, forward, otlp, writer, xray};
+use crate::collector::{Collector, Counters, Event, forward, otlp, serve, writer, xray};
 use crate::commands::{AwsArgs, Context, stop_requested};
 use crate::config::{LOCAL_OTLP_GRPC, LOCAL_OTLP_HTTP, LOCAL_RETAIN, LOCAL_XRAY, Setting};
 use crate::error::{Error, Result};
@@ -87,8 +87,9 @@ const EVENTS: usize = 16;
 fn prune_every(retain: Duration) -> Duration {
     (retain / 10).clamp(Duration::from_secs(1), Duration::from_secs(60))
 }
-/// How long servers get to finish requests in flight when stopping.
-const GRACE: Duration = Duration::from_secs(2);
+/// How long servers get to finish requests in flight when stopping (they stop taking new
+/// ones at once; a request waiting for its commit is answered once the writer has it).
+const GRACE: Duration = Duration::from_secs(6);
 
 /// One receiver's address, with what it is for users' messages.
 struct Endpoint {
@@ -167,7 +168,7 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
     let forward_xray = xray_upstream
         .clone()
         .map(|client| forward::spawn_xray(client, counters.clone(), events_tx.clone()));
-    let (writer, writer_thread) = writer::spawn(store, counters.clone(), events_tx.clone());
+    let (writer, writer_thread) = writer::spawn(store, counters.clone(), events_tx.clone())?;
     let collector = Collector::new(
         counters.clone(),
         writer.clone(),
@@ -181,7 +182,7 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
     let mut listening: Vec<String> = Vec::new();
     if let Some(listener) = http_listener {
         listening.push(format!("OTLP/HTTP http://{}", listener.local_addr()?));
-        servers.push(serve_http(
+        servers.push(serve::spawn(
             listener,
             otlp::http_router(collector.clone()),
             stopping.clone(),
@@ -189,14 +190,18 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
     }
     if let Some(listener) = grpc_listener {
         listening.push(format!("OTLP/gRPC {}", listener.local_addr()?));
-        servers.push(serve_grpc(listener, collector.clone(), stopping.clone()));
+        servers.push(serve::spawn(
+            listener,
+            otlp::grpc_router(collector.clone()),
+            stopping.clone(),
+        ));
     }
     if let Some(listener) = sampling_listener {
         listening.push(format!(
             "X-Ray daemon {} (UDP and TCP)",
             listener.local_addr()?
         ));
-        servers.push(serve_http(
+        servers.push(serve::spawn(
             listener,
             xray::sampling_router(xray_upstream),
             stopping.clone(),
@@ -381,38 +386,6 @@ fn bind_udp(addr: SocketAddr) -> Result<std::net::UdpSocket> {
     Ok(socket.into())
 }
 
-async fn until_stopping(mut stopping: watch::Receiver<bool>) {
-    let _ = stopping.wait_for(|stop| *stop).await;
-}
-
-fn serve_http(
-    listener: tokio::net::TcpListener,
-    router: axum::Router,
-    stopping: watch::Receiver<bool>,
-) -> JoinHandle<()> {
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, router)
-            .with_graceful_shutdown(until_stopping(stopping))
-            .await;
-    })
-}
-
-fn serve_grpc(
-    listener: tokio::net::TcpListener,
-    collector: Collector,
-    stopping: watch::Receiver<bool>,
-) -> JoinHandle<()> {
-    tokio::spawn(async move {
-        let _ = tonic::transport::Server::builder()
-            .add_service(otlp::grpc_service(collector))
-            .serve_with_incoming_shutdown(
-                tonic::transport::server::TcpIncoming::from(listener),
-                until_stopping(stopping),
-            )
-            .await;
-    })
-}
-
 fn otlp_forwarder(
     url: &str,
     headers: &[String],
@@ -484,6 +457,13 @@ fn totals(counters: &Counters) -> String {
             human_count(deferred)
         ));
     }
+    let truncated = Counters::get(&counters.truncated);
+    if truncated > 0 {
+        text.push_str(&format!(
+            "; {} attribute values cut to the limits",
+            human_count(truncated)
+        ));
+    }
     let malformed = Counters::get(&counters.malformed);
     if malformed > 0 {
         text.push_str(&format!(
@@ -550,6 +530,13 @@ impl<'a> LiveOutput<'a> {
                 if self.warned.insert(reason.clone()) {
                     p.warn(&format!(
                         "{count} spans not stored: {reason} (said once; counted in the totals)"
+                    ));
+                }
+            }
+            Event::CommitRefused { reason, .. } => {
+                if self.warned.insert(format!("refused {reason}")) {
+                    p.warn(&format!(
+                        "spans refused for now: {reason}; their senders were told to retry (said once; nothing acknowledged was lost)"
                     ));
                 }
             }

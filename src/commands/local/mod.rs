@@ -81,6 +81,9 @@ pub(crate) fn store_error(e: StoreError) -> Error {
     match e {
         StoreError::Open { .. } | StoreError::Write { .. } => Error::failure(message)
             .with_hint("choose a writable place with --db PATH (or TRACECTL_LOCAL_DB)"),
+        StoreError::Read { .. } => Error::failure(message).with_hint(
+            "the file may be damaged or unreadable to you; check its permissions, or use another with --db PATH",
+        ),
         StoreError::Newer { .. } => Error::failure(message)
             .with_hint("upgrade tracectl, or use another file with --db PATH"),
         StoreError::Foreign { .. } => Error::failure(message).with_hint(
