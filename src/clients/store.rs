@@ -827,6 +827,40 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_file_is_read_as_it_is_and_migrated_by_the_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        let old = Connection::open(&path).unwrap();
+        old.execute_batch(SCHEMA_V1).unwrap();
+        old.execute_batch(
+            "INSERT INTO spans VALUES ('6b6b6b6b6b6b6b6b6b6b6b6b6b6b6b6b', '0123456789abcdef',
+             NULL, 'backend-flask', 'GET /', 'server', 1000, 2000, 'ok', 'GET', NULL, NULL, 200,
+             NULL, NULL, NULL, '{}', '{}', 'otlp');
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+        drop(old);
+        // A reader does not change the file.
+        let reader = Store::open_read(&path).unwrap();
+        assert_eq!(reader.trace(&"6b".repeat(16)).unwrap()[0].name, "GET /");
+        drop(reader);
+        let mut store = Store::open(&path).unwrap();
+        let mut with_detail = span("00000000000000a2", Some(3_000));
+        with_detail.start_ns = 1_500;
+        with_detail.detail.status_message = Some("boom".into());
+        store.insert(&[&with_detail]).unwrap();
+        let spans = store.trace(&"6b".repeat(16)).unwrap();
+        assert_eq!(spans.len(), 2);
+        assert_eq!(spans[0].span_id, "0123456789abcdef");
+        assert_eq!(spans[1].detail.status_message.as_deref(), Some("boom"));
+        let version: i32 = store
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 2);
+    }
+
+    #[test]
     fn newer_and_foreign_databases_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let newer = dir.path().join("newer.db");

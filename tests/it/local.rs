@@ -831,6 +831,142 @@ async fn a_locked_database_is_answered_retry_and_nothing_acknowledged_is_lost() 
     );
 }
 
+/// Every gzip member is read, trailing garbage is refused, `deflate` (zlib, as the Python
+/// SDK sends it) is taken, and a value of 60 MiB is kept cut to 64 KiB with a marker.
+#[tokio::test]
+async fn compressed_bodies_are_read_whole_or_refused_and_huge_values_are_cut() {
+    use std::io::Write;
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &["-v"]);
+    let url = format!("http://127.0.0.1:{}/v1/traces", listener.http);
+    #[allow(clippy::disallowed_methods)] // the test's own client, a sender like an SDK
+    let http = reqwest::Client::new();
+    let post = |encoding: &'static str, body: Vec<u8>| {
+        http.post(&url)
+            .header("content-type", "application/x-protobuf")
+            .header("content-encoding", encoding)
+            .body(body)
+            .send()
+    };
+    let body =
+        |trace: u8, name: &str| otlp_request(vec![otlp_span(trace, trace, name)]).encode_to_vec();
+    // Two gzip members, as `cat a.gz b.gz` makes: the second is part of the body. The
+    // request parses as one message with both spans (protobuf concatenation merges).
+    let mut two = gzip(&body(1, "first member"));
+    two.extend(gzip(&body(2, "second member")));
+    assert_eq!(post("gzip", two).await.unwrap().status(), 200);
+    let mut garbage = gzip(&body(3, "before garbage"));
+    garbage.extend(b"not gzip at all");
+    assert_eq!(post("gzip", garbage).await.unwrap().status(), 400);
+    let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    zlib.write_all(&body(4, "deflated")).unwrap();
+    assert_eq!(
+        post("deflate", zlib.finish().unwrap())
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+
+    let mut huge = otlp_span(5, 5, "huge attribute");
+    huge.attributes.push(KeyValue {
+        key: "payload".into(),
+        value: Some(AnyValue {
+            value: Some(any_value::Value::StringValue("é".repeat(30 * 1024 * 1024))),
+        }),
+        ..Default::default()
+    });
+    let packed = gzip(&otlp_request(vec![huge]).encode_to_vec());
+    assert!(packed.len() < 200 * 1024, "{}", packed.len());
+    assert_eq!(post("gzip", packed).await.unwrap().status(), 200);
+
+    let db = listener.db.clone();
+    wait_for_spans(&db, 4);
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        stored_names(&db),
+        [
+            "deflated",
+            "first member",
+            "huge attribute",
+            "second member"
+        ]
+    );
+    let payload: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT attributes ->> '$.payload' FROM spans WHERE name = 'huge attribute'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mark = "…[truncated by tracectl]";
+    assert_eq!(payload, format!("{}{mark}", "é".repeat(32 * 1024)));
+    assert!(
+        stderr.contains("1 attribute value(s) cut to the limits"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("400 the compressed body cannot be read"),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .unwrap()
+            .contains("1 attribute values cut to the limits"),
+        "{stderr}"
+    );
+}
+
+/// A request that never finishes its body is ended at the deadline and said as what it is,
+/// not as a body too large; the listener goes on answering others meanwhile.
+#[tokio::test]
+async fn a_half_sent_request_times_out_and_does_not_block_others() {
+    use std::io::{Read as _, Write as _};
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &["-v"]);
+    let mut stalled: Vec<std::net::TcpStream> = (0..50)
+        .map(|_| {
+            let mut c = std::net::TcpStream::connect(("127.0.0.1", listener.http)).unwrap();
+            c.write_all(
+                b"POST /v1/traces HTTP/1.1\r\nhost: x\r\ncontent-type: application/x-protobuf\r\ncontent-length: 1000\r\n\r\nhalf",
+            )
+            .unwrap();
+            c
+        })
+        .collect();
+    #[allow(clippy::disallowed_methods)] // the test's own client
+    let http = reqwest::Client::new();
+    let answer = http
+        .post(format!("http://127.0.0.1:{}/v1/traces", listener.http))
+        .header("content-type", "application/x-protobuf")
+        .body(otlp_request(vec![otlp_span(7, 7, "meanwhile")]).encode_to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    // Each stalled request is answered 408 once its body stops arriving (10 s).
+    let first = &mut stalled[0];
+    first
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut answer = [0u8; 12];
+    first.read_exact(&mut answer).unwrap();
+    assert_eq!(&answer, b"HTTP/1.1 408");
+    let db = listener.db.clone();
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(stored_names(&db), ["meanwhile"]);
+    assert!(
+        stderr.contains("408 the body did not arrive in time (4 bytes read)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("larger than"), "{stderr}");
+}
+
 // ---- forwarding ---------------------------------------------------------------------------
 
 const FORWARD_SECRET: &str = "hcaik_forwardSecret0123456789abcdefghij";
