@@ -7,9 +7,20 @@
 use std::borrow::Cow;
 
 /// Whether `c` would act on the terminal instead of being shown. Newline and tab are
-/// layout, not control, and multi-line messages (tracebacks) keep them.
+/// layout, not control, and multi-line messages (tracebacks) keep them. Bidirectional
+/// overrides and isolates count: U+202E turns the rest of a line around.
 fn is_control(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{2028}' | '\u{2029}')
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
 }
 
 fn push_escaped(out: &mut String, c: char) {
@@ -31,6 +42,26 @@ pub fn escape_controls(text: &str) -> Cow<'_, str> {
             push_escaped(&mut out, c);
         } else {
             out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// One field of a line (a name, a route, a service) from the outside: every control
+/// character shown as an escape, a newline and a tab too, so a field can neither colour
+/// nor hide the line it stands in, nor forge another line.
+pub fn escape_field(text: &str) -> Cow<'_, str> {
+    let acts = |c: char| is_control(c) || c == '\n' || c == '\t';
+    if !text.chars().any(acts) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if is_control(c) => push_escaped(&mut out, c),
+            c => out.push(c),
         }
     }
     Cow::Owned(out)
@@ -75,6 +106,15 @@ fn sgr_len(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_can_neither_colour_nor_break_its_line() {
+        assert_eq!(
+            escape_field("GET /\u{1b}[8mhidden\nGET /forged\t\u{202e}"),
+            "GET /\\x1b[8mhidden\\nGET /forged\\t\\u{202e}"
+        );
+        assert!(matches!(escape_field("GET /api"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn controls_are_shown_not_obeyed() {

@@ -585,9 +585,13 @@ impl<'a> LiveOutput<'a> {
             .duration_ms()
             .map(|ms| crate::output::human_seconds(ms / 1000.0))
             .unwrap_or_default();
+        // Names, routes and the service come from the app: escaped before tracectl's own
+        // colour is put around the line, so they cannot colour, hide or forge it.
+        use crate::output::terminal::escape_field;
         let line = format!(
-            "{time}  {}  {what}  {status}  {duration}  {count} span{}  {}",
-            span.service,
+            "{time}  {}  {}  {status}  {duration}  {count} span{}  {}",
+            escape_field(&span.service),
+            escape_field(&what),
             if count == 1 { "" } else { "s" },
             span.trace_id
         );
