@@ -86,6 +86,34 @@ pub fn receive(socket: UdpSocket, collector: Collector, stop: Arc<AtomicBool>) {
     flush(&collector, batch, bytes);
 }
 
+/// Datagrams the kernel dropped on this socket (its receive buffer was full), from the
+/// `drops` column of `/proc/net/udp` (Linux); `None` where that cannot be read. UDP cannot
+/// be acknowledged, so this is the only place such a loss shows.
+pub fn kernel_drops(socket: &UdpSocket) -> Option<u64> {
+    use std::os::fd::AsRawFd;
+    let link = std::fs::read_link(format!("/proc/self/fd/{}", socket.as_raw_fd())).ok()?;
+    let inode = link
+        .to_str()?
+        .strip_prefix("socket:[")?
+        .strip_suffix(']')?
+        .to_string();
+    ["/proc/net/udp", "/proc/net/udp6"]
+        .iter()
+        .find_map(|table| {
+            let text = std::fs::read_to_string(table).ok()?;
+            drops_of(&text, &inode)
+        })
+}
+
+/// The `drops` of the socket with `inode` in a `/proc/net/udp` table (its last column; the
+/// inode is the tenth).
+fn drops_of(table: &str, inode: &str) -> Option<u64> {
+    table.lines().skip(1).find_map(|line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        (fields.get(9) == Some(&inode)).then(|| fields.last()?.parse().ok())?
+    })
+}
+
 /// Hands a burst to the writer if the memory budget has room for it now (a datagram
 /// cannot wait: the kernel's buffer is filling behind it), else counts it as dropped.
 fn flush(collector: &Collector, batch: Vec<SpanRecord>, datagram_bytes: usize) {
@@ -339,6 +367,21 @@ async fn sampling_targets(Json(request): Json<Value>) -> Json<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kernel_drops_are_read_from_the_socket_table() {
+        let table = "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops
+  123: 0100007F:07D0 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 4242 2 0000000000000000 21578
+  124: 0100007F:07D1 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 4343 2 0000000000000000 0";
+        assert_eq!(drops_of(table, "4242"), Some(21578));
+        assert_eq!(drops_of(table, "4343"), Some(0));
+        assert_eq!(drops_of(table, "9999"), None);
+        // And on this machine, a socket of our own is found in the real table.
+        let socket = UdpSocket::bind("127.0.0.1:0").unwrap();
+        if std::path::Path::new("/proc/net/udp").exists() {
+            assert_eq!(kernel_drops(&socket), Some(0));
+        }
+    }
 
     #[test]
     fn datagrams_need_the_daemon_header() {

@@ -208,6 +208,9 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
         ));
     }
     let udp_stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // Kept to read the kernel's drop count for the totals; drops before we started are not ours.
+    let udp_probe = udp.as_ref().and_then(|s| s.try_clone().ok());
+    let drops_before = udp_probe.as_ref().and_then(xray::kernel_drops).unwrap_or(0);
     let udp_thread = udp.map(|socket| {
         let (collector, stop) = (collector.clone(), udp_stop.clone());
         std::thread::Builder::new()
@@ -271,7 +274,11 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
     }
     output?;
     p.flush()?;
-    p.status(&totals(&counters));
+    let kernel_dropped = udp_probe
+        .as_ref()
+        .and_then(xray::kernel_drops)
+        .map(|d| d.saturating_sub(drops_before));
+    p.status(&totals(&counters, kernel_dropped));
     Ok(())
 }
 
@@ -433,7 +440,9 @@ async fn prune_periodically(writer: writer::WriterHandle, retain: Duration) {
     }
 }
 
-fn totals(counters: &Counters) -> String {
+/// The totals line; `kernel_dropped` is what the kernel dropped of the X-Ray socket's
+/// datagrams before they could be read (`None` when it cannot be known).
+fn totals(counters: &Counters, kernel_dropped: Option<u64>) -> String {
     let n = |c: &std::sync::atomic::AtomicU64| human_count(Counters::get(c));
     let mut text = format!(
         "received {} spans: stored {}, rejected {}, dropped {}",
@@ -442,6 +451,12 @@ fn totals(counters: &Counters) -> String {
         n(&counters.rejected),
         n(&counters.dropped),
     );
+    if let Some(dropped) = kernel_dropped.filter(|d| *d > 0) {
+        text.push_str(&format!(
+            "; {} X-Ray datagrams dropped by the kernel (sent faster than read)",
+            human_count(dropped)
+        ));
+    }
     let forwarded = Counters::get(&counters.forwarded) + Counters::get(&counters.forward_failed);
     if forwarded > 0 {
         text.push_str(&format!(
