@@ -967,6 +967,38 @@ async fn a_half_sent_request_times_out_and_does_not_block_others() {
     assert!(!stderr.contains("larger than"), "{stderr}");
 }
 
+/// A second listener on the same database is refused with what to do, and the first goes
+/// on storing.
+#[test]
+fn a_second_listener_on_one_database_is_refused() {
+    let sandbox = Sandbox::new();
+    let first = Listener::start(&sandbox, &[]);
+    let (http, grpc, xray) = three_free_ports();
+    let second = tracectl_process(&sandbox)
+        .current_dir(sandbox.home())
+        .args(["local", "listen", "--db"])
+        .arg(&first.db)
+        .args(["--otlp-http", &format!("127.0.0.1:{http}")])
+        .args(["--otlp-grpc", &format!("127.0.0.1:{grpc}")])
+        .args(["--xray", &format!("127.0.0.1:{xray}")])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(second.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "error: another tracectl local listen is already writing {}\nhint: stop that one, or give this one its own database with --db PATH\n",
+            first.db.display()
+        )
+    );
+    first.app("otlp-http", 7);
+    let db = first.db.clone();
+    let (code, _, stderr) = first.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stored_names(&db).is_empty());
+}
+
 // ---- forwarding ---------------------------------------------------------------------------
 
 const FORWARD_SECRET: &str = "hcaik_forwardSecret0123456789abcdefghij";

@@ -128,6 +128,9 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
     let db = super::database_path(ctx, args.db.clone())?;
 
     let store = Store::open(&db).map_err(super::store_error)?;
+    // Held while listening: two listeners writing one database would answer each other's
+    // senders with each other's backlogs, and their totals would both be wrong.
+    let _only_listener = claim(&db)?;
     // Bind everything before anything starts: a port in use is one clear error, and no
     // receiver runs half-configured.
     let http_listener = bind_tcp(otlp_http.map(|addr| Endpoint {
@@ -280,6 +283,39 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
         .map(|d| d.saturating_sub(drops_before));
     p.status(&totals(&counters, kernel_dropped));
     Ok(())
+}
+
+/// Takes the listener's lock beside the database (`traces.db.listen-lock`), or says which
+/// database another `local listen` is already writing. The OS releases it when the process
+/// ends, however it ends.
+fn claim(db: &std::path::Path) -> Result<std::fs::File> {
+    let mut path = db.as_os_str().to_owned();
+    path.push(".listen-lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| {
+            Error::failure(format!(
+                "cannot take the listener's lock {}: {e}",
+                std::path::Path::new(&path).display()
+            ))
+            .with_hint("choose a writable place with --db PATH (or TRACECTL_LOCAL_DB)")
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::failure(format!(
+            "another tracectl local listen is already writing {}",
+            db.display()
+        ))
+        .with_hint("stop that one, or give this one its own database with --db PATH")),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::failure(format!(
+            "cannot take the listener's lock {}: {e}",
+            std::path::Path::new(&path).display()
+        ))
+        .with_hint("choose another place with --db PATH")),
+    }
 }
 
 /// A receiver's address: the flag, else the setting (env, profile, default); `off` or a
