@@ -106,7 +106,11 @@ pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> 
         human_count(o.traces),
     ))?;
     if o.traces == 0 {
-        printer.status("no traces in this window (X-Ray keeps traces 30 days)");
+        printer.status(match report.source_key {
+            // The local store keeps what `local listen` was sent, for its retention.
+            "local" => "no traces in this window (the local store keeps spans for `local listen --retain`, 7 days by default)",
+            _ => "no traces in this window (X-Ray keeps traces 30 days)",
+        });
         return Ok(());
     }
     printer.line("")?;

@@ -1452,6 +1452,17 @@ fn local_traces_trace_services_and_query_show_what_the_sdks_sent() {
     );
     assert_eq!(report["traces"].as_array().unwrap().len(), 6);
 
+    // An empty window speaks of the local store's retention, not of X-Ray's.
+    let none = local(&sandbox, &db, &["traces", "--url-contains", "nowhere"]);
+    assert_eq!(none.code, 0, "{}", none.stderr);
+    assert!(
+        none.stderr.contains(
+            "no traces in this window (the local store keeps spans for `local listen --retain`, 7 days by default)"
+        ) && !none.stderr.contains("X-Ray"),
+        "{}",
+        none.stderr
+    );
+
     // The shorthand filters, as in `xray traces`.
     let faults = local(&sandbox, &db, &["traces", "--faults", "-o", "json"]);
     let faults: Value = serde_json::from_str(&faults.stdout).unwrap();
