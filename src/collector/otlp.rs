@@ -174,6 +174,12 @@ fn busy(encoding: Encoding, message: String) -> Response {
     response
 }
 
+/// No room in the memory budget came in time: counted, and the sender asked to retry.
+fn no_room(collector: &Collector, encoding: Encoding) -> Response {
+    Counters::add(&collector.counters.deferred, 1);
+    busy(encoding, BUSY.into())
+}
+
 fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }
@@ -238,8 +244,7 @@ async fn export_http(
     // waits briefly for room and then costs nothing but its answer.
     let until = Instant::now() + ADMISSION_WAIT;
     let Some(mut admission) = collector.budget.admit(declared, until).await else {
-        Counters::add(&collector.counters.deferred, 1);
-        return busy(encoding, BUSY.into());
+        return no_room(&collector, encoding);
     };
     let body = match read_body(body, &mut admission, until).await {
         Ok(body) => body,
@@ -252,8 +257,7 @@ async fn export_http(
             );
         }
         Err(Unreadable::Busy) => {
-            Counters::add(&collector.counters.deferred, 1);
-            return busy(encoding, BUSY.into());
+            return no_room(&collector, encoding);
         }
         Err(Unreadable::Slow(read)) => {
             return error(
@@ -284,8 +288,7 @@ async fn export_http(
             );
         }
         Err(Unpacked::Busy) => {
-            Counters::add(&collector.counters.deferred, 1);
-            return busy(encoding, BUSY.into());
+            return no_room(&collector, encoding);
         }
         Err(Unpacked::Invalid(e)) => {
             return error(
