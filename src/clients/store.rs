@@ -187,7 +187,8 @@ impl Store {
                 "SELECT r.trace_id, r.start_ns, r.end_ns, r.http_method,
                         coalesce(r.http_url, r.http_route), r.http_status,
                         (SELECT group_concat(DISTINCT s.status) FROM spans s
-                         WHERE s.trace_id = r.trace_id AND s.status <> 'ok')
+                         WHERE s.trace_id = r.trace_id AND s.status <> 'ok'),
+                        r.http_route
                  FROM spans r
                  WHERE r.parent_id IS NULL AND r.start_ns >= ?1 AND r.start_ns < ?2
                  AND (?3 IS NULL OR r.trace_id IN (SELECT trace_id FROM spans WHERE service = ?3))
@@ -213,6 +214,7 @@ impl Store {
                     response_time: seconds,
                     method: r.get(3)?,
                     url: r.get(4)?,
+                    route: r.get(7)?,
                     status: r
                         .get::<_, Option<i64>>(5)?
                         .and_then(|s| i32::try_from(s).ok()),

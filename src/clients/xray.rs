@@ -144,6 +144,7 @@ fn summary(s: aws_sdk_xray::types::TraceSummary) -> TraceSummary {
         response_time: s.response_time,
         method: http.as_ref().and_then(|h| h.http_method.clone()),
         url: http.as_ref().and_then(|h| h.http_url.clone()),
+        route: None,
         status: http.as_ref().and_then(|h| h.http_status),
         has_error: s.has_error.unwrap_or(false),
         has_fault: s.has_fault.unwrap_or(false),

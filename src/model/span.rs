@@ -13,7 +13,9 @@ use serde_json::{Map, Value};
 
 use jiff::Timestamp;
 
-use crate::model::trace::{HttpInfo, Span, SpanException, Trace, assemble, flag, xray_exceptions};
+use crate::model::trace::{
+    HttpInfo, Span, SpanException, StoredFacts, Trace, assemble, flag, xray_exceptions,
+};
 
 /// Where a span came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -251,6 +253,16 @@ impl SpanRecord {
             fault: self.status == SpanStatus::Fault,
             throttle: self.status == SpanStatus::Throttle,
             exceptions: self.exceptions.clone(),
+            stored: Some(Box::new(StoredFacts {
+                service: self.service.clone(),
+                kind: self.kind,
+                source: self.source,
+                http_route: self.http_route.clone(),
+                remote_service: self.remote_service.clone(),
+                attributes: self.attributes.clone(),
+                resource: Arc::clone(&self.resource),
+                detail: self.detail.clone(),
+            })),
             children: Vec::new(),
         }
     }

@@ -149,10 +149,11 @@ pub fn routes(traces: &[TraceSummary]) -> Vec<RouteStats> {
     let mut groups: HashMap<(String, String), Vec<&TraceSummary>> = HashMap::new();
     for trace in traces {
         let method = trace.method.clone().unwrap_or_else(|| "-".into());
-        let route = trace
-            .url
-            .as_deref()
-            .map_or_else(|| "(no url)".to_string(), normalize_route);
+        let route = match (&trace.route, &trace.url) {
+            (Some(route), _) => route.clone(),
+            (None, Some(url)) => normalize_route(url),
+            (None, None) => "(no url)".to_string(),
+        };
         groups.entry((method, route)).or_default().push(trace);
     }
     let mut out: Vec<RouteStats> = groups
@@ -223,6 +224,7 @@ mod tests {
             response_time: Some(secs),
             method: Some(method.into()),
             url: Some(url.into()),
+            route: None,
             status: Some(if fault {
                 500
             } else if error {

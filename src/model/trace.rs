@@ -5,10 +5,13 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
+
+use crate::model::span::{SpanDetail, SpanKind, SpanSource};
 
 /// A trace id in X-Ray form (`1-5f84c7a1-0123456789abcdef01234567`), however it was given.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -95,6 +98,9 @@ pub struct TraceSummary {
     pub response_time: Option<f64>,
     pub method: Option<String>,
     pub url: Option<String>,
+    /// The route template the app matched (`/inventory/<sku>`, OpenTelemetry's
+    /// `http.route`); routes group by it when known, else by the URL with ids cut out.
+    pub route: Option<String>,
     pub status: Option<i32>,
     pub has_error: bool,
     pub has_fault: bool,
@@ -154,7 +160,29 @@ pub struct Span {
     pub fault: bool,
     pub throttle: bool,
     pub exceptions: Vec<SpanException>,
+    /// Every field the local store holds of the span beyond what the waterfall draws
+    /// (service, kind, attributes, resource, events, links); `None` for X-Ray documents,
+    /// whose JSON is the document itself.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub stored: Option<Box<StoredFacts>>,
     pub children: Vec<Span>,
+}
+
+/// What the local store keeps of a span besides its tree, times and HTTP facts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredFacts {
+    pub service: String,
+    pub kind: SpanKind,
+    pub source: SpanSource,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_route: Option<String>,
+    /// The service a client span called.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remote_service: Option<String>,
+    pub attributes: Map<String, Value>,
+    pub resource: Arc<Map<String, Value>>,
+    #[serde(flatten)]
+    pub detail: SpanDetail,
 }
 
 impl Span {
@@ -323,6 +351,7 @@ fn flatten(value: &Value, parent: Option<&str>, out: &mut Vec<Span>) {
         fault: flag(value, "fault"),
         throttle: flag(value, "throttle"),
         exceptions,
+        stored: None,
         children: Vec::new(),
     });
     for sub in value
@@ -401,6 +430,7 @@ mod tests {
             response_time: None,
             method: None,
             url: None,
+            route: None,
             status: None,
             has_error: false,
             has_fault: false,

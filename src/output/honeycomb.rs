@@ -57,11 +57,12 @@ fn summarize(value: &Value) -> String {
     }
 }
 
-/// A breakdown value: missing values are a group of their own.
+/// A breakdown value: missing values are a group of their own. The value is the app's
+/// (a route, a name) and is shown escaped, never obeyed.
 fn group_value(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => "(none)".into(),
-        other => human_value(other),
+        other => super::terminal::escape_field(&human_value(other)).into_owned(),
     }
 }
 

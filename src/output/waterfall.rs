@@ -3,6 +3,7 @@
 //! SQL, the remote service), with exceptions listed under the tree.
 
 use super::color::Palette;
+use super::terminal::escape_field;
 use super::{human_seconds, url_path};
 use crate::model::trace::{Span, Trace};
 
@@ -10,6 +11,8 @@ use crate::model::trace::{Span, Trace};
 const MIN_BAR: usize = 10;
 const OFFSET_WIDTH: usize = 8;
 const DURATION_WIDTH: usize = 8;
+/// How much of an exception's stack the waterfall shows.
+const STACK_LINES: usize = 20;
 
 /// Renders `trace` in `width` columns. Pure: the same trace and width give the same text.
 pub fn render(trace: &Trace, width: usize, palette: Palette) -> String {
@@ -69,21 +72,39 @@ pub fn render_with(
         );
         out.push(line.trim_end().to_string());
         // Under the span's name, a step in: the tree guides before it show the depth.
-        let guides = row.label.chars().count() - row.span.name.chars().count();
-        let indent = (1 + guides + 2).min(width / 2);
-        for text in under(span) {
+        let indent = (1 + row.depth + 2).min(width / 2);
+        for text in events(span, start).into_iter().chain(under(span)) {
             let shown = fit(&text, width.saturating_sub(indent));
             out.push(format!("{:indent$}{}", "", palette.dim(&shown)));
         }
     }
     for row in &rows {
-        for e in &row.span.exceptions {
+        let span = row.span;
+        for e in &span.exceptions {
             let what = match &e.kind {
                 Some(kind) => format!("{kind}: {}", e.message),
                 None => e.message.clone(),
             };
             let text = fit(
-                &format!("! {what}   ({})", row.span.name),
+                &format!("! {what}   ({})", span.name),
+                width.saturating_sub(1),
+            );
+            out.push(format!(" {}", palette.red(&text)));
+            if let Some(stack) = &e.stacktrace {
+                out.extend(stack_lines(stack).iter().map(|line| {
+                    format!("   {}", palette.dim(&fit(line, width.saturating_sub(3))))
+                }));
+            }
+        }
+        // An ERROR status says why even when no exception was recorded.
+        if span.exceptions.is_empty()
+            && let Some(message) = span
+                .stored
+                .as_ref()
+                .and_then(|s| s.detail.status_message.as_ref())
+        {
+            let text = fit(
+                &format!("! {message}   ({})", span.name),
                 width.saturating_sub(1),
             );
             out.push(format!(" {}", palette.red(&text)));
@@ -194,16 +215,11 @@ fn bar(offset: f64, duration: Option<f64>, total: f64, width: usize) -> String {
 /// What a span did, most telling first.
 fn notes(span: &Span) -> String {
     let mut parts: Vec<String> = Vec::new();
-    if let Some(http) = &span.http {
-        if let Some(status) = http.status {
-            parts.push(status.to_string());
-        }
-        if span.namespace.is_some()
-            && let Some(url) = &http.url
-        {
-            parts.push(url.clone());
-        }
+    let http = span.http.as_ref();
+    if let Some(status) = http.and_then(|h| h.status) {
+        parts.push(status.to_string());
     }
+    // The marks before the URL: a long URL cut to the width must never hide them.
     if span.fault {
         parts.push("fault".into());
     } else if span.error {
@@ -211,6 +227,11 @@ fn notes(span: &Span) -> String {
     }
     if span.throttle {
         parts.push("throttled".into());
+    }
+    if span.namespace.is_some()
+        && let Some(url) = http.and_then(|h| h.url.as_ref())
+    {
+        parts.push(url.clone());
     }
     if let Some(sql) = &span.sql {
         parts.push(sql.clone());
@@ -223,11 +244,54 @@ fn notes(span: &Span) -> String {
     parts.join(" ")
 }
 
-/// Cuts `text` to `width` characters, marking the cut with `…`.
+/// The span's events other than exceptions (those are listed under the tree), one line
+/// each: `· name +offset key=value …`.
+fn events(span: &Span, trace_start: jiff::Timestamp) -> Vec<String> {
+    let Some(stored) = &span.stored else {
+        return Vec::new();
+    };
+    stored
+        .detail
+        .events
+        .iter()
+        .filter(|e| e.name != "exception")
+        .map(|e| {
+            let at = jiff::Timestamp::from_nanosecond(i128::from(e.time_ns))
+                .map(|t| human_seconds(t.duration_since(trace_start).as_secs_f64().max(0.0)))
+                .unwrap_or_else(|_| "?".into());
+            let mut line = format!("· {} +{at}", e.name);
+            for (key, value) in &e.attributes {
+                match value {
+                    serde_json::Value::String(text) => line.push_str(&format!(" {key}={text}")),
+                    other => line.push_str(&format!(" {key}={other}")),
+                }
+            }
+            line
+        })
+        .collect()
+}
+
+/// Lines of a stack trace shown under its exception. Python and Java put the frame that
+/// raised at the end, next to the message, so a long stack keeps its last lines.
+fn stack_lines(stack: &str) -> Vec<String> {
+    let lines: Vec<&str> = stack.lines().filter(|l| !l.trim().is_empty()).collect();
+    let cut = lines.len().saturating_sub(STACK_LINES);
+    let mut out = Vec::new();
+    if cut > 0 {
+        out.push(format!(
+            "… {cut} earlier lines (`-o json` has the whole stack)"
+        ));
+    }
+    out.extend(lines[cut..].iter().map(|l| l.to_string()));
+    out
+}
+
+/// Cuts `text` to `width` characters, marking the cut with `…`. Text from the app is shown,
+/// never obeyed: a control character (an SGR colour, a newline) is drawn as an escape.
 fn fit(text: &str, width: usize) -> String {
-    let text = text.replace(['\n', '\r', '\t'], " ");
+    let text = escape_field(text);
     if text.chars().count() <= width {
-        return text;
+        return text.into_owned();
     }
     if width == 0 {
         return String::new();
@@ -238,15 +302,20 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 struct Row<'a> {
+    /// The tree guides and the span's name, shown escaped.
     label: String,
+    /// How many columns of guides come before the name.
+    depth: usize,
     span: &'a Span,
 }
 
 /// Depth-first rows with tree guides (`├─`, `└─`, `│`).
 fn tree_rows(trace: &Trace) -> Vec<Row<'_>> {
     fn go<'a>(span: &'a Span, guide: &str, branch: &str, out: &mut Vec<Row<'a>>) {
+        let guides = format!("{guide}{branch}");
         out.push(Row {
-            label: format!("{guide}{branch}{}", span.name),
+            depth: guides.chars().count(),
+            label: format!("{guides}{}", escape_field(&span.name)),
             span,
         });
         let below = match branch {
@@ -309,6 +378,23 @@ mod tests {
                 assert!(line.chars().count() <= width, "{width}: {line}");
             }
         }
+    }
+
+    #[test]
+    fn a_long_stack_keeps_the_frames_next_to_the_error() {
+        let stack: String = (1..=28)
+            .map(|i| format!("  frame {i}\n"))
+            .collect::<String>()
+            + "ZeroDivisionError: division by zero\n";
+        let lines = stack_lines(&stack);
+        assert_eq!(lines.len(), STACK_LINES + 1);
+        assert_eq!(
+            lines[0],
+            "… 9 earlier lines (`-o json` has the whole stack)"
+        );
+        assert_eq!(lines[1], "  frame 10");
+        assert_eq!(lines[STACK_LINES], "ZeroDivisionError: division by zero");
+        assert_eq!(stack_lines("  one\nTwo: 2\n"), ["  one", "Two: 2"]);
     }
 
     #[test]

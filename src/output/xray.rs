@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
+use super::terminal::escape_field;
 use super::{Column, Palette, Printer, human_count, human_seconds, human_span, url_path};
 use crate::error::Result;
 use crate::model::graph::{Counts, ServiceNode};
@@ -43,6 +44,8 @@ struct JsonTrace<'a> {
     response_time: Option<f64>,
     method: Option<&'a str>,
     url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    route: Option<&'a str>,
     status: Option<i32>,
     has_error: bool,
     has_fault: bool,
@@ -85,6 +88,7 @@ pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> 
                     response_time: t.response_time,
                     method: t.method.as_deref(),
                     url: t.url.as_deref(),
+                    route: t.route.as_deref(),
                     status: t.status,
                     has_error: t.has_error,
                     has_fault: t.has_fault,
@@ -138,7 +142,7 @@ pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> 
             .iter()
             .map(|r| {
                 vec![
-                    format!("{:<method_width$} {}", r.method, r.route),
+                    escape_field(&format!("{:<method_width$} {}", r.method, r.route)).into_owned(),
                     human_count(r.count),
                     human_count(r.errors),
                     human_count(r.faults),
@@ -187,11 +191,12 @@ pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> 
                     palette.dim(&t.id),
                     t.started()
                         .map_or_else(|| "-".into(), |s| printer.time(s, start_format)),
-                    format!(
+                    escape_field(&format!(
                         "{} {}",
                         t.method.as_deref().unwrap_or("-"),
                         t.url.as_deref().map_or("-", url_path)
-                    ),
+                    ))
+                    .into_owned(),
                     t.status.map_or_else(|| "-".into(), |s| s.to_string()),
                     t.latency().map_or_else(|| "-".into(), human_seconds),
                     flags,
@@ -287,7 +292,10 @@ pub fn print_services(printer: &Printer, window: Window, services: &[ServiceNode
         services
             .iter()
             .map(|s| {
-                let mut row = vec![s.name.clone(), s.kind.clone()];
+                let mut row = vec![
+                    escape_field(&s.name).into_owned(),
+                    escape_field(&s.kind).into_owned(),
+                ];
                 row.extend(count_cells(&s.counts));
                 row
             })
@@ -297,7 +305,7 @@ pub fn print_services(printer: &Printer, window: Window, services: &[ServiceNode
         .iter()
         .flat_map(|s| {
             s.edges.iter().map(move |e| {
-                let mut row = vec![format!("{} → {}", s.name, e.to)];
+                let mut row = vec![escape_field(&format!("{} → {}", s.name, e.to)).into_owned()];
                 row.extend(count_cells(&e.counts));
                 row
             })

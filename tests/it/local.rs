@@ -1519,6 +1519,39 @@ fn local_traces_trace_services_and_query_show_what_the_sdks_sent() {
         out.stdout
     );
 
+    // The exception of the request that raised, with the stack the SDK recorded under it.
+    let boom: String = conn
+        .query_row(
+            "SELECT trace_id FROM spans WHERE source = 'otlp' AND name = 'GET /api/boom'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let out = local(&sandbox, &db, &["trace", &boom, "--color", "never"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let raised = lines
+        .iter()
+        .position(|l| *l == " ! ZeroDivisionError: division by zero   (GET /api/boom)")
+        .unwrap_or_else(|| panic!("{}", out.stdout));
+    assert!(
+        lines[raised + 1] == "   Traceback (most recent call last):"
+            || lines[raised + 1].starts_with("   … "),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        lines[raised + 2..].iter().any(|l| l.contains("in boom")),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        lines.last(),
+        Some(&"   ZeroDivisionError: division by zero"),
+        "{}",
+        out.stdout
+    );
+
     // The service graph: the app, and what it called (SQLite by either SDK's name for it,
     // the upstream by address).
     let out = local(&sandbox, &db, &["services", "--since", "15m", "-o", "json"]);
@@ -2021,5 +2054,278 @@ fn local_traces_and_xray_traces_agree_on_the_same_segments() {
     assert!(
         here.len() >= 3 && here[0].contains("OperationalError"),
         "{here:?}"
+    );
+}
+
+/// What the OpenTelemetry SDK sends beyond the tree (events, links, an ERROR status with
+/// its message, a client call answered 409, route templates) reaches every view: the
+/// waterfall draws it, `local trace -o json` has every field, `local traces` groups by
+/// the route the app matched, not by each URL.
+#[test]
+fn events_links_status_and_routes_from_the_sdk_reach_the_views() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &[]);
+    let lines = flask_app(
+        "otlp-http",
+        &[
+            (
+                "OTEL_EXPORTER_OTLP_ENDPOINT",
+                format!("http://127.0.0.1:{}", listener.http),
+            ),
+            (
+                "APP_PATHS",
+                "/api/inventory/sku-0/reserve,/api/inventory/sku-1/reserve".into(),
+            ),
+        ],
+    );
+    assert_eq!(statuses(&lines), [409, 409]);
+    wait_for_spans(&listener.db, 4);
+    let db = listener.db.clone();
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+
+    // Grouped by the route template: one row for both SKUs.
+    let out = local(&sandbox, &db, &["traces", "--since", "15m", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    let routes: Vec<(&str, &str, i64, i64)> = report["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["method"].as_str().unwrap(),
+                r["route"].as_str().unwrap(),
+                r["count"].as_i64().unwrap(),
+                r["errors"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(routes, [("GET", "/api/inventory/<sku>/reserve", 2, 2)]);
+    let out = local(
+        &sandbox,
+        &db,
+        &["traces", "--since", "15m", "--color", "never"],
+    );
+    assert!(
+        out.stdout.lines().any(|l| l
+            .trim_start()
+            .starts_with("GET /api/inventory/<sku>/reserve")),
+        "{}",
+        out.stdout
+    );
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let trace_id: String = conn
+        .query_row(
+            "SELECT trace_id FROM spans WHERE http_url LIKE '%sku-1%' AND parent_id IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+
+    // Every field of the span in JSON.
+    let out = local(&sandbox, &db, &["trace", &trace_id, "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let tree: Value = serde_json::from_str(&out.stdout).unwrap();
+    let root = &tree["spans"][0];
+    assert_eq!(
+        (
+            &root["name"],
+            &root["service"],
+            &root["kind"],
+            &root["source"],
+            &root["http_route"],
+            &root["status_message"],
+            &root["attributes"]["http.route"],
+            &root["resource"]["service.name"],
+        ),
+        (
+            &Value::from("GET /api/inventory/<sku>/reserve"),
+            &Value::from("backend-flask"),
+            &Value::from("server"),
+            &Value::from("otlp"),
+            &Value::from("/api/inventory/<sku>/reserve"),
+            &Value::from("sku-1 is out of stock"),
+            &Value::from("/api/inventory/<sku>/reserve"),
+            &Value::from("backend-flask"),
+        )
+    );
+    assert_eq!(root["events"][0]["name"], "stock.checked");
+    assert_eq!(
+        root["events"][0]["attributes"],
+        serde_json::json!({"sku": "sku-1", "left": 0})
+    );
+    assert_eq!(
+        (
+            &root["links"][0]["trace_id"],
+            &root["links"][0]["span_id"],
+            &root["links"][0]["attributes"]["link.reason"]
+        ),
+        (
+            &Value::from("b0".repeat(16)),
+            &Value::from("c0".repeat(8)),
+            &Value::from("basket")
+        )
+    );
+    let client = &root["children"][0];
+    assert_eq!(
+        (
+            &client["name"],
+            &client["kind"],
+            &client["error"],
+            &client["http"]["status"]
+        ),
+        (
+            &Value::from("POST"),
+            &Value::from("client"),
+            &Value::from(true),
+            &Value::from(409)
+        )
+    );
+
+    // The waterfall draws the event under its span, the status message under the tree,
+    // and marks the 409 call as an error before its (long) URL.
+    let out = local(&sandbox, &db, &["trace", &trace_id, "--color", "never"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let at = |prefix: &str| {
+        lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(prefix))
+            .unwrap_or_else(|| panic!("no line starting {prefix:?}:\n{}", out.stdout))
+    };
+    let root_row = at("GET /api/inventory/<sku>/rese…");
+    let event = at("· stock.checked +");
+    let client_row = at("└─ POST");
+    assert_eq!(
+        (event, client_row),
+        (root_row + 1, root_row + 2),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        lines[event].ends_with("sku=sku-1 left=0"),
+        "{}",
+        lines[event]
+    );
+    assert!(
+        lines[client_row].contains(" 409 error http://127.0.0.1:"),
+        "{}",
+        lines[client_row]
+    );
+    assert!(
+        lines.contains(&" ! sku-1 is out of stock   (GET /api/inventory/<sku>/reserve)"),
+        "{}",
+        out.stdout
+    );
+}
+
+fn text_attribute(key: &str, value: &str) -> KeyValue {
+    KeyValue {
+        key: key.into(),
+        value: Some(AnyValue {
+            value: Some(any_value::Value::StringValue(value.into())),
+        }),
+        ..Default::default()
+    }
+}
+
+/// Names, routes and services are the app's (or anyone's who can reach the port): in every
+/// view they are shown escaped, so an SGR code cannot hide the rest of a line and a line
+/// feed cannot forge a request row.
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_names_are_shown_never_obeyed_in_every_view() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &[]);
+    let hostile = "\u{1b}[8mhidden\nGET /forged 200";
+    let mut root = otlp_span(7, 1, hostile);
+    root.attributes = vec![
+        text_attribute("http.request.method", "GET"),
+        text_attribute("http.route", &format!("/api/{hostile}")),
+    ];
+    let mut child = otlp_span(7, 2, hostile);
+    child.parent_span_id = vec![1; 8];
+    child.kind = 3;
+    child.attributes = vec![text_attribute("peer.service", hostile)];
+    let mut request = otlp_request(vec![root, child]);
+    request.resource_spans[0]
+        .resource
+        .as_mut()
+        .unwrap()
+        .attributes = vec![text_attribute("service.name", hostile)];
+    #[allow(clippy::disallowed_methods)] // the test's own client, a sender like an SDK
+    let sent = reqwest::Client::new()
+        .post(format!("http://127.0.0.1:{}/v1/traces", listener.http))
+        .header("content-type", "application/x-protobuf")
+        .body(request.encode_to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), 200);
+    wait_for_spans(&listener.db, 2);
+    let db = listener.db.clone();
+    let (code, live, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+
+    let shown = "\\x1b[8mhidden\\nGET /forged 200";
+    let trace_id = "07".repeat(16);
+    let views: [&[&str]; 5] = [
+        &["traces", "--since", "15m"],
+        &["services", "--since", "15m"],
+        &["stats"],
+        &["query", "--since", "15m", "-c", "COUNT", "-b", "name"],
+        &["trace", &trace_id],
+    ];
+    for args in views {
+        let mut full = args.to_vec();
+        full.extend(["--color", "never"]);
+        let out = local(&sandbox, &db, &full);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert!(!out.stdout.contains('\u{1b}'), "{args:?}: {:?}", out.stdout);
+        assert!(
+            !out.stdout.lines().any(|l| l.starts_with("GET /forged")),
+            "{args:?}: {}",
+            out.stdout
+        );
+        assert!(out.stdout.contains(shown), "{args:?}: {}", out.stdout);
+    }
+    // The live line too (already so; kept here with the views).
+    assert!(!live.contains('\u{1b}') && live.contains(shown), "{live:?}");
+}
+
+/// The request line waits a moment for the rest of its trace: spans of the same trace
+/// that arrive in a later export (another service's) are counted.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_request_line_counts_spans_that_arrive_after_the_root() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &[]);
+    #[allow(clippy::disallowed_methods)] // the test's own client, a sender like an SDK
+    let http = reqwest::Client::new();
+    let url = format!("http://127.0.0.1:{}/v1/traces", listener.http);
+    let send = |spans: Vec<Span>| {
+        http.post(&url)
+            .header("content-type", "application/x-protobuf")
+            .body(otlp_request(spans).encode_to_vec())
+            .send()
+    };
+    let mut root = otlp_span(9, 1, "GET /checkout");
+    root.attributes = vec![text_attribute("http.request.method", "GET")];
+    let mut first = otlp_span(9, 2, "SELECT");
+    first.parent_span_id = vec![1; 8];
+    assert_eq!(send(vec![root, first]).await.unwrap().status(), 200);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut late = otlp_span(9, 3, "POST /charge");
+    late.parent_span_id = vec![1; 8];
+    assert_eq!(send(vec![late]).await.unwrap().status(), 200);
+    wait_for_spans(&listener.db, 3);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let (code, stdout, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{stdout}");
+    assert!(
+        lines[0].contains("  3 spans  ") && lines[0].ends_with(&"09".repeat(16)),
+        "{stdout}"
     );
 }

@@ -239,11 +239,13 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
     // queued is still stored before the error is returned.
     let mut output: Result<()> = Ok(());
     while output.is_ok() {
+        let due = live.next_due();
         tokio::select! {
             event = events.recv() => match event {
                 Some(event) => output = live.show(event),
                 None => break,
             },
+            () = sleep_until_due(due) => output = live.print_due(tokio::time::Instant::now()),
             _ = &mut stop => break,
         }
     }
@@ -274,6 +276,9 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
     }
     while let Ok(event) = events.try_recv() {
         show(event);
+    }
+    if output.is_ok() {
+        output = live.print_all();
     }
     output?;
     p.flush()?;
@@ -531,19 +536,71 @@ struct LiveOutput<'a> {
     ctx: &'a Context,
     /// Spans stored per trace so far, for the span count of the request line.
     spans_per_trace: HashMap<String, u32>,
+    /// Finished roots whose line waits [`LINGER`] for the trace's other spans.
+    waiting: std::collections::VecDeque<(tokio::time::Instant, SpanRecord)>,
     warned: std::collections::HashSet<String>,
 }
 
 /// Traces whose span counts are remembered; past it the counts start again.
 const MAX_COUNTED_TRACES: usize = 50_000;
 
+/// How long a request line waits after its root span is stored. Another service's spans
+/// of the same trace come in that service's own export, often a moment after the root's;
+/// waiting a second lets the line count them.
+const LINGER: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Request lines waiting at most; past it the oldest is printed at once (memory stays
+/// bounded whatever the rate).
+const MAX_WAITING: usize = 10_000;
+
+/// Sleeps until `due`, or forever when nothing waits.
+async fn sleep_until_due(due: Option<tokio::time::Instant>) {
+    match due {
+        Some(at) => tokio::time::sleep_until(at).await,
+        None => std::future::pending().await,
+    }
+}
+
 impl<'a> LiveOutput<'a> {
     fn new(ctx: &'a Context) -> Self {
         Self {
             ctx,
             spans_per_trace: HashMap::new(),
+            waiting: Default::default(),
             warned: Default::default(),
         }
+    }
+
+    /// When the oldest waiting request line is due.
+    fn next_due(&self) -> Option<tokio::time::Instant> {
+        self.waiting.front().map(|(at, _)| *at)
+    }
+
+    /// Prints the request lines due by `now`, with the span counts known by then.
+    fn print_due(&mut self, now: tokio::time::Instant) -> Result<()> {
+        while self.waiting.front().is_some_and(|(at, _)| *at <= now) {
+            if let Some((_, root)) = self.waiting.pop_front() {
+                self.print_request(&root)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Prints every waiting request line (the listener is stopping).
+    fn print_all(&mut self) -> Result<()> {
+        while let Some((_, root)) = self.waiting.pop_front() {
+            self.print_request(&root)?;
+        }
+        Ok(())
+    }
+
+    fn print_request(&self, root: &SpanRecord) -> Result<()> {
+        let count = self
+            .spans_per_trace
+            .get(&root.trace_id)
+            .copied()
+            .unwrap_or(1);
+        self.ctx.printer.line(&self.request_line(root, count))
     }
 
     fn show(&mut self, event: Event) -> Result<()> {
@@ -563,12 +620,13 @@ impl<'a> LiveOutput<'a> {
                     if p.is_json() {
                         p.json_line(span)?;
                     } else if span.is_root() && span.end_ns.is_some() {
-                        let count = self
-                            .spans_per_trace
-                            .get(&span.trace_id)
-                            .copied()
-                            .unwrap_or(1);
-                        p.line(&self.request_line(span, count))?;
+                        if self.waiting.len() >= MAX_WAITING
+                            && let Some((_, oldest)) = self.waiting.pop_front()
+                        {
+                            self.print_request(&oldest)?;
+                        }
+                        self.waiting
+                            .push_back((tokio::time::Instant::now() + LINGER, span.clone()));
                     }
                 }
             }

@@ -99,7 +99,7 @@ pub async fn run(ctx: &Context, args: StatsArgs) -> Result<()> {
             .iter()
             .map(|s| {
                 vec![
-                    s.service.clone(),
+                    crate::output::terminal::escape_field(&s.service).into_owned(),
                     human_count(s.spans.max(0) as u64),
                     human_count(s.traces.max(0) as u64),
                 ]
