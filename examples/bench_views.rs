@@ -1,6 +1,7 @@
 //! The measuring half of scripts/bench-views: the local views over 1,000,000 stored spans
-//! (100,000 traces of 10 spans in the last day), each timed as a whole process (median of
-//! 5), beside the same question asked of the same file by the `sqlite3` shell (the floor).
+//! (500,000 two-span requests over the last 23 hours, a server span and its database call),
+//! each timed as a whole process (median of 5), beside the same question asked of the same
+//! file by the `sqlite3` shell (the floor).
 //!
 //!     cargo run --release --example bench_views -- target/release/tracectl
 
@@ -14,8 +15,10 @@ use serde_json::{Map, Value};
 use tracectl::clients::store::Store;
 use tracectl::model::span::{SpanKind, SpanRecord, SpanSource, SpanStatus};
 
-const TRACES: i64 = 100_000;
-const SPANS_PER_TRACE: i64 = 10;
+const TRACES: i64 = 500_000;
+const SPANS_PER_TRACE: i64 = 2;
+/// The requests are spread evenly over the 23 hours before the database is filled.
+const EVERY_NS: i64 = 23 * 3_600_000_000_000 / TRACES;
 const RUNS: usize = 5;
 
 fn spans(trace: i64, now_ns: i64, resource: &Arc<Map<String, Value>>) -> Vec<SpanRecord> {
@@ -25,7 +28,7 @@ fn spans(trace: i64, now_ns: i64, resource: &Arc<Map<String, Value>>) -> Vec<Spa
         "/api/messages",
         "/api/health-check",
     ];
-    let start = now_ns - (TRACES - trace) * 800_000_000; // one request every 0.8 s, newest now
+    let start = now_ns - (TRACES - trace) * EVERY_NS;
     let root_ms = 5 + (trace * 7919) % 400;
     (0..SPANS_PER_TRACE)
         .map(|i| {
@@ -180,6 +183,23 @@ fn main() {
                 "SELECT attributes -> '$.\"http.route\"', (end_ns - start_ns) / 1e6 FROM spans WHERE start_ns >= {}",
                 now_ns - day_ns
             ))),
+        ),
+        (
+            "`local services --since 24h`",
+            median(tc(&["services", "--since", "24h"])),
+            "spans of the day by service and kind",
+            median(sq(&format!(
+                "SELECT service, kind, remote_service, count(*), sum(status <> 'ok') FROM spans WHERE start_ns >= {} GROUP BY 1, 2, 3",
+                now_ns - day_ns
+            ))),
+        ),
+        (
+            "`local stats`",
+            median(tc(&["stats"])),
+            "spans and traces by service",
+            median(sq(
+                "SELECT service, count(*), count(DISTINCT trace_id) FROM spans GROUP BY service",
+            )),
         ),
         (
             "`local trace ID`",

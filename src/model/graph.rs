@@ -2,7 +2,7 @@
 //! latency, and the calls between them. X-Ray computes it (GetServiceGraph); for the local
 //! store it is computed here from the spans, so both are drawn by the same renderer.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -149,12 +149,13 @@ impl Tally {
 /// that crosses services, counted by the caller's client span (or, for a server span whose
 /// parent is another service's, by that server span).
 pub fn from_spans(spans: &[SpanRecord]) -> Vec<ServiceNode> {
-    let by_id: BTreeMap<(&str, &str), &SpanRecord> = spans
+    // Hash maps: a day of spans is a million entries, looked up once each.
+    let by_id: HashMap<(&str, &str), &SpanRecord> = spans
         .iter()
         .map(|s| ((s.trace_id.as_str(), s.span_id.as_str()), s))
         .collect();
     // The service a client span reached, where the callee sent its own server span.
-    let callee: BTreeMap<(&str, &str), &str> = spans
+    let callee: HashMap<(&str, &str), &str> = spans
         .iter()
         .filter(|s| s.kind == SpanKind::Server)
         .filter_map(|s| {

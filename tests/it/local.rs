@@ -2329,3 +2329,57 @@ async fn the_request_line_counts_spans_that_arrive_after_the_root() {
         "{stdout}"
     );
 }
+
+/// A gRPC export over the message limit is refused with INVALID_ARGUMENT, which the
+/// exporters do not retry (OUT_OF_RANGE, tonic's own answer, is retried for ever by the
+/// OTLP exporters). Sent by the gRPC library the Python exporter uses, through the OTLP
+/// protobuf stubs it ships; a small export on the same channel is stored afterwards.
+#[test]
+fn a_grpc_message_over_the_limit_is_invalid_argument_not_retried() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &[]);
+    let script = r#"
+import sys, grpc
+from opentelemetry.proto.collector.trace.v1 import trace_service_pb2 as svc
+from opentelemetry.proto.collector.trace.v1 import trace_service_pb2_grpc as stubs
+from opentelemetry.proto.trace.v1 import trace_pb2
+
+def export(name, size):
+    span = trace_pb2.Span(trace_id=bytes([5] * 16), span_id=bytes([len(name)] * 8), name=name,
+                          start_time_unix_nano=int(sys.argv[2]), end_time_unix_nano=int(sys.argv[2]) + 1000)
+    span.attributes.add(key="blob").value.string_value = "x" * size
+    request = svc.ExportTraceServiceRequest()
+    request.resource_spans.add().scope_spans.add().spans.append(span)
+    try:
+        stub.Export(request, timeout=10)
+        return "OK"
+    except grpc.RpcError as e:
+        return e.code().name
+
+channel = grpc.insecure_channel(sys.argv[1], options=[("grpc.max_send_message_length", -1)])
+stub = stubs.TraceServiceStub(channel)
+print(export("too big", 17 * 1024 * 1024))
+print(export("small", 10))
+"#;
+    let out = Command::new(crate::python::venv().join("bin/python"))
+        .arg("-c")
+        .arg(script)
+        .arg(format!("127.0.0.1:{}", listener.grpc))
+        .arg((now_ns() - 1_000_000).to_string())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "INVALID_ARGUMENT\nOK\n"
+    );
+    wait_for_spans(&listener.db, 1);
+    let db = listener.db.clone();
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(stored_names(&db), ["small"]);
+}

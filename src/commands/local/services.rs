@@ -32,7 +32,7 @@ pub async fn run(ctx: &Context, args: ServicesArgs) -> Result<()> {
         .map_err(super::store_error)?;
     let ns = |t: jiff::Timestamp| i64::try_from(t.as_nanosecond()).unwrap_or(i64::MAX);
     let spans = store
-        .spans_between(ns(window.start), ns(window.end))
+        .graph_spans_between(ns(window.start), ns(window.end))
         .map_err(super::store_error)?;
     print_services(&ctx.printer, window, &graph::from_spans(&spans))
 }
