@@ -29,10 +29,36 @@ fn tracectl_process(sandbox: &Sandbox) -> Command {
 /// A running `tracectl local listen` on free loopback ports.
 pub(crate) struct Listener {
     child: Child,
+    /// Its stdout and stderr, read as they come (a full pipe would stall the listener).
+    output: Option<(
+        std::thread::JoinHandle<String>,
+        std::thread::JoinHandle<String>,
+    )>,
     pub(crate) http: u16,
     grpc: u16,
     pub(crate) xray: u16,
     db: PathBuf,
+}
+
+/// Threads reading the child's stdout and stderr to their ends.
+#[allow(clippy::type_complexity)]
+fn drained(
+    child: &mut Child,
+) -> Option<(
+    std::thread::JoinHandle<String>,
+    std::thread::JoinHandle<String>,
+)> {
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            pipe.read_to_string(&mut text).unwrap();
+            text
+        })
+    };
+    Some((
+        drain(Box::new(child.stdout.take()?)),
+        drain(Box::new(child.stderr.take()?)),
+    ))
 }
 
 /// Three different free ports (the third free for UDP too), all held while they are chosen
@@ -68,8 +94,9 @@ impl Listener {
             .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        let child = cmd.spawn().unwrap();
+        let mut child = cmd.spawn().unwrap();
         let listener = Listener {
+            output: drained(&mut child),
             child,
             http,
             grpc,
@@ -104,20 +131,12 @@ impl Listener {
             );
             std::thread::sleep(Duration::from_millis(50));
         };
-        let (mut stdout, mut stderr) = (String::new(), String::new());
-        self.child
-            .stdout
-            .take()
-            .unwrap()
-            .read_to_string(&mut stdout)
-            .unwrap();
-        self.child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut stderr)
-            .unwrap();
-        (status.code(), stdout, stderr)
+        let (stdout, stderr) = self.output.take().unwrap();
+        (
+            status.code(),
+            stdout.join().unwrap(),
+            stderr.join().unwrap(),
+        )
     }
 }
 
@@ -1322,6 +1341,7 @@ fn the_sdks_defaults_reach_the_default_listener() {
         }
     }
     let listener = Listener {
+        output: drained(&mut child),
         child,
         http: 4318,
         grpc: 4317,
@@ -2382,4 +2402,73 @@ print(export("small", 10))
     let (code, _, stderr) = listener.stop();
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(stored_names(&db), ["small"]);
+}
+
+/// UDP cannot be acknowledged, so what an unpaced flood loses is counted where it is lost:
+/// every datagram sent is stored, dropped by the listener, or named in the totals as
+/// dropped by the kernel. Nothing is lost without a word, and nothing is stored twice.
+#[test]
+fn an_xray_flood_is_stored_or_counted_as_dropped_to_the_datagram() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &[]);
+    const SENT: u64 = 60_000;
+    let udp = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let start = now_ns() as f64 / 1e9 - 1.0;
+    for i in 0..SENT {
+        let datagram = format!(
+            "{{\"format\": \"json\", \"version\": 1}}\n{{\"name\":\"flood\",\"id\":\"{:016x}\",\"trace_id\":\"1-6b04d9b5-{:024x}\",\"start_time\":{start},\"end_time\":{}}}",
+            i + 1,
+            i + 1,
+            start + 0.001
+        );
+        udp.send_to(datagram.as_bytes(), ("127.0.0.1", listener.xray))
+            .unwrap();
+    }
+    // Wait until the count stops moving: whatever was read has been stored.
+    let count = |db: &Path| -> u64 {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row("SELECT count(*) FROM spans", [], |r| r.get::<_, i64>(0))
+            .unwrap() as u64
+    };
+    let mut last = u64::MAX;
+    while count(&listener.db) != last {
+        last = count(&listener.db);
+        std::thread::sleep(Duration::from_millis(700));
+    }
+    let db = listener.db.clone();
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    let stored = count(&db);
+    let totals = stderr
+        .lines()
+        .find(|l| l.starts_with("received "))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    // The number after `label` in the totals line ("stored 31,301,"), 0 when absent.
+    let after = |label: &str| -> u64 {
+        totals.split_once(label).map_or(0, |(_, rest)| {
+            let digits: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ',')
+                .filter(char::is_ascii_digit)
+                .collect();
+            digits.parse().unwrap()
+        })
+    };
+    // The number before `label` ("28,699 X-Ray datagrams dropped by the kernel").
+    let before = |label: &str| -> u64 {
+        totals.split_once(label).map_or(0, |(head, _)| {
+            let word = head.rsplit(' ').next().unwrap();
+            word.replace(',', "").parse().unwrap()
+        })
+    };
+    let (received, in_totals, dropped, kernel) = (
+        after("received "),
+        after("stored "),
+        after("dropped "),
+        before(" X-Ray datagrams dropped by the kernel"),
+    );
+    assert_eq!(in_totals, stored, "{totals}");
+    assert_eq!(received, stored + dropped, "{totals}");
+    assert_eq!(stored + dropped + kernel, SENT, "{totals}");
 }
