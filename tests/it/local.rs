@@ -2472,3 +2472,74 @@ fn an_xray_flood_is_stored_or_counted_as_dropped_to_the_datagram() {
     assert_eq!(received, stored + dropped, "{totals}");
     assert_eq!(stored + dropped + kernel, SENT, "{totals}");
 }
+
+/// Acknowledged means stored: four senders export as fast as they can, the listener is
+/// killed with SIGKILL at a moment of the burst, and every span that was answered 200 is
+/// in the database. Three times over one database (each start finds the last one's file,
+/// its lock released by the kernel).
+#[tokio::test(flavor = "multi_thread")]
+async fn every_acknowledged_span_survives_a_kill_9() {
+    let sandbox = Sandbox::new();
+    let mut acknowledged = std::collections::BTreeSet::new();
+    let mut db = PathBuf::new();
+    for (round, kill_after_ms) in [(0u8, 700u64), (1, 1100), (2, 1500)] {
+        let mut listener = Listener::start(&sandbox, &[]);
+        db = listener.db.clone();
+        let url = format!("http://127.0.0.1:{}/v1/traces", listener.http);
+        let mut senders = Vec::new();
+        for sender in 0..4u8 {
+            let url = url.clone();
+            senders.push(tokio::spawn(async move {
+                #[allow(clippy::disallowed_methods)] // the test's own client, like an SDK's
+                let http = reqwest::Client::new();
+                let mut acked = Vec::new();
+                for request in 0u16.. {
+                    let ids: Vec<String> = (0..64u16)
+                        .map(|i| format!("{round:02x}{sender:02x}{request:04x}{i:04x}0001"))
+                        .collect();
+                    let spans = ids
+                        .iter()
+                        .map(|id| {
+                            let mut span = otlp_span(1, 1, "burst");
+                            span.trace_id = hex::decode(format!("{id}{id}")).unwrap();
+                            span.span_id = hex::decode(id).unwrap();
+                            span
+                        })
+                        .collect();
+                    let body = otlp_request(spans).encode_to_vec();
+                    match http
+                        .post(&url)
+                        .header("content-type", "application/x-protobuf")
+                        .body(body)
+                        .send()
+                        .await
+                    {
+                        Ok(answer) if answer.status() == 200 => acked.extend(ids),
+                        Ok(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+                        Err(_) => break, // the listener is gone
+                    }
+                }
+                acked
+            }));
+        }
+        tokio::time::sleep(Duration::from_millis(kill_after_ms)).await;
+        listener.child.kill().unwrap();
+        listener.child.wait().unwrap();
+        for sender in senders {
+            acknowledged.extend(sender.await.unwrap());
+        }
+    }
+    let stored = stored_span_ids(&db, "otlp");
+    let missing: Vec<&String> = acknowledged.difference(&stored).collect();
+    assert!(
+        acknowledged.len() > 1000,
+        "{} acknowledged",
+        acknowledged.len()
+    );
+    assert!(
+        missing.is_empty(),
+        "{} acknowledged spans missing, e.g. {:?}",
+        missing.len(),
+        &missing[..missing.len().min(3)]
+    );
+}
