@@ -184,65 +184,211 @@ fn start(tracectl: &str, db: &std::path::Path) -> Listener {
     Listener { child, http, xray }
 }
 
+/// A request that unpacks to 64 MiB: one span whose attribute is 64 MiB less a little,
+/// gzip-compressed to about 64 KB (the bomb).
+fn bomb() -> Vec<u8> {
+    let now = jiff::Timestamp::now().as_nanosecond() as u64;
+    let request = ExportTraceServiceRequest {
+        resource_spans: vec![ResourceSpans {
+            scope_spans: vec![ScopeSpans {
+                spans: vec![Span {
+                    trace_id: vec![7; 16],
+                    span_id: vec![7; 8],
+                    name: "bomb".into(),
+                    start_time_unix_nano: now - 1_000,
+                    end_time_unix_nano: now,
+                    attributes: vec![kv("blob", s(&"x".repeat(64 * 1024 * 1024 - 4096)))],
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+    };
+    gzip(&request.encode_to_vec())
+}
+
+/// RSS now (MB) of a process.
+fn rss(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap()
+        .parse()
+        .unwrap();
+    kb / 1024.0
+}
+
+/// A fresh listener's RSS at rest, its peak under 32 bombs at once, its RSS 5 s after,
+/// and how the 32 were answered.
+async fn bombs(tracectl: &str, dir: &std::path::Path) -> (f64, f64, f64, String) {
+    let mut listener = start(tracectl, &dir.join("bombs.db"));
+    let pid = listener.child.id();
+    std::thread::sleep(Duration::from_millis(500));
+    let at_rest = rss(pid);
+    let body = bomb();
+    let url = format!("http://127.0.0.1:{}/v1/traces", listener.http);
+    #[allow(clippy::disallowed_methods)] // the benchmark's senders, not tracectl's client
+    let http = reqwest::Client::new();
+    let sent: Vec<_> = (0..32)
+        .map(|_| {
+            let request = http
+                .post(&url)
+                .header("content-type", "application/x-protobuf")
+                .header("content-encoding", "gzip")
+                .body(body.clone())
+                .send();
+            tokio::spawn(async move { request.await.map(|r| r.status().as_u16()).unwrap_or(0) })
+        })
+        .collect();
+    let mut answers = std::collections::BTreeMap::new();
+    for answer in sent {
+        *answers.entry(answer.await.unwrap()).or_insert(0) += 1;
+    }
+    let (_, peak) = cpu_and_peak(pid);
+    std::thread::sleep(Duration::from_secs(5));
+    let after = rss(pid);
+    listener.child.kill().unwrap();
+    listener.child.wait().unwrap();
+    let answers = answers
+        .iter()
+        .map(|(status, n)| format!("{n} x {status}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    (at_rest, peak, after, answers)
+}
+
+/// Kills the listener with SIGKILL at a moment of a burst from 4 senders and counts the
+/// spans answered 200 that are not in the database. Returns (acknowledged, missing).
+async fn kill_round(tracectl: &str, db: &std::path::Path, kill_after: Duration) -> (usize, usize) {
+    let mut listener = start(tracectl, db);
+    let url = Arc::new(format!("http://127.0.0.1:{}/v1/traces", listener.http));
+    #[allow(clippy::disallowed_methods)] // the benchmark's senders, not tracectl's client
+    let http = reqwest::Client::new();
+    let senders: Vec<_> = (0..SENDERS)
+        .map(|sender| {
+            let (http, url) = (http.clone(), url.clone());
+            tokio::spawn(async move {
+                let mut acked = Vec::new();
+                for n in 0..BATCHES_PER_SENDER {
+                    let answer = http
+                        .post(url.as_str())
+                        .header("content-type", "application/x-protobuf")
+                        .header("content-encoding", "gzip")
+                        .body(gzip(&batch(sender, n)))
+                        .send()
+                        .await;
+                    match answer {
+                        Ok(r) if r.status().is_success() => acked.push((sender, n)),
+                        Ok(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+                        Err(_) => break, // killed
+                    }
+                }
+                acked
+            })
+        })
+        .collect();
+    tokio::time::sleep(kill_after).await;
+    listener.child.kill().unwrap();
+    listener.child.wait().unwrap();
+    let mut acknowledged = Vec::new();
+    for sender in senders {
+        for (sender, n) in sender.await.unwrap() {
+            acknowledged.extend(
+                (0..BATCH)
+                    .map(|i| format!("{:016x}", (sender * 1_000_000 + n * BATCH + i) as u64 + 1)),
+            );
+        }
+    }
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let stored: std::collections::HashSet<String> = conn
+        .prepare("SELECT span_id FROM spans")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let missing = acknowledged
+        .iter()
+        .filter(|id| !stored.contains(*id))
+        .count();
+    (acknowledged.len(), missing)
+}
+
+/// One sender process: its batches, gzip, one export at a time, a 503 retried after the
+/// `Retry-After` it names, as the OpenTelemetry SDK's exporter does (the Python SDK sleeps
+/// for it). Prints how many exports were asked to retry.
+async fn send(url: &str, sender: usize) {
+    let bodies: Vec<Vec<u8>> = (0..BATCHES_PER_SENDER)
+        .map(|n| gzip(&batch(sender, n)))
+        .collect();
+    #[allow(clippy::disallowed_methods)] // the benchmark's senders, not tracectl's client
+    let http = reqwest::Client::new();
+    let mut retried = 0;
+    for body in bodies {
+        loop {
+            let r = http
+                .post(url)
+                .header("content-type", "application/x-protobuf")
+                .header("content-encoding", "gzip")
+                .body(body.clone())
+                .send()
+                .await
+                .unwrap();
+            if r.status().is_success() {
+                break;
+            }
+            assert_eq!(r.status(), 503);
+            retried += 1;
+            let wait: u64 = r
+                .headers()
+                .get("retry-after")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(1);
+            tokio::time::sleep(Duration::from_secs(wait)).await;
+        }
+    }
+    println!("{retried}");
+}
+
 #[tokio::main]
 async fn main() {
-    let tracectl = std::env::args()
-        .nth(1)
-        .expect("path to the tracectl binary");
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("send") {
+        return send(&args[2], args[3].parse().unwrap()).await;
+    }
+    let tracectl = args.get(1).expect("path to the tracectl binary").clone();
     let dir = tempfile::tempdir().unwrap();
 
     // ---- OTLP/HTTP ----
     let db = dir.path().join("otlp.db");
     let listener = start(&tracectl, &db);
     let pid = listener.child.id();
-    let bodies: Vec<Vec<Vec<u8>>> = (0..SENDERS)
-        .map(|sender| {
-            (0..BATCHES_PER_SENDER)
-                .map(|n| gzip(&batch(sender, n)))
-                .collect()
-        })
-        .collect();
-    let url = Arc::new(format!("http://127.0.0.1:{}/v1/traces", listener.http));
-    #[allow(clippy::disallowed_methods)] // the benchmark's senders, not tracectl's client
-    let http = reqwest::Client::new();
+    let url = format!("http://127.0.0.1:{}/v1/traces", listener.http);
+    // Each sender is a process of its own, as four app processes are; each builds its
+    // batches before the clock starts.
     let (cpu_before, _) = cpu_and_peak(pid);
     let started = Instant::now();
-    let senders: Vec<_> = bodies
-        .into_iter()
-        .map(|bodies| {
-            let (http, url) = (http.clone(), url.clone());
-            tokio::spawn(async move {
-                for body in bodies {
-                    // As the OpenTelemetry SDK's exporter does: one export at a time, gzip,
-                    // and a 503 retried after the `Retry-After` it names (the Python SDK
-                    // sleeps for it), so a listener that answers "busy" pays for it here.
-                    loop {
-                        let r = http
-                            .post(url.as_str())
-                            .header("content-type", "application/x-protobuf")
-                            .header("content-encoding", "gzip")
-                            .body(body.clone())
-                            .send()
-                            .await
-                            .unwrap();
-                        if r.status().is_success() {
-                            break;
-                        }
-                        assert_eq!(r.status(), 503);
-                        let wait: u64 = r
-                            .headers()
-                            .get("retry-after")
-                            .and_then(|v| v.to_str().ok())
-                            .and_then(|v| v.parse().ok())
-                            .unwrap_or(1);
-                        tokio::time::sleep(Duration::from_secs(wait)).await;
-                    }
-                }
-            })
+    let senders: Vec<Child> = (0..SENDERS)
+        .map(|sender| {
+            Command::new(std::env::current_exe().unwrap())
+                .args(["send", &url, &sender.to_string()])
+                .stdout(Stdio::piped())
+                .spawn()
+                .unwrap()
         })
         .collect();
-    for s in senders {
-        s.await.unwrap();
+    let mut retried = 0u64;
+    for sender in senders {
+        let out = sender.wait_with_output().unwrap();
+        assert!(out.status.success());
+        retried += String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse::<u64>()
+            .unwrap();
     }
     let total = (SENDERS * BATCHES_PER_SENDER * BATCH) as i64;
     let done = wait_for(&db, total, Duration::from_secs(120));
@@ -304,7 +450,7 @@ async fn main() {
     let floor_rate = total as f64 / started.elapsed().as_secs_f64();
 
     println!(
-        "| {} spans, OTLP/HTTP protobuf, {SENDERS} senders x batches of {BATCH} | spans stored / s | CPU per span | peak RSS |",
+        "| {} spans, OTLP/HTTP gzip protobuf, {SENDERS} sender processes x batches of {BATCH}, Retry-After honoured | spans stored / s | CPU per span | peak RSS |",
         total
     );
     println!("|---|---|---|---|");
@@ -323,5 +469,26 @@ async fn main() {
         sent as i64 - stored_xray
     );
     println!();
-    println!("The listener's totals: {totals}");
+    println!("The listener's totals: {totals}; {retried} exports asked to retry");
+
+    // ---- memory under bombs ----
+    let (at_rest, peak, after, answers) = bombs(&tracectl, dir.path()).await;
+    println!();
+    println!(
+        "32 concurrent requests each unpacking to 64 MiB: RSS at rest {at_rest:.0} MB, peak {peak:.0} MB, 5 s after {after:.0} MB; answered {answers}"
+    );
+
+    // ---- kill -9 mid-burst, five times ----
+    println!();
+    let nanos = jiff::Timestamp::now().subsec_nanosecond() as u64;
+    for round in 0..5u64 {
+        // A moment between 0.3 s and 2.3 s into the burst, different each run.
+        let at = Duration::from_millis(300 + (nanos / 7 + round * 7919) % 2000);
+        let db = dir.path().join(format!("kill-{round}.db"));
+        let (acked, missing) = kill_round(&tracectl, &db, at).await;
+        println!(
+            "kill -9 after {:.2} s: {acked} spans acknowledged, {missing} missing from the database",
+            at.as_secs_f64()
+        );
+    }
 }

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, params};
 
+use crate::model::graph::{GraphFields, GraphSpans};
 use crate::model::span::SpanRecord;
 use crate::model::span_query::{ColumnSource, SpanField, SpanTable, source_of};
 use crate::model::trace::TraceSummary;
@@ -47,6 +48,17 @@ CREATE INDEX roots_by_start ON spans (start_ns) WHERE parent_id IS NULL;
 
 /// Version 2: a span's status message, events and links (JSON), which version 1 dropped.
 const MIGRATE_V2: &str = "ALTER TABLE spans ADD COLUMN detail TEXT;";
+
+/// Indexes the views read by, made when a writer opens the file (so a file of an older
+/// tracectl gets them too; readers of a file without them are slower, never wrong):
+/// - the spans that are not ok, by trace: a trace's flags in `local traces` are found in
+///   this small index, not by looking at every span of every trace;
+/// - spans by service and trace: `local stats` counts spans and traces per service from
+///   it alone, and `--service` finds a service's traces in it.
+const INDEXES: &str = "
+CREATE INDEX IF NOT EXISTS flagged_by_trace ON spans (trace_id, status) WHERE status <> 'ok';
+CREATE INDEX IF NOT EXISTS spans_by_service ON spans (service, trace_id);
+";
 
 /// Why the store cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -174,39 +186,30 @@ impl Store {
     /// `service`, only traces with a span of that service), oldest first: the root's
     /// columns, and the trace flagged by any of its spans as X-Ray's summaries are (a
     /// throttle is an error too). Only what a summary needs is read: no JSON is parsed, and
-    /// one look at each trace's spans finds all its flags.
+    /// the flags come from one pass over the spans that are not ok.
     pub fn summaries_between(
         &self,
         start_ns: i64,
         end_ns: i64,
         service: Option<&str>,
     ) -> Result<Vec<TraceSummary>, StoreError> {
+        let read = |e| classify_read(&self.path, e);
         let mut query = self
             .conn
             .prepare(
                 "SELECT r.trace_id, r.start_ns, r.end_ns, r.http_method,
-                        coalesce(r.http_url, r.http_route), r.http_status,
-                        (SELECT group_concat(DISTINCT s.status) FROM spans s
-                         WHERE s.trace_id = r.trace_id AND s.status <> 'ok'),
-                        r.http_route
+                        coalesce(r.http_url, r.http_route), r.http_status, r.http_route
                  FROM spans r
                  WHERE r.parent_id IS NULL AND r.start_ns >= ?1 AND r.start_ns < ?2
                  AND (?3 IS NULL OR r.trace_id IN (SELECT trace_id FROM spans WHERE service = ?3))
                  ORDER BY r.start_ns",
             )
-            .map_err(|e| classify_read(&self.path, e))?;
+            .map_err(read)?;
         let rows = query
             .query_map(params![start_ns, end_ns, service], |r| {
                 let start: i64 = r.get(1)?;
                 let end: Option<i64> = r.get(2)?;
                 let seconds = end.map(|e| (e - start) as f64 / 1e9);
-                // The statuses other than ok that the trace's spans have, comma-separated.
-                let flagged: Option<String> = r.get(6)?;
-                let flagged = |status: &str| {
-                    flagged
-                        .as_deref()
-                        .is_some_and(|f| f.split(',').any(|s| s == status))
-                };
                 Ok(TraceSummary {
                     id: r.get(0)?,
                     start: jiff::Timestamp::from_nanosecond(i128::from(start)).ok(),
@@ -214,36 +217,96 @@ impl Store {
                     response_time: seconds,
                     method: r.get(3)?,
                     url: r.get(4)?,
-                    route: r.get(7)?,
+                    route: r.get(6)?,
                     status: r
                         .get::<_, Option<i64>>(5)?
                         .and_then(|s| i32::try_from(s).ok()),
-                    has_error: flagged("error") || flagged("throttle"),
-                    has_fault: flagged("fault"),
-                    has_throttle: flagged("throttle"),
+                    has_error: false,
+                    has_fault: false,
+                    has_throttle: false,
                 })
             })
-            .map_err(|e| classify_read(&self.path, e))?;
-        rows.collect::<Result<_, _>>()
-            .map_err(|e| classify_read(&self.path, e))
+            .map_err(read)?;
+        let mut summaries: Vec<TraceSummary> = rows.collect::<Result<_, _>>().map_err(read)?;
+        // The flags: every span that is not ok, from the small index of them (one pass,
+        // however many traces the window holds), set on the summaries of its trace.
+        let at: std::collections::HashMap<String, usize> = summaries
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let mut flagged = self
+            .conn
+            .prepare("SELECT trace_id, status FROM spans WHERE status <> 'ok'")
+            .map_err(read)?;
+        let mut rows = flagged.query([]).map_err(read)?;
+        while let Some(row) = rows.next().map_err(read)? {
+            let trace = row.get_ref(0).map_err(read)?.as_str().unwrap_or_default();
+            let Some(summary) = at.get(trace).map(|i| &mut summaries[*i]) else {
+                continue;
+            };
+            match row.get_ref(1).map_err(read)?.as_str().unwrap_or_default() {
+                "fault" => summary.has_fault = true,
+                "error" => summary.has_error = true,
+                // X-Ray counts a throttle as an error too.
+                "throttle" => {
+                    summary.has_throttle = true;
+                    summary.has_error = true;
+                }
+                _ => {}
+            }
+        }
+        Ok(summaries)
     }
 
     /// The spans that started in `[start_ns, end_ns)` with only what the service graph
-    /// reads (ids, service, kind, times, status, the remote service); names, HTTP fields
-    /// and the JSON columns are left empty, so a day of spans is read without parsing any
-    /// JSON.
+    /// reads (ids, service, kind, times, status, the remote service), streamed into the
+    /// graph's compact form: no JSON is parsed and no string is kept per span.
     pub fn graph_spans_between(
         &self,
         start_ns: i64,
         end_ns: i64,
-    ) -> Result<Vec<SpanRecord>, StoreError> {
-        // The columns of COLUMNS in their order, those the graph does not read as constants.
-        self.records(
-            "SELECT trace_id, span_id, parent_id, service, '', kind, start_ns, end_ns, status,
-                    NULL, NULL, NULL, NULL, NULL, remote_service, NULL, '{}', '{}', source, NULL
-             FROM spans WHERE start_ns >= ?1 AND start_ns < ?2",
-            params![start_ns, end_ns],
-        )
+    ) -> Result<GraphSpans, StoreError> {
+        use crate::model::span::{SpanKind, SpanStatus};
+        let read = |e| classify_read(&self.path, e);
+        // A window holding most of the file is read in table order (one pass over the
+        // pages) rather than through the start-time index (a look-up per span).
+        let most = self.time_range()?.is_some_and(|(first, last)| {
+            let held = (last - first).max(1) as f64;
+            (end_ns.min(last) - start_ns.max(first)) as f64 / held > 0.5
+        });
+        let sql = format!(
+            "SELECT trace_id, span_id, parent_id, service, kind, status, end_ns - start_ns,
+                    remote_service
+             FROM spans WHERE {0}start_ns >= ?1 AND {0}start_ns < ?2",
+            // SQLite uses no index for a term whose column has a unary `+`.
+            if most { "+" } else { "" }
+        );
+        let mut query = self.conn.prepare(&sql).map_err(read)?;
+        let mut rows = query.query(params![start_ns, end_ns]).map_err(read)?;
+        let mut spans = GraphSpans::default();
+        while let Some(row) = rows.next().map_err(read)? {
+            let str_at = |i| -> Result<Option<&str>, StoreError> {
+                row.get_ref(i)
+                    .map_err(read)?
+                    .as_str_or_null()
+                    .map_err(|e| read(e.into()))
+            };
+            spans.push(GraphFields {
+                trace_id: str_at(0)?.unwrap_or_default(),
+                span_id: str_at(1)?.unwrap_or_default(),
+                parent_id: str_at(2)?,
+                service: str_at(3)?.unwrap_or_default(),
+                kind: SpanKind::stored(str_at(4)?.unwrap_or_default()),
+                status: SpanStatus::stored(str_at(5)?.unwrap_or_default()),
+                duration_ms: row
+                    .get::<_, Option<i64>>(6)
+                    .map_err(read)?
+                    .map(|ns| ns as f64 / 1e6),
+                remote_service: str_at(7)?,
+            });
+        }
+        Ok(spans)
     }
 
     /// The spans that started in `[start_ns, end_ns)` as a table of `columns` (Honeycomb
@@ -418,6 +481,9 @@ impl Store {
                 .map_err(|e| classify(&self.path, e))?;
             tx.commit().map_err(|e| classify(&self.path, e))?;
         }
+        self.conn
+            .execute_batch(INDEXES)
+            .map_err(|e| classify(&self.path, e))?;
         self.version = SCHEMA_VERSION;
         Ok(())
     }
@@ -541,19 +607,8 @@ fn record_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SpanRecord> {
         Ok(serde_json::Value::Object(map)) => map,
         _ => serde_json::Map::new(),
     };
-    let kind = match r.get::<_, String>(5)?.as_str() {
-        "server" => SpanKind::Server,
-        "client" => SpanKind::Client,
-        "producer" => SpanKind::Producer,
-        "consumer" => SpanKind::Consumer,
-        _ => SpanKind::Internal,
-    };
-    let status = match r.get::<_, String>(8)?.as_str() {
-        "error" => SpanStatus::Error,
-        "fault" => SpanStatus::Fault,
-        "throttle" => SpanStatus::Throttle,
-        _ => SpanStatus::Ok,
-    };
+    let kind = SpanKind::stored(&r.get::<_, String>(5)?);
+    let status = SpanStatus::stored(&r.get::<_, String>(8)?);
     let exceptions: Option<String> = r.get(15)?;
     Ok(SpanRecord {
         trace_id: r.get(0)?,

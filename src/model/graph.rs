@@ -2,7 +2,7 @@
 //! latency, and the calls between them. X-Ray computes it (GetServiceGraph); for the local
 //! store it is computed here from the spans, so both are drawn by the same renderer.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -114,7 +114,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, span: &SpanRecord) {
+    fn add(&mut self, span: &GraphSpan) {
         self.requests += 1;
         match span.status {
             SpanStatus::Ok => self.ok += 1,
@@ -126,7 +126,7 @@ impl Tally {
                 self.throttles += 1;
             }
         }
-        if let Some(ms) = span.duration_ms() {
+        if let Some(ms) = span.duration_ms {
             self.seconds += ms / 1000.0;
             self.timed += 1;
         }
@@ -144,38 +144,120 @@ impl Tally {
     }
 }
 
+/// What the graph reads of one span, small enough for a day of them: ids as numbers,
+/// names as indexes into [`GraphSpans::names`] (a few services among a million spans).
+#[derive(Debug, Clone, Copy)]
+pub struct GraphSpan {
+    trace: u128,
+    span: u64,
+    parent: Option<u64>,
+    service: u32,
+    kind: SpanKind,
+    status: SpanStatus,
+    duration_ms: Option<f64>,
+    /// The service a client span called.
+    remote: Option<u32>,
+}
+
+/// The spans a graph is drawn from, with the names they share.
+#[derive(Debug, Default)]
+pub struct GraphSpans {
+    names: Vec<String>,
+    index: HashMap<String, u32>,
+    spans: Vec<GraphSpan>,
+}
+
+/// One stored span's part in the graph, as the store reads it.
+pub struct GraphFields<'a> {
+    pub trace_id: &'a str,
+    pub span_id: &'a str,
+    pub parent_id: Option<&'a str>,
+    pub service: &'a str,
+    pub kind: SpanKind,
+    pub status: SpanStatus,
+    pub duration_ms: Option<f64>,
+    pub remote_service: Option<&'a str>,
+}
+
+impl GraphSpans {
+    pub fn push(&mut self, fields: GraphFields<'_>) {
+        let service = self.name(fields.service);
+        let remote = fields.remote_service.map(|r| self.name(r));
+        self.spans.push(GraphSpan {
+            trace: id_number(fields.trace_id),
+            span: id_number(fields.span_id) as u64,
+            parent: fields.parent_id.map(|p| id_number(p) as u64),
+            service,
+            kind: fields.kind,
+            status: fields.status,
+            duration_ms: fields.duration_ms,
+            remote,
+        });
+    }
+
+    fn name(&mut self, name: &str) -> u32 {
+        if let Some(i) = self.index.get(name) {
+            return *i;
+        }
+        let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(name.to_string());
+        self.index.insert(name.to_string(), i);
+        i
+    }
+}
+
+/// A stored id (hex, validated when it was stored) as a number; anything else (never
+/// stored, but a graph must not fail on it) by its hash.
+fn id_number(id: &str) -> u128 {
+    u128::from_str_radix(id, 16).unwrap_or_else(|_| {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        id.hash(&mut hasher);
+        u128::from(hasher.finish()) | (1 << 127)
+    })
+}
+
+/// [`graph`] of span records.
+pub fn from_spans(spans: &[SpanRecord]) -> Vec<ServiceNode> {
+    let mut graph_spans = GraphSpans::default();
+    for s in spans {
+        graph_spans.push(GraphFields {
+            trace_id: &s.trace_id,
+            span_id: &s.span_id,
+            parent_id: s.parent_id.as_deref(),
+            service: &s.service,
+            kind: s.kind,
+            status: s.status,
+            duration_ms: s.duration_ms(),
+            remote_service: s.remote_service.as_deref(),
+        });
+    }
+    graph(&graph_spans)
+}
+
 /// The graph of a set of spans: a service per server (or root) span's service, counted by
 /// those spans; a remote node per service that client spans call; an edge for every call
 /// that crosses services, counted by the caller's client span (or, for a server span whose
 /// parent is another service's, by that server span).
-pub fn from_spans(spans: &[SpanRecord]) -> Vec<ServiceNode> {
+pub fn graph(spans: &GraphSpans) -> Vec<ServiceNode> {
     // Hash maps: a day of spans is a million entries, looked up once each.
-    let by_id: HashMap<(&str, &str), &SpanRecord> = spans
-        .iter()
-        .map(|s| ((s.trace_id.as_str(), s.span_id.as_str()), s))
-        .collect();
+    let by_id: HashMap<(u128, u64), &GraphSpan> =
+        spans.spans.iter().map(|s| ((s.trace, s.span), s)).collect();
     // The service a client span reached, where the callee sent its own server span.
-    let callee: HashMap<(&str, &str), &str> = spans
+    let callee: HashMap<(u128, u64), u32> = spans
+        .spans
         .iter()
         .filter(|s| s.kind == SpanKind::Server)
-        .filter_map(|s| {
-            Some((
-                (s.trace_id.as_str(), s.parent_id.as_deref()?),
-                s.service.as_str(),
-            ))
-        })
+        .filter_map(|s| Some(((s.trace, s.parent?), s.service)))
         .collect();
-    let mut services: BTreeMap<String, (&'static str, Tally)> = BTreeMap::new();
-    let mut edges: BTreeMap<(String, String), Tally> = BTreeMap::new();
-    for span in spans {
-        let parent = span
-            .parent_id
-            .as_deref()
-            .and_then(|p| by_id.get(&(span.trace_id.as_str(), p)));
+    let mut services: HashMap<u32, (&'static str, Tally)> = HashMap::new();
+    let mut edges: HashMap<(u32, u32), Tally> = HashMap::new();
+    for span in &spans.spans {
+        let parent = span.parent.and_then(|p| by_id.get(&(span.trace, p)));
         let entry = span.kind == SpanKind::Server || parent.is_none();
         if entry {
             services
-                .entry(span.service.clone())
+                .entry(span.service)
                 .or_insert(("service", Tally::default()))
                 .1
                 .add(span);
@@ -184,49 +266,46 @@ pub fn from_spans(spans: &[SpanRecord]) -> Vec<ServiceNode> {
                 parent.filter(|p| p.service != span.service && p.kind != SpanKind::Client)
             {
                 edges
-                    .entry((parent.service.clone(), span.service.clone()))
+                    .entry((parent.service, span.service))
                     .or_default()
                     .add(span);
             }
         }
-        if matches!(span.kind, SpanKind::Client | SpanKind::Producer)
+        let calls = matches!(span.kind, SpanKind::Client | SpanKind::Producer);
+        if calls
             && let Some(service) = callee
-                .get(&(span.trace_id.as_str(), span.span_id.as_str()))
+                .get(&(span.trace, span.span))
                 .filter(|callee| **callee != span.service)
         {
             // A call into a traced service: the edge goes to it by name.
-            edges
-                .entry((span.service.clone(), (*service).to_string()))
-                .or_default()
-                .add(span);
-        } else if matches!(span.kind, SpanKind::Client | SpanKind::Producer)
-            && let Some(remote) = &span.remote_service
-        {
+            edges.entry((span.service, *service)).or_default().add(span);
+        } else if calls && let Some(remote) = span.remote {
             services
-                .entry(remote.clone())
+                .entry(remote)
                 .or_insert(("remote", Tally::default()))
                 .1
                 .add(span);
-            edges
-                .entry((span.service.clone(), remote.clone()))
-                .or_default()
-                .add(span);
+            edges.entry((span.service, remote)).or_default().add(span);
         }
     }
+    let name = |i: &u32| spans.names[*i as usize].clone();
     let mut nodes: Vec<ServiceNode> = services
         .iter()
-        .map(|(name, (kind, tally))| ServiceNode {
-            name: name.clone(),
-            kind: (*kind).to_string(),
-            counts: tally.counts(),
-            edges: edges
-                .iter()
-                .filter(|((from, _), _)| from == name)
-                .map(|((_, to), tally)| ServiceEdge {
-                    to: to.clone(),
-                    counts: tally.counts(),
-                })
-                .collect(),
+        .map(|(service, (kind, tally))| {
+            // In no particular order here: sort_graph orders nodes and edges fully.
+            ServiceNode {
+                name: name(service),
+                kind: (*kind).to_string(),
+                counts: tally.counts(),
+                edges: edges
+                    .iter()
+                    .filter(|((from, _), _)| from == service)
+                    .map(|((_, to), tally)| ServiceEdge {
+                        to: name(to),
+                        counts: tally.counts(),
+                    })
+                    .collect(),
+            }
         })
         .collect();
     sort_graph(&mut nodes);

@@ -46,6 +46,17 @@ pub enum SpanKind {
 }
 
 impl SpanKind {
+    /// The kind a stored `kind` column names (an unknown word is internal work).
+    pub fn stored(text: &str) -> SpanKind {
+        match text {
+            "server" => SpanKind::Server,
+            "client" => SpanKind::Client,
+            "producer" => SpanKind::Producer,
+            "consumer" => SpanKind::Consumer,
+            _ => SpanKind::Internal,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             SpanKind::Internal => "internal",
@@ -69,6 +80,16 @@ pub enum SpanStatus {
 }
 
 impl SpanStatus {
+    /// The status a stored `status` column names (an unknown word is ok).
+    pub fn stored(text: &str) -> SpanStatus {
+        match text {
+            "error" => SpanStatus::Error,
+            "fault" => SpanStatus::Fault,
+            "throttle" => SpanStatus::Throttle,
+            _ => SpanStatus::Ok,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             SpanStatus::Ok => "ok",

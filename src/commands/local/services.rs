@@ -34,5 +34,5 @@ pub async fn run(ctx: &Context, args: ServicesArgs) -> Result<()> {
     let spans = store
         .graph_spans_between(ns(window.start), ns(window.end))
         .map_err(super::store_error)?;
-    print_services(&ctx.printer, window, &graph::from_spans(&spans))
+    print_services(&ctx.printer, window, &graph::graph(&spans))
 }
