@@ -10,7 +10,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, params};
 
 use crate::model::graph::{GraphFields, GraphSpans};
-use crate::model::span::SpanRecord;
+use crate::model::span::{SpanRecord, SpanStatus};
 use crate::model::span_query::{ColumnSource, SpanField, SpanTable, source_of};
 use crate::model::trace::TraceSummary;
 
@@ -194,6 +194,26 @@ impl Store {
         service: Option<&str>,
     ) -> Result<Vec<TraceSummary>, StoreError> {
         let read = |e| classify_read(&self.path, e);
+        // The flags first: every span that is not ok, from the small index of them (one
+        // pass, however many traces the window holds), by trace.
+        let mut flags: foldhash::HashMap<String, (bool, bool, bool)> = Default::default();
+        let mut flagged = self
+            .conn
+            .prepare("SELECT trace_id, status FROM spans WHERE status <> 'ok'")
+            .map_err(read)?;
+        let mut rows = flagged.query([]).map_err(read)?;
+        while let Some(row) = rows.next().map_err(read)? {
+            let status =
+                SpanStatus::stored(row.get_ref(1).map_err(read)?.as_str().unwrap_or_default());
+            let (error, fault, throttle) = flags.entry(row.get(0).map_err(read)?).or_default();
+            match status {
+                SpanStatus::Fault => *fault = true,
+                SpanStatus::Error => *error = true,
+                // X-Ray counts a throttle as an error too.
+                SpanStatus::Throttle => (*error, *throttle) = (true, true),
+                SpanStatus::Ok => {}
+            }
+        }
         let mut query = self
             .conn
             .prepare(
@@ -207,11 +227,14 @@ impl Store {
             .map_err(read)?;
         let rows = query
             .query_map(params![start_ns, end_ns, service], |r| {
+                let id: String = r.get(0)?;
                 let start: i64 = r.get(1)?;
                 let end: Option<i64> = r.get(2)?;
                 let seconds = end.map(|e| (e - start) as f64 / 1e9);
+                let (has_error, has_fault, has_throttle) =
+                    flags.get(&id).copied().unwrap_or_default();
                 Ok(TraceSummary {
-                    id: r.get(0)?,
+                    id,
                     start: jiff::Timestamp::from_nanosecond(i128::from(start)).ok(),
                     duration: seconds,
                     response_time: seconds,
@@ -221,42 +244,13 @@ impl Store {
                     status: r
                         .get::<_, Option<i64>>(5)?
                         .and_then(|s| i32::try_from(s).ok()),
-                    has_error: false,
-                    has_fault: false,
-                    has_throttle: false,
+                    has_error,
+                    has_fault,
+                    has_throttle,
                 })
             })
             .map_err(read)?;
-        let mut summaries: Vec<TraceSummary> = rows.collect::<Result<_, _>>().map_err(read)?;
-        // The flags: every span that is not ok, from the small index of them (one pass,
-        // however many traces the window holds), set on the summaries of its trace.
-        let at: std::collections::HashMap<String, usize> = summaries
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
-        let mut flagged = self
-            .conn
-            .prepare("SELECT trace_id, status FROM spans WHERE status <> 'ok'")
-            .map_err(read)?;
-        let mut rows = flagged.query([]).map_err(read)?;
-        while let Some(row) = rows.next().map_err(read)? {
-            let trace = row.get_ref(0).map_err(read)?.as_str().unwrap_or_default();
-            let Some(summary) = at.get(trace).map(|i| &mut summaries[*i]) else {
-                continue;
-            };
-            match row.get_ref(1).map_err(read)?.as_str().unwrap_or_default() {
-                "fault" => summary.has_fault = true,
-                "error" => summary.has_error = true,
-                // X-Ray counts a throttle as an error too.
-                "throttle" => {
-                    summary.has_throttle = true;
-                    summary.has_error = true;
-                }
-                _ => {}
-            }
-        }
-        Ok(summaries)
+        rows.collect::<Result<_, _>>().map_err(read)
     }
 
     /// The spans that started in `[start_ns, end_ns)` with only what the service graph
@@ -403,26 +397,46 @@ impl Store {
 
     /// Spans and traces per service, busiest first.
     pub fn services(&self) -> Result<Vec<(String, i64, i64)>, StoreError> {
+        let read = |e| classify_read(&self.path, e);
+        // In the order of the index by service and trace, a service's spans come together
+        // and a trace's spans within them: spans and distinct traces are counted in one
+        // pass here, where SQLite's count(DISTINCT) would sort every trace id again.
         let mut query = self
             .conn
-            .prepare(
-                "SELECT service, count(*), count(DISTINCT trace_id) FROM spans
-                 GROUP BY service ORDER BY count(*) DESC, service",
-            )
-            .map_err(|e| classify_read(&self.path, e))?;
-        let rows = query
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .map_err(|e| classify_read(&self.path, e))?;
-        rows.collect::<Result<_, _>>()
-            .map_err(|e| classify_read(&self.path, e))
+            .prepare("SELECT service, trace_id FROM spans ORDER BY service, trace_id")
+            .map_err(read)?;
+        let mut rows = query.query([]).map_err(read)?;
+        let mut out: Vec<(String, i64, i64)> = Vec::new();
+        let mut last_trace: Vec<u8> = Vec::new();
+        while let Some(row) = rows.next().map_err(read)? {
+            let service = row.get_ref(0).map_err(read)?.as_str().unwrap_or_default();
+            let trace = row.get_ref(1).map_err(read)?.as_bytes().unwrap_or_default();
+            match out.last_mut() {
+                Some((name, spans, traces)) if name == service => {
+                    *spans += 1;
+                    if last_trace != trace {
+                        *traces += 1;
+                    }
+                }
+                _ => out.push((service.to_string(), 1, 1)),
+            }
+            if last_trace != trace {
+                last_trace.clear();
+                last_trace.extend_from_slice(trace);
+            }
+        }
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(out)
     }
 
     /// How many traces are stored.
     pub fn trace_count(&self) -> Result<i64, StoreError> {
         self.conn
-            .query_row("SELECT count(DISTINCT trace_id) FROM spans", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT count(*) FROM (SELECT DISTINCT trace_id FROM spans)",
+                [],
+                |r| r.get(0),
+            )
             .map_err(|e| classify_read(&self.path, e))
     }
 

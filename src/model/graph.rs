@@ -2,7 +2,8 @@
 //! latency, and the calls between them. X-Ray computes it (GetServiceGraph); for the local
 //! store it is computed here from the spans, so both are drawn by the same renderer.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use foldhash::HashMapExt;
 
 use serde::Serialize;
 
@@ -241,8 +242,8 @@ pub fn from_spans(spans: &[SpanRecord]) -> Vec<ServiceNode> {
 /// parent is another service's, by that server span).
 pub fn graph(spans: &GraphSpans) -> Vec<ServiceNode> {
     // Hash maps: a day of spans is a million entries, looked up once each.
-    let by_id: HashMap<(u128, u64), &GraphSpan> =
-        spans.spans.iter().map(|s| ((s.trace, s.span), s)).collect();
+    let mut by_id: HashMap<(u128, u64), &GraphSpan> = HashMap::with_capacity(spans.spans.len());
+    by_id.extend(spans.spans.iter().map(|s| ((s.trace, s.span), s)));
     // The service a client span reached, where the callee sent its own server span.
     let callee: HashMap<(u128, u64), u32> = spans
         .spans

@@ -2,8 +2,6 @@
 //! figures with ids normalised out of URL paths, so `/api/activities/3f2a...` and
 //! `/api/activities/9c1e...` count as one route.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::trace::TraceSummary;
@@ -146,19 +144,23 @@ pub fn overview(traces: &[TraceSummary]) -> Overview {
 /// route (count x latency): a slow route nobody calls ranks below a fast one everybody
 /// does, as in the X-Ray console's "time spent". Ties go to more faults, then the name.
 pub fn routes(traces: &[TraceSummary]) -> Vec<RouteStats> {
-    let mut groups: HashMap<(String, String), Vec<&TraceSummary>> = HashMap::new();
+    use std::borrow::Cow;
+    // Keys borrowed from the traces where they can be: a day holds many thousands.
+    let mut groups: foldhash::HashMap<(&str, Cow<'_, str>), Vec<&TraceSummary>> =
+        Default::default();
     for trace in traces {
-        let method = trace.method.clone().unwrap_or_else(|| "-".into());
+        let method = trace.method.as_deref().unwrap_or("-");
         let route = match (&trace.route, &trace.url) {
-            (Some(route), _) => route.clone(),
-            (None, Some(url)) => normalize_route(url),
-            (None, None) => "(no url)".to_string(),
+            (Some(route), _) => Cow::Borrowed(route.as_str()),
+            (None, Some(url)) => Cow::Owned(normalize_route(url)),
+            (None, None) => Cow::Borrowed("(no url)"),
         };
         groups.entry((method, route)).or_default().push(trace);
     }
     let mut out: Vec<RouteStats> = groups
         .into_iter()
         .map(|((method, route), members)| {
+            let (method, route) = (method.to_string(), route.into_owned());
             let latencies: Vec<f64> = members.iter().filter_map(|t| t.latency()).collect();
             let pct = Percentiles::of(latencies.iter().copied());
             RouteStats {
@@ -192,15 +194,23 @@ pub enum TraceOrder {
 /// The first `limit` traces in `order`; ties broken by id so the listing is stable.
 pub fn select(traces: &[TraceSummary], order: TraceOrder, limit: usize) -> Vec<&TraceSummary> {
     let mut picked: Vec<&TraceSummary> = traces.iter().collect();
-    match order {
-        TraceOrder::Slowest => picked.sort_by(|a, b| {
-            let (a_l, b_l) = (a.latency().unwrap_or(0.0), b.latency().unwrap_or(0.0));
-            b_l.total_cmp(&a_l).then_with(|| a.id.cmp(&b.id))
-        }),
-        TraceOrder::Newest => {
-            picked.sort_by(|a, b| b.started().cmp(&a.started()).then_with(|| a.id.cmp(&b.id)))
-        }
+    let slowest = |a: &&TraceSummary, b: &&TraceSummary| {
+        let (a_l, b_l) = (a.latency().unwrap_or(0.0), b.latency().unwrap_or(0.0));
+        b_l.total_cmp(&a_l).then_with(|| a.id.cmp(&b.id))
+    };
+    let newest = |a: &&TraceSummary, b: &&TraceSummary| {
+        b.started().cmp(&a.started()).then_with(|| a.id.cmp(&b.id))
+    };
+    let order: &dyn Fn(&&TraceSummary, &&TraceSummary) -> std::cmp::Ordering = match order {
+        TraceOrder::Slowest => &slowest,
+        TraceOrder::Newest => &newest,
+    };
+    // The first `limit` of many: put them in front (linear), then sort just those.
+    if limit > 0 && limit < picked.len() {
+        picked.select_nth_unstable_by(limit - 1, order);
+        picked.truncate(limit);
     }
+    picked.sort_by(order);
     picked.truncate(limit);
     picked
 }
