@@ -12,11 +12,13 @@ use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::interceptors::context::{
-    BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
+    BeforeDeserializationInterceptorContextMut, BeforeDeserializationInterceptorContextRef,
+    BeforeTransmitInterceptorContextRef,
 };
 use aws_smithy_runtime_api::client::orchestrator::{HttpResponse, Metadata};
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::config_bag::{ConfigBag, Storable, StoreReplace};
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 
@@ -83,6 +85,7 @@ pub fn logs_client(
 ) -> aws_sdk_cloudwatchlogs::Client {
     let conf = aws_sdk_cloudwatchlogs::config::Builder::from(config)
         .interceptor(ObserverInterceptor { observer })
+        .interceptor(AnswerLimit)
         .build();
     aws_sdk_cloudwatchlogs::Client::from_conf(conf)
 }
@@ -91,6 +94,7 @@ pub fn logs_client(
 pub fn xray_client(config: &SdkConfig, observer: Arc<dyn Observer>) -> aws_sdk_xray::Client {
     let conf = aws_sdk_xray::config::Builder::from(config)
         .interceptor(ObserverInterceptor { observer })
+        .interceptor(AnswerLimit)
         .build();
     aws_sdk_xray::Client::from_conf(conf)
 }
@@ -99,6 +103,7 @@ pub fn xray_client(config: &SdkConfig, observer: Arc<dyn Observer>) -> aws_sdk_x
 pub fn sts_client(config: &SdkConfig, observer: Arc<dyn Observer>) -> aws_sdk_sts::Client {
     let conf = aws_sdk_sts::config::Builder::from(config)
         .interceptor(ObserverInterceptor { observer })
+        .interceptor(AnswerLimit)
         .build();
     aws_sdk_sts::Client::from_conf(conf)
 }
@@ -124,6 +129,8 @@ pub enum AwsFailure {
     Service { code: String, message: String },
     /// No answer in time.
     Timeout,
+    /// The answer passed [`MAX_ANSWER`] and was not read further.
+    TooLarge(AnswerTooLarge),
     /// The endpoint could not be reached or the connection broke.
     Transport(String),
     /// An answer the SDK could not read (not the service's JSON, a proxy's HTML page, an
@@ -144,6 +151,7 @@ impl std::fmt::Display for AwsFailure {
             AwsFailure::Service { code, message } if message.is_empty() => f.write_str(code),
             AwsFailure::Service { code, message } => write!(f, "{code}: {message}"),
             AwsFailure::Timeout => f.write_str("AWS did not answer in time"),
+            AwsFailure::TooLarge(e) => write!(f, "{e}"),
             AwsFailure::Transport(reason) => write!(f, "cannot reach AWS: {reason}"),
             AwsFailure::Unreadable {
                 status: Some(status),
@@ -180,6 +188,9 @@ where
         }
         return AwsFailure::Service { code, message };
     }
+    if let Some(too_large) = find_in_chain::<AnswerTooLarge>(err) {
+        return AwsFailure::TooLarge(too_large.clone());
+    }
     if let SdkError::ResponseError(response) = err {
         return AwsFailure::Unreadable {
             status: Some(response.raw().status().as_u16()),
@@ -211,6 +222,100 @@ where
         return AwsFailure::Timeout;
     }
     AwsFailure::Transport(reason)
+}
+
+/// The first error of type `T` in `err`'s source chain.
+fn find_in_chain<'a, T: std::error::Error + 'static>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a T> {
+    let mut current = Some(err);
+    while let Some(e) = current {
+        if let Some(found) = e.downcast_ref::<T>() {
+            return Some(found);
+        }
+        current = e.source();
+    }
+    None
+}
+
+/// The largest AWS answer read. The largest legitimate ones are a page of log events
+/// (at most 1 MB of events, 10,000 of them, as JSON) and a BatchGetTraces page of five
+/// traces of segment documents (each up to 64 KB): a few MiB. 32 MiB leaves room and
+/// stops a server that streams without end long before it hurts.
+pub const MAX_ANSWER: usize = 32 * 1024 * 1024;
+
+/// An answer larger than [`MAX_ANSWER`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{host} sent an answer larger than {} MiB, tracectl's limit for AWS; it was not read further", MAX_ANSWER / (1024 * 1024))]
+pub struct AnswerTooLarge {
+    pub host: String,
+}
+
+/// The host a request went to, for [`AnswerTooLarge`].
+#[derive(Debug, Clone)]
+struct AnswerHost(String);
+
+impl Storable for AnswerHost {
+    type Storer = StoreReplace<Self>;
+}
+
+/// Caps every AWS answer at [`MAX_ANSWER`]: the SDK reads a body whole before parsing it,
+/// so the body it reads is wrapped here, between transmit and deserialization.
+#[derive(Debug)]
+struct AnswerLimit;
+
+impl Intercept for AnswerLimit {
+    fn name(&self) -> &'static str {
+        "tracectl-answer-limit"
+    }
+
+    fn read_before_transmit(
+        &self,
+        context: &BeforeTransmitInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        // The request is gone by the time its answer is read: keep its host for the error.
+        if let Some(host) = reqwest::Url::parse(context.request().uri())
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+        {
+            cfg.interceptor_state().store_put(AnswerHost(host));
+        }
+        Ok(())
+    }
+
+    fn modify_before_deserialization(
+        &self,
+        context: &mut BeforeDeserializationInterceptorContextMut<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        use http_body_util::BodyExt;
+        let host = cfg
+            .load::<AnswerHost>()
+            .map_or_else(|| "the AWS endpoint".into(), |h| h.0.clone());
+        let declared = context
+            .response()
+            .headers()
+            .get("content-length")
+            .and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|n| n > MAX_ANSWER as u64) {
+            return Err(Box::new(AnswerTooLarge { host }));
+        }
+        let response = context.response_mut();
+        let body = std::mem::replace(response.body_mut(), SdkBody::taken());
+        let limited =
+            http_body_util::Limited::new(body, MAX_ANSWER).map_err(move |e| -> BoxError {
+                if e.is::<http_body_util::LengthLimitError>() {
+                    Box::new(AnswerTooLarge { host: host.clone() })
+                } else {
+                    e
+                }
+            });
+        *response.body_mut() = SdkBody::from_body_1_x(limited);
+        Ok(())
+    }
 }
 
 /// The first 200 characters of a response body, if it was read.

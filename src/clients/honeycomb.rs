@@ -160,6 +160,9 @@ pub struct HoneycombClient {
     base: Url,
 }
 
+/// The largest Honeycomb answer read (query results with series are the largest).
+pub const MAX_ANSWER: usize = 64 * 1024 * 1024;
+
 impl HoneycombClient {
     pub fn new(
         endpoint: &str,
@@ -172,6 +175,9 @@ impl HoneycombClient {
             .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
             .ok_or_else(|| HoneycombError::Endpoint(endpoint.to_string()))?;
         let http = HttpClientBuilder::new("honeycomb")
+            // Query results are the largest answers: at most 1,000 groups (`limit`), each
+            // with a series of at most 1,000 buckets, some tens of MiB of JSON at worst.
+            .max_body(MAX_ANSWER)
             .secret_header("x-honeycomb-team", key.expose())?
             .observer(observer)
             .deadline(deadline)

@@ -254,6 +254,15 @@ pub enum HttpError {
     CrossOriginRedirect { host: String, to: String },
     #[error("{host} redirected the request more than {MAX_REDIRECTS} times")]
     TooManyRedirects { host: String },
+    #[error(
+        "{host} sent an answer larger than {} MiB, tracectl's limit for the {service} API; it was not read further",
+        .limit / (1024 * 1024)
+    )]
+    TooLarge {
+        host: String,
+        service: String,
+        limit: usize,
+    },
     #[error("invalid request: {0}")]
     Request(String),
     #[error("cannot set up HTTPS: {0}")]
@@ -293,7 +302,12 @@ pub struct HttpClientBuilder {
     default_headers: HeaderMap,
     observer: Arc<dyn Observer>,
     deadline: Option<Instant>,
+    max_body: usize,
 }
+
+/// The largest answer read when an API sets none of its own: far above any JSON answer of
+/// the APIs tracectl calls, far below what would hurt the machine.
+pub const DEFAULT_MAX_BODY: usize = 16 * 1024 * 1024;
 
 impl HttpClientBuilder {
     /// `service` names the API in traces and errors ("honeycomb", "rollbar").
@@ -307,6 +321,7 @@ impl HttpClientBuilder {
             default_headers: HeaderMap::new(),
             observer: Arc::new(Silent),
             deadline: None,
+            max_body: DEFAULT_MAX_BODY,
         }
     }
 
@@ -352,6 +367,13 @@ impl HttpClientBuilder {
         self
     }
 
+    /// The largest response body read; a larger one fails the request (never retried:
+    /// the server would send it again).
+    pub fn max_body(mut self, bytes: usize) -> Self {
+        self.max_body = bytes;
+        self
+    }
+
     pub fn build(self) -> Result<HttpClient, HttpError> {
         let mut headers = self.default_headers;
         headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
@@ -374,6 +396,7 @@ impl HttpClientBuilder {
             redactor: Redactor::new(self.secrets),
             observer: self.observer,
             deadline: self.deadline,
+            max_body: self.max_body,
         })
     }
 }
@@ -388,6 +411,20 @@ pub struct HttpClient {
     redactor: Redactor,
     observer: Arc<dyn Observer>,
     deadline: Option<Instant>,
+    max_body: usize,
+}
+
+/// Why an attempt got no whole answer.
+enum AttemptError {
+    Transport(reqwest::Error),
+    /// The body passed the client's limit.
+    TooLarge,
+}
+
+impl From<reqwest::Error> for AttemptError {
+    fn from(e: reqwest::Error) -> Self {
+        AttemptError::Transport(e)
+    }
 }
 
 impl HttpClient {
@@ -462,7 +499,14 @@ impl HttpClient {
                         }
                     }
                 }
-                Err(e) => e,
+                Err(AttemptError::Transport(e)) => e,
+                Err(AttemptError::TooLarge) => {
+                    return Err(HttpError::TooLarge {
+                        host,
+                        service: self.service.clone(),
+                        limit: self.max_body,
+                    });
+                }
             };
             let reason = self.redactor.text(&innermost(&failure));
             // A refused connection sent nothing, so even a POST may be tried again.
@@ -549,14 +593,28 @@ impl HttpClient {
         Ok(Some(next))
     }
 
+    /// One request and its whole answer, read up to the client's limit: a server that
+    /// streams without end is stopped there, not read into memory.
     async fn attempt(
         &self,
         request: reqwest::Request,
-    ) -> Result<(StatusCode, HeaderMap, Vec<u8>), reqwest::Error> {
-        let response = self.client.execute(request).await?;
+    ) -> Result<(StatusCode, HeaderMap, Vec<u8>), AttemptError> {
+        let mut response = self.client.execute(request).await?;
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.bytes().await?.to_vec();
+        if response
+            .content_length()
+            .is_some_and(|n| n > self.max_body as u64)
+        {
+            return Err(AttemptError::TooLarge);
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await? {
+            if body.len() + chunk.len() > self.max_body {
+                return Err(AttemptError::TooLarge);
+            }
+            body.extend_from_slice(&chunk);
+        }
         Ok((status, headers, body))
     }
 

@@ -100,6 +100,9 @@ pub struct InvalidItem {
     pub problem: String,
 }
 
+/// The largest Rollbar answer read.
+pub const MAX_ANSWER: usize = 4 * 1024 * 1024;
+
 impl Item {
     /// Checks the documented limits, and serialises the exact bytes that would be sent.
     pub fn to_checked_json(&self) -> Result<String, InvalidItem> {
@@ -244,6 +247,9 @@ impl RollbarClient {
     ) -> Result<Self, RollbarError> {
         let base = normalise_endpoint(endpoint)?;
         let http = HttpClientBuilder::new("rollbar")
+            // Rollbar answers an item or a deploy with a few hundred bytes; a page of
+            // items (100) is well under a MiB.
+            .max_body(MAX_ANSWER)
             // Rollbar's windows reset per minute: a test trigger should say when, not hang.
             .retry_policy(RetryPolicy {
                 max_rate_limit_wait: Duration::from_secs(5),

@@ -425,3 +425,62 @@ fn an_aws_endpoint_that_never_answers_is_said_and_bounded() {
     // Before: five attempts of 30 s and backoffs, 156 s in all, and nothing said.
     assert!(took < Duration::from_secs(60), "took {took:?}");
 }
+
+/// A server that answers 200 and then streams a body without end (64 KiB chunks).
+fn endless_server() -> Background {
+    let app = Router::new().fallback(any(|| async {
+        let chunk = axum::body::Bytes::from(vec![b'['; 64 * 1024]);
+        let stream = futures::stream::repeat_with(move || Ok::<_, std::io::Error>(chunk.clone()));
+        Response::builder()
+            .status(200)
+            .header("content-type", "application/json")
+            .body(axum::body::Body::from_stream(stream))
+            .unwrap()
+    }));
+    serve(app)
+}
+
+/// Every client reads an answer up to a cap (by API) and then stops with exit 1 naming the
+/// host and the cap; before, each read the endless body until its memory was gone.
+#[test]
+fn an_endless_answer_is_cut_at_the_cap_of_its_api() {
+    let server = endless_server();
+    let url = format!("http://{}", server.addr);
+    let cases: [Case; 4] = [
+        (
+            &["honeycomb", "auth", "--endpoint-url", &url],
+            &[("HONEYCOMB_API_KEY", HONEYCOMB_KEY)],
+            "error: 127.0.0.1 sent an answer larger than 64 MiB, tracectl's limit for the honeycomb API; it was not read further",
+        ),
+        (
+            &["rollbar", "deploy", "--revision", "abc"],
+            &[
+                ("ROLLBAR_ACCESS_TOKEN", ROLLBAR_TOKEN),
+                ("ROLLBAR_ENDPOINT", &url),
+            ],
+            "error: 127.0.0.1 sent an answer larger than 4 MiB, tracectl's limit for the rollbar API; it was not read further",
+        ),
+        (
+            &["logs", "groups", "--endpoint-url", &url],
+            &[],
+            "127.0.0.1 sent an answer larger than 32 MiB, tracectl's limit for AWS; it was not read further",
+        ),
+        (
+            &["xray", "traces", "--since", "5m", "--endpoint-url", &url],
+            &[],
+            "127.0.0.1 sent an answer larger than 32 MiB, tracectl's limit for AWS; it was not read further",
+        ),
+    ];
+    for (args, env, says) in cases {
+        let started = Instant::now();
+        let out = tracectl(args, env);
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains(says), "{args:?}: {}", out.stderr);
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{args:?} took {:?}",
+            started.elapsed()
+        );
+        assert_no_secret(&out);
+    }
+}
