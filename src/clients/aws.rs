@@ -86,6 +86,7 @@ pub fn logs_client(
     let conf = aws_sdk_cloudwatchlogs::config::Builder::from(config)
         .interceptor(ObserverInterceptor { observer })
         .interceptor(AnswerLimit)
+        .retry_classifier(BadAnswersAreFinal)
         .build();
     aws_sdk_cloudwatchlogs::Client::from_conf(conf)
 }
@@ -95,6 +96,7 @@ pub fn xray_client(config: &SdkConfig, observer: Arc<dyn Observer>) -> aws_sdk_x
     let conf = aws_sdk_xray::config::Builder::from(config)
         .interceptor(ObserverInterceptor { observer })
         .interceptor(AnswerLimit)
+        .retry_classifier(BadAnswersAreFinal)
         .build();
     aws_sdk_xray::Client::from_conf(conf)
 }
@@ -104,6 +106,7 @@ pub fn sts_client(config: &SdkConfig, observer: Arc<dyn Observer>) -> aws_sdk_st
     let conf = aws_sdk_sts::config::Builder::from(config)
         .interceptor(ObserverInterceptor { observer })
         .interceptor(AnswerLimit)
+        .retry_classifier(BadAnswersAreFinal)
         .build();
     aws_sdk_sts::Client::from_conf(conf)
 }
@@ -129,8 +132,9 @@ pub enum AwsFailure {
     Service { code: String, message: String },
     /// No answer in time.
     Timeout,
-    /// The answer passed [`MAX_ANSWER`] and was not read further.
-    TooLarge(AnswerTooLarge),
+    /// The answer passed [`MAX_ANSWER`] or [`MAX_NESTING`] and was not read further: what
+    /// was wrong with it, naming the host.
+    TooLarge(String),
     /// The endpoint could not be reached or the connection broke.
     Transport(String),
     /// An answer the SDK could not read (not the service's JSON, a proxy's HTML page, an
@@ -189,7 +193,10 @@ where
         return AwsFailure::Service { code, message };
     }
     if let Some(too_large) = find_in_chain::<AnswerTooLarge>(err) {
-        return AwsFailure::TooLarge(too_large.clone());
+        return AwsFailure::TooLarge(too_large.to_string());
+    }
+    if let Some(too_deep) = find_in_chain::<AnswerTooDeep>(err) {
+        return AwsFailure::TooLarge(too_deep.to_string());
     }
     if let SdkError::ResponseError(response) = err {
         return AwsFailure::Unreadable {
@@ -251,6 +258,85 @@ pub struct AnswerTooLarge {
     pub host: String,
 }
 
+/// The deepest nesting of objects and arrays read in an AWS answer. Their answers nest a
+/// handful of levels (segment documents travel as strings, whose brackets do not count).
+pub const MAX_NESTING: usize = 64;
+
+/// An answer nested deeper than [`MAX_NESTING`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{host} sent an answer nested more than {MAX_NESTING} levels deep, which no AWS API does; it was not parsed"
+)]
+pub struct AnswerTooDeep {
+    pub host: String,
+}
+
+/// The nesting depth of JSON read piece by piece: brackets outside strings, string escapes
+/// followed across pieces.
+#[derive(Debug, Default)]
+struct JsonDepth {
+    depth: usize,
+    deepest: usize,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl JsonDepth {
+    /// Reads the next piece; returns the deepest level seen so far.
+    fn feed(&mut self, bytes: &[u8]) -> usize {
+        for &b in bytes {
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                } else if b == b'\\' {
+                    self.escaped = true;
+                } else if b == b'"' {
+                    self.in_string = false;
+                }
+                continue;
+            }
+            match b {
+                b'"' => self.in_string = true,
+                b'[' | b'{' => {
+                    self.depth += 1;
+                    self.deepest = self.deepest.max(self.depth);
+                }
+                b']' | b'}' => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        self.deepest
+    }
+}
+
+/// An answer too large or too deep is what that server sends: asking again would read
+/// it again, so such an error is never retried.
+#[derive(Debug)]
+struct BadAnswersAreFinal;
+
+impl aws_smithy_runtime_api::client::retries::classifiers::ClassifyRetry for BadAnswersAreFinal {
+    fn classify_retry(
+        &self,
+        ctx: &aws_smithy_runtime_api::client::interceptors::context::InterceptorContext,
+    ) -> aws_smithy_runtime_api::client::retries::classifiers::RetryAction {
+        use aws_smithy_runtime_api::client::retries::classifiers::RetryAction;
+        let Some(Err(error)) = ctx.output_or_error() else {
+            return RetryAction::NoActionIndicated;
+        };
+        let bad = find_in_chain::<AnswerTooLarge>(error).is_some()
+            || find_in_chain::<AnswerTooDeep>(error).is_some();
+        if bad {
+            RetryAction::RetryForbidden
+        } else {
+            RetryAction::NoActionIndicated
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        "tracectl-bad-answers-are-final"
+    }
+}
+
 /// The host a request went to, for [`AnswerTooLarge`].
 #[derive(Debug, Clone)]
 struct AnswerHost(String);
@@ -303,17 +389,32 @@ impl Intercept for AnswerLimit {
         if declared.is_some_and(|n| n > MAX_ANSWER as u64) {
             return Err(Box::new(AnswerTooLarge { host }));
         }
+        use futures::StreamExt;
         let response = context.response_mut();
         let body = std::mem::replace(response.body_mut(), SdkBody::taken());
+        let too_large = host.clone();
         let limited =
             http_body_util::Limited::new(body, MAX_ANSWER).map_err(move |e| -> BoxError {
                 if e.is::<http_body_util::LengthLimitError>() {
-                    Box::new(AnswerTooLarge { host: host.clone() })
+                    Box::new(AnswerTooLarge {
+                        host: too_large.clone(),
+                    })
                 } else {
                     e
                 }
             });
-        *response.body_mut() = SdkBody::from_body_1_x(limited);
+        // The SDK's JSON parser recurses once per level of nesting: an answer nested
+        // thousands deep would overflow the stack (an abort, not an error). Each piece is
+        // scanned for depth as it arrives, before the parser sees any of it.
+        let mut depth = JsonDepth::default();
+        let checked = limited.into_data_stream().map(move |piece| {
+            let piece = piece?;
+            if depth.feed(&piece) > MAX_NESTING {
+                return Err(Box::new(AnswerTooDeep { host: host.clone() }) as BoxError);
+            }
+            Ok(http_body::Frame::data(piece))
+        });
+        *response.body_mut() = SdkBody::from_body_1_x(http_body_util::StreamBody::new(checked));
         Ok(())
     }
 }
@@ -446,5 +547,20 @@ impl Intercept for ObserverInterceptor {
             });
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_counts_brackets_outside_strings_across_pieces() {
+        let mut depth = JsonDepth::default();
+        assert_eq!(depth.feed(br#"{"Document":"{\"a\":[[[[\"], \"b"#), 1);
+        assert_eq!(depth.feed(br#"\\\"\"}","x":[{"y":[]}]"#), 4);
+        assert_eq!(depth.feed(b"}"), 4);
+        let mut deep = JsonDepth::default();
+        assert_eq!(deep.feed(&[b'['; 20_000]), 20_000);
     }
 }

@@ -429,7 +429,7 @@ fn an_aws_endpoint_that_never_answers_is_said_and_bounded() {
 /// A server that answers 200 and then streams a body without end (64 KiB chunks).
 fn endless_server() -> Background {
     let app = Router::new().fallback(any(|| async {
-        let chunk = axum::body::Bytes::from(vec![b'['; 64 * 1024]);
+        let chunk = axum::body::Bytes::from(vec![b' '; 64 * 1024]);
         let stream = futures::stream::repeat_with(move || Ok::<_, std::io::Error>(chunk.clone()));
         Response::builder()
             .status(200)
@@ -482,5 +482,48 @@ fn an_endless_answer_is_cut_at_the_cap_of_its_api() {
             started.elapsed()
         );
         assert_no_secret(&out);
+    }
+}
+
+/// An AWS answer nested 200,000 deep (the SDK's parser recurses per level): every command
+/// that reads AWS answers fails with exit 1 saying so, where they aborted on a stack
+/// overflow (exit 134) before.
+#[test]
+fn a_deeply_nested_aws_answer_is_an_error_not_an_abort() {
+    for depth in [20_000usize, 200_000] {
+        let body = format!("{{\"events\":{}{}}}", "[".repeat(depth), "]".repeat(depth));
+        let server = recorded(move |_| answer(StatusCode::OK, &body));
+        let url = format!("http://{}", server.server.addr);
+        let commands: [&[&str]; 4] = [
+            &[
+                "logs",
+                "tail",
+                "/app",
+                "--since",
+                "5m",
+                "--endpoint-url",
+                &url,
+            ],
+            &["logs", "streams", "/app", "--endpoint-url", &url],
+            &["xray", "traces", "--since", "5m", "--endpoint-url", &url],
+            &[
+                "xray",
+                "trace",
+                "1-6b04d9b5-002c4c2274de5f7070f81dba",
+                "--endpoint-url",
+                &url,
+            ],
+        ];
+        for args in commands {
+            let out = tracectl(args, &[]);
+            assert_eq!(out.code, 1, "{depth} {args:?}: {}", out.stderr);
+            assert!(
+                out.stderr.contains(
+                    "127.0.0.1 sent an answer nested more than 64 levels deep, which no AWS API does; it was not parsed"
+                ),
+                "{depth} {args:?}: {}",
+                out.stderr
+            );
+        }
     }
 }
