@@ -171,12 +171,17 @@ fn app_env(ctx: &Context, file: Option<&PathBuf>) -> Result<AppEnv> {
             from: "this environment".into(),
         });
     };
-    let vars = dotenvy::from_path_iter(path)
-        .and_then(|pairs| pairs.collect::<std::result::Result<HashMap<_, _>, _>>())
-        .map_err(|e| {
-            Error::usage(format!("cannot read --env-file {}: {e}", path.display()))
-                .with_hint("give a file of KEY=value lines, like the app's .env")
-        })?;
+    let unreadable = |e: &dyn std::fmt::Display| {
+        Error::usage(format!("cannot read --env-file {}: {e}", path.display()))
+            .with_hint("give a file of KEY=value lines, like the app's .env")
+    };
+    // Read as the config and specs are: a regular file (or pipe) of at most a megabyte,
+    // so `/dev/zero` or a huge file is refused, not read for ever.
+    let text = crate::input::read_file(path, crate::input::MAX_USER_FILE)
+        .map_err(|e| unreadable(&e))?;
+    let vars = dotenvy::from_read_iter(text.as_bytes())
+        .collect::<std::result::Result<HashMap<_, _>, _>>()
+        .map_err(|e| unreadable(&e))?;
     Ok(AppEnv {
         vars,
         from: path.display().to_string(),

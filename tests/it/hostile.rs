@@ -281,7 +281,17 @@ fn user_files_are_read_with_a_cap_and_devices_are_refused() {
     let big = sandbox.home().join("big.json");
     std::fs::write(&big, vec![b' '; 2 * 1024 * 1024]).unwrap();
     let big = big.to_str().unwrap();
-    let cases: [Case; 5] = [
+    let cases: [Case; 7] = [
+        (
+            &["doctor", "--env-file", "/dev/zero"],
+            &[],
+            "error: cannot read --env-file /dev/zero: it is a character device, not a file",
+        ),
+        (
+            &["doctor", "--env-file", big],
+            &[],
+            "is larger than 1.0 MB",
+        ),
         (
             &["honeycomb", "query", "--spec", "/dev/zero", "--print-spec"],
             &[],
