@@ -71,11 +71,32 @@ pub async fn sdk_config(settings: &AwsSettings) -> Result<SdkConfig, AwsSetupErr
     if let Some(url) = &settings.endpoint_url {
         loader = loader.endpoint_url(url);
     }
-    let config = loader.load().await;
-    if config.region().is_none() {
+    let loaded = loader.load().await;
+    if loaded.region().is_none() {
         return Err(AwsSetupError::NoRegion);
     }
-    Ok(config)
+    // An empty AWS_ENDPOINT_URL (or a service's) is unset, as the AWS CLI treats it; the
+    // SDK would take it for an endpoint and fail an assertion on every call.
+    let mut builder = loaded.to_builder();
+    if loaded.endpoint_url().is_some_and(str::is_empty) {
+        builder.set_endpoint_url(None);
+    }
+    Ok(builder
+        .service_config(NonEmptyServiceConfig(loaded.clone()))
+        .build())
+}
+
+/// The SDK's own service configuration (environment and profile), with empty values unset.
+#[derive(Debug)]
+struct NonEmptyServiceConfig(SdkConfig);
+
+impl aws_types::service_config::LoadServiceConfig for NonEmptyServiceConfig {
+    fn load_config(&self, key: aws_types::service_config::ServiceConfigKey<'_>) -> Option<String> {
+        self.0
+            .service_config()?
+            .load_config(key)
+            .filter(|value| !value.trim().is_empty())
+    }
 }
 
 /// A CloudWatch Logs client whose calls are reported to `observer`.

@@ -537,3 +537,32 @@ fn a_deeply_nested_aws_answer_is_an_error_not_an_abort() {
         }
     }
 }
+
+/// An empty AWS_ENDPOINT_URL (or a service's) is unset, as the AWS CLI treats it: the
+/// call goes where the flag or the other variable says. Before, every AWS command stopped
+/// with "internal error: ... URL was unset".
+#[test]
+fn an_empty_aws_endpoint_variable_is_unset() {
+    let server = recorded(|_| answer(StatusCode::OK, r#"{"logGroups":[]}"#));
+    let url = format!("http://{}", server.server.addr);
+    let cases: [(&[&str], &[(&str, &str)]); 3] = [
+        (
+            &["logs", "groups", "--endpoint-url", &url],
+            &[("AWS_ENDPOINT_URL", ""), ("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "")],
+        ),
+        (
+            &["logs", "groups"],
+            &[("AWS_ENDPOINT_URL", ""), ("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", &url)],
+        ),
+        (
+            &["logs", "groups"],
+            &[("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", ""), ("AWS_ENDPOINT_URL", &url)],
+        ),
+    ];
+    for (n, (args, env)) in cases.into_iter().enumerate() {
+        let out = tracectl(args, env);
+        assert_eq!(out.code, 0, "{env:?}: {}", out.stderr);
+        assert!(!out.stderr.contains("internal error"), "{}", out.stderr);
+        assert_eq!(server.seen.lock().unwrap().len(), n + 1, "{env:?}");
+    }
+}
