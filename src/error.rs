@@ -127,10 +127,21 @@ impl From<std::io::Error> for Error {
 /// Folds a multi-line message (a service's error text, say) into the single line users grep,
 /// with URL credentials redacted and control characters shown as escapes (a server's error
 /// text must not retitle or clear the terminal).
+/// A line longer than [`MAX_SHOWN`] characters (a server's 5 MB error page) is cut, saying
+/// how much was left out: an error is read by a person, and the rest is in `-vv`.
 fn shown(text: &str) -> String {
     let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    crate::output::terminal::escape_controls(&crate::redact::text(&folded)).into_owned()
+    let line = crate::output::terminal::escape_controls(&crate::redact::text(&folded)).into_owned();
+    let length = line.chars().count();
+    if length <= MAX_SHOWN {
+        return line;
+    }
+    let kept: String = line.chars().take(MAX_SHOWN).collect();
+    format!("{kept}… ({} more characters not shown)", length - MAX_SHOWN)
 }
+
+/// The longest error, hint or cause line shown.
+const MAX_SHOWN: usize = 600;
 
 /// Writes the error (if any) to stderr and turns the result into the process exit code.
 pub fn finish(result: Result<()>, stderr_color: bool) -> ExitCode {

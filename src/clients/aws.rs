@@ -153,9 +153,9 @@ pub enum AwsFailure {
     Service { code: String, message: String },
     /// No answer in time.
     Timeout,
-    /// The answer passed [`MAX_ANSWER`] or [`MAX_NESTING`] and was not read further: what
-    /// was wrong with it, naming the host.
-    TooLarge(String),
+    /// An answer no AWS API gives (larger than [`MAX_ANSWER`], nested deeper than
+    /// [`MAX_NESTING`], a pagination token handed back twice): what was wrong with it.
+    BadAnswer(String),
     /// The endpoint could not be reached or the connection broke.
     Transport(String),
     /// An answer the SDK could not read (not the service's JSON, a proxy's HTML page, an
@@ -176,7 +176,7 @@ impl std::fmt::Display for AwsFailure {
             AwsFailure::Service { code, message } if message.is_empty() => f.write_str(code),
             AwsFailure::Service { code, message } => write!(f, "{code}: {message}"),
             AwsFailure::Timeout => f.write_str("AWS did not answer in time"),
-            AwsFailure::TooLarge(e) => write!(f, "{e}"),
+            AwsFailure::BadAnswer(e) => write!(f, "{e}"),
             AwsFailure::Transport(reason) => write!(f, "cannot reach AWS: {reason}"),
             AwsFailure::Unreadable {
                 status: Some(status),
@@ -214,10 +214,10 @@ where
         return AwsFailure::Service { code, message };
     }
     if let Some(too_large) = find_in_chain::<AnswerTooLarge>(err) {
-        return AwsFailure::TooLarge(too_large.to_string());
+        return AwsFailure::BadAnswer(too_large.to_string());
     }
     if let Some(too_deep) = find_in_chain::<AnswerTooDeep>(err) {
-        return AwsFailure::TooLarge(too_deep.to_string());
+        return AwsFailure::BadAnswer(too_deep.to_string());
     }
     if let SdkError::ResponseError(response) = err {
         return AwsFailure::Unreadable {
@@ -437,6 +437,30 @@ impl Intercept for AnswerLimit {
         });
         *response.body_mut() = SdkBody::from_body_1_x(http_body_util::StreamBody::new(checked));
         Ok(())
+    }
+}
+
+/// The pagination tokens one listing has been given. A token handed back a second time
+/// would page for ever (a loop of pages, each a rate-limited call): it is an error at once.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    seen: std::collections::HashSet<String>,
+}
+
+impl Tokens {
+    /// The token to ask for the next page with, `None` when `next` ends the listing (no
+    /// token, or an empty one), or the error of a token already given for `what`.
+    pub fn next(&mut self, next: Option<String>, what: &str) -> Result<Option<String>, AwsFailure> {
+        let Some(token) = next.filter(|t| !t.is_empty()) else {
+            return Ok(None);
+        };
+        if !self.seen.insert(token.clone()) {
+            return Err(AwsFailure::BadAnswer(format!(
+                "AWS handed back a pagination token it had already given for {what} (after {} pages); stopped rather than page for ever",
+                self.seen.len() + 1
+            )));
+        }
+        Ok(Some(token))
     }
 }
 

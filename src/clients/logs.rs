@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::Limiter;
-use super::aws::{AwsFailure, classify};
+use super::aws::{AwsFailure, Tokens, classify};
 use tokio::sync::mpsc;
 
 use crate::model::tail::LogEvent;
@@ -43,14 +43,20 @@ pub async fn list_groups(
     client: &Client,
     prefix: Option<&str>,
 ) -> Result<Vec<LogGroup>, AwsFailure> {
-    let mut pages = client
-        .describe_log_groups()
-        .set_log_group_name_prefix(prefix.filter(|p| !p.is_empty()).map(str::to_string))
-        .into_paginator()
-        .send();
+    let prefix = prefix.filter(|p| !p.is_empty()).map(str::to_string);
+    // Paged by hand, not by the SDK's paginator: it ends quietly on a repeated token,
+    // where a repeat is an error here (said, never a silently short or doubled list).
+    let mut tokens = Tokens::default();
+    let mut token = None;
     let mut groups = Vec::new();
-    while let Some(page) = pages.next().await {
-        let page = page.map_err(|e| classify(&e))?;
+    loop {
+        let page = client
+            .describe_log_groups()
+            .set_log_group_name_prefix(prefix.clone())
+            .set_next_token(token.take())
+            .send()
+            .await
+            .map_err(|e| classify(&e))?;
         groups.extend(
             page.log_groups
                 .unwrap_or_default()
@@ -62,8 +68,11 @@ pub async fn list_groups(
                     created: ms(g.creation_time),
                 }),
         );
+        match tokens.next(page.next_token, "the log groups")? {
+            Some(next) => token = Some(next),
+            None => return Ok(groups),
+        }
     }
-    Ok(groups)
 }
 
 /// One cheap read (a page of one log group): whether the service answers these credentials.
@@ -90,17 +99,21 @@ pub async fn list_streams(
     } else {
         OrderBy::LastEventTime
     };
-    let mut pages = client
-        .describe_log_streams()
-        .log_group_name(group)
-        .set_log_stream_name_prefix(prefix)
-        .order_by(order)
-        .descending(false)
-        .into_paginator()
-        .send();
+    // Paged by hand, as the groups are.
+    let mut tokens = Tokens::default();
+    let mut token = None;
     let mut streams = Vec::new();
-    while let Some(page) = pages.next().await {
-        let page = page.map_err(|e| classify(&e))?;
+    loop {
+        let page = client
+            .describe_log_streams()
+            .log_group_name(group)
+            .set_log_stream_name_prefix(prefix.clone())
+            .order_by(order.clone())
+            .descending(false)
+            .set_next_token(token.take())
+            .send()
+            .await
+            .map_err(|e| classify(&e))?;
         streams.extend(
             page.log_streams
                 .unwrap_or_default()
@@ -112,6 +125,10 @@ pub async fn list_streams(
                     created: ms(s.creation_time),
                 }),
         );
+        match tokens.next(page.next_token, &format!("the streams of {group}"))? {
+            Some(next) => token = Some(next),
+            None => break,
+        }
     }
     streams.sort_by(|a, b| {
         b.last_event
@@ -187,6 +204,7 @@ pub async fn filter_pages(
 ) -> Result<(), AwsFailure> {
     let mut token: Option<String> = None;
     let mut failures = 0;
+    let mut tokens = Tokens::default();
     let mut stuck = 0;
     loop {
         let Ok(slot) = pages.reserve().await else {
@@ -243,29 +261,29 @@ pub async fn filter_pages(
                     .is_none_or(|p| e.stream.starts_with(p))
             })
             .collect();
-        // Only a missing token ends the results: an empty page, even one that hands back the
-        // token it was asked with, is not the end. A service stuck on one empty page is an
-        // error, never a silently shortened result.
+        // Only a missing token ends the results: an empty page is not the end. CloudWatch
+        // may hand back the token it was asked with on an empty page while it searches on
+        // (aws/aws-cli#3191), so that is allowed, a bounded number of times in a row; any
+        // other token given twice is an error at once, never a loop or a doubled result.
         let page_was_empty = events.is_empty();
         if !page_was_empty {
             slot.send(events);
         }
-        match page.next_token {
-            None => return Ok(()),
-            Some(next) => {
-                stuck = if page_was_empty && token.as_ref() == Some(&next) {
-                    stuck + 1
-                } else {
-                    0
-                };
-                if stuck >= MAX_REPEATED_EMPTY_PAGES {
-                    return Err(AwsFailure::Transport(format!(
-                        "CloudWatch Logs returned the same empty page {MAX_REPEATED_EMPTY_PAGES} times for {}",
-                        query.group
-                    )));
-                }
-                token = Some(next);
+        let searching_on = page_was_empty && page.next_token.is_some() && page.next_token == token;
+        if searching_on {
+            stuck += 1;
+            if stuck >= MAX_REPEATED_EMPTY_PAGES {
+                return Err(AwsFailure::BadAnswer(format!(
+                    "CloudWatch Logs returned the same empty page {MAX_REPEATED_EMPTY_PAGES} times in a row for {}",
+                    query.group
+                )));
             }
+            continue;
+        }
+        stuck = 0;
+        match tokens.next(page.next_token, &format!("the events of {}", query.group))? {
+            None => return Ok(()),
+            Some(next) => token = Some(next),
         }
     }
 }

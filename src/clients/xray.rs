@@ -15,7 +15,7 @@ use aws_sdk_xray::types::{EdgeStatistics, ErrorStatistics, FaultStatistics, Serv
 use futures::{StreamExt, TryStreamExt};
 
 use super::Limiter;
-use super::aws::{AwsFailure, classify};
+use super::aws::{AwsFailure, Tokens, classify};
 use crate::model::graph::{Counts, ServiceEdge, ServiceNode, merge_graphs, sort_graph};
 use crate::model::time::Window;
 use crate::model::trace::{Trace, TraceId, TraceSummary, epoch_seconds};
@@ -114,6 +114,7 @@ async fn scan_slice(
 ) -> Result<Vec<TraceSummary>, AwsFailure> {
     let mut out = Vec::new();
     let mut token: Option<String> = None;
+    let mut tokens = Tokens::default();
     loop {
         limiter.until_ready().await;
         let page = client
@@ -128,7 +129,7 @@ async fn scan_slice(
         let summaries = page.trace_summaries.unwrap_or_default();
         on_page(summaries.len() as u64);
         out.extend(summaries.into_iter().map(summary));
-        match page.next_token.filter(|t| !t.is_empty()) {
+        match tokens.next(page.next_token, "trace summaries")? {
             Some(next) => token = Some(next),
             None => return Ok(out),
         }
@@ -232,6 +233,7 @@ pub async fn trace_documents(
 async fn batch(client: &Client, ids: &[TraceId], limiter: &Limiter) -> Result<Batch, AwsFailure> {
     let mut out = Batch::default();
     let mut token: Option<String> = None;
+    let mut tokens = Tokens::default();
     loop {
         limiter.until_ready().await;
         let page = client
@@ -252,7 +254,7 @@ async fn batch(client: &Client, ids: &[TraceId], limiter: &Limiter) -> Result<Ba
         }
         out.unprocessed
             .extend(page.unprocessed_trace_ids.unwrap_or_default());
-        match page.next_token.filter(|t| !t.is_empty()) {
+        match tokens.next(page.next_token, "traces")? {
             Some(next) => token = Some(next),
             None => return Ok(out),
         }
@@ -524,6 +526,7 @@ async fn retrieved_services(
 ) -> Result<Vec<ServiceNode>, RetrievalError> {
     let mut services = Vec::new();
     let mut next: Option<String> = None;
+    let mut tokens = Tokens::default();
     loop {
         let page = client
             .get_retrieved_traces_graph()
@@ -541,7 +544,10 @@ async fn retrieved_services(
                 .into_iter()
                 .filter_map(|s| s.service),
         );
-        match page.next_token.filter(|t| !t.is_empty()) {
+        match tokens
+            .next(page.next_token, "the retrieved graph")
+            .map_err(RetrievalError::Aws)?
+        {
             Some(token) => next = Some(token),
             None => return Ok(nodes_of(services)),
         }
@@ -558,6 +564,7 @@ async fn retrieved(
     use aws_sdk_xray::types::TraceFormatType;
     let mut traces: Vec<(String, Vec<String>)> = Vec::new();
     let mut next: Option<String> = None;
+    let mut tokens = Tokens::default();
     loop {
         let page = client
             .list_retrieved_traces()
@@ -579,7 +586,10 @@ async fn retrieved(
                 .filter_map(|s| s.document);
             accumulate(&mut traces, id, documents);
         }
-        match page.next_token.filter(|t| !t.is_empty()) {
+        match tokens
+            .next(page.next_token, "the retrieved traces")
+            .map_err(RetrievalError::Aws)?
+        {
             Some(token) => next = Some(token),
             None => return Ok(traces),
         }

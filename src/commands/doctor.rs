@@ -177,8 +177,8 @@ fn app_env(ctx: &Context, file: Option<&PathBuf>) -> Result<AppEnv> {
     };
     // Read as the config and specs are: a regular file (or pipe) of at most a megabyte,
     // so `/dev/zero` or a huge file is refused, not read for ever.
-    let text = crate::input::read_file(path, crate::input::MAX_USER_FILE)
-        .map_err(|e| unreadable(&e))?;
+    let text =
+        crate::input::read_file(path, crate::input::MAX_USER_FILE).map_err(|e| unreadable(&e))?;
     let vars = dotenvy::from_read_iter(text.as_bytes())
         .collect::<std::result::Result<HashMap<_, _>, _>>()
         .map_err(|e| unreadable(&e))?;

@@ -258,7 +258,7 @@ impl Context {
                 err.with_hint("a proxy or an emulator may stand in the way: check --endpoint-url and AWS_ENDPOINT_URL")
                     .with_causes(causes.iter().cloned())
             }
-            AwsFailure::TooLarge(_) => err.with_hint(
+            AwsFailure::BadAnswer(_) => err.with_hint(
                 "that is no AWS answer: check --endpoint-url and AWS_ENDPOINT_URL (a proxy or an emulator may stand in the way)",
             ),
             AwsFailure::Service { .. } => err,

@@ -287,11 +287,7 @@ fn user_files_are_read_with_a_cap_and_devices_are_refused() {
             &[],
             "error: cannot read --env-file /dev/zero: it is a character device, not a file",
         ),
-        (
-            &["doctor", "--env-file", big],
-            &[],
-            "is larger than 1.0 MB",
-        ),
+        (&["doctor", "--env-file", big], &[], "is larger than 1.0 MB"),
         (
             &["honeycomb", "query", "--spec", "/dev/zero", "--print-spec"],
             &[],
@@ -548,15 +544,24 @@ fn an_empty_aws_endpoint_variable_is_unset() {
     let cases: [(&[&str], &[(&str, &str)]); 3] = [
         (
             &["logs", "groups", "--endpoint-url", &url],
-            &[("AWS_ENDPOINT_URL", ""), ("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "")],
+            &[
+                ("AWS_ENDPOINT_URL", ""),
+                ("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", ""),
+            ],
         ),
         (
             &["logs", "groups"],
-            &[("AWS_ENDPOINT_URL", ""), ("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", &url)],
+            &[
+                ("AWS_ENDPOINT_URL", ""),
+                ("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", &url),
+            ],
         ),
         (
             &["logs", "groups"],
-            &[("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", ""), ("AWS_ENDPOINT_URL", &url)],
+            &[
+                ("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", ""),
+                ("AWS_ENDPOINT_URL", &url),
+            ],
         ),
     ];
     for (n, (args, env)) in cases.into_iter().enumerate() {
@@ -565,4 +570,103 @@ fn an_empty_aws_endpoint_variable_is_unset() {
         assert!(!out.stderr.contains("internal error"), "{}", out.stderr);
         assert_eq!(server.seen.lock().unwrap().len(), n + 1, "{env:?}");
     }
+}
+
+/// A server that hands back a pagination token it already gave: every listing stops at
+/// once saying so (exit 1). Before, `xray traces` paged for ever (1,483 calls in 57 s,
+/// nothing said) and `logs groups` listed a group twice.
+#[test]
+fn a_repeated_pagination_token_is_an_error_at_once() {
+    // Each listing's tokens go A, B, A: the page asked for with B names A again. Decided by
+    // the token asked with, so slices scanned at once each see the same sequence.
+    let calls = Arc::new(Mutex::new(0u32));
+    let counted = calls.clone();
+    let app = Router::new().fallback(any(move |body: String| {
+        let counted = counted.clone();
+        async move {
+            *counted.lock().unwrap() += 1;
+            let asked: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+            let asked = asked["nextToken"].as_str().or(asked["NextToken"].as_str());
+            let token = if asked == Some("A") { "B" } else { "A" };
+            answer(
+                StatusCode::OK,
+                &format!(
+                    r#"{{"logGroups":[{{"logGroupName":"/app"}}],"TraceSummaries":[],"events":[],"nextToken":"{token}","NextToken":"{token}"}}"#
+                ),
+            )
+        }
+    }));
+    let server = Recorded {
+        server: serve(app),
+        seen: Arc::default(),
+    };
+    let url = format!("http://{}", server.server.addr);
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["logs", "groups", "--endpoint-url", &url],
+            "AWS handed back a pagination token it had already given for the log groups (after 3 pages); stopped rather than page for ever",
+        ),
+        (
+            &[
+                "logs",
+                "tail",
+                "/app",
+                "--since",
+                "5m",
+                "--endpoint-url",
+                &url,
+            ],
+            "AWS handed back a pagination token it had already given for the events of /app (after 3 pages)",
+        ),
+        (
+            &["xray", "traces", "--since", "5m", "--endpoint-url", &url],
+            "AWS handed back a pagination token it had already given for trace summaries (after 3 pages)",
+        ),
+    ];
+    for (args, says) in cases {
+        *calls.lock().unwrap() = 0;
+        let out = tracectl(args, &[]);
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains(says), "{args:?}: {}", out.stderr);
+        // Three pages for a listing; `logs tail` scans slices of the window at once, each
+        // stopping at its first repeat. Before: a hundred pages, or no end at all.
+        let made = *calls.lock().unwrap();
+        assert!(
+            (3..=16).contains(&made),
+            "{args:?}: {made} calls: {}",
+            out.stderr
+        );
+        assert!(!out.stdout.contains("/app\n/app"), "{}", out.stdout);
+    }
+}
+
+/// A server's 5 MB error text is cut in the error line, saying how much was left out
+/// (before, it became a 5,000,045-byte line on stderr).
+#[test]
+fn a_huge_error_text_is_cut_saying_so() {
+    let huge = format!(r#"{{"error":"{}"}}"#, "x".repeat(5_000_000));
+    let server = recorded(move |_| answer(StatusCode::BAD_REQUEST, &huge));
+    let out = tracectl(
+        &[
+            "honeycomb",
+            "datasets",
+            "--endpoint-url",
+            &format!("http://{}", server.server.addr),
+        ],
+        &[("HONEYCOMB_API_KEY", HONEYCOMB_KEY)],
+    );
+    assert_eq!(out.code, 1, "{}", &out.stderr[..out.stderr.len().min(2000)]);
+    let first = out.stderr.lines().next().unwrap();
+    assert!(first.starts_with("error: "), "{first}");
+    assert!(
+        first.chars().count() < 700,
+        "{} characters",
+        first.chars().count()
+    );
+    assert!(first.ends_with(" more characters not shown)"), "{first}");
+    assert!(
+        out.stderr.len() < 3000,
+        "{} bytes on stderr",
+        out.stderr.len()
+    );
 }
