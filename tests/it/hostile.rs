@@ -541,7 +541,8 @@ fn a_deeply_nested_aws_answer_is_an_error_not_an_abort() {
 fn an_empty_aws_endpoint_variable_is_unset() {
     let server = recorded(|_| answer(StatusCode::OK, r#"{"logGroups":[]}"#));
     let url = format!("http://{}", server.server.addr);
-    let cases: [(&[&str], &[(&str, &str)]); 3] = [
+    type Run<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
+    let cases: [Run; 3] = [
         (
             &["logs", "groups", "--endpoint-url", &url],
             &[
