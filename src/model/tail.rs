@@ -108,10 +108,12 @@ pub struct Seen {
     horizon: i64,
     floor: i64,
     latest_ingestion: i64,
+    /// How long ids are remembered by ingestion time.
+    ingestion_memory_ms: i64,
 }
 
-/// How long ids are remembered by ingestion time. A batch arrives within seconds; a minute
-/// leaves room for CloudWatch's own delay in making ingested events searchable.
+/// How long ids are remembered by ingestion time at least. A batch arrives within seconds;
+/// a minute leaves room for CloudWatch's own delay in making ingested events searchable.
 const INGESTION_MEMORY_MS: i64 = 60_000;
 /// The most ids remembered by ingestion time (a burst): past it the floor moves up.
 const MAX_INGESTION_IDS: usize = 20_000;
@@ -127,11 +129,24 @@ impl Default for Seen {
             horizon: i64::MIN,
             floor: i64::MIN,
             latest_ingestion: i64::MIN,
+            ingestion_memory_ms: INGESTION_MEMORY_MS,
         }
     }
 }
 
 impl Seen {
+    /// A memory for a follow that polls every `poll`: ids are remembered by ingestion time
+    /// for two polls at least, so a batch split across polls is told apart from a new one
+    /// however long the polls are (with a fixed minute, a 70 s poll lost a late batch's
+    /// oldest events).
+    pub fn for_poll(poll: Duration) -> Self {
+        let two_polls = i64::try_from(poll.as_millis().saturating_mul(2)).unwrap_or(i64::MAX);
+        Self {
+            ingestion_memory_ms: INGESTION_MEMORY_MS.max(two_polls),
+            ..Self::default()
+        }
+    }
+
     /// Whether `e` is new (to be printed); a new event is remembered.
     pub fn admit(&mut self, e: &LogEvent) -> bool {
         self.latest_ingestion = self.latest_ingestion.max(e.ingestion_time);
@@ -174,13 +189,14 @@ impl Seen {
             .map_or(start, |n| n.min(now_ms).saturating_sub(lag_ms).max(start))
     }
 
-    /// Moves the horizon up to `cursor` (never back) and the floor up to a minute before
-    /// the newest ingestion, forgetting ids that neither window holds any more.
+    /// Moves the horizon up to `cursor` (never back) and the floor up to the ingestion
+    /// memory before the newest ingestion, forgetting ids that neither window holds.
     pub fn evict_before(&mut self, cursor: i64) {
         self.horizon = self.horizon.max(cursor);
-        self.floor = self
-            .floor
-            .max(self.latest_ingestion.saturating_sub(INGESTION_MEMORY_MS));
+        self.floor = self.floor.max(
+            self.latest_ingestion
+                .saturating_sub(self.ingestion_memory_ms),
+        );
         let keep = self.by_time.split_off(&self.horizon);
         for key in std::mem::replace(&mut self.by_time, keep)
             .into_values()
@@ -357,6 +373,32 @@ mod tests {
             ["slow00", "slow01", "slow02"]
         );
         assert!(admit_all(&mut seen, &rescan).is_empty());
+    }
+
+    #[test]
+    fn a_poll_longer_than_a_minute_still_tells_a_split_batch_from_a_new_one() {
+        // A 70 s poll: the late batch's recent part is printed by one poll; by the next,
+        // newer events were ingested 70 s later, and the rest of the batch is found below
+        // the horizon. Remembering a fixed minute by ingestion lost it; two polls keep it.
+        let split = |mut seen: Seen| {
+            seen.admit(&ev("anchor", 300_000, 300_000));
+            let slow: Vec<LogEvent> = (0..16)
+                .map(|i| ev(&format!("slow{i:02}"), 150_000 + i * 10_000, 301_000))
+                .collect();
+            admit_all(&mut seen, &slow[3..]);
+            seen.evict_before(seen.cursor(0, Duration::from_secs(120), i64::MAX));
+            seen.admit(&ev("next", 371_000, 371_000));
+            seen.evict_before(seen.cursor(0, Duration::from_secs(120), i64::MAX));
+            admit_all(&mut seen, &slow)
+        };
+        assert_eq!(
+            split(Seen::for_poll(Duration::from_secs(70))),
+            ["slow00", "slow01", "slow02"]
+        );
+        assert!(
+            split(Seen::default()).is_empty(),
+            "the minute's memory lost them"
+        );
     }
 
     #[test]

@@ -671,3 +671,36 @@ fn a_huge_error_text_is_cut_saying_so() {
         out.stderr.len()
     );
 }
+
+/// Names in the log group and stream tables are the service's: an SGR code or a line feed
+/// in one is shown escaped, so it can neither hide the row nor forge another.
+#[test]
+fn log_group_and_stream_names_are_shown_escaped() {
+    let server = recorded(|_| {
+        answer(
+            StatusCode::OK,
+            r#"{"logGroups":[{"logGroupName":"/app\u001b[30;40mblack"}],"logStreams":[{"logStreamName":"web\u001b[8mhidden\nforged"}]}"#,
+        )
+    });
+    let url = format!("http://{}", server.server.addr);
+    for (args, shown) in [
+        (
+            &["logs", "groups", "--endpoint-url", &url][..],
+            "/app\\x1b[30;40mblack",
+        ),
+        (
+            &["logs", "streams", "/app", "--endpoint-url", &url][..],
+            "web\\x1b[8mhidden\\nforged",
+        ),
+    ] {
+        let out = tracectl(args, &[]);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert!(!out.stdout.contains('\u{1b}'), "{args:?}: {:?}", out.stdout);
+        assert!(out.stdout.contains(shown), "{args:?}: {}", out.stdout);
+        assert!(
+            !out.stdout.lines().any(|l| l.starts_with("forged")),
+            "{}",
+            out.stdout
+        );
+    }
+}

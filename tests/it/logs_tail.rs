@@ -151,6 +151,22 @@ async fn every_event_once_in_order_across_pages_streams_and_groups() {
         &["/cruddur/*", "--since", "1h", "--format", "json"],
     );
     assert_exactly_once(&records(&prefixed.stdout), &expected);
+
+    // A group named twice, or named and matched by a prefix, is one group: each event once.
+    for args in [
+        &[
+            "/cruddur/frontend",
+            "/cruddur/backend-flask",
+            "/cruddur/frontend",
+        ][..],
+        &["/cruddur/frontend", "/cruddur/*"][..],
+    ] {
+        let mut full = args.to_vec();
+        full.extend(["--since", "1h", "-o", "json"]);
+        let twice = tail(&sandbox, &moto.endpoint, &full);
+        assert_eq!(twice.code, 0, "{args:?}: {}", twice.stderr);
+        assert_exactly_once(&records(&twice.stdout), &expected);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -38,7 +38,7 @@ fn render(printer: &Printer, groups: &[LogGroup]) -> Result<()> {
         .iter()
         .map(|g| {
             vec![
-                g.name.clone(),
+                crate::output::terminal::escape_field(&g.name).into_owned(),
                 g.stored_bytes
                     .map_or_else(|| "-".into(), crate::output::human_bytes),
                 g.retention_days

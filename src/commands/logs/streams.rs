@@ -41,7 +41,14 @@ fn render(printer: &Printer, streams: &[LogStream]) -> Result<()> {
     };
     let rows = streams
         .iter()
-        .map(|s| vec![s.name.clone(), time(s.last_event), time(s.created)])
+        .map(|s| {
+            vec![
+                // A name is the service's: shown escaped, never obeyed.
+                crate::output::terminal::escape_field(&s.name).into_owned(),
+                time(s.last_event),
+                time(s.created),
+            ]
+        })
         .collect();
     printer.table(
         &[

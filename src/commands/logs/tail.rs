@@ -385,7 +385,7 @@ async fn follow(
 ) -> std::result::Result<(), Failure> {
     let until = args.until.map(|_| ms(window.end));
     let start = ms(window.start);
-    let mut seen = Seen::default();
+    let mut seen = Seen::for_poll(args.poll);
     let mut lag = Lag::new(args.lag);
     let stop = super::super::stop_requested();
     tokio::pin!(stop);
@@ -491,7 +491,10 @@ async fn resolve_groups(
             None => groups.push(Arc::from(pattern.as_str())),
         }
     }
-    groups.dedup();
+    // One group once, however often it was named or matched (`/a /b /a`, or a prefix that
+    // covers a named group): each is scanned once, in the order first named.
+    let mut seen = std::collections::HashSet::new();
+    groups.retain(|g| seen.insert(g.clone()));
     Ok(groups)
 }
 
