@@ -119,6 +119,19 @@ pub fn validate_tag_name(name: &str) -> Result<(), GitError> {
     if name.starts_with('-') {
         return invalid("it starts with '-', which reads as an option");
     }
+    // `@` alone names HEAD to git (check-ref-format refuses it; libgit2 does not).
+    if name == "@" {
+        return invalid("'@' alone is git's name for HEAD");
+    }
+    // A full ref name or one of git's own names would be read two ways (`refs/tags/refs/
+    // heads/main`, a tag `HEAD`); a branch's name is refused where the repository is known.
+    if name.starts_with("refs/")
+        || matches!(name, "HEAD" | "FETCH_HEAD" | "ORIG_HEAD" | "MERGE_HEAD")
+    {
+        return invalid(
+            "it is a ref name of git's own; a tag by that name makes `git` commands ambiguous",
+        );
+    }
     if !git2::Reference::is_valid_name(&format!("refs/tags/{name}")) {
         return invalid(
             "git ref names cannot contain spaces, '..', '~', '^', ':', '?', '*', '[', '\\', '@{' or control characters, nor end in '.', '/' or '.lock'",
@@ -262,6 +275,13 @@ pub fn create_tag(
     force: bool,
 ) -> Result<CreatedTag, GitError> {
     validate_tag_name(name)?;
+    // A tag named like a branch: `git checkout main` would warn "refname is ambiguous".
+    if repo.find_branch(name, git2::BranchType::Local).is_ok() {
+        return Err(GitError::InvalidName {
+            name: name.to_string(),
+            reason: "a branch has that name; a tag by it makes `git` commands ambiguous",
+        });
+    }
     if !force && repo.find_reference(&format!("refs/tags/{name}")).is_ok() {
         return Err(GitError::TagExists(name.to_string()));
     }

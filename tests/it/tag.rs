@@ -476,7 +476,17 @@ fn without_user_name_the_tagger_comes_from_the_environment_or_a_hint() {
 #[test]
 fn invalid_names_are_usage_errors() {
     let repo = Repo::new();
-    for name in ["v0.2..", "-x", "a b", "v1~1", "v1.lock", ""] {
+    for name in [
+        "v0.2..",
+        "-x",
+        "a b",
+        "v1~1",
+        "v1.lock",
+        "",
+        "@",
+        "refs/heads/main",
+        "HEAD",
+    ] {
         let out = repo.tracectl(&["tag", "create", "--", name]);
         assert_eq!(out.code, 2, "{name}: {}", out.stderr);
         assert!(
@@ -488,6 +498,16 @@ fn invalid_names_are_usage_errors() {
         let pushed = repo.tracectl(&["tag", "push", "--", name]);
         assert_eq!(pushed.code, 2, "{name}");
     }
+    // A branch's name: `git checkout main` would be ambiguous.
+    let branch = repo.tracectl(&["tag", "create", "main"]);
+    assert_eq!(branch.code, 2, "{}", branch.stderr);
+    assert!(
+        branch.stderr.starts_with(
+            "error: 'main' is not a valid tag name: a branch has that name; a tag by it makes `git` commands ambiguous"
+        ),
+        "{}",
+        branch.stderr
+    );
     assert!(repo.local_tags().is_empty());
     assert!(repo.remote_tags("origin").is_empty());
 }
