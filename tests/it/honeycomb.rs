@@ -329,7 +329,7 @@ fn print_spec_sends_nothing_and_its_output_passes_the_schema() {
 #[test]
 fn what_honeycomb_would_refuse_is_refused_before_sending() {
     let (fake, server) = start(Options::default());
-    let cases: [(&[&str], &str); 8] = [
+    let cases: [(&[&str], &str); 10] = [
         (&["-c", "P98(duration_ms)"], "unknown calculation 'P98'"),
         (
             &[
@@ -351,6 +351,14 @@ fn what_honeycomb_would_refuse_is_refused_before_sending() {
         (&["--order", "http.route"], "add -b http.route"),
         (&["--since", "8d"], "7 days"),
         (&["--since", "2h", "--granularity", "1s"], "use 7s to 720s"),
+        (
+            &["--granularity", "1ms"],
+            "--granularity 1 ms is below Honeycomb's smallest bucket of 1 s",
+        ),
+        (
+            &["--granularity", "1500ms"],
+            "--granularity 1500 ms is not a whole number of seconds",
+        ),
         (&["-l", "2000"], "1 to 1000"),
     ];
     for (args, message) in cases {

@@ -340,12 +340,23 @@ pub(crate) fn apply_window_and_limits(
         spec.limit = Some(limit);
     }
     if let Some(g) = args.granularity {
+        // Said in the unit given: a millisecond is "1 ms", not "0s".
+        let given = if g.subsec_nanos() == 0 {
+            human_span(g)
+        } else {
+            format!("{} ms", g.as_secs_f64() * 1000.0)
+        };
         if g < Duration::from_secs(1) {
             return Err(Error::usage(format!(
-                "--granularity {} is below Honeycomb's smallest bucket of 1 s",
-                human_span(g)
+                "--granularity {given} is below Honeycomb's smallest bucket of 1 s"
             ))
             .with_hint("e.g. --granularity 1m, or leave it out for Honeycomb's default"));
+        }
+        if g.subsec_nanos() != 0 {
+            return Err(Error::usage(format!(
+                "--granularity {given} is not a whole number of seconds, as Honeycomb's buckets are"
+            ))
+            .with_hint("e.g. --granularity 2s or 1m"));
         }
         spec.granularity = Some(g.as_secs());
     }
