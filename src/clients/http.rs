@@ -269,6 +269,9 @@ pub enum HttpError {
     Build(String),
 }
 
+/// How long a request waits for an answer before the user is told the server is slow.
+const SAY_SLOW_AFTER: Duration = Duration::from_secs(5);
+
 /// Same-origin redirects followed for one request before giving up.
 pub const MAX_REDIRECTS: u32 = 5;
 
@@ -466,7 +469,21 @@ impl HttpClient {
             *this_try.timeout_mut() = Some(self.timeout.min(remaining));
             self.trace_request(&this_try, attempt);
             let started = Instant::now();
-            let failure = match self.attempt(this_try).await {
+            let answer = self.attempt(this_try);
+            tokio::pin!(answer);
+            let answered = tokio::select! {
+                answered = &mut answer => answered,
+                () = tokio::time::sleep(SAY_SLOW_AFTER) => {
+                    self.observer.on_event(&ClientEvent::Slow {
+                        service: self.service.clone(),
+                        host: host.clone(),
+                        waited: SAY_SLOW_AFTER,
+                        budget: deadline.saturating_duration_since(Instant::now()),
+                    });
+                    answer.await
+                }
+            };
+            let failure = match answered {
                 Ok((status, headers, body)) => {
                     self.trace_response(status, &headers, &body, started.elapsed());
                     if status.is_redirection()

@@ -64,6 +64,15 @@ pub enum ClientEvent {
         wait: Duration,
         reason: RetryReason,
     },
+    /// A request that has had no answer for a while (said once, so a silent server never
+    /// looks like a hang).
+    Slow {
+        service: String,
+        host: String,
+        waited: Duration,
+        /// How much longer the request may take, retries included.
+        budget: Duration,
+    },
     Note {
         text: String,
     },

@@ -95,6 +95,18 @@ pub fn describe(event: &ClientEvent, verbosity: u8, quiet: bool) -> Option<Strin
                 )
             })
         }
+        ClientEvent::Slow {
+            service,
+            host,
+            waited,
+            budget,
+        } => (!quiet || verbosity >= 1).then(|| {
+            format!(
+                "{service}: no answer from {host} after {} s; waiting up to {} s more",
+                waited.as_secs(),
+                budget.as_secs()
+            )
+        }),
         ClientEvent::Note { text } => (verbosity >= 1).then(|| text.clone()),
     }
 }
@@ -105,13 +117,15 @@ impl Observer for StderrObserver {
     }
 
     fn on_event(&self, event: &ClientEvent) {
-        if let ClientEvent::Retry {
-            reason: RetryReason::NoAnswer(_),
-            ..
-        } = event
-            && self.verbosity == 0
-            && self.said_slow.swap(true, Ordering::Relaxed)
-        {
+        // A slow server is said once without -v (a note that it is slow, then retries).
+        let slow = matches!(
+            event,
+            ClientEvent::Retry {
+                reason: RetryReason::NoAnswer(_),
+                ..
+            } | ClientEvent::Slow { .. }
+        );
+        if slow && self.verbosity == 0 && self.said_slow.swap(true, Ordering::Relaxed) {
             return;
         }
         if let Some(text) = describe(event, self.verbosity, self.quiet) {

@@ -704,3 +704,35 @@ fn log_group_and_stream_names_are_shown_escaped() {
         );
     }
 }
+
+/// A server that does not answer is said once on stderr after a few seconds, while
+/// tracectl waits (before, `honeycomb auth` and `rollbar trigger` were silent for 70 s).
+#[test]
+fn a_silent_http_server_is_said_once_while_waiting() {
+    let addr = silent_server();
+    let out = tracectl(
+        &[
+            "honeycomb",
+            "query",
+            "-d",
+            "cruddur",
+            "--timeout",
+            "8s",
+            "--endpoint-url",
+            &format!("http://{addr}"),
+        ],
+        &[("HONEYCOMB_API_KEY", HONEYCOMB_KEY)],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    let slow: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.starts_with("honeycomb: no answer from 127.0.0.1 after 5 s; waiting up to "))
+        .collect();
+    assert_eq!(slow.len(), 1, "{}", out.stderr);
+    assert!(
+        lines.contains(&"error: the query did not finish within 8s (--timeout)"),
+        "{}",
+        out.stderr
+    );
+}
