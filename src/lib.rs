@@ -53,6 +53,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         printer,
         config,
         now: jiff::Timestamp::now(),
+        said_slow: Default::default(),
     };
     let result = commands::dispatch(&ctx, cli.command).await;
     // Whatever was printed before a failure still reaches the reader.

@@ -25,12 +25,17 @@ use crate::model::suggest::closest;
 use crate::model::time::{TimeSpec, Window, duration_arg, time_arg};
 use crate::output::Printer;
 
+/// How long an AWS call may go unanswered before the user is told.
+const SAY_SLOW_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// What every command gets: where to write, the effective configuration, and the one
 /// "now" that all relative times of this run are measured from.
 pub struct Context {
     pub printer: Printer,
     pub config: Config,
     pub now: Timestamp,
+    /// Whether a slow AWS endpoint was said already (once a run is enough).
+    pub said_slow: std::sync::atomic::AtomicBool,
 }
 
 /// Options every AWS group (xray, logs) takes, before or after the leaf command.
@@ -174,21 +179,50 @@ impl Context {
             .unwrap_or_default()
     }
 
+    /// Awaits a scan of many AWS calls; if none of them has answered (`answered` still
+    /// false) after a few seconds, says so once on stderr as [`Context::patiently`] does. A
+    /// long scan that is being answered is not slow and says nothing.
+    pub async fn patiently_until_answered<T>(
+        &self,
+        what: &str,
+        answered: &std::sync::atomic::AtomicBool,
+        scan: impl std::future::Future<Output = T>,
+    ) -> T {
+        tokio::pin!(scan);
+        tokio::select! {
+            done = &mut scan => return done,
+            () = tokio::time::sleep(SAY_SLOW_AFTER) => {}
+        }
+        if !answered.load(std::sync::atomic::Ordering::Relaxed) {
+            self.say_slow(what);
+        }
+        scan.await
+    }
+
+    fn say_slow(&self, what: &str) {
+        if self
+            .said_slow
+            .swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            return;
+        }
+        self.printer.status(&format!(
+            "{what}: no answer after {} s; retrying for up to {} s in all (check --endpoint-url and AWS_ENDPOINT_URL if this persists)",
+            SAY_SLOW_AFTER.as_secs(),
+            aws::AWS_OPERATION_TIMEOUT.as_secs()
+        ));
+    }
+
     /// Awaits an AWS call; if it has not answered after a few seconds, says once on stderr
     /// what is being waited for and for how long at most, so a silent endpoint never looks
     /// like a hang.
     pub async fn patiently<T>(&self, what: &str, call: impl std::future::Future<Output = T>) -> T {
-        const SAY_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
         tokio::pin!(call);
         tokio::select! {
             done = &mut call => return done,
-            () = tokio::time::sleep(SAY_AFTER) => {}
+            () = tokio::time::sleep(SAY_SLOW_AFTER) => {}
         }
-        self.printer.status(&format!(
-            "{what}: no answer after {} s; retrying for up to {} s in all (check --endpoint-url and AWS_ENDPOINT_URL if this persists)",
-            SAY_AFTER.as_secs(),
-            aws::AWS_OPERATION_TIMEOUT.as_secs()
-        ));
+        self.say_slow(what);
         call.await
     }
 

@@ -736,3 +736,43 @@ fn a_silent_http_server_is_said_once_while_waiting() {
         out.stderr
     );
 }
+
+/// `logs tail` and `xray traces` against an AWS endpoint that never answers say so once
+/// after a few seconds (before, 30 s and 60 s of silence), then fail as bounded. (The
+/// summaries' own note, said when the first call is answered and the scan is not, is
+/// then not said again: once a run.)
+#[test]
+fn a_silent_aws_endpoint_is_said_by_tail_and_traces() {
+    let addr = silent_server();
+    let url = format!("http://{addr}");
+    let runs: [(&[&str], &str); 2] = [
+        (
+            &[
+                "logs",
+                "tail",
+                "/app",
+                "--since",
+                "5m",
+                "--endpoint-url",
+                &url,
+            ],
+            "reading log events: no answer after 5 s; retrying for up to 30 s in all",
+        ),
+        (
+            &["xray", "traces", "--since", "5m", "--endpoint-url", &url],
+            "asking X-Ray where segments go: no answer after 5 s; retrying for up to 30 s in all",
+        ),
+    ];
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = runs
+            .iter()
+            .map(|(args, says)| scope.spawn(move || (args, *says, tracectl(args, &[]))))
+            .collect();
+        for handle in handles {
+            let (args, says, out) = handle.join().unwrap();
+            assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+            let said = out.stderr.lines().filter(|l| l.starts_with(says)).count();
+            assert_eq!(said, 1, "{args:?}: {}", out.stderr);
+        }
+    });
+}

@@ -258,13 +258,14 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: TailArgs) -> Result<()> {
         printed: 0,
         max: args.max_events,
     };
-    let work = async {
+    let reached = scan.reached.clone();
+    let work = ctx.patiently_until_answered("reading log events", &reached, async {
         if args.follow {
             follow(&scan, &mut out, window, &args).await
         } else {
             history(&scan, window, &mut |e| out.print(e)).await
         }
-    };
+    });
     // Backoff notices are printed as they come: once per run, every time with -v.
     let notify = async {
         while let Some(text) = notices.recv().await {

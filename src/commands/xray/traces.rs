@@ -51,7 +51,11 @@ pub async fn run(
     // With auto, an account on Transaction Search is summed up from every span it keeps,
     // unless an X-Ray filter expression asks for the summaries (then said to be a share).
     let transaction_search = source == TraceSource::Auto
-        && xray::segment_destination(&client)
+        && ctx
+            .patiently(
+                "asking X-Ray where segments go",
+                xray::segment_destination(&client),
+            )
             .await
             .is_ok_and(|d| d.is_transaction_search());
     if source == TraceSource::Spans || (transaction_search && args.filter.is_none()) {
@@ -141,15 +145,24 @@ async fn from_summaries(
     }
     let slices = window.slices(xray::MAX_SLICE).len();
     let bar = ctx.printer.progress_bar(slices as u64, "X-Ray");
+    let answered = std::sync::atomic::AtomicBool::new(false);
     let show = |p: ScanProgress| {
+        // The first report is the start; a page or a finished slice is an answer.
+        if p.slices_done > 0 || p.traces_seen > 0 {
+            answered.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         bar.set_position(p.slices_done as u64);
         bar.set_message(format!("X-Ray: {} traces", p.traces_seen));
     };
     let limiter = xray::limiter();
-    let (traces, indexed) = tokio::join!(
-        xray::trace_summaries(client, window, filter.as_deref(), &limiter, &show),
-        indexed_share(client, transaction_search),
-    );
+    let (traces, indexed) = ctx
+        .patiently_until_answered("fetching trace summaries", &answered, async {
+            tokio::join!(
+                xray::trace_summaries(client, window, filter.as_deref(), &limiter, &show),
+                indexed_share(client, transaction_search),
+            )
+        })
+        .await;
     bar.finish_and_clear();
     // After the move to Transaction Search the summaries are a sample: never silently.
     let (source_name, source_key) = match indexed {
