@@ -776,3 +776,36 @@ fn a_silent_aws_endpoint_is_said_by_tail_and_traces() {
         }
     });
 }
+
+/// `xray trace -` with stderr piped says every few seconds that a long fetch goes on
+/// (before, 100,000 ids were some 400 s of silence when piped).
+#[test]
+fn a_long_trace_fetch_says_it_goes_on_when_piped() {
+    let app = Router::new().fallback(any(|| async {
+        tokio::time::sleep(Duration::from_secs(12)).await;
+        answer(StatusCode::OK, r#"{"Traces":[],"UnprocessedTraceIds":[]}"#)
+    }));
+    let server = serve(app);
+    let out = tracectl(
+        &[
+            "xray",
+            "trace",
+            "1-6b04d9b5-002c4c2274de5f7070f81dba",
+            "--source",
+            "summaries",
+            "--endpoint-url",
+            &format!("http://{}", server.addr),
+        ],
+        &[],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.stderr
+            .lines()
+            .filter(|l| *l == "fetching 1 traces from X-Ray: still at it after 10 s")
+            .count(),
+        1,
+        "{}",
+        out.stderr
+    );
+}

@@ -32,6 +32,30 @@ pub struct TraceArgs {
     pub retrieval_timeout: Duration,
 }
 
+/// How often a long fetch says it is still at work when stderr is no terminal (where the
+/// spinner is not drawn): 100,000 ids take minutes at X-Ray's rate.
+const HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Awaits `work`; with stderr not a terminal, says every [`HEARTBEAT`] that it goes on.
+async fn heartbeat<T>(ctx: &Context, what: &str, work: impl std::future::Future<Output = T>) -> T {
+    let options = ctx.printer.options();
+    if options.stderr_tty || options.quiet {
+        return work.await;
+    }
+    tokio::pin!(work);
+    let started = tokio::time::Instant::now();
+    let mut ticks = tokio::time::interval_at(started + HEARTBEAT, HEARTBEAT);
+    loop {
+        tokio::select! {
+            done = &mut work => return done,
+            _ = ticks.tick() => ctx.printer.status(&format!(
+                "{what}: still at it after {} s",
+                started.elapsed().as_secs()
+            )),
+        }
+    }
+}
+
 /// Width of the waterfall when stdout is not a terminal.
 const PIPED_WIDTH: usize = 120;
 
@@ -45,7 +69,12 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, source: TraceSource, args: TraceA
             ctx.printer
                 .spinner(format!("fetching {} traces", ids.len()))
         });
-        let fetched = xray::traces(&client, &ids, &xray::limiter()).await;
+        let fetched = heartbeat(
+            ctx,
+            &format!("fetching {} traces from X-Ray", ids.len()),
+            xray::traces(&client, &ids, &xray::limiter()),
+        )
+        .await;
         if let Some(s) = spinner {
             s.finish_and_clear();
         }
