@@ -56,8 +56,7 @@ const MIGRATE_V2: &str = "ALTER TABLE spans ADD COLUMN detail TEXT;";
 /// - spans by service, then start: `local stats` counts spans and traces per service
 ///   from it alone, and `--service` finds a service's traces in it. Ordered by start within
 ///   a service, new spans go at the end of their service's part of the index, as cheap to
-///   keep as the index by start (ordered by trace id, random ids cost a third of the
-///   writer's speed).
+///   keep as the index by start.
 const INDEXES: &str = "
 CREATE INDEX IF NOT EXISTS flagged_by_trace ON spans (trace_id, status) WHERE status <> 'ok';
 CREATE INDEX IF NOT EXISTS service_by_start ON spans (service, start_ns, trace_id);
@@ -264,7 +263,7 @@ impl Store {
         start_ns: i64,
         end_ns: i64,
     ) -> Result<GraphSpans, StoreError> {
-        use crate::model::span::{SpanKind, SpanStatus};
+        use crate::model::span::SpanKind;
         let read = |e| classify_read(&self.path, e);
         // A window holding most of the file is read in table order (one pass over the
         // pages) rather than through the start-time index (a look-up per span).
