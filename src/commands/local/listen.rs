@@ -537,7 +537,7 @@ struct LiveOutput<'a> {
     /// Spans stored per trace so far, for the span count of the request line.
     spans_per_trace: HashMap<String, u32>,
     /// Finished roots whose line waits [`LINGER`] for the trace's other spans.
-    waiting: std::collections::VecDeque<(tokio::time::Instant, SpanRecord)>,
+    waiting: std::collections::VecDeque<(tokio::time::Instant, WaitingLine)>,
     warned: std::collections::HashSet<String>,
 }
 
@@ -552,6 +552,14 @@ const LINGER: std::time::Duration = std::time::Duration::from_secs(1);
 /// Request lines waiting at most; past it the oldest is printed at once (memory stays
 /// bounded whatever the rate).
 const MAX_WAITING: usize = 10_000;
+
+/// A request line waiting for its span count: its text, not the span (whose attributes
+/// may be large), so the queue costs a line per request.
+struct WaitingLine {
+    head: String,
+    trace_id: String,
+    status: SpanStatus,
+}
 
 /// Sleeps until `due`, or forever when nothing waits.
 async fn sleep_until_due(due: Option<tokio::time::Instant>) {
@@ -579,8 +587,8 @@ impl<'a> LiveOutput<'a> {
     /// Prints the request lines due by `now`, with the span counts known by then.
     fn print_due(&mut self, now: tokio::time::Instant) -> Result<()> {
         while self.waiting.front().is_some_and(|(at, _)| *at <= now) {
-            if let Some((_, root)) = self.waiting.pop_front() {
-                self.print_request(&root)?;
+            if let Some((_, line)) = self.waiting.pop_front() {
+                self.print_request(&line)?;
             }
         }
         Ok(())
@@ -588,19 +596,19 @@ impl<'a> LiveOutput<'a> {
 
     /// Prints every waiting request line (the listener is stopping).
     fn print_all(&mut self) -> Result<()> {
-        while let Some((_, root)) = self.waiting.pop_front() {
-            self.print_request(&root)?;
+        while let Some((_, line)) = self.waiting.pop_front() {
+            self.print_request(&line)?;
         }
         Ok(())
     }
 
-    fn print_request(&self, root: &SpanRecord) -> Result<()> {
+    fn print_request(&self, line: &WaitingLine) -> Result<()> {
         let count = self
             .spans_per_trace
-            .get(&root.trace_id)
+            .get(&line.trace_id)
             .copied()
             .unwrap_or(1);
-        self.ctx.printer.line(&self.request_line(root, count))
+        self.ctx.printer.line(&self.request_line(line, count))
     }
 
     fn show(&mut self, event: Event) -> Result<()> {
@@ -625,8 +633,9 @@ impl<'a> LiveOutput<'a> {
                         {
                             self.print_request(&oldest)?;
                         }
+                        let line = self.waiting_line(span);
                         self.waiting
-                            .push_back((tokio::time::Instant::now() + LINGER, span.clone()));
+                            .push_back((tokio::time::Instant::now() + LINGER, line));
                     }
                 }
             }
@@ -672,10 +681,10 @@ impl<'a> LiveOutput<'a> {
         Ok(())
     }
 
-    /// `10:00:01.130  backend-flask  GET /api/activities/home  500  48 ms  7 spans  <trace id>`
-    fn request_line(&self, span: &SpanRecord, count: u32) -> String {
+    /// `10:00:01.130  backend-flask  GET /api/activities/home  500  48 ms` — the request
+    /// line without its span count, which waits for the rest of the trace.
+    fn waiting_line(&self, span: &SpanRecord) -> WaitingLine {
         let p = &self.ctx.printer;
-        let palette = p.palette();
         let time = jiff::Timestamp::from_nanosecond(i128::from(span.start_ns))
             .map(|t| p.time(t, "%H:%M:%S%.3f"))
             .unwrap_or_default();
@@ -697,17 +706,30 @@ impl<'a> LiveOutput<'a> {
         // Names, routes and the service come from the app: escaped before tracectl's own
         // colour is put around the line, so they cannot colour, hide or forge it.
         use crate::output::terminal::escape_field;
-        let line = format!(
-            "{time}  {}  {}  {status}  {duration}  {count} span{}  {}",
-            escape_field(&span.service),
-            escape_field(&what),
+        WaitingLine {
+            head: format!(
+                "{time}  {}  {}  {status}  {duration}",
+                escape_field(&span.service),
+                escape_field(&what),
+            ),
+            trace_id: span.trace_id.clone(),
+            status: span.status,
+        }
+    }
+
+    /// `... 500  48 ms  7 spans  <trace id>`, coloured by the outcome.
+    fn request_line(&self, line: &WaitingLine, count: u32) -> String {
+        let palette = self.ctx.printer.palette();
+        let text = format!(
+            "{}  {count} span{}  {}",
+            line.head,
             if count == 1 { "" } else { "s" },
-            span.trace_id
+            line.trace_id
         );
-        match span.status {
-            SpanStatus::Fault => palette.red(&line),
-            SpanStatus::Error | SpanStatus::Throttle => palette.yellow(&line),
-            SpanStatus::Ok => line,
+        match line.status {
+            SpanStatus::Fault => palette.red(&text),
+            SpanStatus::Error | SpanStatus::Throttle => palette.yellow(&text),
+            SpanStatus::Ok => text,
         }
     }
 }
