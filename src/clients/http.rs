@@ -26,7 +26,7 @@ use rand::Rng;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 use reqwest::{Method, StatusCode, Url};
 
-use super::{ClientEvent, Observer, RetryReason, Silent};
+use super::{ClientEvent, Observer, RetryReason, SAY_SLOW_AFTER, Silent};
 
 /// `tracectl/<version>`, sent on every request.
 pub const USER_AGENT_VALUE: &str = concat!("tracectl/", env!("CARGO_PKG_VERSION"));
@@ -268,9 +268,6 @@ pub enum HttpError {
     #[error("cannot set up HTTPS: {0}")]
     Build(String),
 }
-
-/// How long a request waits for an answer before the user is told the server is slow.
-const SAY_SLOW_AFTER: Duration = Duration::from_secs(5);
 
 /// Same-origin redirects followed for one request before giving up.
 pub const MAX_REDIRECTS: u32 = 5;

@@ -16,6 +16,10 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// How long a call may go unanswered before the user is told the server is slow (HTTP
+/// clients and AWS commands alike).
+pub const SAY_SLOW_AFTER: Duration = Duration::from_secs(5);
+
 /// A budget of requests per second shared by every concurrent task of one run against one
 /// API, so slices and batches fetched at once stay under the service's quota together.
 pub type Limiter = governor::DefaultDirectRateLimiter;

@@ -137,16 +137,24 @@ impl Collector {
             ack: Some(ack),
             admission,
         };
+        // Refused here (the queue full, the listener stopping) is said here; a commit that
+        // failed is said by the writer, which knows how many spans it held.
+        let refused = |reason: &str| {
+            self.say(Event::CommitRefused {
+                count: 0,
+                reason: reason.to_string(),
+            });
+            Err(NotStored(reason.to_string()))
+        };
+        const STOPPING: &str = "tracectl is stopping; retry shortly";
         match self.writer.submit(batch) {
             Ok(()) => {}
-            Err(writer::Refused::Full(_)) => return Err(NotStored(BUSY.into())),
-            Err(writer::Refused::Stopped(_)) => {
-                return Err(NotStored("tracectl is stopping; retry shortly".into()));
-            }
+            Err(writer::Refused::Full(_)) => return refused(BUSY),
+            Err(writer::Refused::Stopped(_)) => return refused(STOPPING),
         }
         match committed.await {
             Ok(result) => result.map_err(NotStored),
-            Err(_) => Err(NotStored("tracectl is stopping; retry shortly".into())),
+            Err(_) => refused(STOPPING),
         }
     }
 

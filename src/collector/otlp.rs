@@ -327,13 +327,7 @@ async fn export_http(
     };
     let response = match accept(&collector, request, admission, forward_payload).await {
         Ok(response) => response,
-        Err(NotStored(reason)) => {
-            collector.say(super::Event::CommitRefused {
-                count: 0,
-                reason: reason.clone(),
-            });
-            return busy(encoding, reason);
-        }
+        Err(NotStored(reason)) => return busy(encoding, reason),
     };
     let body = match (encoding, &response.partial_success) {
         (Encoding::Protobuf, _) => response.encode_to_vec(),
@@ -476,13 +470,7 @@ impl TraceService for GrpcReceiver {
             .await
             .map(tonic::Response::new)
             // UNAVAILABLE is one of the codes OTLP exporters retry.
-            .map_err(|NotStored(reason)| {
-                self.collector.say(super::Event::CommitRefused {
-                    count: 0,
-                    reason: reason.clone(),
-                });
-                tonic::Status::unavailable(reason)
-            })
+            .map_err(|NotStored(reason)| tonic::Status::unavailable(reason))
     }
 }
 

@@ -18,15 +18,13 @@ use clap::Args;
 use jiff::Timestamp;
 
 use crate::cli::Command;
+use crate::clients::SAY_SLOW_AFTER;
 use crate::clients::aws::{self, AwsFailure, AwsSettings};
 use crate::config::{AWS_PROFILE, AWS_REGION, Config, Secret, Setting};
 use crate::error::{Error, Result};
 use crate::model::suggest::closest;
 use crate::model::time::{TimeSpec, Window, duration_arg, time_arg};
 use crate::output::Printer;
-
-/// How long an AWS call may go unanswered before the user is told.
-const SAY_SLOW_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// What every command gets: where to write, the effective configuration, and the one
 /// "now" that all relative times of this run are measured from.
