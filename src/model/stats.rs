@@ -205,13 +205,15 @@ pub fn select(traces: &[TraceSummary], order: TraceOrder, limit: usize) -> Vec<&
         TraceOrder::Slowest => &slowest,
         TraceOrder::Newest => &newest,
     };
+    if limit == 0 {
+        return Vec::new();
+    }
     // The first `limit` of many: put them in front (linear), then sort just those.
-    if limit > 0 && limit < picked.len() {
+    if limit < picked.len() {
         picked.select_nth_unstable_by(limit - 1, order);
         picked.truncate(limit);
     }
     picked.sort_by(order);
-    picked.truncate(limit);
     picked
 }
 
