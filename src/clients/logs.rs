@@ -14,7 +14,7 @@ use super::Limiter;
 use super::aws::{AwsFailure, Tokens, classify};
 use tokio::sync::mpsc;
 
-use crate::model::tail::LogEvent;
+use crate::model::tail::{LogEvent, PageLimit};
 
 /// One log group, as `logs groups` shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -158,6 +158,8 @@ pub struct FilterQuery {
     pub pattern: Option<String>,
     pub streams: Vec<String>,
     pub stream_prefix: Option<String>,
+    /// The page size to ask for, learned from the pages so far (shared by a run's scans).
+    pub page_limit: Arc<PageLimit>,
 }
 
 /// How long to wait after the SDK's own retries gave up on a transient failure, per
@@ -219,7 +221,8 @@ pub async fn filter_pages(
             .set_filter_pattern(query.pattern.clone())
             .set_log_stream_names((!query.streams.is_empty()).then(|| query.streams.clone()))
             .set_log_stream_name_prefix(query.stream_prefix.clone())
-            .set_next_token(token.clone());
+            .set_next_token(token.clone())
+            .set_limit(query.page_limit.get());
         #[allow(deprecated)] // ignored by AWS (always interleaved); moto sorts only with it
         let request = request.interleaved(true);
         let page = match request.send().await {
@@ -265,6 +268,9 @@ pub async fn filter_pages(
         // may hand back the token it was asked with on an empty page while it searches on
         // (aws/aws-cli#3191), so that is allowed, a bounded number of times in a row; any
         // other token given twice is an error at once, never a loop or a doubled result.
+        query
+            .page_limit
+            .learn(events.len(), events.iter().map(PageLimit::bytes_of).sum());
         let page_was_empty = events.is_empty();
         if !page_was_empty {
             slot.send(events);

@@ -491,6 +491,7 @@ async fn from_logs(
             pattern: Some(pattern.clone()),
             streams: Vec::new(),
             stream_prefix: None,
+            page_limit: Default::default(),
         };
         let (client, limiter) = (&client, &limiter);
         async move {

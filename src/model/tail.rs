@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 /// One log event, as the commands print it. Times are epoch milliseconds.
@@ -19,6 +20,48 @@ pub struct LogEvent {
     pub timestamp: i64,
     pub ingestion_time: i64,
     pub message: String,
+}
+
+/// How many events to ask FilterLogEvents for, so that a page holds about
+/// [`PageLimit::TARGET_BYTES`] whatever the server pages by. CloudWatch stops a page at 1 MB
+/// itself; emulators page by count (moto: 10,000 events, whatever their size), which with
+/// 100 KB messages is a GB a page. Until a page shows that the server pages by count (more
+/// than the target in one page), the server chooses; from then on every page's average event
+/// size sets the next request's limit. One is shared by every scan of a run, so the slices
+/// that start later ask for the right size from their first page.
+#[derive(Debug, Default)]
+pub struct PageLimit(AtomicU32);
+
+impl PageLimit {
+    /// A page of about CloudWatch's own 1 MB, which never asks AWS for less than it gives.
+    pub const TARGET_BYTES: usize = 1024 * 1024;
+    /// FilterLogEvents' largest `limit`.
+    pub const MAX_EVENTS: u32 = 10_000;
+    /// What CloudWatch counts for each event besides its message in a page's 1 MB.
+    pub const EVENT_OVERHEAD: usize = 26;
+
+    /// The `limit` for the next request; `None` lets the server choose.
+    pub fn get(&self) -> Option<i32> {
+        match self.0.load(Ordering::Relaxed) {
+            0 => None,
+            n => Some(n as i32),
+        }
+    }
+
+    /// Learns from a page of `events` events holding `bytes` (messages plus overhead).
+    pub fn learn(&self, events: usize, bytes: usize) {
+        if events == 0 || (bytes <= Self::TARGET_BYTES && self.get().is_none()) {
+            return;
+        }
+        let fit = (Self::TARGET_BYTES as u128 * events as u128 / bytes.max(1) as u128) as u32;
+        self.0
+            .store(fit.clamp(1, Self::MAX_EVENTS), Ordering::Relaxed);
+    }
+
+    /// The bytes an event counts for in a page.
+    pub fn bytes_of(event: &LogEvent) -> usize {
+        event.message.len() + Self::EVENT_OVERHEAD
+    }
 }
 
 /// Merges the events of several sources (one per log group), each already in the order the
@@ -289,6 +332,25 @@ impl Lag {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn page_limit_leaves_byte_bounded_servers_alone_and_sizes_count_paged_ones() {
+        let limit = PageLimit::default();
+        // CloudWatch's own pages (at most 1 MB) teach nothing: the server keeps choosing.
+        limit.learn(5_000, 5_000 * 200);
+        limit.learn(0, 0);
+        assert_eq!(limit.get(), None);
+        // 300 events of 100,000-byte messages in one page: a server that pages by count.
+        limit.learn(300, 300 * 100_026);
+        assert_eq!(limit.get(), Some(10));
+        // From then on every page's sizes steer it, both ways, within the API's range.
+        limit.learn(10, 10 * 226);
+        assert_eq!(limit.get(), Some(4_639));
+        limit.learn(1_000, 1_000 * 26);
+        assert_eq!(limit.get(), Some(10_000));
+        limit.learn(1, 5_000_000);
+        assert_eq!(limit.get(), Some(1));
+    }
     use super::*;
 
     fn ev(id: &str, ts: i64, ingested: i64) -> LogEvent {

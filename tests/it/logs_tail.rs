@@ -1077,3 +1077,55 @@ async fn memory_stays_bounded_however_many_events_the_window_holds() {
         "follow: {follow_small} KiB for 50,000 events, {follow_large} KiB for 100,000"
     );
 }
+
+/// Pages are bounded in bytes, not events: CloudWatch stops a page at 1 MB, but a server
+/// that pages by count (moto gives 10,000 events a page) would hand over 100 KB messages a
+/// whole window at a time. tracectl asks for pages of about 1 MiB whatever the server does,
+/// so a week of 100 KB messages streams through a few MiB.
+#[tokio::test(flavor = "multi_thread")]
+async fn large_messages_stream_through_pages_of_bounded_bytes() {
+    let moto = Moto::start();
+    let client = seed_client(&moto);
+    create_group(&client, "/big").await;
+    // 480 messages of 100 KB (48 MB), spread over the last six days and in the last hour.
+    let now = now_ms();
+    let filler = "x".repeat(100_000);
+    let events: Vec<(i64, String)> = (0..480i64)
+        .map(|i| {
+            let at = if i < 240 {
+                now - 6 * 86_400_000 + i * 2_100_000
+            } else {
+                now - 3_600_000 + (i - 240) * 10_000
+            };
+            (at, format!("event {i:04} {filler}"))
+        })
+        .collect();
+    for chunk in events.chunks(8) {
+        put(&client, "/big", "i-0001/backend-flask", chunk).await;
+    }
+    let sandbox = Sandbox::new();
+    let args = ["logs", "tail", "/big", "--since", "1w", "--format", "raw"];
+
+    let out = tail(&sandbox, &moto.endpoint, &args[2..]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let printed: Vec<&str> = out.stdout.lines().map(|l| &l[..10]).collect();
+    let expected: Vec<String> = (0..480).map(|i| format!("event {i:04}")).collect();
+    assert_eq!(printed, expected);
+    assert!(out.stdout.lines().all(|l| l.len() == 100_011));
+
+    // Against the same tail of one small event: what the 48 MB of messages cost on top.
+    // Four slices in flight, two pages each, is 8 MiB; before, 48 MiB more.
+    create_group(&client, "/small").await;
+    put(&client, "/small", "s", &[(now - 1000, "hello".to_string())]).await;
+    let (base_kib, _) = peak_rss_kib(
+        &sandbox,
+        &moto.endpoint,
+        &["logs", "tail", "/small", "--since", "1w", "--format", "raw"],
+    );
+    let (peak_kib, lines) = peak_rss_kib(&sandbox, &moto.endpoint, &args);
+    assert_eq!(lines, 480);
+    assert!(
+        peak_kib < base_kib + 12 * 1024,
+        "{peak_kib} KiB for 480 messages of 100 KB, {base_kib} KiB for one small one"
+    );
+}

@@ -15,7 +15,7 @@ use crate::clients::aws::AwsFailure;
 use crate::clients::logs::{FilterQuery, filter_pages, limiter, list_groups};
 use crate::commands::{AwsArgs, Context};
 use crate::error::{Error, Result};
-use crate::model::tail::{Lag, LogEvent, MergeBuffer, Seen};
+use crate::model::tail::{Lag, LogEvent, MergeBuffer, PageLimit, Seen};
 use crate::model::time::{TimeSpec, Window, duration_arg, time_arg};
 use crate::output::logs::{EventFormat, EventRenderer};
 
@@ -96,7 +96,8 @@ const MIN_SLICE: Duration = Duration::from_secs(120);
 const CONCURRENCY: usize = 4;
 /// FilterLogEvents takes at most 100 stream names.
 const MAX_STREAMS: usize = 100;
-/// Pages a group scan may fetch ahead of the printer. With pages of at most 1 MB this, not
+/// Pages a group scan may fetch ahead of the printer. With pages of about 1 MiB (see
+/// `PageLimit`, which holds that against servers that page by count) this, not
 /// the window, bounds memory.
 const PAGES_AHEAD: usize = 1;
 /// During a follow's catch-up, ids below the lag window are forgotten every this many events.
@@ -116,6 +117,7 @@ struct Scan {
     /// Set once a call of this run succeeded: from then on, failures are backed off.
     reached: Arc<AtomicBool>,
     on_backoff: Arc<Backoff>,
+    page_limit: Arc<PageLimit>,
 }
 
 /// One time range of every group: a task per group fetching pages ahead, merged into one
@@ -141,6 +143,7 @@ impl Scan {
                 pattern: self.pattern.clone(),
                 streams: self.streams.clone(),
                 stream_prefix: self.stream_prefix.clone(),
+                page_limit: self.page_limit.clone(),
             };
             let scan = self.clone();
             tasks.push(tokio::spawn(async move {
@@ -251,6 +254,7 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: TailArgs) -> Result<()> {
         stream_prefix: args.stream_prefix.clone(),
         reached: Arc::new(AtomicBool::new(false)),
         on_backoff,
+        page_limit: Default::default(),
     };
     let mut out = Output {
         ctx,
