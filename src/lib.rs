@@ -1,8 +1,9 @@
 //! tracectl: one fast binary for a web app's observability stack. The library holds
 //! everything; `main.rs` only builds the runtime and maps the result to an exit code.
 //!
-//! Data flows one way: [`cli`] parses -> [`commands`] orchestrate -> [`clients`] fetch ->
-//! [`model`] computes -> [`output`] renders.
+//! Data flows one way: [`cli`] parses -> [`commands`] (a face) build a request -> [`views`]
+//! answer it with a report, from [`clients`] (the outside) and [`model`] (computation) ->
+//! [`output`] renders it. `tests/it/house.rs` keeps the layers' imports to that.
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
@@ -15,8 +16,10 @@ pub mod error;
 pub mod generate;
 pub mod input;
 pub mod model;
+pub mod observe;
 pub mod output;
 pub mod redact;
+pub mod views;
 
 pub use error::{Error, Result};
 

@@ -17,7 +17,7 @@ use crate::config::Secret;
 use crate::model::query::QuerySpec;
 
 /// What `/1/auth` says about the key.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Auth {
     #[serde(default)]
     pub id: String,
@@ -31,7 +31,7 @@ pub struct Auth {
     pub team: NameSlug,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct NameSlug {
     #[serde(default)]
     pub name: String,
@@ -39,7 +39,7 @@ pub struct NameSlug {
     pub slug: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Dataset {
     pub name: String,
     #[serde(default)]
@@ -54,7 +54,7 @@ pub struct Dataset {
     pub created_at: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Column {
     pub key_name: String,
     #[serde(rename = "type", default)]
@@ -100,7 +100,7 @@ pub struct NewMarker {
     pub start_time: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Marker {
     #[serde(default)]
     pub id: String,

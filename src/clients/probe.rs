@@ -5,6 +5,10 @@ use std::time::Duration;
 
 use crate::clients::http::{HttpClientBuilder, Retry, RetryPolicy};
 
+/// The `Server` header of `local listen`'s X-Ray sampling endpoints, by which a probe knows
+/// the daemon port is tracectl's own listener.
+pub const LOCAL_LISTEN_SERVER: &str = "tracectl-local-listen";
+
 /// How long a probe waits for an answer.
 pub const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
 
@@ -65,7 +69,7 @@ pub async fn xray_sampling(host: &str, port: u16) -> SamplingAnswer {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string();
-    if server == crate::collector::xray::SERVER_NAME {
+    if server == LOCAL_LISTEN_SERVER {
         return SamplingAnswer::Tracectl;
     }
     let status = response.status;

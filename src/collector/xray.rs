@@ -196,15 +196,12 @@ pub fn sampling_router(upstream: Option<aws_sdk_xray::Client>) -> Router {
         |mut response: axum::response::Response| async move {
             response.headers_mut().insert(
                 axum::http::header::SERVER,
-                axum::http::HeaderValue::from_static(SERVER_NAME),
+                axum::http::HeaderValue::from_static(crate::clients::probe::LOCAL_LISTEN_SERVER),
             );
             response
         },
     ))
 }
-
-/// The `Server` header of the sampling endpoints.
-pub const SERVER_NAME: &str = "tracectl-local-listen";
 
 fn seconds(t: Option<&DateTime>) -> Value {
     t.map_or(Value::Null, |t| json!(t.as_secs_f64()))

@@ -99,6 +99,18 @@ pub struct TraceSelection {
 
 impl TraceSelection {
     /// The window, `--since` defaulting to an hour.
+    /// The shorthand flags, as every trace source takes them.
+    pub fn span_selection(&self) -> crate::model::span_insights::SpanSelection {
+        crate::model::span_insights::SpanSelection {
+            errors: self.errors,
+            faults: self.faults,
+            throttles: self.throttles,
+            slower_than: self.slower_than,
+            url_contains: self.url_contains.clone(),
+            service: self.service.clone(),
+        }
+    }
+
     pub fn window(&self, now: Timestamp) -> Result<Window> {
         resolve_window(
             self.since,

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::model::span::{SpanKind, SpanRecord, SpanStatus};
 
 /// Request counts and latency of a service or an edge.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Counts {
     pub requests: i64,
     pub ok: i64,
@@ -22,7 +22,7 @@ pub struct Counts {
 }
 
 /// One node of the service graph.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ServiceNode {
     pub name: String,
     #[serde(rename = "type")]
@@ -33,7 +33,7 @@ pub struct ServiceNode {
 }
 
 /// A call from one service to another.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ServiceEdge {
     pub to: String,
     #[serde(flatten)]

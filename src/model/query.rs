@@ -553,7 +553,7 @@ pub fn validate(spec: &QuerySpec, now: i64) -> Result<(), SpecError> {
     if start < oldest {
         return err(format!(
             "the query starts {} ago; Honeycomb keeps 7 days of data to query",
-            crate::output::human_span(Duration::from_secs((now - start).max(0) as u64))
+            crate::model::time::human_span(Duration::from_secs((now - start).max(0) as u64))
         ));
     }
     if let Some(g) = spec.granularity {

@@ -18,7 +18,7 @@ use crate::model::trace::{
 };
 
 /// Where a span came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SpanSource {
     Otlp,
@@ -35,7 +35,7 @@ impl SpanSource {
 }
 
 /// OpenTelemetry's span kinds (X-Ray segments are `server`, remote subsegments `client`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SpanKind {
     Internal,
@@ -70,7 +70,7 @@ impl SpanKind {
 
 /// X-Ray's outcome classes, which OpenTelemetry spans are sorted into as well: a 429 is a
 /// throttle, another 4xx an error, a 5xx (or an error status without HTTP) a fault.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SpanStatus {
     Ok,
@@ -111,7 +111,7 @@ impl SpanStatus {
 }
 
 /// One stored span. Times are epoch nanoseconds.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SpanRecord {
     /// 32 lowercase hex digits (the W3C form; X-Ray ids are converted).
     pub trace_id: String,
@@ -142,7 +142,7 @@ pub struct SpanRecord {
 }
 
 /// The parts of a span that no view queries by, kept so that nothing the app sent is lost.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SpanDetail {
     /// The message of an ERROR status (OpenTelemetry) or the cause's message (X-Ray).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -162,7 +162,7 @@ impl SpanDetail {
 }
 
 /// A span event: something that happened at one moment of the span.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SpanEvent {
     pub name: String,
     /// Epoch nanoseconds.
@@ -172,7 +172,7 @@ pub struct SpanEvent {
 }
 
 /// A link to another span.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SpanLink {
     pub trace_id: String,
     pub span_id: String,

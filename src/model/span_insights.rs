@@ -41,6 +41,25 @@ pub struct SpanSelection {
     pub service: Option<String>,
 }
 
+impl SpanSelection {
+    /// Whether a whole trace is selected, for the sources that hand over whole traces (the
+    /// local store): the outcome flags together mean any of them; the rest narrow.
+    pub fn admits(&self, t: &crate::model::trace::TraceSummary) -> bool {
+        let outcome = !(self.errors || self.faults || self.throttles)
+            || (self.errors && t.has_error)
+            || (self.faults && t.has_fault)
+            || (self.throttles && t.has_throttle);
+        let slow = self
+            .slower_than
+            .is_none_or(|d| t.latency().is_some_and(|l| l > d.as_secs_f64()));
+        let url = self
+            .url_contains
+            .as_deref()
+            .is_none_or(|text| t.url.as_deref().is_some_and(|u| u.contains(text)));
+        outcome && slow && url
+    }
+}
+
 /// An Insights string literal: double quotes, with `\` and `"` escaped.
 fn literal(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))

@@ -17,7 +17,7 @@ pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
 }
 
 /// Latency percentiles, in seconds.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Percentiles {
     pub p50: f64,
     pub p90: f64,
@@ -92,7 +92,7 @@ fn looks_like_id(s: &str) -> bool {
 }
 
 /// The counts and latency of a set of traces.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Overview {
     pub traces: u64,
     pub errors: u64,
@@ -114,7 +114,7 @@ impl Overview {
 }
 
 /// One route's figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct RouteStats {
     pub method: String,
     pub route: String,

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use crate::model::span::{SpanDetail, SpanKind, SpanSource};
 
 /// A trace id in X-Ray form (`1-5f84c7a1-0123456789abcdef01234567`), however it was given.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct TraceId(String);
 
@@ -123,7 +123,7 @@ impl TraceSummary {
 }
 
 /// HTTP facts of a span.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, schemars::JsonSchema)]
 pub struct HttpInfo {
     pub method: Option<String>,
     pub url: Option<String>,
@@ -131,7 +131,7 @@ pub struct HttpInfo {
 }
 
 /// An exception recorded on a span.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct SpanException {
     #[serde(rename = "type")]
     pub kind: Option<String>,
@@ -142,7 +142,7 @@ pub struct SpanException {
 }
 
 /// One segment or subsegment, with its children ordered by start time.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Span {
     pub name: String,
     pub id: String,
@@ -169,7 +169,7 @@ pub struct Span {
 }
 
 /// What the local store keeps of a span besides its tree, times and HTTP facts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct StoredFacts {
     pub service: String,
     pub kind: SpanKind,
@@ -201,7 +201,7 @@ impl Span {
 }
 
 /// One trace's span tree. Roots are segments without a parent in the trace (usually one).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Trace {
     pub id: String,
     pub spans: Vec<Span>,

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use indicatif::MultiProgress;
 
-use crate::clients::{ClientEvent, Observer, RetryReason};
+use crate::observe::{ClientEvent, Observer, RetryReason};
 use crate::output::Palette;
 
 pub struct StderrObserver {

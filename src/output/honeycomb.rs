@@ -10,9 +10,10 @@ use serde_json::{Map, Value};
 
 use super::chart::{self, sparkline};
 use super::{Column, Printer, human_count, human_span};
-use crate::clients::honeycomb::{Auth, Column as HcColumn, Dataset, Marker, ResultData};
 use crate::error::Result;
+use crate::model::query::ResultData;
 use crate::model::query::{Calculation, QuerySpec};
+use crate::views::honeycomb::{AuthReport, ColumnRow, DatasetRow, MarkerReport};
 
 /// A result value for people: integers with separators (`20,769`), other numbers with two
 /// decimals (`2,035.09`), text as it is, missing as `-`.
@@ -242,7 +243,7 @@ fn caption(window: std::time::Duration, times: &[&str]) -> String {
     }
 }
 
-pub fn print_datasets(printer: &Printer, datasets: &[Dataset]) -> Result<()> {
+pub fn print_datasets(printer: &Printer, datasets: &[DatasetRow]) -> Result<()> {
     if printer.is_json() {
         return printer.json(datasets);
     }
@@ -268,7 +269,7 @@ pub fn print_datasets(printer: &Printer, datasets: &[Dataset]) -> Result<()> {
     )
 }
 
-pub fn print_columns(printer: &Printer, columns: &[HcColumn]) -> Result<()> {
+pub fn print_columns(printer: &Printer, columns: &[ColumnRow]) -> Result<()> {
     if printer.is_json() {
         return printer.json(columns);
     }
@@ -297,7 +298,7 @@ pub fn print_columns(printer: &Printer, columns: &[HcColumn]) -> Result<()> {
     )
 }
 
-pub fn print_auth(printer: &Printer, auth: &Auth) -> Result<()> {
+pub fn print_auth(printer: &Printer, auth: &AuthReport) -> Result<()> {
     if printer.is_json() {
         return printer.json(auth);
     }
@@ -306,18 +307,7 @@ pub fn print_auth(printer: &Printer, auth: &Auth) -> Result<()> {
     } else {
         format!("{} ({})", auth.environment.name, auth.environment.slug)
     };
-    let allowed: Vec<&str> = auth
-        .api_key_access
-        .iter()
-        .filter(|(_, v)| v.as_bool() == Some(true))
-        .map(|(k, _)| k.as_str())
-        .collect();
-    let denied: Vec<&str> = auth
-        .api_key_access
-        .iter()
-        .filter(|(_, v)| v.as_bool() != Some(true))
-        .map(|(k, _)| k.as_str())
-        .collect();
+    let (allowed, denied) = auth.access();
     let palette = printer.palette();
     printer.line(&format!(
         "team         {} ({})",
@@ -350,7 +340,7 @@ pub fn print_auth(printer: &Printer, auth: &Auth) -> Result<()> {
     Ok(())
 }
 
-pub fn print_marker(printer: &Printer, dataset: &str, marker: &Marker) -> Result<()> {
+pub fn print_marker(printer: &Printer, dataset: &str, marker: &MarkerReport) -> Result<()> {
     if printer.is_json() {
         return printer.json(marker);
     }
@@ -378,7 +368,7 @@ mod tests {
 
     #[test]
     fn one_chart_line_per_calculation_across_groups() {
-        use crate::clients::honeycomb::ResultRow;
+        use crate::model::query::ResultRow;
         use crate::model::query::parse_calculation;
         let point = |t: &str, route: &str, count: i64, p99: f64| ResultRow {
             time: Some(format!("2026-11-24T10:{t}:00Z")),

@@ -20,8 +20,8 @@ use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::clients::Observer;
 use crate::error::Result;
+use crate::observe::Observer;
 pub use color::{ColorChoice, Palette};
 pub use table::{Align, Column};
 
@@ -295,21 +295,7 @@ pub fn url_path(url: &str) -> &str {
     }
 }
 
-/// A window length the way users type it: `1h`, `2h30m`, `6d`, `45s`.
-pub fn human_span(d: Duration) -> String {
-    let mut secs = d.as_secs();
-    if secs == 0 {
-        return "0s".into();
-    }
-    let mut out = String::new();
-    for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] {
-        if secs >= size {
-            out.push_str(&format!("{}{unit}", secs / size));
-            secs %= size;
-        }
-    }
-    out
-}
+pub use crate::model::time::human_span;
 
 #[cfg(test)]
 mod tests {

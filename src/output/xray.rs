@@ -1,118 +1,37 @@
 //! How `xray traces` and `xray services` look: the summary block, the route table and the
 //! trace list for people; the documented JSON document for scripts.
 
-use jiff::Timestamp;
-use serde::Serialize;
-
 use super::terminal::escape_field;
 use super::{Column, Palette, Printer, human_count, human_seconds, human_span, url_path};
 use crate::error::Result;
-use crate::model::graph::{Counts, ServiceNode};
-use crate::model::stats::{Overview, Percentiles, RouteStats, TraceOrder};
-use crate::model::time::Window;
-use crate::model::trace::TraceSummary;
+use crate::model::graph::Counts;
+use crate::model::stats::{Overview, Percentiles, TraceOrder};
+use crate::views::services::ServicesReport;
+use crate::views::traces::{SourceKind, TracesReport};
 
-/// Everything `xray traces` shows.
-pub struct TracesReport<'a> {
-    /// Where the traces come from ("X-Ray", "local") and the group whose `trace`
-    /// command draws one ("xray", "local").
-    pub source: &'a str,
-    /// The source for scripts: `xray`, `xray_indexed` (the indexed share of an account on
-    /// Transaction Search), `aws_spans` or `local`.
-    pub source_key: &'a str,
-    /// False when the percentiles are upper bounds combined from several answers.
-    pub exact_percentiles: bool,
-    pub group: &'a str,
-    pub window: Window,
-    pub overview: &'a Overview,
-    pub routes: &'a [RouteStats],
-    pub listed: &'a [&'a TraceSummary],
-    pub order: TraceOrder,
-}
-
-#[derive(Serialize)]
-struct JsonWindow {
-    start: Timestamp,
-    end: Timestamp,
-}
-
-#[derive(Serialize)]
-struct JsonTrace<'a> {
-    id: &'a str,
-    start: Option<Timestamp>,
-    duration: Option<f64>,
-    response_time: Option<f64>,
-    method: Option<&'a str>,
-    url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    route: Option<&'a str>,
-    status: Option<i32>,
-    has_error: bool,
-    has_fault: bool,
-    has_throttle: bool,
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    source: &'a str,
-    /// `exact`, or `upper_bound` when combined from several answers.
-    percentiles: &'a str,
-    window: JsonWindow,
-    summary: &'a Overview,
-    routes: &'a [RouteStats],
-    traces: Vec<JsonTrace<'a>>,
-}
-
-pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> {
+/// `xray traces` and `local traces`: the summary block, the routes and the listed traces;
+/// `-o json` is the report itself.
+pub fn print_traces(printer: &Printer, report: &TracesReport) -> Result<()> {
     if printer.is_json() {
-        return printer.json(&JsonReport {
-            source: report.source_key,
-            percentiles: if report.exact_percentiles {
-                "exact"
-            } else {
-                "upper_bound"
-            },
-            window: JsonWindow {
-                start: report.window.start,
-                end: report.window.end,
-            },
-            summary: report.overview,
-            routes: report.routes,
-            traces: report
-                .listed
-                .iter()
-                .map(|t| JsonTrace {
-                    id: &t.id,
-                    start: t.started(),
-                    duration: t.duration,
-                    response_time: t.response_time,
-                    method: t.method.as_deref(),
-                    url: t.url.as_deref(),
-                    route: t.route.as_deref(),
-                    status: t.status,
-                    has_error: t.has_error,
-                    has_fault: t.has_fault,
-                    has_throttle: t.has_throttle,
-                })
-                .collect(),
-        });
+        return printer.json(report);
     }
     let palette = printer.palette();
-    let o = report.overview;
-    let multi_day = report.window.duration().as_secs() >= 86_400;
+    let o = &report.summary;
+    let window = report.window.window();
+    let multi_day = window.duration().as_secs() >= 86_400;
     let clock = if multi_day { "%Y-%m-%d %H:%M" } else { "%H:%M" };
     printer.line(&format!(
         "{}  {} → {} ({})  {} traces",
-        palette.bold(report.source),
-        printer.time(report.window.start, clock),
-        printer.time(report.window.end, clock),
-        human_span(report.window.duration()),
+        palette.bold(&report.source_label),
+        printer.time(window.start, clock),
+        printer.time(window.end, clock),
+        human_span(window.duration()),
         human_count(o.traces),
     ))?;
     if o.traces == 0 {
-        printer.status(match report.source_key {
+        printer.status(match report.source {
             // The local store keeps what `local listen` was sent, for its retention.
-            "local" => "no traces in this window (the local store keeps spans for `local listen --retain`, 7 days by default)",
+            SourceKind::Local => "no traces in this window (the local store keeps spans for `local listen --retain`, 7 days by default)",
             _ => "no traces in this window (X-Ray keeps traces 30 days)",
         });
         return Ok(());
@@ -152,7 +71,7 @@ pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> 
             })
             .collect(),
     )?;
-    if report.listed.is_empty() {
+    if report.traces.is_empty() {
         return Ok(());
     }
     printer.line("")?;
@@ -175,7 +94,7 @@ pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> 
             Column::left("").nowrap(),
         ],
         report
-            .listed
+            .traces
             .iter()
             .map(|t| {
                 let flags = [
@@ -189,7 +108,7 @@ pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> 
                 .join(" ");
                 vec![
                     palette.dim(&t.id),
-                    t.started()
+                    t.start
                         .map_or_else(|| "-".into(), |s| printer.time(s, start_format)),
                     escape_field(&format!(
                         "{} {}",
@@ -206,7 +125,7 @@ pub fn print_traces(printer: &Printer, report: &TracesReport<'_>) -> Result<()> 
     )?;
     printer.hint(&format!(
         "tracectl {} trace <ID> shows one trace as a waterfall",
-        report.group
+        report.source.group()
     ));
     Ok(())
 }
@@ -256,21 +175,11 @@ fn count_cells(c: &Counts) -> Vec<String> {
     ]
 }
 
-pub fn print_services(printer: &Printer, window: Window, services: &[ServiceNode]) -> Result<()> {
+pub fn print_services(printer: &Printer, report: &ServicesReport) -> Result<()> {
     if printer.is_json() {
-        #[derive(Serialize)]
-        struct Doc<'a> {
-            window: JsonWindow,
-            services: &'a [ServiceNode],
-        }
-        return printer.json(&Doc {
-            window: JsonWindow {
-                start: window.start,
-                end: window.end,
-            },
-            services,
-        });
+        return printer.json(report);
     }
+    let services = &report.services;
     if services.is_empty() {
         printer.status("no services in this window");
         return Ok(());

@@ -11,6 +11,7 @@ mod harness;
 mod honeycomb;
 mod honeycomb_fake;
 mod hostile;
+mod house;
 mod http;
 mod local;
 mod logs;

@@ -13,5 +13,5 @@ pub struct AuthArgs {}
 pub async fn run(ctx: &Context, api: &HoneycombArgs, _args: AuthArgs) -> Result<()> {
     let client = ctx.honeycomb_client(api)?;
     let auth = client.auth().await.map_err(|e| ctx.honeycomb_error(e))?;
-    print_auth(&ctx.printer, &auth)
+    print_auth(&ctx.printer, &(&auth).into())
 }

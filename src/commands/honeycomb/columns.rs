@@ -6,6 +6,7 @@ use super::HoneycombArgs;
 use crate::commands::Context;
 use crate::error::Result;
 use crate::output::honeycomb::print_columns;
+use crate::views;
 
 #[derive(Debug, Args)]
 pub struct ColumnsArgs {
@@ -17,10 +18,8 @@ pub struct ColumnsArgs {
 pub async fn run(ctx: &Context, api: &HoneycombArgs, args: ColumnsArgs) -> Result<()> {
     let dataset = ctx.honeycomb_dataset(args.dataset.as_deref())?;
     let client = ctx.honeycomb_client(api)?;
-    let mut columns = match client.columns(&dataset).await {
-        Ok(c) => c,
-        Err(e) => return Err(ctx.dataset_error(&client, &dataset, e).await),
-    };
-    columns.sort_by(|a, b| a.key_name.cmp(&b.key_name));
-    print_columns(&ctx.printer, &columns)
+    match client.columns(&dataset).await {
+        Ok(found) => print_columns(&ctx.printer, &views::honeycomb::columns(&found)),
+        Err(e) => Err(ctx.dataset_error(&client, &dataset, e).await),
+    }
 }

@@ -6,16 +6,16 @@ use super::HoneycombArgs;
 use crate::commands::Context;
 use crate::error::Result;
 use crate::output::honeycomb::print_datasets;
+use crate::views;
 
 #[derive(Debug, Args)]
 pub struct DatasetsArgs {}
 
 pub async fn run(ctx: &Context, api: &HoneycombArgs, _args: DatasetsArgs) -> Result<()> {
     let client = ctx.honeycomb_client(api)?;
-    let mut datasets = client
+    let found = client
         .datasets()
         .await
         .map_err(|e| ctx.honeycomb_error(e))?;
-    datasets.sort_by(|a, b| a.name.cmp(&b.name));
-    print_datasets(&ctx.printer, &datasets)
+    print_datasets(&ctx.printer, &views::honeycomb::datasets(&found))
 }

@@ -44,7 +44,7 @@ pub async fn run(ctx: &Context, api: &HoneycombArgs, args: MarkerArgs) -> Result
         start_time: Some(ctx.now.as_second()),
     };
     match client.create_marker(&dataset, &marker).await {
-        Ok(created) => print_marker(&ctx.printer, &dataset, &created),
+        Ok(created) => print_marker(&ctx.printer, &dataset, &(&created).into()),
         Err(e) => Err(ctx.dataset_error(&client, &dataset, e).await),
     }
 }

@@ -9,9 +9,9 @@ use clap::Args;
 use crate::clients::store::Store;
 use crate::commands::{Context, resolve_window};
 use crate::error::Result;
-use crate::model::graph;
 use crate::model::time::{TimeSpec, time_arg};
 use crate::output::xray::print_services;
+use crate::views;
 
 #[derive(Debug, Args)]
 pub struct ServicesArgs {
@@ -30,9 +30,6 @@ pub async fn run(ctx: &Context, args: ServicesArgs) -> Result<()> {
     let window = resolve_window(args.since, None, None, DEFAULT_SINCE, ctx.now)?;
     let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)
         .map_err(super::store_error)?;
-    let ns = |t: jiff::Timestamp| i64::try_from(t.as_nanosecond()).unwrap_or(i64::MAX);
-    let spans = store
-        .graph_spans_between(ns(window.start), ns(window.end))
-        .map_err(super::store_error)?;
-    print_services(&ctx.printer, window, &graph::graph(&spans))
+    let report = views::local::services(&store, window).map_err(super::store_error)?;
+    print_services(&ctx.printer, &report)
 }

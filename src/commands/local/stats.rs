@@ -4,12 +4,12 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use serde::Serialize;
 
 use crate::clients::store::Store;
 use crate::commands::Context;
 use crate::error::Result;
 use crate::output::{Column, human_bytes, human_count};
+use crate::views;
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
@@ -18,58 +18,10 @@ pub struct StatsArgs {
     pub db: Option<PathBuf>,
 }
 
-#[derive(Serialize)]
-struct ServiceStats {
-    service: String,
-    spans: i64,
-    traces: i64,
-}
-
-#[derive(Serialize)]
-struct Stats {
-    path: String,
-    /// The database and its write-ahead log, in bytes.
-    bytes: u64,
-    spans: i64,
-    traces: i64,
-    first: Option<jiff::Timestamp>,
-    last: Option<jiff::Timestamp>,
-    services: Vec<ServiceStats>,
-}
-
 pub async fn run(ctx: &Context, args: StatsArgs) -> Result<()> {
     let path = super::database_path(ctx, args.db)?;
     let store = Store::open_read(&path).map_err(super::store_error)?;
-    let services: Vec<ServiceStats> = store
-        .services()
-        .map_err(super::store_error)?
-        .into_iter()
-        .map(|(service, spans, traces)| ServiceStats {
-            service,
-            spans,
-            traces,
-        })
-        .collect();
-    let at = |ns: i64| jiff::Timestamp::from_nanosecond(i128::from(ns)).ok();
-    let range = store.time_range().map_err(super::store_error)?;
-    let size = |p: PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
-    let mut wal = path.clone().into_os_string();
-    wal.push("-wal");
-    let stats = Stats {
-        path: path.display().to_string(),
-        bytes: size(path.clone()) + size(PathBuf::from(wal)),
-        spans: services.iter().map(|s| s.spans).sum(),
-        // One service (the usual local app): its traces are all the traces, and the count
-        // over the whole file is not needed.
-        traces: match services.as_slice() {
-            [] => 0,
-            [one] => one.traces,
-            _ => store.trace_count().map_err(super::store_error)?,
-        },
-        first: range.and_then(|(first, _)| at(first)),
-        last: range.and_then(|(_, last)| at(last)),
-        services,
-    };
+    let stats = views::local::stats(&store).map_err(super::store_error)?;
     let p = &ctx.printer;
     if p.is_json() {
         return p.json(&stats);

@@ -8,8 +8,8 @@ use clap::Args;
 use crate::clients::store::Store;
 use crate::commands::Context;
 use crate::error::{Error, Result};
-use crate::model::span::trace_of;
 use crate::output::waterfall;
+use crate::views;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -34,16 +34,8 @@ pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
     let ids = crate::commands::trace_ids(&args.ids)?;
     let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)
         .map_err(super::store_error)?;
-    let mut traces = Vec::new();
-    let mut missing = Vec::new();
-    for id in &ids {
-        let records = store.trace(&id.w3c()).map_err(super::store_error)?;
-        if records.is_empty() {
-            missing.push(id.w3c());
-        } else {
-            traces.push(trace_of(&id.w3c(), &records));
-        }
-    }
+    let lookup = views::local::trace(&store, &ids).map_err(super::store_error)?;
+    let (traces, missing) = (&lookup.found, &lookup.missing);
     let printer = &ctx.printer;
     if printer.is_json() {
         match traces.as_slice() {
@@ -62,15 +54,12 @@ pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
     if missing.is_empty() {
         return Ok(());
     }
-    let held = match store.time_range().map_err(super::store_error)? {
-        Some((first, last)) => {
-            let at = |ns: i64| {
-                jiff::Timestamp::from_nanosecond(i128::from(ns))
-                    .map(|t| printer.time(t, "%Y-%m-%d %H:%M:%S"))
-                    .unwrap_or_default()
-            };
-            format!("it holds spans from {} to {}", at(first), at(last))
-        }
+    let held = match lookup.held {
+        Some((first, last)) => format!(
+            "it holds spans from {} to {}",
+            printer.time(first, "%Y-%m-%d %H:%M:%S"),
+            printer.time(last, "%Y-%m-%d %H:%M:%S")
+        ),
         None => "it holds no spans yet".to_string(),
     };
     let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();

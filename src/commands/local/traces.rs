@@ -9,9 +9,9 @@ use clap::Args;
 use crate::clients::store::Store;
 use crate::commands::{Context, TraceSelection};
 use crate::error::Result;
-use crate::model::stats;
-use crate::model::trace::TraceSummary;
-use crate::output::xray::{TracesReport, print_traces};
+use crate::output::xray::print_traces;
+use crate::views;
+use crate::views::traces::TracesRequest;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -31,38 +31,16 @@ pub struct TracesArgs {
 }
 
 pub async fn run(ctx: &Context, args: TracesArgs) -> Result<()> {
-    let window = args.selection.window(ctx.now)?;
+    let request = TracesRequest {
+        window: args.selection.window(ctx.now)?,
+        selection: args.selection.span_selection(),
+        order: args.selection.sort,
+        limit: args.selection.listed(),
+    };
     let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)
         .map_err(super::store_error)?;
-    let ns = |t: jiff::Timestamp| i64::try_from(t.as_nanosecond()).unwrap_or(i64::MAX);
-    let traces: Vec<TraceSummary> = store
-        .summaries_between(
-            ns(window.start),
-            ns(window.end),
-            args.selection.service.as_deref(),
-        )
-        .map_err(super::store_error)?
-        .into_iter()
-        .filter(|t| selected(t, &args.selection))
-        .collect();
-    let limit = args.selection.listed();
-    let overview = stats::overview(&traces);
-    let routes = stats::routes(&traces);
-    let listed = stats::select(&traces, args.selection.sort, limit);
-    print_traces(
-        &ctx.printer,
-        &TracesReport {
-            source: "local",
-            source_key: "local",
-            exact_percentiles: true,
-            group: "local",
-            window,
-            overview: &overview,
-            routes: &routes,
-            listed: &listed,
-            order: args.selection.sort,
-        },
-    )?;
+    let report = views::local::traces(&store, &request).map_err(super::store_error)?;
+    print_traces(&ctx.printer, &report)?;
     if store.time_range().map_err(super::store_error)?.is_none() {
         ctx.printer.hint(&format!(
             "{} holds no spans yet: run `tracectl local listen` and point an app at it: {}",
@@ -71,21 +49,4 @@ pub async fn run(ctx: &Context, args: TracesArgs) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// The shorthand flags, as `xray traces` compiles them into its filter: the outcome flags
-/// together mean any of them; the rest narrow.
-fn selected(t: &TraceSummary, args: &TraceSelection) -> bool {
-    let outcome = !(args.errors || args.faults || args.throttles)
-        || (args.errors && t.has_error)
-        || (args.faults && t.has_fault)
-        || (args.throttles && t.has_throttle);
-    let slow = args
-        .slower_than
-        .is_none_or(|d| t.latency().is_some_and(|l| l > d.as_secs_f64()));
-    let url = args
-        .url_contains
-        .as_deref()
-        .is_none_or(|text| t.url.as_deref().is_some_and(|u| u.contains(text)));
-    outcome && slow && url
 }

@@ -12,6 +12,7 @@ use crate::commands::{AwsArgs, Context, resolve_window};
 use crate::error::Result;
 use crate::model::time::{TimeSpec, Window, time_arg};
 use crate::output::xray::print_services;
+use crate::views::services::ServicesReport;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -63,7 +64,7 @@ pub async fn run(
         )
         .await
         .map_err(|f| ctx.aws_error("cannot fetch the X-Ray service graph", f))?;
-    print_services(&ctx.printer, window, &services)
+    print_services(&ctx.printer, &ServicesReport::new(window, services))
 }
 
 /// The graph of the window's newest requests: their ids from aws/spans (Logs Insights),
@@ -78,7 +79,7 @@ async fn from_retrieval(
     let logs = ctx.logs_client(aws).await?;
     let ids = spans::newest_requests(ctx, &logs, window, usize::from(args.traces)).await?;
     if ids.is_empty() {
-        return print_services(&ctx.printer, window, &[]);
+        return print_services(&ctx.printer, &ServicesReport::new(window, Vec::new()));
     }
     let spinner = ctx.printer.spinner(format!(
         "retrieving the service graph of {} traces from Transaction Search",
@@ -100,5 +101,5 @@ async fn from_retrieval(
         "note: the service graph of the {} newest requests of the window, retrieved from aws/spans (Transaction Search); --traces N draws it from more",
         ids.len()
     ));
-    print_services(&ctx.printer, window, &services)
+    print_services(&ctx.printer, &ServicesReport::new(window, services))
 }

@@ -10,11 +10,9 @@ use crate::clients::xray::{self, ScanProgress};
 use crate::commands::{AwsArgs, Context, TraceSelection};
 use crate::error::{Error, Result};
 use crate::model::filter::TraceFilter;
-use crate::model::span_insights::SpanSelection;
-use crate::model::stats;
 use crate::model::time::Window;
-use crate::model::trace::TraceSummary;
-use crate::output::xray::{TracesReport, print_traces};
+use crate::output::xray::print_traces;
+use crate::views::traces::{Exactness, SourceKind, TraceRow, TracesReport, summarise};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -78,14 +76,7 @@ fn filter_on_spans() -> Error {
 /// Every request of the window, from aws/spans through Logs Insights.
 async fn from_spans(ctx: &Context, aws: &AwsArgs, window: Window, args: TracesArgs) -> Result<()> {
     let s = &args.selection;
-    let selection = SpanSelection {
-        errors: s.errors,
-        faults: s.faults,
-        throttles: s.throttles,
-        slower_than: s.slower_than,
-        url_contains: s.url_contains.clone(),
-        service: s.service.clone(),
-    };
+    let selection = s.span_selection();
     let logs = ctx.logs_client(aws).await?;
     let order = s.sort;
     let (figures, slices) =
@@ -100,18 +91,20 @@ async fn from_spans(ctx: &Context, aws: &AwsArgs, window: Window, args: TracesAr
             }
         ));
     }
-    let listed: Vec<&TraceSummary> = figures.listed.iter().collect();
     print_traces(
         &ctx.printer,
         &TracesReport {
-            source: "aws/spans (every request)",
-            source_key: "aws_spans",
-            exact_percentiles: figures.exact_percentiles,
-            group: "xray",
-            window,
-            overview: &figures.overview,
-            routes: &figures.routes,
-            listed: &listed,
+            source: SourceKind::AwsSpans,
+            percentiles: if figures.exact_percentiles {
+                Exactness::Exact
+            } else {
+                Exactness::UpperBound
+            },
+            window: window.into(),
+            summary: figures.overview,
+            routes: figures.routes,
+            traces: figures.listed.iter().map(TraceRow::from).collect(),
+            source_label: "aws/spans (every request)".into(),
             order,
         },
     )
@@ -165,38 +158,29 @@ async fn from_summaries(
         .await;
     bar.finish_and_clear();
     // After the move to Transaction Search the summaries are a sample: never silently.
-    let (source_name, source_key) = match indexed {
+    let (source, label) = match indexed {
         Some(percent) => {
             ctx.printer.status(&format!(
                 "note: this account sends spans to CloudWatch Logs (Transaction Search) and indexes {percent}% of them as trace summaries: these numbers cover that share of the requests, not all of them"
             ));
             (
+                SourceKind::XrayIndexed,
                 format!("X-Ray summaries ({percent}% indexed)"),
-                "xray_indexed",
             )
         }
-        None => ("X-Ray".to_string(), "xray"),
+        None => (SourceKind::Xray, "X-Ray".to_string()),
     };
     let traces = traces.map_err(|f| summaries_error(ctx, f, filter.as_deref()))?;
-
-    let order = args.selection.sort;
-    let limit = args.selection.listed();
-    let overview = stats::overview(&traces);
-    let routes = stats::routes(&traces);
-    let listed = stats::select(&traces, order, limit);
     print_traces(
         &ctx.printer,
-        &TracesReport {
-            source: &source_name,
-            source_key,
-            exact_percentiles: true,
-            group: "xray",
+        &summarise(
+            source,
+            label,
             window,
-            overview: &overview,
-            routes: &routes,
-            listed: &listed,
-            order,
-        },
+            &traces,
+            args.selection.sort,
+            args.selection.listed(),
+        ),
     )
 }
 

@@ -1,0 +1,153 @@
+//! Honeycomb's answers as tracectl reports them: its own types, so that a change in
+//! Honeycomb's wire format is absorbed in the conversion here, never passed on to `-o json`.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::clients::honeycomb::{Auth, Column, Dataset, Marker, NameSlug};
+
+/// A team or environment.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
+pub struct Named {
+    pub name: String,
+    pub slug: String,
+}
+
+impl From<&NameSlug> for Named {
+    fn from(n: &NameSlug) -> Self {
+        Self {
+            name: n.name.clone(),
+            slug: n.slug.clone(),
+        }
+    }
+}
+
+/// What the API key is and may do (`honeycomb auth`).
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct AuthReport {
+    pub id: String,
+    /// `configuration` or `ingest`.
+    #[serde(rename = "type")]
+    pub key_type: String,
+    /// Each permission the key lists, and whether it is granted.
+    pub api_key_access: Map<String, Value>,
+    /// Empty slug on Honeycomb Classic.
+    pub environment: Named,
+    pub team: Named,
+}
+
+impl From<&Auth> for AuthReport {
+    fn from(a: &Auth) -> Self {
+        Self {
+            id: a.id.clone(),
+            key_type: a.key_type.clone(),
+            api_key_access: a.api_key_access.clone(),
+            environment: (&a.environment).into(),
+            team: (&a.team).into(),
+        }
+    }
+}
+
+impl AuthReport {
+    /// The permissions granted, and those listed but not granted.
+    pub fn access(&self) -> (Vec<&str>, Vec<&str>) {
+        let granted = |v: &Value| v.as_bool() == Some(true);
+        let pick = |want: bool| {
+            self.api_key_access
+                .iter()
+                .filter(|(_, v)| granted(v) == want)
+                .map(|(k, _)| k.as_str())
+                .collect()
+        };
+        (pick(true), pick(false))
+    }
+}
+
+/// One dataset (`honeycomb datasets`).
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct DatasetRow {
+    pub name: String,
+    pub slug: String,
+    pub description: String,
+    pub regular_columns_count: Option<u64>,
+    /// As Honeycomb gives it (ISO 8601).
+    pub last_written_at: Option<String>,
+    pub created_at: Option<String>,
+}
+
+impl From<&Dataset> for DatasetRow {
+    fn from(d: &Dataset) -> Self {
+        Self {
+            name: d.name.clone(),
+            slug: d.slug.clone(),
+            description: d.description.clone(),
+            regular_columns_count: d.regular_columns_count,
+            last_written_at: d.last_written_at.clone(),
+            created_at: d.created_at.clone(),
+        }
+    }
+}
+
+/// The datasets, by name.
+pub fn datasets(found: &[Dataset]) -> Vec<DatasetRow> {
+    let mut rows: Vec<DatasetRow> = found.iter().map(DatasetRow::from).collect();
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    rows
+}
+
+/// One column of a dataset (`honeycomb columns`).
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct ColumnRow {
+    pub key_name: String,
+    /// `string`, `integer`, `float`, `boolean`.
+    #[serde(rename = "type")]
+    pub column_type: String,
+    pub description: String,
+    pub hidden: bool,
+    pub last_written: Option<String>,
+}
+
+impl From<&Column> for ColumnRow {
+    fn from(c: &Column) -> Self {
+        Self {
+            key_name: c.key_name.clone(),
+            column_type: c.column_type.clone(),
+            description: c.description.clone(),
+            hidden: c.hidden,
+            last_written: c.last_written.clone(),
+        }
+    }
+}
+
+/// A marker that was added (`honeycomb marker`).
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct MarkerReport {
+    pub id: String,
+    pub message: Option<String>,
+    #[serde(rename = "type")]
+    pub marker_type: Option<String>,
+    pub url: Option<String>,
+    /// Epoch seconds.
+    pub start_time: Option<i64>,
+    pub created_at: Option<String>,
+}
+
+impl From<&Marker> for MarkerReport {
+    fn from(m: &Marker) -> Self {
+        Self {
+            id: m.id.clone(),
+            message: m.message.clone(),
+            marker_type: m.marker_type.clone(),
+            url: m.url.clone(),
+            start_time: m.start_time,
+            created_at: m.created_at.clone(),
+        }
+    }
+}
+
+/// The columns, by key name.
+pub fn columns(found: &[Column]) -> Vec<ColumnRow> {
+    let mut rows: Vec<ColumnRow> = found.iter().map(ColumnRow::from).collect();
+    rows.sort_by(|a, b| a.key_name.cmp(&b.key_name));
+    rows
+}

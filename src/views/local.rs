@@ -1,0 +1,402 @@
+//! The views over the local store (`local listen`'s SQLite file): the traces of a window,
+//! one trace's span tree, the service graph, and what the file holds.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::services::ServicesReport;
+use super::traces::{SourceKind, TracesReport, TracesRequest, summarise};
+use crate::clients::store::{Store, StoreError};
+use crate::model::graph;
+use crate::model::span::trace_of;
+use crate::model::time::Window;
+use crate::model::trace::{Trace, TraceId};
+
+fn ns(t: Timestamp) -> i64 {
+    i64::try_from(t.as_nanosecond()).unwrap_or(i64::MAX)
+}
+
+fn at(ns: i64) -> Option<Timestamp> {
+    Timestamp::from_nanosecond(i128::from(ns)).ok()
+}
+
+/// The stored traces of a window: what `local traces` shows.
+pub fn traces(store: &Store, request: &TracesRequest) -> Result<TracesReport, StoreError> {
+    let window = request.window;
+    let traces: Vec<_> = store
+        .summaries_between(
+            ns(window.start),
+            ns(window.end),
+            request.selection.service.as_deref(),
+        )?
+        .into_iter()
+        .filter(|t| request.selection.admits(t))
+        .collect();
+    Ok(summarise(
+        SourceKind::Local,
+        "local",
+        window,
+        &traces,
+        request.order,
+        request.limit,
+    ))
+}
+
+/// Some traces looked up by id: the span trees found, and the ids that were not.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct TraceLookup {
+    pub found: Vec<Trace>,
+    /// W3C ids (32 hex digits) the store holds no span of.
+    pub missing: Vec<String>,
+    /// The first and last span time the store holds, to say where to look instead.
+    pub held: Option<(Timestamp, Timestamp)>,
+}
+
+/// The span trees of `ids`, in the order asked: what `local trace` draws.
+pub fn trace(store: &Store, ids: &[TraceId]) -> Result<TraceLookup, StoreError> {
+    let mut found = Vec::new();
+    let mut missing = Vec::new();
+    for id in ids {
+        let records = store.trace(&id.w3c())?;
+        if records.is_empty() {
+            missing.push(id.w3c());
+        } else {
+            found.push(trace_of(&id.w3c(), &records));
+        }
+    }
+    let held = if missing.is_empty() {
+        None
+    } else {
+        store
+            .time_range()?
+            .and_then(|(first, last)| Some((at(first)?, at(last)?)))
+    };
+    Ok(TraceLookup {
+        found,
+        missing,
+        held,
+    })
+}
+
+/// The services of a window and the calls between them: what `local services` shows.
+pub fn services(store: &Store, window: Window) -> Result<ServicesReport, StoreError> {
+    let spans = store.graph_spans_between(ns(window.start), ns(window.end))?;
+    Ok(ServicesReport {
+        window: window.into(),
+        services: graph::graph(&spans),
+    })
+}
+
+/// One service's share of the store.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct ServiceShare {
+    pub service: String,
+    pub spans: i64,
+    pub traces: i64,
+}
+
+/// What the store holds: what `local stats` shows.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct StoreStats {
+    pub path: String,
+    /// The database and its write-ahead log, in bytes.
+    pub bytes: u64,
+    pub spans: i64,
+    pub traces: i64,
+    pub first: Option<Timestamp>,
+    pub last: Option<Timestamp>,
+    pub services: Vec<ServiceShare>,
+}
+
+pub fn stats(store: &Store) -> Result<StoreStats, StoreError> {
+    let services: Vec<ServiceShare> = store
+        .services()?
+        .into_iter()
+        .map(|(service, spans, traces)| ServiceShare {
+            service,
+            spans,
+            traces,
+        })
+        .collect();
+    let range = store.time_range()?;
+    let path = store.path();
+    Ok(StoreStats {
+        path: path.display().to_string(),
+        bytes: file_bytes(path),
+        spans: services.iter().map(|s| s.spans).sum(),
+        // One service (the usual local app): its traces are all the traces, and the count
+        // over the whole file is not needed.
+        traces: match services.as_slice() {
+            [] => 0,
+            [one] => one.traces,
+            _ => store.trace_count()?,
+        },
+        first: range.and_then(|(first, _)| at(first)),
+        last: range.and_then(|(_, last)| at(last)),
+        services,
+    })
+}
+
+/// The database and its write-ahead log, in bytes.
+fn file_bytes(path: &Path) -> u64 {
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    size(path) + size(&PathBuf::from(wal))
+}
+
+#[cfg(test)]
+mod tests {
+    //! Each view called as the ui and the agent server will call it: a store and a request
+    //! in, a report out; no printer, no terminal, no flags.
+
+    use super::*;
+    use crate::model::span::{SpanKind, SpanRecord, SpanSource, SpanStatus};
+    use crate::model::span_insights::SpanSelection;
+    use crate::model::stats::TraceOrder;
+
+    const MS: i64 = 1_000_000;
+    const T0: i64 = 1_700_000_000_000 * MS;
+
+    struct Span<'a> {
+        trace: &'a str,
+        id: &'a str,
+        parent: Option<&'a str>,
+        service: &'a str,
+        kind: SpanKind,
+        start_ms: i64,
+        end_ms: i64,
+        status: SpanStatus,
+        http: i64,
+        route: &'a str,
+        remote: Option<&'a str>,
+    }
+
+    fn record(s: &Span<'_>) -> SpanRecord {
+        SpanRecord {
+            trace_id: s.trace.repeat(16),
+            span_id: s.id.repeat(8),
+            parent_id: s.parent.map(|p| p.repeat(8)),
+            service: s.service.into(),
+            name: format!("GET {}", s.route),
+            kind: s.kind,
+            start_ns: T0 + s.start_ms * MS,
+            end_ns: Some(T0 + s.end_ms * MS),
+            status: s.status,
+            http_method: Some("GET".into()),
+            http_route: Some(s.route.into()),
+            http_url: Some(format!("http://app{}", s.route)),
+            http_status: Some(s.http),
+            db_statement: None,
+            remote_service: s.remote.map(str::to_string),
+            exceptions: Vec::new(),
+            resource: Default::default(),
+            attributes: Default::default(),
+            source: SpanSource::Otlp,
+            detail: Default::default(),
+        }
+    }
+
+    /// Trace `aa`: the frontend's 300 ms request calls the backend, which fails (500).
+    /// Trace `bb`: the backend answers a 50 ms health check, a second later.
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("traces.db");
+        let spans = [
+            Span {
+                trace: "aa",
+                id: "a1",
+                parent: None,
+                service: "frontend",
+                kind: SpanKind::Server,
+                start_ms: 0,
+                end_ms: 300,
+                status: SpanStatus::Fault,
+                http: 500,
+                route: "/api/home",
+                remote: None,
+            },
+            Span {
+                trace: "aa",
+                id: "a2",
+                parent: Some("a1"),
+                service: "frontend",
+                kind: SpanKind::Client,
+                start_ms: 10,
+                end_ms: 290,
+                status: SpanStatus::Fault,
+                http: 500,
+                route: "/api/activities",
+                remote: Some("backend"),
+            },
+            Span {
+                trace: "aa",
+                id: "a3",
+                parent: Some("a2"),
+                service: "backend",
+                kind: SpanKind::Server,
+                start_ms: 20,
+                end_ms: 280,
+                status: SpanStatus::Fault,
+                http: 500,
+                route: "/api/activities",
+                remote: None,
+            },
+            Span {
+                trace: "bb",
+                id: "b1",
+                parent: None,
+                service: "backend",
+                kind: SpanKind::Server,
+                start_ms: 1_000,
+                end_ms: 1_050,
+                status: SpanStatus::Ok,
+                http: 200,
+                route: "/api/health",
+                remote: None,
+            },
+        ];
+        let records: Vec<SpanRecord> = spans.iter().map(record).collect();
+        let mut writer = Store::open(&path).unwrap();
+        writer.insert(&records.iter().collect::<Vec<_>>()).unwrap();
+        drop(writer);
+        (dir, Store::open_read(&path).unwrap())
+    }
+
+    fn window() -> Window {
+        Window {
+            start: Timestamp::from_nanosecond(i128::from(T0 - 60_000 * MS)).unwrap(),
+            end: Timestamp::from_nanosecond(i128::from(T0 + 60_000 * MS)).unwrap(),
+        }
+    }
+
+    fn request(selection: SpanSelection) -> TracesRequest {
+        TracesRequest {
+            window: window(),
+            selection,
+            order: TraceOrder::Slowest,
+            limit: 10,
+        }
+    }
+
+    #[test]
+    fn traces_summarises_the_root_spans_of_the_window() {
+        let (_dir, store) = store();
+        let report = traces(&store, &request(SpanSelection::default())).unwrap();
+        assert_eq!(report.source, SourceKind::Local);
+        assert_eq!(
+            (
+                report.summary.traces,
+                report.summary.faults,
+                report.summary.errors
+            ),
+            (2, 1, 0)
+        );
+        let listed: Vec<(&str, Option<f64>, Option<i32>)> = report
+            .traces
+            .iter()
+            .map(|t| (&t.id[..4], t.latency(), t.status))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("aaaa", Some(0.3), Some(500)),
+                ("bbbb", Some(0.05), Some(200))
+            ]
+        );
+        let routes: Vec<(&str, u64, u64)> = report
+            .routes
+            .iter()
+            .map(|r| (r.route.as_str(), r.count, r.faults))
+            .collect();
+        assert_eq!(routes, [("/api/home", 1, 1), ("/api/health", 1, 0)]);
+
+        let faults = SpanSelection {
+            faults: true,
+            ..Default::default()
+        };
+        let only = traces(&store, &request(faults)).unwrap();
+        assert_eq!(only.traces.len(), 1);
+        assert_eq!(only.traces[0].id, "aa".repeat(16));
+        // A trace is the service's when any of its spans is: the backend served both.
+        let service = |name: &str| SpanSelection {
+            service: Some(name.into()),
+            ..Default::default()
+        };
+        let frontend = traces(&store, &request(service("frontend"))).unwrap();
+        assert_eq!(frontend.summary.traces, 1);
+        assert_eq!(frontend.traces[0].id, "aa".repeat(16));
+        let backend = traces(&store, &request(service("backend"))).unwrap();
+        assert_eq!(backend.summary.traces, 2);
+    }
+
+    #[test]
+    fn trace_returns_the_tree_and_names_what_is_missing() {
+        let (_dir, store) = store();
+        let ids: Vec<TraceId> = ["aa".repeat(16), "cc".repeat(16)]
+            .iter()
+            .map(|id| id.parse().unwrap())
+            .collect();
+        let lookup = trace(&store, &ids).unwrap();
+        assert_eq!(lookup.missing, ["cc".repeat(16)]);
+        assert_eq!(lookup.found.len(), 1);
+        // The tree: the frontend's request, its call out, the backend's span under it.
+        let root = &lookup.found[0].spans;
+        assert_eq!(root.len(), 1);
+        let call = &root[0].children;
+        let served = &call[0].children;
+        assert_eq!(
+            (root[0].name.as_str(), call.len(), served.len()),
+            ("GET /api/home", 1, 1)
+        );
+        assert_eq!(
+            (call[0].id.as_str(), served[0].id.as_str()),
+            ("a2a2a2a2a2a2a2a2", "a3a3a3a3a3a3a3a3")
+        );
+        let (first, last) = lookup.held.unwrap();
+        assert_eq!(
+            (first.as_nanosecond(), last.as_nanosecond()),
+            (i128::from(T0), i128::from(T0 + 1_000 * MS))
+        );
+    }
+
+    #[test]
+    fn services_draws_the_call_from_frontend_to_backend() {
+        let (_dir, store) = store();
+        let report = services(&store, window()).unwrap();
+        let frontend = report
+            .services
+            .iter()
+            .find(|s| s.name == "frontend")
+            .unwrap();
+        let edges: Vec<(&str, i64, i64)> = frontend
+            .edges
+            .iter()
+            .map(|e| (e.to.as_str(), e.counts.requests, e.counts.faults))
+            .collect();
+        assert_eq!(edges, [("backend", 1, 1)]);
+        let backend = report
+            .services
+            .iter()
+            .find(|s| s.name == "backend")
+            .unwrap();
+        assert_eq!((backend.counts.requests, backend.counts.faults), (2, 1));
+    }
+
+    #[test]
+    fn stats_counts_spans_and_traces_by_service() {
+        let (_dir, store) = store();
+        let stats = stats(&store).unwrap();
+        assert_eq!((stats.spans, stats.traces), (4, 2));
+        let shares: Vec<(&str, i64, i64)> = stats
+            .services
+            .iter()
+            .map(|s| (s.service.as_str(), s.spans, s.traces))
+            .collect();
+        assert_eq!(shares, [("backend", 2, 2), ("frontend", 2, 1)]);
+        assert_eq!(stats.first.map(|t| t.as_nanosecond()), Some(i128::from(T0)));
+        assert!(stats.bytes > 0);
+    }
+}
