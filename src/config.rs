@@ -568,6 +568,12 @@ pub fn config_path(flags: &ConfigFlags, env: &Env) -> ConfigPath {
     }
 }
 
+/// What TOML found wrong, in its own words but without the Display's quote of the line:
+/// that line may hold an API key.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", .0.message().trim())]
+struct TomlCause(toml::de::Error);
+
 fn parse_file(path: &Path, text: &str) -> Result<ConfigFile> {
     toml::from_str(text).map_err(|e| {
         let position = e
@@ -576,22 +582,19 @@ fn parse_file(path: &Path, text: &str) -> Result<ConfigFile> {
                 let before = &text[..span.start.min(text.len())];
                 let line = before.matches('\n').count() + 1;
                 let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                format!(" line {line}, column {column}:")
+                format!(": line {line}, column {column}")
             })
             .unwrap_or_default();
-        Error::usage(format!(
-            "config file {}:{position} {}",
-            path.display(),
-            e.message().trim()
-        ))
-        .with_hint(format!(
-            "valid keys: default_profile and, under [profiles.NAME], {}",
-            SETTINGS
-                .iter()
-                .map(|s| s.key)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
+        Error::usage(format!("config file {}{position}", path.display()))
+            .with_source(TomlCause(e))
+            .with_hint(format!(
+                "valid keys: default_profile and, under [profiles.NAME], {}",
+                SETTINGS
+                    .iter()
+                    .map(|s| s.key)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
     })
 }
 
@@ -760,8 +763,13 @@ honeycomb_dataset = "cruddur-prod"
         assert_eq!(err.exit_code(), 2);
         let msg = err.message();
         assert!(msg.contains(&f.path().display().to_string()), "{msg}");
-        assert!(msg.contains("line 3, column 1"), "{msg}");
-        assert!(msg.contains("honeycomb_datset"), "{msg}");
+        assert!(msg.ends_with(": line 3, column 1"), "{msg}");
+        // What TOML found is the cause, under the hints.
+        let shown = err.render(false);
+        assert!(
+            shown.contains("\ncaused by: unknown field `honeycomb_datset`, expected"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -28,7 +28,10 @@ pub struct Error {
     kind: ErrorKind,
     message: String,
     hints: Vec<String>,
-    /// The underlying errors, outermost first (`caused by:` lines, as jj shows them).
+    /// The error underneath (a client's, with its own chain): `caused by:` lines, as jj
+    /// shows them.
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    /// Further causes known only as text, after the source's chain.
     causes: Vec<String>,
 }
 
@@ -48,8 +51,19 @@ impl Error {
             kind,
             message: message.into(),
             hints: Vec::new(),
+            source: None,
             causes: Vec::new(),
         }
+    }
+
+    /// Keeps the error underneath, shown as `caused by:` lines (its whole chain).
+    #[must_use]
+    pub fn with_source(
+        mut self,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        self.source = Some(source.into());
+        self
     }
 
     /// Adds a `hint:` line telling the user what to do next.
@@ -99,10 +113,33 @@ impl Error {
         for h in &self.hints {
             out.push_str(&format!("{hint} {}\n", shown(h)));
         }
-        for cause in &self.causes {
-            out.push_str(&format!("caused by: {}\n", shown(cause)));
+        for cause in self.cause_lines() {
+            out.push_str(&format!("caused by: {}\n", shown(&cause)));
         }
         out
+    }
+
+    /// The source chain's texts, then the text-only causes. A cause that says nothing the
+    /// line above did not is left out.
+    fn cause_lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut above = self.message.clone();
+        let mut next = self
+            .source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static));
+        while let Some(e) = next {
+            let text = e.to_string();
+            // A wrapper repeating its source's words, or a source adding a code to the words
+            // above (SQLite's "Error code 11: ..."), says nothing new.
+            if !text.is_empty() && !above.contains(&text) && !text.contains(&above) {
+                lines.push(text.clone());
+            }
+            above = text;
+            next = e.source();
+        }
+        lines.extend(self.causes.iter().cloned());
+        lines
     }
 }
 
@@ -112,7 +149,29 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// An error and its chain in one line (`cannot read x: disk I/O error`), for places that
+/// report errors as text (the collector's events), where no `caused by:` lines are drawn.
+pub fn one_line(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut line = e.to_string();
+    let mut next = e.source();
+    while let Some(cause) = next {
+        let text = cause.to_string();
+        if !line.contains(&text) {
+            line.push_str(": ");
+            line.push_str(&text);
+        }
+        next = cause.source();
+    }
+    line
+}
 
 impl From<std::io::Error> for Error {
     fn from(err: std::io::Error) -> Self {
@@ -186,6 +245,27 @@ mod tests {
         assert_eq!(pipe.exit_code(), 0);
         let other: Error = std::io::Error::from(std::io::ErrorKind::PermissionDenied).into();
         assert_eq!(other.exit_code(), 1);
+    }
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("cannot read the span database /tmp/x.db")]
+    struct Outer(#[source] std::io::Error);
+
+    #[test]
+    fn the_source_chain_is_caused_by_lines_without_repeats() {
+        let io = std::io::Error::other("database disk image is malformed");
+        let err = Error::failure("cannot read the span database /tmp/x.db")
+            .with_hint("check it")
+            .with_source(Outer(io));
+        assert_eq!(
+            err.render(false),
+            "error: cannot read the span database /tmp/x.db\nhint: check it\ncaused by: database disk image is malformed\n"
+        );
+        let source = std::error::Error::source(&err).unwrap();
+        assert_eq!(
+            one_line(source),
+            "cannot read the span database /tmp/x.db: database disk image is malformed"
+        );
     }
 
     #[test]

@@ -44,13 +44,27 @@ pub enum GitError {
     Auth { url: String, tried: String },
     #[error("the host key of {0} is unknown or has changed")]
     HostKey(String),
+    #[error("cannot talk to the remote {url}")]
+    Remote {
+        url: String,
+        #[source]
+        source: Git2Cause,
+    },
+    #[error("git failed")]
+    Git(#[source] Git2Cause),
     #[error("{0}")]
     Other(String),
 }
 
+/// A libgit2 error as users read it: its message, without the class and code numbers of
+/// its Display.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", .0.message())]
+pub struct Git2Cause(pub git2::Error);
+
 impl From<git2::Error> for GitError {
     fn from(e: git2::Error) -> Self {
-        GitError::Other(e.message().to_string())
+        GitError::Git(Git2Cause(e))
     }
 }
 
@@ -472,7 +486,10 @@ fn remote_error(e: git2::Error, url: &str, attempts: &RefCell<AuthAttempts>) -> 
     {
         return GitError::HostKey(url.to_string());
     }
-    GitError::Other(format!("{url}: {message}"))
+    GitError::Remote {
+        url: url.to_string(),
+        source: Git2Cause(e),
+    }
 }
 
 /// The tags a remote has (`git ls-remote --tags`), with annotated tags peeled to commits.

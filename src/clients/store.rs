@@ -65,8 +65,12 @@ CREATE INDEX IF NOT EXISTS service_by_start ON spans (service, start_ns, trace_i
 /// Why the store cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot open the span database {path}: {reason}")]
-    Open { path: PathBuf, reason: String },
+    #[error("cannot open the span database {path}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: StoreCause,
+    },
     #[error(
         "{path} was written by a newer tracectl (schema {found}; this one reads up to {SCHEMA_VERSION})"
     )]
@@ -77,10 +81,27 @@ pub enum StoreError {
     Locked { path: PathBuf },
     #[error("there is no span database at {path}")]
     Missing { path: PathBuf },
-    #[error("cannot write to the span database {path}: {reason}")]
-    Write { path: PathBuf, reason: String },
-    #[error("cannot read the span database {path}: {reason}")]
-    Read { path: PathBuf, reason: String },
+    #[error("cannot write to the span database {path}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: StoreCause,
+    },
+    #[error("cannot read the span database {path}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: StoreCause,
+    },
+}
+
+/// What lies under a failure to open, read or write the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreCause {
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
 }
 
 /// An open span database.
@@ -95,12 +116,12 @@ impl Store {
     /// Opens (creating it and its folder if needed) the database at `path`, in WAL mode,
     /// migrated to [`SCHEMA_VERSION`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let open_error = |reason: String| StoreError::Open {
+        let open_error = |cause: StoreCause| StoreError::Open {
             path: path.to_path_buf(),
-            reason,
+            source: cause,
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| open_error(e.to_string()))?;
+            std::fs::create_dir_all(dir).map_err(|e| open_error(e.into()))?;
         }
         let conn = Connection::open_with_flags(
             path,
@@ -108,10 +129,10 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| open_error(e.to_string()))?;
+        .map_err(|e| open_error(e.into()))?;
         // Another writer holding the lock gets a few seconds, not an instant failure.
         conn.busy_timeout(Duration::from_secs(5))
-            .map_err(|e| open_error(e.to_string()))?;
+            .map_err(|e| open_error(e.into()))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -136,7 +157,7 @@ impl Store {
             let conn =
                 Connection::open_with_flags(target, flags).map_err(|e| StoreError::Open {
                     path: path.to_path_buf(),
-                    reason: e.to_string(),
+                    source: e.into(),
                 })?;
             conn.busy_timeout(Duration::from_secs(5))
                 .map_err(|e| classify_read(path, e))?;
@@ -749,7 +770,7 @@ fn tempfile_denied(dir: &Path) -> bool {
 /// Sorts an SQLite error met while reading: like [`classify`], but a failure is one to read.
 fn classify_read(path: &Path, e: rusqlite::Error) -> StoreError {
     match classify(path, e) {
-        StoreError::Write { path, reason } => StoreError::Read { path, reason },
+        StoreError::Write { path, source } => StoreError::Read { path, source },
         other => other,
     }
 }
@@ -764,7 +785,7 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
         }
         _ => StoreError::Write {
             path,
-            reason: e.to_string(),
+            source: e.into(),
         },
     }
 }

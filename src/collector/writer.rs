@@ -143,7 +143,7 @@ fn write(store: &mut Store, group: Vec<Batch>, counters: &Counters, events: &mps
     // The same span twice in one group (an in-progress segment and its completion): the
     // last word counts, as it would across transactions.
     let refs: Vec<&SpanRecord> = group.iter().flat_map(|b| b.spans.iter()).collect();
-    let result = store.insert(&refs).map_err(|e| e.to_string());
+    let result = store.insert(&refs).map_err(|e| crate::error::one_line(&e));
     drop(refs);
     let mut stored = Vec::new();
     let (mut refused, mut dropped) = (0, 0);

@@ -319,7 +319,7 @@ async fn rollbar_checks(ctx: &Context, args: &DoctorArgs) -> Vec<Check> {
             Status::Ok,
             format!("a debug item was accepted in {environment}: https://rollbar.com/occurrence/uuid/?uuid={uuid}"),
         )),
-        Err(e) => checks.push(Check::failed(AREA, "write", &crate::commands::rollbar::rollbar_error(e))),
+        Err(e) => checks.push(Check::failed(AREA, "write", &Error::from(e))),
     }
     checks
 }
@@ -328,7 +328,7 @@ async fn rollbar_checks(ctx: &Context, args: &DoctorArgs) -> Vec<Check> {
 /// wrong (or a personal token, which cannot post items).
 fn token_shape(area: &'static str, name: &'static str, token: &Secret, from: &str) -> Check {
     let value = token.expose();
-    if value.len() == 32 && value.chars().all(|c| c.is_ascii_hexdigit()) {
+    if crate::model::trace::is_hex_of_len(value, 32) {
         return check(area, name, Status::Ok, format!("from {from}"));
     }
     check(

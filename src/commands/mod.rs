@@ -4,6 +4,7 @@
 pub mod completions;
 pub mod config;
 pub mod doctor;
+pub mod failures;
 pub mod honeycomb;
 pub mod local;
 pub mod logs;
@@ -274,39 +275,7 @@ impl Context {
 
     /// Turns an AWS failure into an error with a hint the user can act on.
     pub fn aws_error(&self, what: &str, failure: AwsFailure) -> Error {
-        let err = Error::failure(format!("{what}: {failure}"));
-        match &failure {
-            AwsFailure::NoCredentials(_) => err.with_hint(
-                "set AWS_PROFILE (or aws_profile in the tracectl profile), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws sso login`",
-            ),
-            AwsFailure::Service { code, .. }
-                if matches!(
-                    code.as_str(),
-                    "AccessDeniedException" | "UnrecognizedClientException" | "ExpiredTokenException"
-                        | "InvalidSignatureException" | "AccessDenied"
-                ) =>
-            {
-                err.with_hint("check which AWS identity is used (`aws sts get-caller-identity`) and its IAM permissions")
-            }
-            AwsFailure::Throttled { .. } => {
-                err.with_hint("the account's API quota is shared with other tools; try again in a moment")
-            }
-            AwsFailure::Timeout | AwsFailure::Transport(_) => {
-                err.with_hint("check the network, --endpoint-url and AWS_ENDPOINT_URL")
-            }
-            AwsFailure::Unreadable { began, causes, .. } => {
-                let err = match began {
-                    Some(text) => err.with_hint(format!("the answer began: {text}")),
-                    None => err,
-                };
-                err.with_hint("a proxy or an emulator may stand in the way: check --endpoint-url and AWS_ENDPOINT_URL")
-                    .with_causes(causes.iter().cloned())
-            }
-            AwsFailure::BadAnswer(_) => err.with_hint(
-                "that is no AWS answer: check --endpoint-url and AWS_ENDPOINT_URL (a proxy or an emulator may stand in the way)",
-            ),
-            AwsFailure::Service { .. } => err,
-        }
+        failures::aws(what, failure)
     }
 
     /// For calls on one log group: "not found" names the group and suggests the closest

@@ -7,6 +7,7 @@
 //! to find one; Rollbar's deploys cannot be listed with a `post_server_item` token, so what
 //! was recorded is kept in a journal inside the repository (`.git/tracectl/releases.json`).
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -179,17 +180,19 @@ impl JournalFile {
         let journal = match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
                 Error::failure(format!(
-                    "cannot read the release journal {}: {e}",
+                    "cannot read the release journal {}",
                     path.display()
                 ))
                 .with_hint("fix or move the file; it records the deploys and markers already made")
+                .with_source(e)
             })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Journal::default(),
             Err(e) => {
                 return Err(Error::failure(format!(
-                    "cannot read the release journal {}: {e}",
+                    "cannot read the release journal {}",
                     path.display()
-                )));
+                ))
+                .with_source(e));
             }
         };
         Ok(JournalFile {
@@ -223,9 +226,14 @@ impl JournalFile {
             std::fs::create_dir_all(dir)?;
         }
         let text = serde_json::to_vec_pretty(&*journal).map_err(std::io::Error::other)?;
-        let partial = self.path.with_extension("json.partial");
-        std::fs::write(&partial, text)?;
-        std::fs::rename(&partial, &self.path)
+        // A temporary file beside the journal, synced, then renamed over it: a crash leaves
+        // the old journal or the new one, never half of one (and no stale temporary name).
+        let dir = self.path.parent().unwrap_or(std::path::Path::new("."));
+        let mut partial = tempfile::NamedTempFile::new_in(dir)?;
+        partial.write_all(&text)?;
+        partial.as_file().sync_all()?;
+        partial.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
     }
 }
 
@@ -405,7 +413,7 @@ async fn rollbar_step(
                 )
             }
         }
-        Err(e) => Step::failed(STEP, &crate::commands::rollbar::rollbar_error(e)),
+        Err(e) => Step::failed(STEP, &Error::from(e)),
     }
 }
 

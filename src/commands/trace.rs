@@ -63,9 +63,6 @@ pub struct TraceArgs {
     pub aws: AwsArgs,
 }
 
-/// Width of the waterfall when stdout is not a terminal.
-const PIPED_WIDTH: usize = 120;
-
 /// Log lines shown at most (a trace id logged in a loop must not flood the terminal).
 const MAX_LOG_LINES: usize = 1000;
 
@@ -220,10 +217,7 @@ async fn from_local(ctx: &Context, args: &TraceArgs, id: &TraceId) -> (Answer, V
             Answer::not_asked(format!("no span database at {}", path.display())),
             Vec::new(),
         ),
-        Ok(Err(e)) => (
-            Answer::failed(&crate::commands::local::store_error(e)),
-            Vec::new(),
-        ),
+        Ok(Err(e)) => (Answer::failed(&Error::from(e)), Vec::new()),
         Err(e) => (
             Answer::failed(&Error::failure(format!("internal error: {e}"))),
             Vec::new(),
@@ -643,7 +637,7 @@ fn render(
         )
     };
     if let Some(trace) = trace {
-        let width = p.width().unwrap_or(PIPED_WIDTH);
+        let width = p.width().unwrap_or(waterfall::PIPED_WIDTH);
         p.line("")?;
         let under = |span: &crate::model::trace::Span| -> Vec<String> {
             placed

@@ -41,7 +41,7 @@ pub fn record(document: &Value, now_ns: i64) -> Result<SpanRecord, Rejected> {
     };
     let hex = |key: &str, len: usize| -> Result<String, Rejected> {
         let id = text(key).to_ascii_lowercase();
-        if id.len() == len && id.chars().all(|c| c.is_ascii_hexdigit()) {
+        if crate::model::trace::is_hex_of_len(&id, len) {
             Ok(id)
         } else {
             Err(Rejected {

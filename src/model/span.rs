@@ -353,7 +353,7 @@ pub fn url_authority(url: &str) -> Option<String> {
 /// Why an id is not one.
 fn check_hex(id: &str, len: usize, what: &str) -> Result<String, Rejected> {
     let id = id.to_ascii_lowercase();
-    if id.len() != len || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !crate::model::trace::is_hex_of_len(&id, len) {
         return Err(Rejected {
             reason: format!("{what} '{id}' is not {len} hex digits"),
         });

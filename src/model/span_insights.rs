@@ -216,16 +216,17 @@ pub fn read_routes(rows: &[Vec<(String, String)>]) -> Vec<RouteStats> {
 pub fn read_listing(rows: &[Vec<(String, String)>]) -> Vec<TraceSummary> {
     rows.iter()
         .filter_map(|row| {
-            let w3c = text(row, "traceId")?.to_ascii_lowercase();
-            if w3c.len() != 32 || !w3c.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return None;
-            }
+            // Only W3C ids (32 hex digits) are spans' trace ids; anything else is left out.
+            let w3c = text(row, "traceId")?;
+            let id: crate::model::trace::TraceId = crate::model::trace::is_hex_of_len(w3c, 32)
+                .then(|| w3c.parse().ok())
+                .flatten()?;
             let seconds = number(row, "seconds");
             let status = number(row, "http_status")
                 .map(|s| s as i32)
                 .filter(|s| *s > 0);
             Some(TraceSummary {
-                id: format!("1-{}-{}", &w3c[..8], &w3c[8..]),
+                id: id.as_str().to_string(),
                 start: text(row, "startTimeUnixNano").and_then(epoch_nanos),
                 duration: seconds,
                 response_time: seconds,

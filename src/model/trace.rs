@@ -39,6 +39,12 @@ fn is_hex(s: &str) -> bool {
     s.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// Whether `s` is exactly `len` hex digits: the one check of every id tracectl reads (trace
+/// and span ids from apps and services, tokens' shapes).
+pub fn is_hex_of_len(s: &str, len: usize) -> bool {
+    s.len() == len && is_hex(s)
+}
+
 impl FromStr for TraceId {
     type Err = TraceIdError;
 
@@ -47,13 +53,13 @@ impl FromStr for TraceId {
         let err = || TraceIdError(input.to_string());
         // W3C trace ids are the X-Ray id without the version and dashes: the first 8 hex
         // digits are the epoch, the other 24 the random part.
-        if s.len() == 32 && is_hex(&s) {
+        if is_hex_of_len(&s, 32) {
             return Ok(TraceId(format!("1-{}-{}", &s[..8], &s[8..])));
         }
         let mut parts = s.split('-');
         match (parts.next(), parts.next(), parts.next(), parts.next()) {
             (Some("1"), Some(epoch), Some(random), None)
-                if epoch.len() == 8 && random.len() == 24 && is_hex(epoch) && is_hex(random) =>
+                if is_hex_of_len(epoch, 8) && is_hex_of_len(random, 24) =>
             {
                 Ok(TraceId(s))
             }

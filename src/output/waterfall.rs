@@ -4,7 +4,8 @@
 
 use super::color::Palette;
 use super::terminal::escape_field;
-use super::{human_seconds, url_path};
+use super::{Printer, human_seconds, url_path};
+use crate::error::Result;
 use crate::model::trace::{Span, Trace};
 
 /// Bars never get narrower than this, however long the names are.
@@ -13,6 +14,28 @@ const OFFSET_WIDTH: usize = 8;
 const DURATION_WIDTH: usize = 8;
 /// How much of an exception's stack the waterfall shows.
 const STACK_LINES: usize = 20;
+
+/// Width of the waterfall when stdout is not a terminal.
+pub const PIPED_WIDTH: usize = 120;
+
+/// `xray trace` and `local trace`: each trace as a waterfall (a blank line between them);
+/// `-o json` is the trace alone when one id was asked for, else the list.
+pub fn print_traces(printer: &Printer, traces: &[Trace], asked: usize) -> Result<()> {
+    if printer.is_json() {
+        return match traces {
+            [one] if asked == 1 => printer.json(one),
+            many => printer.json(many),
+        };
+    }
+    let width = printer.width().unwrap_or(PIPED_WIDTH);
+    for (i, trace) in traces.iter().enumerate() {
+        if i > 0 {
+            printer.line("")?;
+        }
+        printer.line(&render(trace, width, printer.palette()))?;
+    }
+    Ok(())
+}
 
 /// Renders `trace` in `width` columns. Pure: the same trace and width give the same text.
 pub fn render(trace: &Trace, width: usize, palette: Palette) -> String {

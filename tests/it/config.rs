@@ -150,13 +150,32 @@ fn bad_config_inputs_are_usage_errors_naming_what_and_where() {
     let path = sandbox.write_config("[profiles.dev]\nhoneycomb_dataset = 5\n");
     let out = run(sandbox.cmd().args(["config", "show"]));
     assert_eq!(out.code, 2);
-    let first = out.stderr.lines().next().unwrap();
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!("error: config file {}: line 2, column 21", path.display())
+    );
+    assert_eq!(
+        lines.last().unwrap(),
+        &"caused by: invalid type: integer `5`, expected a string"
+    );
+
+    // TOML's own Display quotes the broken line; the cause is its message alone, so a key
+    // on that line is never shown.
+    let path =
+        sandbox.write_config("[profiles.default]\nhoneycomb_api_key = \"hcsecret-0123456789\n");
+    let out = run(sandbox.cmd().args(["config", "show"]));
+    assert_eq!(out.code, 2);
+    assert!(!out.stderr.contains("hcsecret"), "{}", out.stderr);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!("error: config file {}: line 2, column 41", path.display())
+    );
     assert!(
-        first.starts_with(&format!(
-            "error: config file {}: line 2, column 21:",
-            path.display()
-        )),
-        "{first}"
+        lines.last().unwrap().starts_with("caused by: "),
+        "{}",
+        out.stderr
     );
 }
 

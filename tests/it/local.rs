@@ -2543,3 +2543,36 @@ async fn every_acknowledged_span_survives_a_kill_9() {
         &missing[..missing.len().min(3)]
     );
 }
+
+/// A damaged file is a read failure, said as one: what could not be read, what to do, and
+/// SQLite's own words underneath (it was filed as "cannot write", hinting at a writable
+/// place).
+#[test]
+fn a_damaged_database_says_cannot_read_and_why() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &[]);
+    listener.app("otlp-http", 3);
+    let db = listener.db.clone();
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    let mut bytes = std::fs::read(&db).unwrap();
+    assert!(bytes.len() > 8192, "{} bytes", bytes.len());
+    // Every page but the first (the header and the schema) overwritten.
+    bytes[4096..].fill(0xA5);
+    std::fs::write(&db, &bytes).unwrap();
+    for suffix in ["-wal", "-shm"] {
+        let mut side = db.clone().into_os_string();
+        side.push(suffix);
+        let _ = std::fs::remove_file(side);
+    }
+    let out = local(&sandbox, &db, &["stats"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.stderr.lines().collect::<Vec<_>>(),
+        [
+            format!("error: cannot read the span database {}", db.display()).as_str(),
+            "hint: the file may be damaged or unreadable to you; check its permissions, or use another with --db PATH",
+            "caused by: database disk image is malformed",
+        ]
+    );
+}

@@ -1061,3 +1061,31 @@ fn a_repository_without_commits_gets_a_hint_that_fits_tag_push() {
         "error: the repository has no commits yet, so there is nothing to tag\nhint: commit your work first (git commit), then tag it\n"
     );
 }
+
+/// A push that libgit2 cannot make says which remote, then libgit2's own words as the cause,
+/// with the URL's password still hidden in both.
+#[test]
+fn a_failed_push_shows_libgit2s_cause_without_the_password() {
+    let repo = Repo::new();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let url = format!("http://deploy:pa55word-s3cret@127.0.0.1:{port}/origin.git");
+    let out = repo.tracectl(&["tag", "push", "v1.0.0", "--remote", &url]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(!out.stderr.contains("pa55word"), "{}", out.stderr);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert!(
+        lines.contains(&format!(
+            "error: cannot talk to the remote http://deploy:[REDACTED]@127.0.0.1:{port}/origin.git"
+        ).as_str()),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        lines.contains(&"caused by: failed to connect to 127.0.0.1: Connection refused"),
+        "{}",
+        out.stderr
+    );
+    assert!(repo.local_tags().is_empty(), "nothing half-done");
+}

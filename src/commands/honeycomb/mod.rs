@@ -9,7 +9,7 @@ pub mod query;
 use clap::{Args, Subcommand};
 
 use crate::clients::honeycomb::{HoneycombClient, HoneycombError};
-use crate::clients::http::HttpError;
+
 use crate::commands::{Context, not_found};
 use crate::config::{HONEYCOMB_API_KEY, HONEYCOMB_DATASET, HONEYCOMB_ENDPOINT};
 use crate::error::{Error, Result};
@@ -86,32 +86,7 @@ impl Context {
 
     /// What the user can do about each Honeycomb failure.
     pub(crate) fn honeycomb_error(&self, e: HoneycombError) -> Error {
-        let message = e.to_string();
-        match e {
-            HoneycombError::Endpoint(_) => Error::usage(message).with_hint(
-                "use a URL like https://api.honeycomb.io or https://api.eu1.honeycomb.io (--endpoint-url or HONEYCOMB_API_ENDPOINT)",
-            ),
-            HoneycombError::Unauthorized { .. } => {
-                Error::failure(message).with_hint(self.config.missing_hint(&HONEYCOMB_API_KEY))
-            }
-            HoneycombError::Forbidden { .. } => Error::failure(message).with_hint(
-                "the key lacks a permission this needs; `tracectl honeycomb auth` lists what it may do",
-            ),
-            HoneycombError::RateLimited { .. } => Error::failure(message)
-                .with_hint("Honeycomb allows 10 query results a minute; wait for the reset"),
-            HoneycombError::Http(
-                HttpError::CrossOriginRedirect { .. } | HttpError::TooManyRedirects { .. },
-            ) => Error::failure(message).with_hint(
-                "point --endpoint-url (or HONEYCOMB_API_ENDPOINT) at the API itself, e.g. https://api.honeycomb.io",
-            ),
-            HoneycombError::Http(_) => Error::failure(message).with_hint(
-                "check the network and the endpoint (--endpoint-url or HONEYCOMB_API_ENDPOINT)",
-            ),
-            HoneycombError::NotFound { .. }
-            | HoneycombError::Invalid { .. }
-            | HoneycombError::Status { .. }
-            | HoneycombError::Decode(_) => Error::failure(message),
-        }
+        crate::commands::failures::honeycomb(&self.config, e)
     }
 
     /// A 404 on a dataset's endpoint names the dataset and the closest existing ones.

@@ -127,7 +127,7 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
     let retain = retention(ctx, args.retain)?;
     let db = super::database_path(ctx, args.db.clone())?;
 
-    let store = Store::open(&db).map_err(super::store_error)?;
+    let store = Store::open(&db)?;
     // Held while listening: two listeners writing one database would answer each other's
     // senders with each other's backlogs, and their totals would both be wrong.
     let _only_listener = claim(&db)?;

@@ -12,7 +12,7 @@ use clap::{Args, Subcommand};
 
 use std::path::PathBuf;
 
-use crate::clients::store::{StoreError, default_path};
+use crate::clients::store::default_path;
 use crate::commands::{AwsArgs, Context};
 use crate::config::LOCAL_DB;
 use crate::error::{Error, Result};
@@ -74,26 +74,4 @@ pub(crate) fn database_path(ctx: &Context, flag: Option<PathBuf>) -> Result<Path
         Error::usage("no place for the span database: neither HOME nor XDG_DATA_HOME is set")
             .with_hint("pass --db PATH or set TRACECTL_LOCAL_DB")
     })
-}
-
-pub(crate) fn store_error(e: StoreError) -> Error {
-    let message = e.to_string();
-    match e {
-        StoreError::Open { .. } | StoreError::Write { .. } => Error::failure(message)
-            .with_hint("choose a writable place with --db PATH (or TRACECTL_LOCAL_DB)"),
-        StoreError::Read { .. } => Error::failure(message).with_hint(
-            "the file may be damaged or unreadable to you; check its permissions, or use another with --db PATH",
-        ),
-        StoreError::Newer { .. } => Error::failure(message)
-            .with_hint("upgrade tracectl, or use another file with --db PATH"),
-        StoreError::Foreign { .. } => Error::failure(message).with_hint(
-            "tracectl will not write into another program's file; use --db PATH for a new one",
-        ),
-        StoreError::Locked { .. } => Error::failure(message).with_hint(
-            "another tracectl local listen may be writing it; stop that one, or use --db PATH",
-        ),
-        StoreError::Missing { .. } => Error::failure(message).with_hint(format!(
-            "run `tracectl local listen` and point an app at it: {POINT_AN_APP}"
-        )),
-    }
 }

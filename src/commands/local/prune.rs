@@ -8,7 +8,7 @@ use clap::Args;
 
 use crate::clients::store::Store;
 use crate::commands::Context;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::time::duration_arg;
 use crate::output::{human_count, human_span};
 
@@ -28,19 +28,17 @@ pub async fn run(ctx: &Context, args: PruneArgs) -> Result<()> {
     let path = super::database_path(ctx, args.db)?;
     if !path.exists() {
         // Nothing to prune; opening would create it.
-        return Err(super::store_error(
-            crate::clients::store::StoreError::Missing { path },
-        ));
+        return Err(Error::from(crate::clients::store::StoreError::Missing {
+            path,
+        }));
     }
-    let mut store = Store::open(&path).map_err(super::store_error)?;
+    let mut store = Store::open(&path)?;
     let cutoff = ctx
         .now
         .as_nanosecond()
         .saturating_sub(i128::try_from(older_than.as_nanos()).unwrap_or(i128::MAX));
-    let deleted = store
-        .prune_before(i64::try_from(cutoff).unwrap_or(i64::MIN))
-        .map_err(super::store_error)?;
-    let left = store.count().map_err(super::store_error)?;
+    let deleted = store.prune_before(i64::try_from(cutoff).unwrap_or(i64::MIN))?;
+    let left = store.count()?;
     if ctx.printer.is_json() {
         return ctx
             .printer

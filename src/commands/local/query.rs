@@ -58,15 +58,12 @@ pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
         start_ns.div_euclid(1_000_000_000),
         end_ns.div_euclid(1_000_000_000) + 1,
     );
-    let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)
-        .map_err(super::store_error)?;
-    let table = store
-        .span_table(
-            start_ns,
-            end_ns.saturating_add(1),
-            span_query::columns_of(&spec),
-        )
-        .map_err(super::store_error)?;
+    let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)?;
+    let table = store.span_table(
+        start_ns,
+        end_ns.saturating_add(1),
+        span_query::columns_of(&spec),
+    )?;
     let data = span_query::run(&spec, &table, start_s, end_s, !args.no_series)
         .map_err(|e| Error::usage(e.0).with_hint("tracectl local query --help shows the forms"))?;
     print_query(

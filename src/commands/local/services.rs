@@ -28,8 +28,7 @@ const DEFAULT_SINCE: Duration = Duration::from_secs(3600);
 
 pub async fn run(ctx: &Context, args: ServicesArgs) -> Result<()> {
     let window = resolve_window(args.since, None, None, DEFAULT_SINCE, ctx.now)?;
-    let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)
-        .map_err(super::store_error)?;
-    let report = views::local::services(&store, window).map_err(super::store_error)?;
+    let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)?;
+    let report = views::local::services(&store, window)?;
     print_services(&ctx.printer, &report)
 }

@@ -20,8 +20,8 @@ pub struct StatsArgs {
 
 pub async fn run(ctx: &Context, args: StatsArgs) -> Result<()> {
     let path = super::database_path(ctx, args.db)?;
-    let store = Store::open_read(&path).map_err(super::store_error)?;
-    let stats = views::local::stats(&store).map_err(super::store_error)?;
+    let store = Store::open_read(&path)?;
+    let stats = views::local::stats(&store)?;
     let p = &ctx.printer;
     if p.is_json() {
         return p.json(&stats);

@@ -27,30 +27,13 @@ pub struct TraceArgs {
     pub db: Option<PathBuf>,
 }
 
-/// Width of the waterfall when stdout is not a terminal.
-const PIPED_WIDTH: usize = 120;
-
 pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
     let ids = crate::commands::trace_ids(&args.ids)?;
-    let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)
-        .map_err(super::store_error)?;
-    let lookup = views::local::trace(&store, &ids).map_err(super::store_error)?;
+    let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)?;
+    let lookup = views::local::trace(&store, &ids)?;
     let (traces, missing) = (&lookup.found, &lookup.missing);
     let printer = &ctx.printer;
-    if printer.is_json() {
-        match traces.as_slice() {
-            [one] if ids.len() == 1 => printer.json(one)?,
-            many => printer.json(many)?,
-        }
-    } else {
-        let width = printer.width().unwrap_or(PIPED_WIDTH);
-        for (i, trace) in traces.iter().enumerate() {
-            if i > 0 {
-                printer.line("")?;
-            }
-            printer.line(&waterfall::render(trace, width, printer.palette()))?;
-        }
-    }
+    waterfall::print_traces(printer, traces, ids.len())?;
     if missing.is_empty() {
         return Ok(());
     }

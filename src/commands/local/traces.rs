@@ -37,11 +37,10 @@ pub async fn run(ctx: &Context, args: TracesArgs) -> Result<()> {
         order: args.selection.sort,
         limit: args.selection.listed(),
     };
-    let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)
-        .map_err(super::store_error)?;
-    let report = views::local::traces(&store, &request).map_err(super::store_error)?;
+    let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)?;
+    let report = views::local::traces(&store, &request)?;
     print_traces(&ctx.printer, &report)?;
-    if store.time_range().map_err(super::store_error)?.is_none() {
+    if store.time_range()?.is_none() {
         ctx.printer.hint(&format!(
             "{} holds no spans yet: run `tracectl local listen` and point an app at it: {}",
             store.path().display(),

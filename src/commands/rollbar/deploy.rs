@@ -77,10 +77,7 @@ pub async fn run(ctx: &Context, api: &RollbarArgs, args: DeployArgs) -> Result<(
         status: args.status.map(|s| s.as_str().to_string()),
     };
     let client = ctx.rollbar_client(api)?;
-    let deploy_id = client
-        .post_deploy(&deploy)
-        .await
-        .map_err(super::rollbar_error)?;
+    let deploy_id = client.post_deploy(&deploy).await.map_err(Error::from)?;
     let recorded = Recorded {
         deploy_id,
         environment: deploy.environment,

@@ -6,7 +6,7 @@ pub mod trigger;
 use clap::{Args, Subcommand};
 
 use crate::clients::git::{self, HeadInfo};
-use crate::clients::rollbar::{RollbarClient, RollbarError};
+use crate::clients::rollbar::RollbarClient;
 use crate::commands::Context;
 use crate::config::{ROLLBAR_ACCESS_TOKEN, ROLLBAR_ENDPOINT, ROLLBAR_ENVIRONMENT};
 use crate::error::{Error, Result};
@@ -48,7 +48,7 @@ impl Context {
     pub(crate) fn rollbar_client(&self, api: &RollbarArgs) -> Result<RollbarClient> {
         let token = self.required_secret(&ROLLBAR_ACCESS_TOKEN, "Rollbar access token")?;
         let endpoint = self.endpoint(&ROLLBAR_ENDPOINT, api.endpoint_url.as_deref());
-        RollbarClient::new(&endpoint, &token, self.printer.observer()).map_err(rollbar_error)
+        RollbarClient::new(&endpoint, &token, self.printer.observer()).map_err(Error::from)
     }
 
     /// `-e`, else ROLLBAR_ENVIRONMENT / profile, else `development`.
@@ -66,30 +66,4 @@ async fn head_info() -> Option<HeadInfo> {
         .await
         .ok()
         .flatten()
-}
-
-/// What the user can do about each Rollbar failure.
-pub(crate) fn rollbar_error(e: RollbarError) -> Error {
-    let message = e.to_string();
-    match e {
-        RollbarError::Endpoint(_) => {
-            Error::usage(message).with_hint("use a URL like https://api.rollbar.com/api/1/ (--endpoint-url or ROLLBAR_ENDPOINT)")
-        }
-        RollbarError::Auth { .. } => Error::failure(message).with_hint(
-            "use a project access token with the post_server_item scope (Rollbar: Project Settings > Project Access Tokens) in ROLLBAR_ACCESS_TOKEN",
-        ),
-        RollbarError::TooLarge { .. } => Error::failure(message).with_hint("shorten the message or the --custom values"),
-        RollbarError::Invalid { .. } => Error::failure(message).with_hint("`--dry-run` prints the payload that was refused"),
-        RollbarError::RateLimited { .. } => Error::failure(message).with_hint("wait for the reset, or send fewer with --count"),
-        RollbarError::Http(
-            crate::clients::http::HttpError::CrossOriginRedirect { .. }
-            | crate::clients::http::HttpError::TooManyRedirects { .. },
-        ) => Error::failure(message).with_hint(
-            "point --endpoint-url (or ROLLBAR_ENDPOINT) at the API itself, e.g. https://api.rollbar.com/api/1/",
-        ),
-        RollbarError::Http(_) => {
-            Error::failure(message).with_hint("check the network and the endpoint (--endpoint-url or ROLLBAR_ENDPOINT)")
-        }
-        RollbarError::Status { .. } | RollbarError::Decode(_) => Error::failure(message),
-    }
 }

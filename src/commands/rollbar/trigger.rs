@@ -167,7 +167,7 @@ pub async fn run(ctx: &Context, api: &RollbarArgs, args: TriggerArgs) -> Result<
     match failures.into_iter().next() {
         None => Ok(()),
         Some(first) => {
-            let err = super::rollbar_error(first);
+            let err = Error::from(first);
             let failed = args.count as usize - sent.len();
             let mut out = Error::failure(format!(
                 "sent {} of {} to Rollbar; {failed} failed: {}",

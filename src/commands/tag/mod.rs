@@ -8,7 +8,7 @@ pub mod push;
 
 use clap::{Args, Subcommand};
 
-use crate::clients::git::{GitError, RemoteAuth};
+use crate::clients::git::RemoteAuth;
 use crate::commands::Context;
 use crate::config::Env;
 use crate::error::{Error, Result};
@@ -90,44 +90,5 @@ pub(crate) fn remote_auth(env: &Env) -> RemoteAuth {
             .get("GIT_TOKEN")
             .or_else(|| env.get("GITHUB_TOKEN"))
             .map(str::to_string),
-    }
-}
-
-/// What the user can do about each git failure.
-impl From<GitError> for Error {
-    fn from(e: GitError) -> Self {
-        let message = e.to_string();
-        match e {
-            GitError::NotARepository(_) => {
-                Error::usage(message).with_hint("run tracectl tag inside the repository (or set GIT_DIR)")
-            }
-            GitError::InvalidName { .. } => Error::usage(message).with_hint("use a name like v1.2.3"),
-            GitError::BadRevision(_) => Error::usage(message).with_hint("use a branch, a tag or a commit id, e.g. --ref HEAD~1"),
-            GitError::NoCommits => Error::failure(message).with_hint("commit your work first (git commit), then tag it"),
-            GitError::TagExists(name) => Error::failure(message).with_hint(format!(
-                "pass --force to move {name}, or `tracectl tag next` for the next free version"
-            )),
-            GitError::NoSuchTag(_) => Error::failure(message).with_hint("tracectl tag list shows the tags"),
-            GitError::Dirty(_) => Error::failure(message)
-                .with_hint("commit or stash the changes, or pass --allow-dirty to tag HEAD as committed"),
-            GitError::NoIdentity => Error::failure(message).with_hint(
-                "run git config --global user.name \"Your Name\" and git config --global user.email you@example.com, or set GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL",
-            ),
-            GitError::NoSuchRemote { known, .. } => {
-                let hint = if known.is_empty() {
-                    "this repository has no remotes; add one with git remote add origin URL".to_string()
-                } else {
-                    format!("remotes: {}", known.join(", "))
-                };
-                Error::usage(message).with_hint(hint)
-            }
-            GitError::Auth { .. } => Error::failure(message).with_hint(
-                "load your key into ssh-agent (ssh-add), configure a git credential helper, or set GIT_TOKEN for https",
-            ),
-            GitError::HostKey(url) => Error::failure(message).with_hint(format!(
-                "check the host's fingerprint, then add it: ssh-keyscan HOST >> ~/.ssh/known_hosts (remote {url})"
-            )),
-            GitError::Other(_) => Error::failure(message),
-        }
     }
 }

@@ -56,9 +56,6 @@ async fn heartbeat<T>(ctx: &Context, what: &str, work: impl std::future::Future<
     }
 }
 
-/// Width of the waterfall when stdout is not a terminal.
-const PIPED_WIDTH: usize = 120;
-
 pub async fn run(ctx: &Context, aws: &AwsArgs, source: TraceSource, args: TraceArgs) -> Result<()> {
     let ids = crate::commands::trace_ids(&args.ids)?;
     let client = ctx.xray_client(aws).await?;
@@ -106,20 +103,7 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, source: TraceSource, args: TraceA
     }
 
     let printer = &ctx.printer;
-    if printer.is_json() {
-        match traces.as_slice() {
-            [one] if ids.len() == 1 => printer.json(one)?,
-            many => printer.json(many)?,
-        }
-    } else {
-        let width = printer.width().unwrap_or(PIPED_WIDTH);
-        for (i, trace) in traces.iter().enumerate() {
-            if i > 0 {
-                printer.line("")?;
-            }
-            printer.line(&waterfall::render(trace, width, printer.palette()))?;
-        }
-    }
+    waterfall::print_traces(printer, &traces, ids.len())?;
     not_found(&ids, &missing, &unprocessed)
 }
 
