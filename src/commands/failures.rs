@@ -171,7 +171,10 @@ impl From<GitError> for Error {
             GitError::HostKey(url) => Error::failure(message).with_hint(format!(
                 "check the host's fingerprint, then add it: ssh-keyscan HOST >> ~/.ssh/known_hosts (remote {url})"
             )),
-            GitError::Remote { .. } | GitError::Git(_) | GitError::Other(_) => Error::failure(message),
+            GitError::Remote { .. } => Error::failure(message).with_hint(
+                "check the remote's URL and that its host answers (git ls-remote REMOTE says the same)",
+            ),
+            GitError::Git(_) | GitError::Other(_) => Error::failure(message),
         };
         err.with_source(e)
     }

@@ -73,6 +73,37 @@ pub struct Output {
     pub stderr: String,
 }
 
+/// The whole of what a run showed, as snapshots pin it: the exit code, then stdout and
+/// stderr. What changes from run to run is replaced by [`Sandbox::snapshot_filters`].
+impl std::fmt::Display for Output {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "exit {}", self.code)?;
+        if !self.stdout.is_empty() {
+            write!(f, "--- stdout\n{}", self.stdout)?;
+        }
+        if !self.stderr.is_empty() {
+            write!(f, "--- stderr\n{}", self.stderr)?;
+        }
+        Ok(())
+    }
+}
+
+impl Sandbox {
+    /// insta filters for a run in this sandbox: its home folder, ephemeral loopback ports,
+    /// instants and clock times become placeholders, so a snapshot holds only what a
+    /// wording change changes. Use: `let _f = sandbox.snapshot_filters().bind_to_scope();`
+    pub fn snapshot_filters(&self) -> insta::Settings {
+        let mut settings = insta::Settings::clone_current();
+        settings.add_filter(&regex::escape(&self.home().display().to_string()), "[HOME]");
+        settings.add_filter(r"127\.0\.0\.1:\d{5}", "127.0.0.1:[PORT]");
+        settings.add_filter(
+            r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?Z?",
+            "[TIME]",
+        );
+        settings
+    }
+}
+
 pub fn run(cmd: &mut Command) -> Output {
     let out = cmd.output().expect("run tracectl");
     Output {

@@ -1681,19 +1681,14 @@ fn local_traces_trace_services_and_query_show_what_the_sdks_sent() {
 #[test]
 fn the_local_views_without_a_database_say_how_to_fill_one() {
     let sandbox = Sandbox::new();
+    let _filters = sandbox.snapshot_filters().bind_to_scope();
     let out = crate::harness::run(sandbox.cmd().args(["local", "traces"]));
-    assert_eq!(out.code, 1, "{}", out.stderr);
-    let path = sandbox.home().join(".local/share/tracectl/traces.db");
-    assert_eq!(
-        out.stderr,
-        format!(
-            "error: there is no span database at {}\n\
-             hint: run `tracectl local listen` and point an app at it: \
-             OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 (OpenTelemetry) or \
-             AWS_XRAY_DAEMON_ADDRESS=127.0.0.1:2000 (the X-Ray SDK)\n",
-            path.display()
-        )
-    );
+    insta::assert_snapshot!(out, @r"
+    exit 1
+    --- stderr
+    error: there is no span database at [HOME]/.local/share/tracectl/traces.db
+    hint: run `tracectl local listen` and point an app at it: OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 (OpenTelemetry) or AWS_XRAY_DAEMON_ADDRESS=127.0.0.1:2000 (the X-Ray SDK)
+    ");
     let newer = sandbox.home().join("newer.db");
     rusqlite::Connection::open(&newer)
         .unwrap()
@@ -2565,14 +2560,13 @@ fn a_damaged_database_says_cannot_read_and_why() {
         side.push(suffix);
         let _ = std::fs::remove_file(side);
     }
+    let _filters = sandbox.snapshot_filters().bind_to_scope();
     let out = local(&sandbox, &db, &["stats"]);
-    assert_eq!(out.code, 1, "{}", out.stderr);
-    assert_eq!(
-        out.stderr.lines().collect::<Vec<_>>(),
-        [
-            format!("error: cannot read the span database {}", db.display()).as_str(),
-            "hint: the file may be damaged or unreadable to you; check its permissions, or use another with --db PATH",
-            "caused by: database disk image is malformed",
-        ]
-    );
+    insta::assert_snapshot!(out, @r"
+    exit 1
+    --- stderr
+    error: cannot read the span database [HOME]/data/traces.db
+    hint: the file may be damaged or unreadable to you; check its permissions, or use another with --db PATH
+    caused by: database disk image is malformed
+    ");
 }
