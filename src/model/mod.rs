@@ -2,6 +2,7 @@
 
 pub mod app_env;
 pub mod aws_span;
+pub mod doctor;
 pub mod filter;
 pub mod forge;
 pub mod graph;

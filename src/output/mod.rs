@@ -5,6 +5,7 @@
 pub mod chart;
 pub mod color;
 pub mod diagnostics;
+pub mod doctor;
 pub mod honeycomb;
 pub mod logs;
 pub mod table;

@@ -68,4 +68,5 @@ mod schema {
     pin!(honeycomb_datasets, Vec<super::honeycomb::DatasetRow>);
     pin!(honeycomb_columns, Vec<super::honeycomb::ColumnRow>);
     pin!(honeycomb_marker, super::honeycomb::MarkerReport);
+    pin!(doctor_report, crate::model::doctor::DoctorReport);
 }
