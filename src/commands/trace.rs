@@ -12,7 +12,7 @@ use clap::Args;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::clients::honeycomb::{HoneycombClient, HoneycombError};
+use crate::clients::honeycomb::HoneycombError;
 use crate::clients::logs::{FilterQuery, filter_pages};
 use crate::clients::store::{Store, StoreError};
 use crate::commands::honeycomb::HoneycombArgs;
@@ -27,6 +27,8 @@ use crate::model::time::duration_arg;
 use crate::model::trace::TraceId;
 use crate::output::human_span;
 use crate::output::waterfall;
+use crate::views;
+use crate::views::honeycomb::QueryFailure;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -357,9 +359,9 @@ async fn from_honeycomb(
         time_range: Some(HONEYCOMB_WINDOW_S),
         ..QuerySpec::default()
     };
-    let rows = match run_query(&client, &dataset, &spec, deadline).await {
-        Ok(rows) => rows,
-        Err(QueryFailure::OutOfTime) => {
+    let rows = match views::honeycomb::query(&client, &dataset, &spec, false, deadline).await {
+        Ok(report) => report.results,
+        Err(QueryFailure::OutOfTime { .. }) => {
             return (
                 Answer::failed(&Error::failure(format!(
                     "the query on {dataset} did not finish within {}",
@@ -368,7 +370,10 @@ async fn from_honeycomb(
                 Vec::new(),
             );
         }
-        Err(QueryFailure::Api(HoneycombError::Forbidden { .. })) => {
+        Err(
+            QueryFailure::Saving(HoneycombError::Forbidden { .. })
+            | QueryFailure::Running(HoneycombError::Forbidden { .. }),
+        ) => {
             return (
                 Answer::not_asked(
                     "the Honeycomb key may not run queries (Query Data API: Enterprise plan, a key with Run Queries)",
@@ -376,7 +381,9 @@ async fn from_honeycomb(
                 Vec::new(),
             );
         }
-        Err(QueryFailure::Api(e)) => return (Answer::failed(&ctx.honeycomb_error(e)), Vec::new()),
+        Err(QueryFailure::Saving(e) | QueryFailure::Running(e)) => {
+            return (Answer::failed(&ctx.honeycomb_error(e)), Vec::new());
+        }
     };
     let text = |row: &serde_json::Map<String, Value>, key: &str| {
         row.get(key).and_then(Value::as_str).map(str::to_string)
@@ -403,42 +410,6 @@ async fn from_honeycomb(
         }
     };
     (answer, spans)
-}
-
-/// Why the Honeycomb query gave no rows.
-enum QueryFailure {
-    Api(HoneycombError),
-    OutOfTime,
-}
-
-impl From<HoneycombError> for QueryFailure {
-    fn from(e: HoneycombError) -> Self {
-        QueryFailure::Api(e)
-    }
-}
-
-/// Runs a query to completion (no series) within `deadline`; the result rows.
-async fn run_query(
-    client: &HoneycombClient,
-    dataset: &str,
-    spec: &QuerySpec,
-    deadline: Instant,
-) -> std::result::Result<Vec<serde_json::Map<String, Value>>, QueryFailure> {
-    let query_id = client.create_query(dataset, spec).await?;
-    let mut result = client.create_result(dataset, &query_id, true).await?;
-    let mut wait = Duration::from_millis(100);
-    while !result.complete {
-        if Instant::now() + wait >= deadline {
-            return Err(QueryFailure::OutOfTime);
-        }
-        tokio::time::sleep(wait).await;
-        wait = (wait * 2).min(Duration::from_secs(1));
-        result = client.result(dataset, &result.id).await?;
-    }
-    Ok(result
-        .data
-        .map(|d| d.results.into_iter().map(|r| r.data).collect())
-        .unwrap_or_default())
 }
 
 /// The log lines that carry the id, in the configured groups, around the trace's time.

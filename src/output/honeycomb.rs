@@ -5,15 +5,14 @@
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::chart::{self, sparkline};
 use super::{Column, Printer, human_count, human_span};
 use crate::error::Result;
-use crate::model::query::ResultData;
 use crate::model::query::{Calculation, QuerySpec};
 use crate::views::honeycomb::{AuthReport, ColumnRow, DatasetRow, MarkerReport};
+use crate::views::query::QueryReport;
 
 /// A result value for people: integers with separators (`20,769`), other numbers with two
 /// decimals (`2,035.09`), text as it is, missing as `-`.
@@ -67,30 +66,6 @@ fn group_value(value: Option<&Value>) -> String {
     }
 }
 
-/// Everything `honeycomb query` shows.
-pub struct QueryReport<'a> {
-    pub dataset: &'a str,
-    pub spec: &'a QuerySpec,
-    pub query_id: &'a str,
-    pub result_id: &'a str,
-    pub query_url: Option<&'a str>,
-    pub data: &'a ResultData,
-    /// The window's length, for the chart caption.
-    pub window: std::time::Duration,
-    pub draw_charts: bool,
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    dataset: &'a str,
-    query: &'a QuerySpec,
-    query_id: &'a str,
-    result_id: &'a str,
-    query_url: Option<&'a str>,
-    results: Vec<&'a Map<String, Value>>,
-    series: Vec<Map<String, Value>>,
-}
-
 /// The calculations of a spec, COUNT when it names none (as Honeycomb runs it).
 pub fn calculations(spec: &QuerySpec) -> Vec<Calculation> {
     if spec.calculations.is_empty() {
@@ -103,46 +78,30 @@ pub fn calculations(spec: &QuerySpec) -> Vec<Calculation> {
     }
 }
 
-pub fn print_query(printer: &Printer, report: &QueryReport<'_>) -> Result<()> {
+/// A query's table, then (with `charts`: the window's length, for the caption) one chart
+/// line per calculation; the query's link on stderr.
+pub fn print_query(
+    printer: &Printer,
+    report: &QueryReport,
+    charts: Option<std::time::Duration>,
+) -> Result<()> {
     if printer.is_json() {
-        return printer.json(&JsonReport {
-            dataset: report.dataset,
-            query: report.spec,
-            query_id: report.query_id,
-            result_id: report.result_id,
-            query_url: report.query_url,
-            results: report.data.results.iter().map(|r| &r.data).collect(),
-            series: report
-                .data
-                .series
-                .iter()
-                .map(|s| {
-                    let mut point = Map::new();
-                    point.insert(
-                        "time".into(),
-                        s.time.clone().map_or(Value::Null, Value::String),
-                    );
-                    point.extend(s.data.clone());
-                    point
-                })
-                .collect(),
-        });
+        return printer.json(report);
     }
-    let calcs = calculations(report.spec);
-    let mut columns: Vec<Column> = report.spec.breakdowns.iter().map(Column::left).collect();
+    let calcs = calculations(&report.query);
+    let mut columns: Vec<Column> = report.query.breakdowns.iter().map(Column::left).collect();
     columns.extend(calcs.iter().map(|c| Column::right(c.key())));
     let rows: Vec<Vec<String>> = report
-        .data
         .results
         .iter()
         .map(|row| {
             let mut cells: Vec<String> = report
-                .spec
+                .query
                 .breakdowns
                 .iter()
-                .map(|b| group_value(row.data.get(b)))
+                .map(|b| group_value(row.get(b)))
                 .collect();
-            cells.extend(calcs.iter().map(|c| human_value(row.data.get(&c.key()))));
+            cells.extend(calcs.iter().map(|c| human_value(row.get(&c.key()))));
             cells
         })
         .collect();
@@ -156,8 +115,8 @@ pub fn print_query(printer: &Printer, report: &QueryReport<'_>) -> Result<()> {
             printer.width(),
         ))?;
     }
-    if report.draw_charts && !report.data.series.is_empty() {
-        let lines = chart_lines(report, &calcs, printer.width().unwrap_or(80));
+    if let Some(window) = charts.filter(|_| !report.series.is_empty()) {
+        let lines = chart_lines(report, window, &calcs, printer.width().unwrap_or(80));
         if !lines.is_empty() {
             printer.line("")?;
             for line in lines {
@@ -168,7 +127,7 @@ pub fn print_query(printer: &Printer, report: &QueryReport<'_>) -> Result<()> {
     if calcs.iter().any(|c| c.op == "HEATMAP") {
         printer.hint("HEATMAP is drawn in the Honeycomb UI: open the query link");
     }
-    if let Some(url) = report.query_url {
+    if let Some(url) = &report.query_url {
         printer.status(&format!("query: {url}"));
     }
     Ok(())
@@ -177,9 +136,13 @@ pub fn print_query(printer: &Printer, report: &QueryReport<'_>) -> Result<()> {
 /// One sparkline per calculation over the whole result: points of all groups at the same
 /// time are added for counts and sums, and the highest is kept for everything else (a p99
 /// cannot be combined; the worst group's is what an incident needs to see).
-fn chart_lines(report: &QueryReport<'_>, calcs: &[Calculation], width: usize) -> Vec<String> {
+fn chart_lines(
+    report: &QueryReport,
+    window: std::time::Duration,
+    calcs: &[Calculation],
+    width: usize,
+) -> Vec<String> {
     let mut times: Vec<&str> = report
-        .data
         .series
         .iter()
         .filter_map(|s| s.time.as_deref())
@@ -193,7 +156,7 @@ fn chart_lines(report: &QueryReport<'_>, calcs: &[Calculation], width: usize) ->
         .max()
         .unwrap_or(0);
     let chart_width = width.saturating_sub(label_width + 3).clamp(10, 120);
-    let groups = !report.spec.breakdowns.is_empty();
+    let groups = !report.query.breakdowns.is_empty();
     let mut out = Vec::new();
     for calc in drawn {
         let key = calc.key();
@@ -203,10 +166,10 @@ fn chart_lines(report: &QueryReport<'_>, calcs: &[Calculation], width: usize) ->
             chart::max
         };
         let mut per_time: BTreeMap<&str, f64> = BTreeMap::new();
-        for point in &report.data.series {
+        for point in &report.series {
             if let (Some(t), Some(v)) = (
                 point.time.as_deref(),
-                point.data.get(&key).and_then(Value::as_f64),
+                point.values.get(&key).and_then(Value::as_f64),
             ) {
                 per_time
                     .entry(t)
@@ -218,7 +181,7 @@ fn chart_lines(report: &QueryReport<'_>, calcs: &[Calculation], width: usize) ->
         let line = sparkline(&values, chart_width, fold);
         let mut text = format!("{key:<label_width$}  {line}");
         if out.is_empty() {
-            text.push_str(&format!("  {}", caption(report.window, &times)));
+            text.push_str(&format!("  {}", caption(window, &times)));
         } else if groups && !calc.is_additive() {
             text.push_str("  (worst group)");
         }
@@ -368,7 +331,7 @@ mod tests {
 
     #[test]
     fn one_chart_line_per_calculation_across_groups() {
-        use crate::model::query::ResultRow;
+        use crate::model::query::{ResultData, ResultRow};
         use crate::model::query::parse_calculation;
         let point = |t: &str, route: &str, count: i64, p99: f64| ResultRow {
             time: Some(format!("2026-11-24T10:{t}:00Z")),
@@ -397,19 +360,15 @@ mod tests {
             breakdowns: vec!["http.route".into()],
             ..Default::default()
         };
-        let report = QueryReport {
-            dataset: "cruddur",
-            spec: &spec,
-            query_id: "q",
-            result_id: "r",
-            query_url: None,
-            data: &data,
-            window: std::time::Duration::from_secs(900),
-            draw_charts: true,
-        };
+        let report = QueryReport::new("cruddur", &spec, data);
         // COUNT adds the groups (2, 8, 4); P99 keeps the worst group (30, 900, 20).
         assert_eq!(
-            chart_lines(&report, &calculations(&spec), 80),
+            chart_lines(
+                &report,
+                std::time::Duration::from_secs(900),
+                &calculations(&spec),
+                80
+            ),
             [
                 "COUNT             ▁█▃  15m, 5m buckets",
                 "P99(duration_ms)  ▁█▁  (worst group)",

@@ -1,10 +1,17 @@
 //! Honeycomb's answers as tracectl reports them: its own types, so that a change in
 //! Honeycomb's wire format is absorbed in the conversion here, never passed on to `-o json`.
 
+use std::time::{Duration, Instant};
+
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::clients::honeycomb::{Auth, Column, Dataset, Marker, NameSlug};
+use crate::clients::honeycomb::{
+    Auth, Column, Dataset, HoneycombClient, HoneycombError, Marker, NameSlug,
+};
+use crate::clients::http::HttpError;
+use crate::model::query::QuerySpec;
+use crate::views::query::QueryReport;
 
 /// A team or environment.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
@@ -150,4 +157,76 @@ pub fn columns(found: &[Column]) -> Vec<ColumnRow> {
     let mut rows: Vec<ColumnRow> = found.iter().map(ColumnRow::from).collect();
     rows.sort_by(|a, b| a.key_name.cmp(&b.key_name));
     rows
+}
+
+/// Why a query gave no result.
+#[derive(Debug)]
+pub enum QueryFailure {
+    /// Saving the spec failed: an unknown dataset or column shows here.
+    Saving(HoneycombError),
+    /// Running it or reading its result failed: a plan without the Query Data API shows here.
+    Running(HoneycombError),
+    /// The deadline came first; the query's link, when Honeycomb had given one.
+    OutOfTime { query_url: Option<String> },
+}
+
+/// How long to wait between polls: short at first (most queries finish in well under a
+/// second), growing to about a second, as Honeycomb's own clients do.
+const POLL_INTERVALS_MS: [u64; 6] = [100, 200, 300, 500, 800, 1000];
+
+/// Runs `spec` on `dataset` to completion (saves it, starts a result, polls it) within
+/// `deadline`: the one way tracectl runs a Honeycomb query. `with_series` asks for the time
+/// series too (it costs Honeycomb more: the trace lookup goes without).
+pub async fn query(
+    client: &HoneycombClient,
+    dataset: &str,
+    spec: &QuerySpec,
+    with_series: bool,
+    deadline: Instant,
+) -> Result<QueryReport, QueryFailure> {
+    // A timeout of a call once the deadline has passed is the deadline, not the network.
+    let out_of_time = |e: &HoneycombError| {
+        matches!(e, HoneycombError::Http(HttpError::Timeout { .. })) && Instant::now() >= deadline
+    };
+    let query_id = client.create_query(dataset, spec).await.map_err(|e| {
+        if out_of_time(&e) {
+            QueryFailure::OutOfTime { query_url: None }
+        } else {
+            QueryFailure::Saving(e)
+        }
+    })?;
+    let running = |e: HoneycombError, query_url: Option<&str>| {
+        if out_of_time(&e) {
+            QueryFailure::OutOfTime {
+                query_url: query_url.map(str::to_string),
+            }
+        } else {
+            QueryFailure::Running(e)
+        }
+    };
+    let mut result = client
+        .create_result(dataset, &query_id, !with_series)
+        .await
+        .map_err(|e| running(e, None))?;
+    let mut polls = 0;
+    while !result.complete {
+        let wait = Duration::from_millis(POLL_INTERVALS_MS[polls.min(POLL_INTERVALS_MS.len() - 1)]);
+        if Instant::now() + wait >= deadline {
+            return Err(QueryFailure::OutOfTime {
+                query_url: result.links.query_url,
+            });
+        }
+        polls += 1;
+        tokio::time::sleep(wait).await;
+        result = match client.result(dataset, &result.id).await {
+            Ok(next) => next,
+            Err(e) => return Err(running(e, result.links.query_url.as_deref())),
+        };
+    }
+    Ok(QueryReport {
+        query_id,
+        result_id: result.id,
+        query_url: result.links.query_url,
+        ..QueryReport::new(dataset, spec, result.data.unwrap_or_default())
+    })
 }

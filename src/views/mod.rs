@@ -12,6 +12,7 @@
 
 pub mod honeycomb;
 pub mod local;
+pub mod query;
 pub mod services;
 pub mod traces;
 
@@ -68,5 +69,6 @@ mod schema {
     pin!(honeycomb_datasets, Vec<super::honeycomb::DatasetRow>);
     pin!(honeycomb_columns, Vec<super::honeycomb::ColumnRow>);
     pin!(honeycomb_marker, super::honeycomb::MarkerReport);
+    pin!(query_report, super::query::QueryReport);
     pin!(doctor_report, crate::model::doctor::DoctorReport);
 }

@@ -7,8 +7,7 @@ use std::time::{Duration, Instant};
 use clap::Args;
 
 use super::HoneycombArgs;
-use crate::clients::honeycomb::{Column as HcColumn, HoneycombClient, HoneycombError, QueryResult};
-use crate::clients::http::HttpError;
+use crate::clients::honeycomb::{Column as HcColumn, HoneycombClient, HoneycombError};
 use crate::commands::{Context, resolve_window};
 use crate::error::{Error, Result};
 use crate::input;
@@ -17,8 +16,10 @@ use crate::model::query::{
 };
 use crate::model::suggest::closest;
 use crate::model::time::{TimeSpec, duration_arg, time_arg};
-use crate::output::honeycomb::{QueryReport, print_query};
+use crate::output::honeycomb::print_query;
 use crate::output::human_span;
+use crate::views;
+use crate::views::honeycomb::QueryFailure;
 
 const DEFAULT_SINCE: Duration = Duration::from_secs(2 * 3600);
 
@@ -102,10 +103,6 @@ pub struct QueryFlags {
     pub print_spec: bool,
 }
 
-/// How long to wait between polls: short at first (most queries finish in well under a
-/// second), growing to about a second, as Honeycomb's own clients do.
-const POLL_INTERVALS_MS: [u64; 6] = [100, 200, 300, 500, 800, 1000];
-
 pub async fn run(ctx: &Context, api: &HoneycombArgs, args: QueryArgs) -> Result<()> {
     // --timeout bounds the whole command: the column lookup, creating the query and its
     // result, and the polls, every retry included.
@@ -128,27 +125,22 @@ pub async fn run(ctx: &Context, api: &HoneycombArgs, args: QueryArgs) -> Result<
     if args.spec.is_none() {
         type_filters_by_columns(ctx, &client, &dataset, &args, &mut spec).await?;
     }
-    let query_id = match client.create_query(&dataset, &spec).await {
-        Ok(id) => id,
-        Err(e) if out_of_time(&e, deadline) => return Err(timed_out(&args, None)),
-        Err(e) => return Err(ctx.dataset_error(&client, &dataset, e).await),
+    let spinner = ctx
+        .printer
+        .spinner(format!("running the query on {dataset}"));
+    let ran = views::honeycomb::query(&client, &dataset, &spec, !args.no_series, deadline).await;
+    spinner.finish_and_clear();
+    let report = match ran {
+        Ok(report) => report,
+        Err(QueryFailure::OutOfTime { query_url }) => {
+            return Err(timed_out(&args, query_url.as_deref()));
+        }
+        Err(QueryFailure::Saving(e)) => return Err(ctx.dataset_error(&client, &dataset, e).await),
+        Err(QueryFailure::Running(e)) => return Err(query_data_error(ctx, e)),
     };
-    let result = run_to_completion(ctx, &client, &dataset, &query_id, &args, deadline).await?;
-
-    let data = result.data.clone().unwrap_or_default();
-    print_query(
-        &ctx.printer,
-        &QueryReport {
-            dataset: &dataset,
-            spec: &spec,
-            query_id: &query_id,
-            result_id: &result.id,
-            query_url: result.links.query_url.as_deref(),
-            data: &data,
-            window: window_length(&spec, now),
-            draw_charts: ctx.printer.options().stdout_tty && !args.no_series,
-        },
-    )
+    let charts =
+        (ctx.printer.options().stdout_tty && !args.no_series).then(|| window_length(&spec, now));
+    print_query(&ctx.printer, &report, charts)
 }
 
 /// Types the filter values by the dataset's columns where they can be read, and warns about
@@ -176,52 +168,6 @@ async fn type_filters_by_columns(
         }
         Err(_) => Ok(()),
     }
-}
-
-/// Creates the query result and polls it until complete or `--timeout`, with a spinner.
-async fn run_to_completion(
-    ctx: &Context,
-    client: &HoneycombClient,
-    dataset: &str,
-    query_id: &str,
-    args: &QueryArgs,
-    deadline: Instant,
-) -> Result<QueryResult> {
-    let mut result = client
-        .create_result(dataset, query_id, args.no_series)
-        .await
-        .map_err(|e| match e {
-            e if out_of_time(&e, deadline) => timed_out(args, None),
-            e => query_data_error(ctx, e),
-        })?;
-    let spinner = ctx
-        .printer
-        .spinner(format!("running the query on {dataset}"));
-    let mut polls = 0;
-    while !result.complete {
-        let wait = Duration::from_millis(POLL_INTERVALS_MS[polls.min(POLL_INTERVALS_MS.len() - 1)]);
-        if Instant::now() + wait >= deadline {
-            spinner.finish_and_clear();
-            return Err(timed_out(args, result.links.query_url.as_deref()));
-        }
-        polls += 1;
-        tokio::time::sleep(wait).await;
-        result = match client.result(dataset, &result.id).await {
-            Ok(next) => next,
-            Err(e) if out_of_time(&e, deadline) => {
-                spinner.finish_and_clear();
-                return Err(timed_out(args, result.links.query_url.as_deref()));
-            }
-            Err(e) => return Err(query_data_error(ctx, e)),
-        };
-    }
-    spinner.finish_and_clear();
-    Ok(result)
-}
-
-/// Whether a failure is the command's own deadline running out.
-fn out_of_time(e: &HoneycombError, deadline: Instant) -> bool {
-    matches!(e, HoneycombError::Http(HttpError::Timeout { .. })) && Instant::now() >= deadline
 }
 
 /// `--timeout` ran out; the query's link, when there is one, may still show the result.

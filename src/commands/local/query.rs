@@ -12,8 +12,9 @@ use crate::commands::honeycomb::query::{
 };
 use crate::error::{Error, Result};
 use crate::model::query::validate;
-use crate::model::span_query;
-use crate::output::honeycomb::{QueryReport, print_query};
+use crate::output::honeycomb::print_query;
+use crate::views;
+use crate::views::local::QueryFailure;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -47,36 +48,15 @@ pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
     if args.flags.print_spec {
         return ctx.printer.json(&spec);
     }
-    // A relative window ends now, to the nanosecond: spans stored a moment ago count.
-    let now_ns = i64::try_from(ctx.now.as_nanosecond()).unwrap_or(i64::MAX);
-    let (start_ns, end_ns) = match (spec.start_time, spec.end_time, spec.time_range) {
-        (Some(start), Some(end), _) => (start * 1_000_000_000, end * 1_000_000_000),
-        (_, _, Some(range)) => (now_ns - range as i64 * 1_000_000_000, now_ns),
-        _ => (now_ns - 7200 * 1_000_000_000, now_ns),
-    };
-    let (start_s, end_s) = (
-        start_ns.div_euclid(1_000_000_000),
-        end_ns.div_euclid(1_000_000_000) + 1,
-    );
     let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)?;
-    let table = store.span_table(
-        start_ns,
-        end_ns.saturating_add(1),
-        span_query::columns_of(&spec),
-    )?;
-    let data = span_query::run(&spec, &table, start_s, end_s, !args.no_series)
-        .map_err(|e| Error::usage(e.0).with_hint("tracectl local query --help shows the forms"))?;
-    print_query(
-        &ctx.printer,
-        &QueryReport {
-            dataset: "local",
-            spec: &spec,
-            query_id: "",
-            result_id: "",
-            query_url: None,
-            data: &data,
-            window: window_length(&spec, now),
-            draw_charts: ctx.printer.options().stdout_tty && !args.no_series,
-        },
-    )
+    let report =
+        views::local::query(&store, &spec, ctx.now, !args.no_series).map_err(|e| match e {
+            QueryFailure::Spec(e) => {
+                Error::usage(e.0).with_hint("tracectl local query --help shows the forms")
+            }
+            QueryFailure::Store(e) => e.into(),
+        })?;
+    let charts =
+        (ctx.printer.options().stdout_tty && !args.no_series).then(|| window_length(&spec, now));
+    print_query(&ctx.printer, &report, charts)
 }
