@@ -13,6 +13,7 @@
 
 pub mod admission;
 pub mod forward;
+pub mod listener;
 pub mod otlp;
 pub mod serve;
 pub mod writer;

@@ -331,8 +331,8 @@ mod tests {
 
     #[test]
     fn one_chart_line_per_calculation_across_groups() {
-        use crate::model::query::{ResultData, ResultRow};
         use crate::model::query::parse_calculation;
+        use crate::model::query::{ResultData, ResultRow};
         let point = |t: &str, route: &str, count: i64, p99: f64| ResultRow {
             time: Some(format!("2026-11-24T10:{t}:00Z")),
             data: json!({"http.route": route, "COUNT": count, "P99(duration_ms)": p99})

@@ -5,16 +5,15 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Args;
-use tokio::sync::{mpsc, watch};
-use tokio::task::JoinHandle;
+use reqwest::Url;
 
-use crate::clients::http::HttpClientBuilder;
+use crate::clients::http::{HttpClient, HttpClientBuilder};
 use crate::clients::store::Store;
-use crate::collector::{Collector, Counters, Event, forward, otlp, serve, writer, xray};
+use crate::collector::listener::{Listener, Receiver, Sockets, Upstreams};
+use crate::collector::{Counters, Event, forward};
 use crate::commands::{AwsArgs, Context, stop_requested};
 use crate::config::{LOCAL_OTLP_GRPC, LOCAL_OTLP_HTTP, LOCAL_RETAIN, LOCAL_XRAY, Setting};
 use crate::error::{Error, Result};
@@ -79,18 +78,6 @@ pub struct ListenArgs {
     pub forward_headers: Vec<String>,
 }
 
-/// Events waiting for the printer. Stored spans wait here until printed: a short queue
-/// makes a slow terminal slow the writer (and so ask OTLP senders to retry) instead of
-/// holding batches of spans in memory.
-const EVENTS: usize = 16;
-/// How often `--retain` prunes: every minute, or a tenth of a shorter retention.
-fn prune_every(retain: Duration) -> Duration {
-    (retain / 10).clamp(Duration::from_secs(1), Duration::from_secs(60))
-}
-/// How long servers get to finish requests in flight when stopping (they stop taking new
-/// ones at once; a request waiting for its commit is answered once the writer has it).
-const GRACE: Duration = Duration::from_secs(6);
-
 /// One receiver's address, with what it is for users' messages.
 struct Endpoint {
     name: &'static str,
@@ -151,78 +138,36 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
     let sampling_listener = bind_tcp(xray_endpoint)?;
     let udp = xray_addr.map(bind_udp).transpose()?;
 
-    let counters = Arc::new(Counters::default());
-    let (events_tx, mut events) = mpsc::channel::<Event>(EVENTS);
-    let forward_otlp = match &args.forward_otlp {
-        Some(url) => Some(otlp_forwarder(
-            url,
-            &args.forward_headers,
-            ctx,
-            &counters,
-            &events_tx,
-        )?),
-        None => None,
-    };
-    let xray_upstream = if args.forward_xray {
+    let forward_otlp = args
+        .forward_otlp
+        .as_deref()
+        .map(|url| otlp_forwarder(url, &args.forward_headers, ctx))
+        .transpose()?;
+    let forward_xray = if args.forward_xray {
         Some(ctx.xray_client(aws).await?)
     } else {
         None
     };
-    let forward_xray = xray_upstream
-        .clone()
-        .map(|client| forward::spawn_xray(client, counters.clone(), events_tx.clone()));
-    let (writer, writer_thread) = writer::spawn(store, counters.clone(), events_tx.clone())?;
-    let collector = Collector::new(
-        counters.clone(),
-        writer.clone(),
-        events_tx,
-        forward_otlp,
-        forward_xray,
-    );
-
-    let (shutdown, stopping) = watch::channel(false);
-    let mut servers: Vec<JoinHandle<()>> = Vec::new();
-    let mut listening: Vec<String> = Vec::new();
-    if let Some(listener) = http_listener {
-        listening.push(format!("OTLP/HTTP http://{}", listener.local_addr()?));
-        servers.push(serve::spawn(
-            listener,
-            otlp::http_router(collector.clone()),
-            stopping.clone(),
-        ));
-    }
-    if let Some(listener) = grpc_listener {
-        listening.push(format!("OTLP/gRPC {}", listener.local_addr()?));
-        servers.push(serve::spawn(
-            listener,
-            otlp::grpc_router(collector.clone()),
-            stopping.clone(),
-        ));
-    }
-    if let Some(listener) = sampling_listener {
-        listening.push(format!(
-            "X-Ray daemon {} (UDP and TCP)",
-            listener.local_addr()?
-        ));
-        servers.push(serve::spawn(
-            listener,
-            xray::sampling_router(xray_upstream),
-            stopping.clone(),
-        ));
-    }
-    let udp_stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    // Kept to read the kernel's drop count for the totals; drops before we started are not ours.
-    let udp_probe = udp.as_ref().and_then(|s| s.try_clone().ok());
-    let drops_before = udp_probe.as_ref().and_then(xray::kernel_drops).unwrap_or(0);
-    let udp_thread = udp.map(|socket| {
-        let (collector, stop) = (collector.clone(), udp_stop.clone());
-        std::thread::Builder::new()
-            .name("tracectl-xray-udp".into())
-            .spawn(move || xray::receive(socket, collector, stop))
-    });
-    let udp_thread = udp_thread.transpose()?;
-    let pruner = tokio::spawn(prune_periodically(writer.clone(), retain));
-    drop(collector);
+    let sockets = Sockets {
+        otlp_http: http_listener,
+        otlp_grpc: grpc_listener,
+        xray_tcp: sampling_listener,
+        xray_udp: udp,
+    };
+    let upstreams = Upstreams {
+        otlp: forward_otlp,
+        xray: forward_xray,
+    };
+    let mut listener = Listener::start(store, sockets, upstreams, retain)?;
+    let listening: Vec<String> = listener
+        .receivers()
+        .iter()
+        .map(|r| match r {
+            Receiver::OtlpHttp(addr) => format!("OTLP/HTTP http://{addr}"),
+            Receiver::OtlpGrpc(addr) => format!("OTLP/gRPC {addr}"),
+            Receiver::XrayDaemon(addr) => format!("X-Ray daemon {addr} (UDP and TCP)"),
+        })
+        .collect();
 
     let p = &ctx.printer;
     p.status(&format!("listening: {}", listening.join(" · ")));
@@ -241,7 +186,7 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
     while output.is_ok() {
         let due = live.next_due();
         tokio::select! {
-            event = events.recv() => match event {
+            event = listener.next_event() => match event {
                 Some(event) => output = live.show(event),
                 None => break,
             },
@@ -250,43 +195,21 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
         }
     }
 
-    // Stop receiving, let requests in flight finish, store what is queued, then say what
-    // happened.
-    let _ = shutdown.send(true);
-    for server in servers {
-        let _ = tokio::time::timeout(GRACE, server).await;
-    }
-    udp_stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    if let Some(thread) = udp_thread {
-        let _ = tokio::task::spawn_blocking(move || thread.join()).await;
-    }
-    pruner.abort();
-    let flushing = tokio::task::spawn_blocking(move || writer.stop(writer_thread));
-    tokio::pin!(flushing);
-    let mut show = |event: Event| {
-        if output.is_ok() {
-            output = live.show(event);
-        }
-    };
-    loop {
-        tokio::select! {
-            event = events.recv() => if let Some(event) = event { show(event) },
-            _ = &mut flushing => break,
-        }
-    }
-    while let Ok(event) = events.try_recv() {
-        show(event);
-    }
+    // Stop receiving, let requests in flight finish, store what is queued (showing what
+    // happens meanwhile), then say what happened.
+    let totals = listener
+        .stop(|event| {
+            if output.is_ok() {
+                output = live.show(event);
+            }
+        })
+        .await;
     if output.is_ok() {
         output = live.print_all();
     }
     output?;
     p.flush()?;
-    let kernel_dropped = udp_probe
-        .as_ref()
-        .and_then(xray::kernel_drops)
-        .map(|d| d.saturating_sub(drops_before));
-    p.status(&totals(&counters, kernel_dropped));
+    p.status(&totals_line(&totals.counters, totals.kernel_dropped));
     Ok(())
 }
 
@@ -434,13 +357,8 @@ fn bind_udp(addr: SocketAddr) -> Result<std::net::UdpSocket> {
     Ok(socket.into())
 }
 
-fn otlp_forwarder(
-    url: &str,
-    headers: &[String],
-    ctx: &Context,
-    counters: &Arc<Counters>,
-    events: &mpsc::Sender<Event>,
-) -> Result<forward::Forwarder> {
+/// The client and URL of `--forward-otlp` with its `--forward-header`s.
+fn otlp_forwarder(url: &str, headers: &[String], ctx: &Context) -> Result<(HttpClient, Url)> {
     let target = forward::otlp_traces_url(url).ok_or_else(|| {
         Error::usage(format!("--forward-otlp '{url}' is not an http(s) URL"))
             .with_hint("e.g. --forward-otlp https://api.honeycomb.io")
@@ -463,27 +381,12 @@ fn otlp_forwarder(
             })?;
     }
     let http = builder.build().map_err(|e| Error::failure(e.to_string()))?;
-    Ok(forward::spawn_otlp(
-        http,
-        target,
-        counters.clone(),
-        events.clone(),
-    ))
-}
-
-async fn prune_periodically(writer: writer::WriterHandle, retain: Duration) {
-    let mut tick = tokio::time::interval(prune_every(retain));
-    loop {
-        tick.tick().await;
-        let retain_ns = i64::try_from(retain.as_nanos()).unwrap_or(i64::MAX);
-        let now_ns = jiff::Timestamp::now().as_nanosecond() as i64;
-        writer.prune(now_ns.saturating_sub(retain_ns));
-    }
+    Ok((http, target))
 }
 
 /// The totals line; `kernel_dropped` is what the kernel dropped of the X-Ray socket's
 /// datagrams before they could be read (`None` when it cannot be known).
-fn totals(counters: &Counters, kernel_dropped: Option<u64>) -> String {
+fn totals_line(counters: &Counters, kernel_dropped: Option<u64>) -> String {
     let n = |c: &std::sync::atomic::AtomicU64| human_count(Counters::get(c));
     let mut text = format!(
         "received {} spans: stored {}, rejected {}, dropped {}",
