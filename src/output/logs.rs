@@ -1,12 +1,11 @@
 //! How a log event is printed: `short`, `detailed`, `raw` or one NDJSON object. Renderers
 //! take events and return text; they never fetch.
 
-use serde::Serialize;
-
 use crate::output::terminal::escape_controls;
 
 use crate::model::tail::LogEvent;
 use crate::output::Palette;
+use crate::views::logs::LogEventRow;
 
 /// `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,17 +14,6 @@ pub enum EventFormat {
     Detailed,
     Json,
     Raw,
-}
-
-/// The NDJSON record (cli.md): times RFC 3339 UTC.
-#[derive(Serialize)]
-struct JsonEvent<'a> {
-    timestamp: String,
-    ingestion_time: String,
-    group: &'a str,
-    stream: &'a str,
-    event_id: &'a str,
-    message: &'a str,
 }
 
 pub struct EventRenderer {
@@ -42,12 +30,6 @@ pub struct EventRenderer {
 /// Stream names longer than this are cut in the middle: the start says what it is
 /// (`ecs/backend-flask/`), the end which one (the task or instance id).
 const STREAM_WIDTH: usize = 28;
-
-fn rfc3339(ms: i64) -> String {
-    jiff::Timestamp::from_millisecond(ms)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
-}
 
 /// `i-0123456789abcdef0/backend-flask/...long...` -> `i-0123456789…ocess-1234`.
 pub fn shorten_stream(name: &str) -> String {
@@ -81,15 +63,8 @@ impl EventRenderer {
                 .strip_suffix('\n')
                 .unwrap_or(&e.message)
                 .to_string(),
-            EventFormat::Json => serde_json::to_string(&JsonEvent {
-                timestamp: rfc3339(e.timestamp),
-                ingestion_time: rfc3339(e.ingestion_time),
-                group: &e.group,
-                stream: &e.stream,
-                event_id: &e.event_id,
-                message: &e.message,
-            })
-            .unwrap_or_default(),
+            // The NDJSON record (cli.md): the log views' row, times RFC 3339 UTC.
+            EventFormat::Json => serde_json::to_string(&LogEventRow::from(e)).unwrap_or_default(),
             EventFormat::Short => {
                 let message = human_message(&e.message);
                 let stream = if self.several_groups {

@@ -12,6 +12,7 @@
 
 pub mod honeycomb;
 pub mod local;
+pub mod logs;
 pub mod query;
 pub mod services;
 pub mod traces;
@@ -70,5 +71,6 @@ mod schema {
     pin!(honeycomb_columns, Vec<super::honeycomb::ColumnRow>);
     pin!(honeycomb_marker, super::honeycomb::MarkerReport);
     pin!(query_report, super::query::QueryReport);
+    pin!(log_page, super::logs::LogPage);
     pin!(doctor_report, crate::model::doctor::DoctorReport);
 }

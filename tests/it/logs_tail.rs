@@ -1129,3 +1129,58 @@ async fn large_messages_stream_through_pages_of_bounded_bytes() {
         "{peak_kib} KiB for 480 messages of 100 KB, {base_kib} KiB for one small one"
     );
 }
+
+/// The log views called as a library, with no printer and no terminal: a page is the
+/// window's first events in time order across groups, and says when there were more.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_log_page_view_gives_the_first_events_and_says_there_are_more() {
+    use std::sync::Arc;
+    use tracectl::model::time::Window;
+    use tracectl::views::logs::{LogScan, LogSelection, page};
+
+    let moto = Moto::start();
+    let client = seed_client(&moto);
+    create_group(&client, "/app/a").await;
+    create_group(&client, "/app/b").await;
+    let base = now_ms() - 10 * 60_000;
+    let a: Vec<(i64, String)> = (0..30)
+        .map(|i| (base + i * 1000, format!("a{i}")))
+        .collect();
+    let b: Vec<(i64, String)> = (0..30)
+        .map(|i| (base + i * 1000 + 500, format!("b{i}")))
+        .collect();
+    put(&client, "/app/a", "s", &a).await;
+    put(&client, "/app/b", "s", &b).await;
+
+    let scan = LogScan::new(
+        client.clone(),
+        vec![Arc::from("/app/a"), Arc::from("/app/b")],
+        LogSelection::default(),
+        Arc::new(|_, _| {}),
+    );
+    let window = Window::from_millis(base - 1000, now_ms()).unwrap();
+    let first = page(&scan, window, 5).await.unwrap();
+    let messages: Vec<&str> = first.events.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(messages, ["a0", "b0", "a1", "b1", "a2"]);
+    assert!(first.truncated);
+    assert_eq!(first.groups, ["/app/a", "/app/b"]);
+    assert_eq!(first.events[1].group, "/app/b");
+
+    let all = page(&scan, window, 100).await.unwrap();
+    assert_eq!(all.events.len(), 60);
+    assert!(!all.truncated);
+
+    // A filter pattern goes to the service: a term only the b events hold.
+    let with_pattern = LogScan::new(
+        client,
+        vec![Arc::from("/app/a"), Arc::from("/app/b")],
+        LogSelection {
+            pattern: Some("b29".into()),
+            ..LogSelection::default()
+        },
+        Arc::new(|_, _| {}),
+    );
+    let found = page(&with_pattern, window, 100).await.unwrap();
+    let messages: Vec<&str> = found.events.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(messages, ["b29"]);
+}
