@@ -112,6 +112,16 @@ impl TraceSelection {
         }
     }
 
+    /// What the traces views are asked for these flags, over `window`.
+    pub fn traces_request(&self, window: Window) -> crate::views::traces::TracesRequest {
+        crate::views::traces::TracesRequest {
+            window,
+            selection: self.span_selection(),
+            order: self.sort,
+            limit: self.listed(),
+        }
+    }
+
     pub fn window(&self, now: Timestamp) -> Result<Window> {
         resolve_window(
             self.since,

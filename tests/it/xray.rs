@@ -817,3 +817,63 @@ fn an_answer_the_sdk_cannot_read_shows_its_causes() {
     );
     assert!(!out.stderr.contains("UnknownError"));
 }
+
+/// The traces view called as a library, with no printer: X-Ray summaries give the same
+/// numbers the command prints, and the progress callback sees every slice finish.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_traces_view_reads_summaries_with_no_printer() {
+    use aws_config::{BehaviorVersion, Region};
+    use aws_credential_types::Credentials;
+    use aws_credential_types::provider::SharedCredentialsProvider;
+    use tracectl::model::stats::TraceOrder;
+    use tracectl::model::time::Window;
+    use tracectl::views::traces::{Progress, Source, SourceKind, TracesRequest, traces};
+
+    let all = ten_requests();
+    let slowest = id_of(&all[9]);
+    let (_fake, server) = start_fake(Options::default(), all);
+    let conf = aws_config::SdkConfig::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new("us-east-1"))
+        .endpoint_url(format!("http://{}", server.addr))
+        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
+            crate::harness::FAKE_AWS_KEY_ID,
+            crate::harness::FAKE_AWS_SECRET,
+            None,
+            None,
+            "test",
+        )))
+        .build();
+    let client = aws_sdk_xray::Client::new(&conf);
+    let request = TracesRequest {
+        window: Window::from_millis(1_800_000_000_000, 1_800_003_600_000).unwrap(),
+        selection: Default::default(),
+        order: TraceOrder::Slowest,
+        limit: 2,
+    };
+    let done = std::sync::Mutex::new(Vec::new());
+    let progress = |p: Progress| {
+        if let Progress::Summaries(p) = p {
+            done.lock().unwrap().push((p.slices_done, p.slices));
+        }
+    };
+    let source = Source::XraySummaries {
+        client: &client,
+        expression: None,
+        indexed_percent: None,
+    };
+    let report = traces(&source, &request, &progress).await.unwrap();
+    assert_eq!(report.source, SourceKind::Xray);
+    assert_eq!(
+        (
+            report.summary.traces,
+            report.summary.errors,
+            report.summary.faults
+        ),
+        (10, 2, 1)
+    );
+    let listed: Vec<&str> = report.traces.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0], slowest);
+    assert_eq!(done.lock().unwrap().last(), Some(&(1, 1)));
+}

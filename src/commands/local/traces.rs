@@ -11,7 +11,6 @@ use crate::commands::{Context, TraceSelection};
 use crate::error::Result;
 use crate::output::xray::print_traces;
 use crate::views;
-use crate::views::traces::TracesRequest;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -31,12 +30,9 @@ pub struct TracesArgs {
 }
 
 pub async fn run(ctx: &Context, args: TracesArgs) -> Result<()> {
-    let request = TracesRequest {
-        window: args.selection.window(ctx.now)?,
-        selection: args.selection.span_selection(),
-        order: args.selection.sort,
-        limit: args.selection.listed(),
-    };
+    let request = args
+        .selection
+        .traces_request(args.selection.window(ctx.now)?);
     let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)?;
     let report = views::local::traces(&store, &request)?;
     print_traces(&ctx.printer, &report)?;

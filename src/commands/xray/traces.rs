@@ -6,13 +6,14 @@ use clap::Args;
 
 use super::{TraceSource, spans};
 use crate::clients::aws::AwsFailure;
-use crate::clients::xray::{self, ScanProgress};
+use crate::clients::xray;
 use crate::commands::{AwsArgs, Context, TraceSelection};
 use crate::error::{Error, Result};
-use crate::model::filter::TraceFilter;
+use crate::model::span_insights::SPANS_GROUP;
 use crate::model::time::Window;
 use crate::output::xray::print_traces;
-use crate::views::traces::{Exactness, SourceKind, TraceRow, TracesReport, summarise};
+use crate::views;
+use crate::views::traces::{Exactness, Progress, Source, TracesFailure, insights_ranges};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -75,39 +76,34 @@ fn filter_on_spans() -> Error {
 
 /// Every request of the window, from aws/spans through Logs Insights.
 async fn from_spans(ctx: &Context, aws: &AwsArgs, window: Window, args: TracesArgs) -> Result<()> {
-    let s = &args.selection;
-    let selection = s.span_selection();
     let logs = ctx.logs_client(aws).await?;
-    let order = s.sort;
-    let (figures, slices) =
-        spans::traces_figures(ctx, &logs, window, &selection, order, s.listed()).await?;
-    if !figures.exact_percentiles {
+    let request = args.selection.traces_request(window);
+    let ranges = insights_ranges(window).len();
+    let bar = ctx
+        .printer
+        .progress_bar(3 * ranges as u64, "Logs Insights on aws/spans");
+    let verbose = ctx.printer.options().verbosity > 0;
+    let show = |p: Progress| match p {
+        Progress::InsightsQuery { part, query } if verbose => ctx.printer.status(&format!(
+            "Logs Insights query ({part}) on {SPANS_GROUP}:\n{query}"
+        )),
+        Progress::Queries { done, .. } => bar.set_position(done as u64),
+        _ => {}
+    };
+    let fetched = views::traces::traces(&Source::AwsSpans { logs: &logs }, &request, &show).await;
+    bar.finish_and_clear();
+    let report = fetched.map_err(|e| traces_error(ctx, e))?;
+    if report.percentiles == Exactness::UpperBound {
         ctx.printer.status(&format!(
             "note: {}; its percentiles are the highest of those answers', an upper bound (counts are exact)",
-            if slices > 1 {
-                format!("the window was split into {slices} Logs Insights ranges of at most a day each")
+            if ranges > 1 {
+                format!("the window was split into {ranges} Logs Insights ranges of at most a day each")
             } else {
                 "raw paths were grouped into routes after the query".to_string()
             }
         ));
     }
-    print_traces(
-        &ctx.printer,
-        &TracesReport {
-            source: SourceKind::AwsSpans,
-            percentiles: if figures.exact_percentiles {
-                Exactness::Exact
-            } else {
-                Exactness::UpperBound
-            },
-            window: window.into(),
-            summary: figures.overview,
-            routes: figures.routes,
-            traces: figures.listed.iter().map(TraceRow::from).collect(),
-            source_label: "aws/spans (every request)".into(),
-            order,
-        },
-    )
+    print_traces(&ctx.printer, &report)
 }
 
 /// X-Ray's trace summaries: every trace on an X-Ray account, the indexed share on one with
@@ -120,68 +116,52 @@ async fn from_summaries(
     args: TracesArgs,
 ) -> Result<()> {
     let window = super::within_retention(ctx, window)?;
-    let filter = TraceFilter {
-        errors: args.selection.errors,
-        faults: args.selection.faults,
-        throttles: args.selection.throttles,
-        slower_than: args.selection.slower_than,
-        url_contains: args.selection.url_contains.clone(),
-        service: args.selection.service.clone(),
-        expression: args.filter,
-    }
-    .compile();
-    if ctx.printer.options().verbosity > 0 {
+    // After the move to Transaction Search the summaries are a sample: never silently.
+    let indexed_percent = ctx
+        .patiently(
+            "asking X-Ray what it indexes",
+            indexed_share(client, transaction_search),
+        )
+        .await;
+    if let Some(percent) = indexed_percent {
         ctx.printer.status(&format!(
-            "filter: {}",
-            filter.as_deref().unwrap_or("(none)")
+            "note: this account sends spans to CloudWatch Logs (Transaction Search) and indexes {percent}% of them as trace summaries: these numbers cover that share of the requests, not all of them"
         ));
     }
+    let source = Source::XraySummaries {
+        client,
+        expression: args.filter.as_deref(),
+        indexed_percent,
+    };
+    let request = args.selection.traces_request(window);
     let slices = window.slices(xray::MAX_SLICE).len();
     let bar = ctx.printer.progress_bar(slices as u64, "X-Ray");
     let answered = std::sync::atomic::AtomicBool::new(false);
-    let show = |p: ScanProgress| {
-        // The first report is the start; a page or a finished slice is an answer.
-        if p.slices_done > 0 || p.traces_seen > 0 {
-            answered.store(true, std::sync::atomic::Ordering::Relaxed);
+    let verbose = ctx.printer.options().verbosity > 0;
+    let show = |p: Progress| match p {
+        Progress::XrayFilter(filter) if verbose => {
+            ctx.printer
+                .status(&format!("filter: {}", filter.unwrap_or("(none)")));
         }
-        bar.set_position(p.slices_done as u64);
-        bar.set_message(format!("X-Ray: {} traces", p.traces_seen));
+        Progress::Summaries(p) => {
+            // The first report is the start; a page or a finished slice is an answer.
+            if p.slices_done > 0 || p.traces_seen > 0 {
+                answered.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            bar.set_position(p.slices_done as u64);
+            bar.set_message(format!("X-Ray: {} traces", p.traces_seen));
+        }
+        _ => {}
     };
-    let limiter = xray::limiter();
-    let (traces, indexed) = ctx
-        .patiently_until_answered("fetching trace summaries", &answered, async {
-            tokio::join!(
-                xray::trace_summaries(client, window, filter.as_deref(), &limiter, &show),
-                indexed_share(client, transaction_search),
-            )
-        })
+    let fetched = ctx
+        .patiently_until_answered(
+            "fetching trace summaries",
+            &answered,
+            views::traces::traces(&source, &request, &show),
+        )
         .await;
     bar.finish_and_clear();
-    // After the move to Transaction Search the summaries are a sample: never silently.
-    let (source, label) = match indexed {
-        Some(percent) => {
-            ctx.printer.status(&format!(
-                "note: this account sends spans to CloudWatch Logs (Transaction Search) and indexes {percent}% of them as trace summaries: these numbers cover that share of the requests, not all of them"
-            ));
-            (
-                SourceKind::XrayIndexed,
-                format!("X-Ray summaries ({percent}% indexed)"),
-            )
-        }
-        None => (SourceKind::Xray, "X-Ray".to_string()),
-    };
-    let traces = traces.map_err(|f| summaries_error(ctx, f, filter.as_deref()))?;
-    print_traces(
-        &ctx.printer,
-        &summarise(
-            source,
-            label,
-            window,
-            &traces,
-            args.selection.sort,
-            args.selection.listed(),
-        ),
-    )
+    print_traces(&ctx.printer, &fetched.map_err(|e| traces_error(ctx, e))?)
 }
 
 /// On Transaction Search, the share of spans indexed as trace summaries (the default, 1%,
@@ -200,17 +180,22 @@ async fn indexed_share(client: &aws_sdk_xray::Client, transaction_search: bool) 
 }
 
 /// A rejected filter is the user's to fix, so it is named with what was sent.
-fn summaries_error(ctx: &Context, failure: AwsFailure, filter: Option<&str>) -> Error {
-    match (&failure, filter) {
-        (AwsFailure::Service { code, message }, Some(filter))
-            if code == "InvalidRequestException" =>
-        {
+fn traces_error(ctx: &Context, failure: TracesFailure) -> Error {
+    match failure {
+        TracesFailure::Summaries {
+            failure: AwsFailure::Service { code, message },
+            filter: Some(filter),
+        } if code == "InvalidRequestException" => {
             Error::failure(format!("X-Ray rejected the filter expression: {message}"))
                 .with_hint(format!(
                     "the expression sent was: {filter} \
                      (syntax: https://docs.aws.amazon.com/xray/latest/devguide/xray-console-filters.html)"
                 ))
         }
-        _ => ctx.aws_error("cannot fetch X-Ray trace summaries", failure),
+        TracesFailure::Summaries { failure, .. } => {
+            ctx.aws_error("cannot fetch X-Ray trace summaries", failure)
+        }
+        TracesFailure::Insights(e) => spans::insights_error(ctx, e),
+        TracesFailure::Store(e) => e.into(),
     }
 }
