@@ -9,7 +9,6 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use clap::Args;
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::clients::honeycomb::HoneycombError;
@@ -19,16 +18,17 @@ use crate::commands::honeycomb::HoneycombArgs;
 use crate::commands::{AwsArgs, Context};
 use crate::config::{HONEYCOMB_API_KEY, HONEYCOMB_DATASET};
 use crate::error::{Error, Result};
-use crate::model::lookup::{mentions, merge_spans, place_logs};
+use crate::model::lookup::{mentions, merge_spans};
 use crate::model::query::{Calculation, Filter, QuerySpec};
-use crate::model::span::{SpanRecord, from_xray_document, trace_of};
+use crate::model::span::{SpanRecord, from_xray_document};
 use crate::model::tail::LogEvent;
 use crate::model::time::duration_arg;
 use crate::model::trace::TraceId;
 use crate::output::human_span;
-use crate::output::waterfall;
+use crate::output::lookup::print_lookup;
 use crate::views;
 use crate::views::honeycomb::QueryFailure;
+use crate::views::lookup::{AggregateSpan, Answer, SourceAnswer, TraceIdReport};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -77,69 +77,6 @@ const RETRIEVAL_TIMEOUT: Duration = Duration::from_secs(120);
 /// Honeycomb keeps data for 7 days: the query looks at all of it.
 const HONEYCOMB_WINDOW_S: u64 = 7 * 24 * 3600;
 
-/// What one source said.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "snake_case", tag = "status")]
-enum Answer {
-    Found { detail: String },
-    NotFound { detail: String },
-    NotAsked { why: String },
-    Failed { error: String, hint: Option<String> },
-}
-
-impl Answer {
-    fn not_asked(why: impl Into<String>) -> Answer {
-        Answer::NotAsked { why: why.into() }
-    }
-
-    fn failed(error: &Error) -> Answer {
-        Answer::Failed {
-            error: error.message().to_string(),
-            hint: error.hints().first().cloned(),
-        }
-    }
-}
-
-#[derive(Debug, Serialize)]
-struct SourceLine {
-    source: &'static str,
-    #[serde(flatten)]
-    answer: Answer,
-}
-
-/// A span Honeycomb holds that no source with timings has: shown apart, since the Query
-/// Data API returns aggregates (no start times) for it.
-#[derive(Debug, Serialize)]
-struct AggregateSpan {
-    span_id: String,
-    parent_id: Option<String>,
-    name: Option<String>,
-    service: Option<String>,
-    duration_ms: Option<f64>,
-}
-
-#[derive(Debug, Serialize)]
-struct LogLine {
-    group: String,
-    stream: String,
-    timestamp: String,
-    message: String,
-    /// The span that was running when it was written.
-    span_id: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct Report<'a> {
-    id: String,
-    xray_id: String,
-    sources: &'a [SourceLine],
-    trace: Option<&'a crate::model::trace::Trace>,
-    honeycomb_only: &'a [AggregateSpan],
-    logs: Vec<LogLine>,
-    /// More lines carried the id than are shown.
-    logs_truncated: bool,
-}
-
 pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
     let id: TraceId = args.id.parse().map_err(|e| Error::usage(format!("{e}")))?;
     let (local, xray, honeycomb) = tokio::join!(
@@ -152,42 +89,18 @@ pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
     let (honeycomb_answer, honeycomb_rows) = honeycomb;
     let spans = merge_spans(vec![local_spans, xray_spans]);
     let (logs_answer, logs, truncated) = from_logs(ctx, &args, &id, &spans).await;
-
-    let honeycomb_only: Vec<AggregateSpan> = honeycomb_rows
-        .into_iter()
-        .filter(|h| !spans.iter().any(|s| s.span_id == h.span_id))
-        .collect();
-    let (placed, apart) = place_logs(&spans, logs);
-    let trace = (!spans.is_empty()).then(|| trace_of(&id.w3c(), &spans));
-    let sources = vec![
-        SourceLine {
-            source: "local",
-            answer: local_answer,
-        },
-        SourceLine {
-            source: "xray",
-            answer: xray_answer,
-        },
-        SourceLine {
-            source: "honeycomb",
-            answer: honeycomb_answer,
-        },
-        SourceLine {
-            source: "logs",
-            answer: logs_answer,
-        },
-    ];
-    render(
-        ctx,
-        &id,
-        &sources,
-        trace.as_ref(),
-        &honeycomb_only,
-        &placed,
-        &apart,
-        truncated,
-    )?;
-    verdict(&id, &sources)
+    let sources = [
+        ("local", local_answer),
+        ("xray", xray_answer),
+        ("honeycomb", honeycomb_answer),
+        ("logs", logs_answer),
+    ]
+    .into_iter()
+    .map(|(source, answer)| SourceAnswer { source, answer })
+    .collect();
+    let report = views::lookup::assemble(&id, sources, &spans, honeycomb_rows, logs, truncated);
+    print_lookup(&ctx.printer, &report, MAX_LOG_LINES)?;
+    verdict(&report)
 }
 
 /// The local store, if it exists.
@@ -541,135 +454,20 @@ fn log_window(
     ))
 }
 
-#[allow(clippy::too_many_arguments)] // the parts of one report, drawn together
-fn render(
-    ctx: &Context,
-    id: &TraceId,
-    sources: &[SourceLine],
-    trace: Option<&crate::model::trace::Trace>,
-    honeycomb_only: &[AggregateSpan],
-    placed: &std::collections::HashMap<String, Vec<LogEvent>>,
-    apart: &[LogEvent],
-    truncated: bool,
-) -> Result<()> {
-    let p = &ctx.printer;
-    let at = |ms: i64| {
-        jiff::Timestamp::from_millisecond(ms)
-            .map(|t| t.to_string())
-            .unwrap_or_default()
-    };
-    if p.is_json() {
-        let line = |l: &LogEvent, span_id: Option<&String>| LogLine {
-            group: l.group.to_string(),
-            stream: l.stream.clone(),
-            timestamp: at(l.timestamp),
-            message: l.message.clone(),
-            span_id: span_id.cloned(),
-        };
-        let mut logs: Vec<(i64, LogLine)> = placed
-            .iter()
-            .flat_map(|(span, lines)| lines.iter().map(move |l| (l, Some(span))))
-            .chain(apart.iter().map(|l| (l, None)))
-            .map(|(l, span)| (l.timestamp, line(l, span)))
-            .collect();
-        logs.sort_by_key(|(ms, _)| *ms);
-        return p.json(&Report {
-            id: id.w3c(),
-            xray_id: id.as_str().to_string(),
-            sources,
-            trace,
-            honeycomb_only,
-            logs: logs.into_iter().map(|(_, l)| l).collect(),
-            logs_truncated: truncated,
-        });
-    }
-    let palette = p.palette();
-    p.line(&format!("trace {}  ({})", id.w3c(), id.as_str()))?;
-    for line in sources {
-        let (word, text) = match &line.answer {
-            Answer::Found { detail } => (palette.green("found    "), detail.clone()),
-            Answer::NotFound { detail } => (palette.yellow("not found"), detail.clone()),
-            Answer::NotAsked { why } => (palette.dim("not asked"), why.clone()),
-            Answer::Failed { error, .. } => (palette.red("failed   "), error.clone()),
-        };
-        p.line(&format!("  {:<10} {word}  {text}", line.source))?;
-    }
-    let clock = |ms: i64| {
-        jiff::Timestamp::from_millisecond(ms)
-            .map(|t| p.time(t, "%H:%M:%S%.3f"))
-            .unwrap_or_default()
-    };
-    let log_text = |l: &LogEvent| {
-        format!(
-            "{} {}  {}",
-            clock(l.timestamp),
-            l.group,
-            l.message.trim_end()
-        )
-    };
-    if let Some(trace) = trace {
-        let width = p.width().unwrap_or(waterfall::PIPED_WIDTH);
-        p.line("")?;
-        let under = |span: &crate::model::trace::Span| -> Vec<String> {
-            placed
-                .get(&span.id)
-                .map(|lines| lines.iter().map(|l| format!("│ {}", log_text(l))).collect())
-                .unwrap_or_default()
-        };
-        p.line(&waterfall::render_with(trace, width, palette, &under))?;
-    }
-    if !honeycomb_only.is_empty() {
-        p.line("")?;
-        p.line("also in Honeycomb (no start times in query results):")?;
-        for span in honeycomb_only {
-            p.line(&format!(
-                "  {}  {}  {}",
-                span.name.as_deref().unwrap_or("(unnamed)"),
-                span.service.as_deref().unwrap_or(""),
-                span.duration_ms
-                    .map(|d| format!("{d} ms"))
-                    .unwrap_or_default()
-            ))?;
-        }
-    }
-    if !apart.is_empty() {
-        p.line("")?;
-        p.line(if trace.is_some() {
-            "log lines outside the spans' time:"
-        } else {
-            "log lines:"
-        })?;
-        for line in apart {
-            p.line(&format!("  {}", log_text(line)))?;
-        }
-    }
-    if truncated {
-        p.warn(&format!(
-            "only the first {MAX_LOG_LINES} log lines are shown; narrow --margin or the groups"
-        ));
-    }
-    Ok(())
-}
-
 /// Exit 1 when no source has anything of the trace, or when a source failed (the picture
 /// drawn is then incomplete, and says so).
-fn verdict(id: &TraceId, sources: &[SourceLine]) -> Result<()> {
-    let failed: Vec<&SourceLine> = sources
-        .iter()
-        .filter(|s| matches!(s.answer, Answer::Failed { .. }))
-        .collect();
-    let found = sources
-        .iter()
-        .any(|s| matches!(s.answer, Answer::Found { .. }));
-    if !found {
-        let asked: Vec<&str> = sources
+fn verdict(report: &TraceIdReport) -> Result<()> {
+    let failed = report.failed();
+    if !report.found() {
+        let asked: Vec<&str> = report
+            .sources
             .iter()
             .filter(|s| !matches!(s.answer, Answer::NotAsked { .. }))
             .map(|s| s.source)
             .collect();
         let err = Error::failure(format!(
             "trace {} was found nowhere (asked: {})",
-            id.w3c(),
+            report.id,
             if asked.is_empty() {
                 "none".to_string()
             } else {
@@ -693,7 +491,7 @@ fn verdict(id: &TraceId, sources: &[SourceLine]) -> Result<()> {
     ))
 }
 
-fn with_failures(mut err: Error, failed: &[&SourceLine]) -> Error {
+fn with_failures(mut err: Error, failed: &[&SourceAnswer]) -> Error {
     for line in failed {
         if let Answer::Failed { error, hint } = &line.answer {
             err = err.with_hint(format!("{}: {error}", line.source));

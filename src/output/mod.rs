@@ -8,6 +8,7 @@ pub mod diagnostics;
 pub mod doctor;
 pub mod honeycomb;
 pub mod logs;
+pub mod lookup;
 pub mod table;
 pub mod terminal;
 pub mod waterfall;

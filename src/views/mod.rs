@@ -13,6 +13,7 @@
 pub mod honeycomb;
 pub mod local;
 pub mod logs;
+pub mod lookup;
 pub mod query;
 pub mod services;
 pub mod traces;
@@ -72,5 +73,6 @@ mod schema {
     pin!(honeycomb_marker, super::honeycomb::MarkerReport);
     pin!(query_report, super::query::QueryReport);
     pin!(log_page, super::logs::LogPage);
+    pin!(trace_id_report, super::lookup::TraceIdReport);
     pin!(doctor_report, crate::model::doctor::DoctorReport);
 }
