@@ -13,7 +13,7 @@ use std::sync::Mutex;
 
 use clap::Args;
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::clients::git;
 use crate::clients::honeycomb::NewMarker;
@@ -24,6 +24,7 @@ use crate::commands::rollbar::RollbarArgs;
 use crate::commands::tag::{self, push};
 use crate::config::{HONEYCOMB_API_KEY, HONEYCOMB_DATASET, ROLLBAR_ACCESS_TOKEN};
 use crate::error::{Error, Result};
+use crate::model::release::{Outcome, ReleaseReport as Report, Step};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -65,60 +66,12 @@ pub struct ReleaseArgs {
     pub dry_run: bool,
 }
 
-/// How a step of the release ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-enum Outcome {
-    /// Done by this run.
-    Done,
-    /// Done before (an earlier run, or by hand): not done again.
-    Already,
-    /// The integration is not configured.
-    Skipped,
-    /// `--dry-run`: what would be done.
-    WouldDo,
-    Failed,
-}
-
-#[derive(Debug, Serialize)]
-struct Step {
-    step: &'static str,
-    outcome: Outcome,
-    detail: String,
-    /// What was (or, with --dry-run, would be) sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    request: Option<Value>,
-    /// What to do about a failure or a skip.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    hint: Option<String>,
-}
-
-impl Step {
-    fn new(step: &'static str, outcome: Outcome, detail: impl Into<String>) -> Step {
-        Step {
-            step,
-            outcome,
-            detail: detail.into(),
-            request: None,
-            hint: None,
-        }
+/// A failed step from an error: its message, and its first hint.
+fn failed(step: &'static str, error: &Error) -> Step {
+    Step {
+        hint: error.hints().first().cloned(),
+        ..Step::new(step, Outcome::Failed, error.message())
     }
-
-    fn failed(step: &'static str, error: &Error) -> Step {
-        Step {
-            hint: error.hints().first().cloned(),
-            ..Step::new(step, Outcome::Failed, error.message())
-        }
-    }
-}
-
-#[derive(Debug, Serialize)]
-struct Report {
-    version: String,
-    commit: String,
-    summary: String,
-    dry_run: bool,
-    steps: Vec<Step>,
 }
 
 /// What earlier runs recorded, per version: the deploys by environment and the markers by
@@ -263,7 +216,7 @@ pub async fn run(ctx: &Context, args: ReleaseArgs) -> Result<()> {
         dry_run: args.dry_run,
         steps: vec![tagged.step, rollbar, honeycomb],
     };
-    render(ctx, &report)?;
+    crate::output::release::print_report(&ctx.printer, &report)?;
     incomplete(&args, &report)
 }
 
@@ -374,7 +327,7 @@ async fn rollbar_step(
     };
     let client = match ctx.rollbar_client(&RollbarArgs { endpoint_url: None }) {
         Ok(client) => client,
-        Err(e) => return Step::failed(STEP, &e),
+        Err(e) => return failed(STEP, &e),
     };
     let request = json!({
         "method": "POST",
@@ -413,7 +366,7 @@ async fn rollbar_step(
                 )
             }
         }
-        Err(e) => Step::failed(STEP, &Error::from(e)),
+        Err(e) => failed(STEP, &Error::from(e)),
     }
 }
 
@@ -440,7 +393,7 @@ async fn honeycomb_step(
         .map_or_else(|| "__all__".to_string(), |r| r.value);
     let client = match ctx.honeycomb_client(&HoneycombArgs { endpoint_url: None }) {
         Ok(client) => client,
-        Err(e) => return Step::failed(STEP, &e),
+        Err(e) => return failed(STEP, &e),
     };
     let marker = NewMarker {
         message: args.tag.clone(),
@@ -480,7 +433,7 @@ async fn honeycomb_step(
             m.marker_type.as_deref() == Some("deploy")
                 && m.message.as_deref() == Some(args.tag.as_str())
         }),
-        Err(e) => return Step::failed(STEP, &ctx.honeycomb_error(e)),
+        Err(e) => return failed(STEP, &ctx.honeycomb_error(e)),
     };
     if let Some(found) = existing {
         return Step::new(
@@ -511,46 +464,8 @@ async fn honeycomb_step(
                 )
             }
         }
-        Err(e) => Step::failed(STEP, &ctx.honeycomb_error(e)),
+        Err(e) => failed(STEP, &ctx.honeycomb_error(e)),
     }
-}
-
-fn render(ctx: &Context, report: &Report) -> Result<()> {
-    let p = &ctx.printer;
-    if p.is_json() {
-        return p.json(report);
-    }
-    let palette = p.palette();
-    p.line(&format!(
-        "release {} ({} {})",
-        report.version,
-        tag::short(&report.commit),
-        report.summary
-    ))?;
-    for step in &report.steps {
-        let word = match step.outcome {
-            Outcome::Done => palette.green("done   "),
-            Outcome::Already => palette.green("already"),
-            Outcome::Skipped => palette.dim("skipped"),
-            Outcome::WouldDo => palette.bold("would  "),
-            Outcome::Failed => palette.red("failed "),
-        };
-        p.line(&format!("  {:<10} {word}  {}", step.step, step.detail))?;
-        if let Some(request) = step.request.as_ref().filter(|_| report.dry_run) {
-            let body = serde_json::to_string(&request["body"]).unwrap_or_default();
-            p.line(&format!(
-                "             {} {} {body}",
-                request["method"].as_str().unwrap_or_default(),
-                request["url"].as_str().unwrap_or_default()
-            ))?;
-        }
-        if let Some(hint) = &step.hint
-            && step.outcome != Outcome::Failed
-        {
-            p.hint(&format!("{}: {hint}", step.step));
-        }
-    }
-    Ok(())
 }
 
 /// A release with a failed step is an error saying what was done, what failed, and the

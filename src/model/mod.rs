@@ -9,6 +9,7 @@ pub mod graph;
 pub mod lookup;
 pub mod otlp;
 pub mod query;
+pub mod release;
 pub mod span;
 pub mod span_insights;
 pub mod span_query;

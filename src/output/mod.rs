@@ -9,6 +9,7 @@ pub mod doctor;
 pub mod honeycomb;
 pub mod logs;
 pub mod lookup;
+pub mod release;
 pub mod table;
 pub mod terminal;
 pub mod waterfall;
@@ -241,6 +242,11 @@ pub fn shown(text: &str) -> String {
 }
 
 /// Bytes for people: `812 B`, `1.4 MB`, `3.0 GB` (decimal units, as the AWS console shows).
+/// A short commit id for people.
+pub fn short_commit(oid: &str) -> &str {
+    &oid[..oid.len().min(7)]
+}
+
 pub fn human_bytes(bytes: i64) -> String {
     const UNITS: [&str; 5] = ["B", "kB", "MB", "GB", "TB"];
     let mut value = bytes as f64;

@@ -74,5 +74,6 @@ mod schema {
     pin!(query_report, super::query::QueryReport);
     pin!(log_page, super::logs::LogPage);
     pin!(trace_id_report, super::lookup::TraceIdReport);
+    pin!(release_report, crate::model::release::ReleaseReport);
     pin!(doctor_report, crate::model::doctor::DoctorReport);
 }

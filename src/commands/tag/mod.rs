@@ -78,10 +78,7 @@ fn remote_said(err: Error, messages: &[String]) -> Error {
         .fold(err, |err, m| err.with_hint(format!("the remote said: {m}")))
 }
 
-/// A short commit id for people.
-pub(crate) fn short(oid: &str) -> &str {
-    &oid[..oid.len().min(7)]
-}
+pub(crate) use crate::output::short_commit as short;
 
 /// Credentials the environment offers for https remotes.
 pub(crate) fn remote_auth(env: &Env) -> RemoteAuth {
