@@ -7,6 +7,7 @@ pub mod color;
 pub mod diagnostics;
 pub mod doctor;
 pub mod honeycomb;
+pub mod local;
 pub mod logs;
 pub mod lookup;
 pub mod release;
