@@ -40,14 +40,8 @@ pub fn record(document: &Value, now_ns: i64) -> Result<SpanRecord, Rejected> {
             .unwrap_or_default()
     };
     let hex = |key: &str, len: usize| -> Result<String, Rejected> {
-        let id = text(key).to_ascii_lowercase();
-        if crate::model::trace::is_hex_of_len(&id, len) {
-            Ok(id)
-        } else {
-            Err(Rejected {
-                reason: format!("{key} '{id}' is not {len} hex digits"),
-            })
-        }
+        crate::model::trace::received_hex_id(text(key), len, key)
+            .map_err(|reason| Rejected { reason })
     };
     let parent_id = match text("parentSpanId") {
         "" => None,

@@ -81,20 +81,8 @@ pub fn convert(request: &ExportTraceServiceRequest, now_ns: i64) -> Converted {
     out
 }
 
-/// An id's bytes as lowercase hex, checked for its length and for being all zeros (the
-/// OTLP specification's invalid ids).
 fn id_hex(bytes: &[u8], len: usize, what: &str) -> Result<String, Rejected> {
-    if bytes.len() != len {
-        return Err(Rejected {
-            reason: format!("{what} is {} bytes, not {len}", bytes.len()),
-        });
-    }
-    if bytes.iter().all(|b| *b == 0) {
-        return Err(Rejected {
-            reason: format!("{what} is all zeros"),
-        });
-    }
-    Ok(hex::encode(bytes))
+    crate::model::trace::received_id_bytes(bytes, len, what).map_err(|reason| Rejected { reason })
 }
 
 fn record(

@@ -350,20 +350,8 @@ pub fn url_authority(url: &str) -> Option<String> {
     (!authority.is_empty()).then(|| authority.to_string())
 }
 
-/// Why an id is not one.
 fn check_hex(id: &str, len: usize, what: &str) -> Result<String, Rejected> {
-    let id = id.to_ascii_lowercase();
-    if !crate::model::trace::is_hex_of_len(&id, len) {
-        return Err(Rejected {
-            reason: format!("{what} '{id}' is not {len} hex digits"),
-        });
-    }
-    if id.bytes().all(|b| b == b'0') {
-        return Err(Rejected {
-            reason: format!("{what} is all zeros"),
-        });
-    }
-    Ok(id)
+    crate::model::trace::received_hex_id(id, len, what).map_err(|reason| Rejected { reason })
 }
 
 /// Epoch seconds as X-Ray writes them (floats, microsecond precision) to nanoseconds.

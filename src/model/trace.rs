@@ -45,6 +45,31 @@ pub fn is_hex_of_len(s: &str, len: usize) -> bool {
     s.len() == len && is_hex(s)
 }
 
+/// A trace or span id as an app or a service sent it, as text: `len` hex digits (either
+/// case, kept lowercase) and not all zeros (W3C Trace Context's invalid id). The one check of
+/// every id tracectl receives; the message names `what` and the id.
+pub fn received_hex_id(text: &str, len: usize, what: &str) -> Result<String, String> {
+    let id = text.to_ascii_lowercase();
+    if !is_hex_of_len(&id, len) {
+        return Err(format!("{what} '{id}' is not {len} hex digits"));
+    }
+    if id.bytes().all(|b| b == b'0') {
+        return Err(format!("{what} is all zeros"));
+    }
+    Ok(id)
+}
+
+/// The same check of an id sent as bytes (OTLP): `len` bytes, not all zeros; its hex.
+pub fn received_id_bytes(bytes: &[u8], len: usize, what: &str) -> Result<String, String> {
+    if bytes.len() != len {
+        return Err(format!("{what} is {} bytes, not {len}", bytes.len()));
+    }
+    if bytes.iter().all(|b| *b == 0) {
+        return Err(format!("{what} is all zeros"));
+    }
+    Ok(hex::encode(bytes))
+}
+
 impl FromStr for TraceId {
     type Err = TraceIdError;
 
@@ -405,6 +430,34 @@ pub(crate) fn assemble(flat: Vec<Span>) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn received_ids_are_checked_one_way_whatever_the_source() {
+        assert_eq!(
+            received_hex_id("70DE5B6F4C3E2A1B", 16, "span id"),
+            Ok("70de5b6f4c3e2a1b".to_string())
+        );
+        assert_eq!(
+            received_hex_id("70de5b6f", 16, "span id"),
+            Err("span id '70de5b6f' is not 16 hex digits".to_string())
+        );
+        assert_eq!(
+            received_hex_id(&"0".repeat(32), 32, "trace id"),
+            Err("trace id is all zeros".to_string())
+        );
+        assert_eq!(
+            received_id_bytes(&[0xab; 8], 8, "span id"),
+            Ok("ab".repeat(8))
+        );
+        assert_eq!(
+            received_id_bytes(&[1, 2, 3], 8, "span id"),
+            Err("span id is 3 bytes, not 8".to_string())
+        );
+        assert_eq!(
+            received_id_bytes(&[0; 16], 16, "trace id"),
+            Err("trace id is all zeros".to_string())
+        );
+    }
 
     #[test]
     fn trace_ids_in_both_forms() {
