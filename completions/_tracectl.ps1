@@ -77,11 +77,11 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;local;listen' {
-            [CompletionResult]::new('--otlp-http', '--otlp-http', [CompletionResultType]::ParameterName, 'OTLP over HTTP on ADDR, or `off` [default: 127.0.0.1:4318] [env: TRACECTL_LOCAL_OTLP_HTTP]')
-            [CompletionResult]::new('--otlp-grpc', '--otlp-grpc', [CompletionResultType]::ParameterName, 'OTLP over gRPC on ADDR, or `off` [default: 127.0.0.1:4317] [env: TRACECTL_LOCAL_OTLP_GRPC]')
-            [CompletionResult]::new('--xray', '--xray', [CompletionResultType]::ParameterName, 'The X-Ray daemon''s address (UDP segments, TCP sampling), or `off` [default: 127.0.0.1:2000] [env: TRACECTL_LOCAL_XRAY]')
+            [CompletionResult]::new('--otlp-http', '--otlp-http', [CompletionResultType]::ParameterName, 'OTLP over HTTP on ADDR, or `off` [env: TRACECTL_LOCAL_OTLP_HTTP] [default: 127.0.0.1:4318]')
+            [CompletionResult]::new('--otlp-grpc', '--otlp-grpc', [CompletionResultType]::ParameterName, 'OTLP over gRPC on ADDR, or `off` [env: TRACECTL_LOCAL_OTLP_GRPC] [default: 127.0.0.1:4317]')
+            [CompletionResult]::new('--xray', '--xray', [CompletionResultType]::ParameterName, 'The X-Ray daemon''s address (UDP segments, TCP sampling), or `off` [env: TRACECTL_LOCAL_XRAY] [default: 127.0.0.1:2000]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]')
-            [CompletionResult]::new('--retain', '--retain', [CompletionResultType]::ParameterName, 'Delete spans older than this while running [default: 7d] [env: TRACECTL_LOCAL_RETAIN]')
+            [CompletionResult]::new('--retain', '--retain', [CompletionResultType]::ParameterName, 'Delete spans older than this while running [env: TRACECTL_LOCAL_RETAIN] [default: 7d]')
             [CompletionResult]::new('--forward-otlp', '--forward-otlp', [CompletionResultType]::ParameterName, 'Also send OTLP spans to this OTLP/HTTP endpoint (e.g. https://api.honeycomb.io)')
             [CompletionResult]::new('--forward-header', '--forward-header', [CompletionResultType]::ParameterName, 'A header for --forward-otlp, e.g. x-honeycomb-team=KEY (repeatable; values are never shown)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
@@ -189,9 +189,9 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('--having', '--having', [CompletionResultType]::ParameterName, 'Keep only groups matching, e.g. ''COUNT > 10'' (repeatable)')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Maximum result rows (at most 1000)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Maximum result rows (at most 1000)')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Query the last DUR [default: 2h]')
-            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'Start of the query window (a time or a duration ago)')
-            [CompletionResult]::new('--end', '--end', [CompletionResultType]::ParameterName, 'End of the query window [default: now]')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Look at the last DUR [default: 2h]')
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'Start of the window (a time or a duration ago)')
+            [CompletionResult]::new('--end', '--end', [CompletionResultType]::ParameterName, 'End of the window [default: now]')
             [CompletionResult]::new('--granularity', '--granularity', [CompletionResultType]::ParameterName, 'Time bucket of the series, e.g. 1m')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
@@ -292,7 +292,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;honeycomb' {
-            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT] [default: https://api.honeycomb.io]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
@@ -328,13 +328,13 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('--having', '--having', [CompletionResultType]::ParameterName, 'Keep only groups matching, e.g. ''COUNT > 10'' (repeatable)')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Maximum result rows (at most 1000)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Maximum result rows (at most 1000)')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Query the last DUR [default: 2h]')
-            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'Start of the query window (a time or a duration ago)')
-            [CompletionResult]::new('--end', '--end', [CompletionResultType]::ParameterName, 'End of the query window [default: now]')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Look at the last DUR [default: 2h]')
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'Start of the window (a time or a duration ago)')
+            [CompletionResult]::new('--end', '--end', [CompletionResultType]::ParameterName, 'End of the window [default: now]')
             [CompletionResult]::new('--granularity', '--granularity', [CompletionResultType]::ParameterName, 'Time bucket of the series, e.g. 1m')
             [CompletionResult]::new('--spec', '--spec', [CompletionResultType]::ParameterName, 'Run a raw query-spec JSON file (or - for stdin) instead of flags')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting for the result after this long')
-            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT] [default: https://api.honeycomb.io]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
@@ -355,7 +355,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;honeycomb;datasets' {
-            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT] [default: https://api.honeycomb.io]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
@@ -375,7 +375,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
         'tracectl;honeycomb;columns' {
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Dataset whose columns to list [env: HONEYCOMB_DATASET]')
             [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Dataset whose columns to list [env: HONEYCOMB_DATASET]')
-            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT] [default: https://api.honeycomb.io]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
@@ -393,7 +393,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;honeycomb;auth' {
-            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT] [default: https://api.honeycomb.io]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
@@ -415,7 +415,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Dataset to mark (`__all__` for the whole environment) [env: HONEYCOMB_DATASET]')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Marker type, which groups markers by colour')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'A link to show with the marker (a build or a commit)')
-            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT] [default: https://api.honeycomb.io]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
@@ -989,12 +989,12 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;trace' {
-            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Log groups to search for the trace''s lines (repeatable) [env: TRACECTL_LOG_GROUPS, comma-separated]')
-            [CompletionResult]::new('--log-group', '--log-group', [CompletionResultType]::ParameterName, 'Log groups to search for the trace''s lines (repeatable) [env: TRACECTL_LOG_GROUPS, comma-separated]')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Log groups to search for the trace''s lines (repeatable; the variable comma-separated) [env: TRACECTL_LOG_GROUPS]')
+            [CompletionResult]::new('--log-group', '--log-group', [CompletionResultType]::ParameterName, 'Log groups to search for the trace''s lines (repeatable; the variable comma-separated) [env: TRACECTL_LOG_GROUPS]')
             [CompletionResult]::new('--margin', '--margin', [CompletionResultType]::ParameterName, 'How far before and after the trace''s spans to look for its log lines')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Honeycomb dataset to query [env: HONEYCOMB_DATASET]')
             [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Honeycomb dataset to query [env: HONEYCOMB_DATASET]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The local span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
@@ -1018,8 +1018,8 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]')
             [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'A comment shown with the Rollbar deploy')
             [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Remote the tag is pushed to')
-            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Honeycomb dataset to mark [env: HONEYCOMB_DATASET] [default: __all__, the whole environment]')
-            [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Honeycomb dataset to mark [env: HONEYCOMB_DATASET] [default: __all__, the whole environment]')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Honeycomb dataset to mark [default: __all__, the whole environment] [env: HONEYCOMB_DATASET]')
+            [CompletionResult]::new('--dataset', '--dataset', [CompletionResultType]::ParameterName, 'Honeycomb dataset to mark [default: __all__, the whole environment] [env: HONEYCOMB_DATASET]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')

@@ -70,11 +70,11 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "stats" -d 'Show what the span database holds: size, spans and traces by service, time range'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "prune" -d 'Delete old spans now (`local listen --retain` does it while running)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l otlp-http -d 'OTLP over HTTP on ADDR, or `off` [default: 127.0.0.1:4318] [env: TRACECTL_LOCAL_OTLP_HTTP]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l otlp-grpc -d 'OTLP over gRPC on ADDR, or `off` [default: 127.0.0.1:4317] [env: TRACECTL_LOCAL_OTLP_GRPC]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l xray -d 'The X-Ray daemon\'s address (UDP segments, TCP sampling), or `off` [default: 127.0.0.1:2000] [env: TRACECTL_LOCAL_XRAY]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l otlp-http -d 'OTLP over HTTP on ADDR, or `off` [env: TRACECTL_LOCAL_OTLP_HTTP] [default: 127.0.0.1:4318]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l otlp-grpc -d 'OTLP over gRPC on ADDR, or `off` [env: TRACECTL_LOCAL_OTLP_GRPC] [default: 127.0.0.1:4317]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l xray -d 'The X-Ray daemon\'s address (UDP segments, TCP sampling), or `off` [env: TRACECTL_LOCAL_XRAY] [default: 127.0.0.1:2000]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l db -d 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]' -r -F
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l retain -d 'Delete spans older than this while running [default: 7d] [env: TRACECTL_LOCAL_RETAIN]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l retain -d 'Delete spans older than this while running [env: TRACECTL_LOCAL_RETAIN] [default: 7d]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l forward-otlp -d 'Also send OTLP spans to this OTLP/HTTP endpoint (e.g. https://api.honeycomb.io)' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l forward-header -d 'A header for --forward-otlp, e.g. x-honeycomb-team=KEY (repeatable; values are never shown)' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
@@ -159,9 +159,9 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l order -d 'Order rows, e.g. \'P99(duration_ms) desc\' or \'http.route asc\' (repeatable)' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l having -d 'Keep only groups matching, e.g. \'COUNT > 10\' (repeatable)' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -s l -l limit -d 'Maximum result rows (at most 1000)' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l since -d 'Query the last DUR [default: 2h]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l start -d 'Start of the query window (a time or a duration ago)' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l end -d 'End of the query window [default: now]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l since -d 'Look at the last DUR [default: 2h]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l start -d 'Start of the window (a time or a duration ago)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l end -d 'End of the window [default: now]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l granularity -d 'Time bucket of the series, e.g. 1m' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l db -d 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
@@ -220,7 +220,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Show what the span database holds: size, spans and traces by service, time range'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete old spans now (`local listen --retain` does it while running)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT] [default: https://api.honeycomb.io]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
@@ -246,13 +246,13 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l order -d 'Order rows, e.g. \'P99(duration_ms) desc\' or \'http.route asc\' (repeatable)' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l having -d 'Keep only groups matching, e.g. \'COUNT > 10\' (repeatable)' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s l -l limit -d 'Maximum result rows (at most 1000)' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l since -d 'Query the last DUR [default: 2h]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l start -d 'Start of the query window (a time or a duration ago)' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l end -d 'End of the query window [default: now]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l since -d 'Look at the last DUR [default: 2h]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l start -d 'Start of the window (a time or a duration ago)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l end -d 'End of the window [default: now]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l granularity -d 'Time bucket of the series, e.g. 1m' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l spec -d 'Run a raw query-spec JSON file (or - for stdin) instead of flags' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l timeout -d 'Give up waiting for the result after this long' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT] [default: https://api.honeycomb.io]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
@@ -268,7 +268,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT] [default: https://api.honeycomb.io]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
@@ -282,7 +282,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -s V -l version -d 'Print version'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -s d -l dataset -d 'Dataset whose columns to list [env: HONEYCOMB_DATASET]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT] [default: https://api.honeycomb.io]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
@@ -295,7 +295,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -s V -l version -d 'Print version'
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT] [default: https://api.honeycomb.io]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
@@ -311,7 +311,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -s d -l dataset -d 'Dataset to mark (`__all__` for the whole environment) [env: HONEYCOMB_DATASET]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l type -d 'Marker type, which groups markers by colour' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l url -d 'A link to show with the marker (a build or a commit)' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT] [default: https://api.honeycomb.io]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
@@ -710,10 +710,10 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -s v -l verbos
 complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -s V -l version -d 'Print version'
-complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -s g -l log-group -d 'Log groups to search for the trace\'s lines (repeatable) [env: TRACECTL_LOG_GROUPS, comma-separated]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -s g -l log-group -d 'Log groups to search for the trace\'s lines (repeatable; the variable comma-separated) [env: TRACECTL_LOG_GROUPS]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -l margin -d 'How far before and after the trace\'s spans to look for its log lines' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -s d -l dataset -d 'Honeycomb dataset to query [env: HONEYCOMB_DATASET]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -l db -d 'The local span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -l db -d 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
@@ -731,7 +731,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -s V -l version
 complete -c tracectl -n "__fish_tracectl_using_subcommand release" -s e -l environment -d 'Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand release" -l comment -d 'A comment shown with the Rollbar deploy' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand release" -l remote -d 'Remote the tag is pushed to' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand release" -s d -l dataset -d 'Honeycomb dataset to mark [env: HONEYCOMB_DATASET] [default: __all__, the whole environment]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand release" -s d -l dataset -d 'Honeycomb dataset to mark [default: __all__, the whole environment] [env: HONEYCOMB_DATASET]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand release" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand release" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''

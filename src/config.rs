@@ -122,25 +122,39 @@ pub struct Resolved<T> {
     pub source: Source,
 }
 
-/// One `[profiles.NAME]` section of the config file.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Profile {
-    pub honeycomb_api_key: Option<Secret>,
-    pub honeycomb_dataset: Option<String>,
-    pub honeycomb_endpoint: Option<String>,
-    pub rollbar_access_token: Option<Secret>,
-    pub rollbar_environment: Option<String>,
-    pub rollbar_endpoint: Option<String>,
-    pub aws_profile: Option<String>,
-    pub aws_region: Option<String>,
-    pub log_groups: Option<String>,
-    pub xray_source: Option<String>,
-    pub local_otlp_http: Option<String>,
-    pub local_otlp_grpc: Option<String>,
-    pub local_xray: Option<String>,
-    pub local_db: Option<String>,
-    pub local_retain: Option<String>,
+/// Declares every profile setting once: its const, its key (the profile's field), its
+/// environment variables (first wins), its default, whether it is secret, and the flag a
+/// hint names. From this one table come the profile's keys (`Profile`), the resolution
+/// (`Config::get`), `config show` (`SETTINGS`), the `[env: ...]` notes of `--help`
+/// (`Setting::help`) and the defaults.
+macro_rules! settings {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident: $key:ident, env [$($env:literal),+], default $default:expr,
+            secret $secret:literal, flag $flag:expr;
+    )+) => {
+        /// One `[profiles.NAME]` section of the config file.
+        #[derive(Debug, Clone, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Profile {
+            $(pub $key: Option<Secret>,)+
+        }
+
+        $(
+            $(#[doc = $doc])*
+            pub const $name: Setting = Setting {
+                key: stringify!($key),
+                env: &[$($env),+],
+                default: $default,
+                secret: $secret,
+                hint_flag: $flag,
+                read: |p| p.$key.as_ref().map(Secret::expose),
+            };
+        )+
+
+        /// Every profile setting, in the order `config show` lists them.
+        pub const SETTINGS: &[Setting] = &[$($name),+];
+    };
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -163,149 +177,52 @@ pub struct Setting {
     read: fn(&Profile) -> Option<&str>,
 }
 
-pub const HONEYCOMB_API_KEY: Setting = Setting {
-    key: "honeycomb_api_key",
-    env: &["HONEYCOMB_API_KEY"],
-    default: None,
-    secret: true,
-    hint_flag: None,
-    read: |p| p.honeycomb_api_key.as_ref().map(Secret::expose),
-};
-pub const HONEYCOMB_DATASET: Setting = Setting {
-    key: "honeycomb_dataset",
-    env: &["HONEYCOMB_DATASET"],
-    default: None,
-    secret: false,
-    hint_flag: Some("-d/--dataset"),
-    read: |p| p.honeycomb_dataset.as_deref(),
-};
-pub const HONEYCOMB_ENDPOINT: Setting = Setting {
-    key: "honeycomb_endpoint",
-    env: &["HONEYCOMB_API_ENDPOINT"],
-    default: Some("https://api.honeycomb.io"),
-    secret: false,
-    hint_flag: Some("--endpoint-url"),
-    read: |p| p.honeycomb_endpoint.as_deref(),
-};
-pub const ROLLBAR_ACCESS_TOKEN: Setting = Setting {
-    key: "rollbar_access_token",
-    env: &["ROLLBAR_ACCESS_TOKEN"],
-    default: None,
-    secret: true,
-    hint_flag: None,
-    read: |p| p.rollbar_access_token.as_ref().map(Secret::expose),
-};
-pub const ROLLBAR_ENVIRONMENT: Setting = Setting {
-    key: "rollbar_environment",
-    env: &["ROLLBAR_ENVIRONMENT"],
-    default: Some("development"),
-    secret: false,
-    hint_flag: Some("-e/--environment"),
-    read: |p| p.rollbar_environment.as_deref(),
-};
-pub const ROLLBAR_ENDPOINT: Setting = Setting {
-    key: "rollbar_endpoint",
-    env: &["ROLLBAR_ENDPOINT"],
-    default: Some("https://api.rollbar.com/api/1/"),
-    secret: false,
-    hint_flag: Some("--endpoint-url"),
-    read: |p| p.rollbar_endpoint.as_deref(),
-};
-pub const AWS_PROFILE: Setting = Setting {
-    key: "aws_profile",
-    env: &["AWS_PROFILE"],
-    default: None,
-    secret: false,
-    hint_flag: None,
-    read: |p| p.aws_profile.as_deref(),
-};
-pub const AWS_REGION: Setting = Setting {
-    key: "aws_region",
-    env: &["AWS_REGION", "AWS_DEFAULT_REGION"],
-    default: None,
-    secret: false,
-    hint_flag: Some("--region"),
-    read: |p| p.aws_region.as_deref(),
-};
-/// The app's log groups, comma-separated: where `tracectl trace` looks for a trace's lines.
-pub const LOG_GROUPS: Setting = Setting {
-    key: "log_groups",
-    env: &["TRACECTL_LOG_GROUPS"],
-    default: None,
-    secret: false,
-    hint_flag: Some("--log-group"),
-    read: |p| p.log_groups.as_deref(),
-};
+impl Setting {
+    /// A flag's `--help` text: `what`, then where else the value may come from (its
+    /// variables, its default), from this table, so the help never drifts from the
+    /// resolution.
+    pub fn help(&self, what: &str) -> String {
+        let mut text = format!("{what} [env: {}]", self.env.join(", "));
+        if let Some(default) = self.default {
+            text.push_str(&format!(" [default: {default}]"));
+        }
+        text
+    }
+}
 
-/// Where the xray group reads traces: `summaries`, `spans` (Transaction Search) or `auto`.
-pub const XRAY_SOURCE: Setting = Setting {
-    key: "xray_source",
-    env: &["TRACECTL_XRAY_SOURCE"],
-    default: Some("auto"),
-    secret: false,
-    hint_flag: Some("--source"),
-    read: |p| p.xray_source.as_deref(),
-};
-
-pub const LOCAL_OTLP_HTTP: Setting = Setting {
-    key: "local_otlp_http",
-    env: &["TRACECTL_LOCAL_OTLP_HTTP"],
-    default: Some("127.0.0.1:4318"),
-    secret: false,
-    hint_flag: Some("--otlp-http"),
-    read: |p| p.local_otlp_http.as_deref(),
-};
-pub const LOCAL_OTLP_GRPC: Setting = Setting {
-    key: "local_otlp_grpc",
-    env: &["TRACECTL_LOCAL_OTLP_GRPC"],
-    default: Some("127.0.0.1:4317"),
-    secret: false,
-    hint_flag: Some("--otlp-grpc"),
-    read: |p| p.local_otlp_grpc.as_deref(),
-};
-pub const LOCAL_XRAY: Setting = Setting {
-    key: "local_xray",
-    env: &["TRACECTL_LOCAL_XRAY"],
-    default: Some("127.0.0.1:2000"),
-    secret: false,
-    hint_flag: Some("--xray"),
-    read: |p| p.local_xray.as_deref(),
-};
-pub const LOCAL_DB: Setting = Setting {
-    key: "local_db",
-    env: &["TRACECTL_LOCAL_DB"],
-    default: None,
-    secret: false,
-    hint_flag: Some("--db"),
-    read: |p| p.local_db.as_deref(),
-};
-pub const LOCAL_RETAIN: Setting = Setting {
-    key: "local_retain",
-    env: &["TRACECTL_LOCAL_RETAIN"],
-    default: Some("7d"),
-    secret: false,
-    hint_flag: Some("--retain"),
-    read: |p| p.local_retain.as_deref(),
-};
-
-/// Every profile setting, in the order `config show` lists them.
-pub const SETTINGS: &[Setting] = &[
-    HONEYCOMB_API_KEY,
-    HONEYCOMB_DATASET,
-    HONEYCOMB_ENDPOINT,
-    ROLLBAR_ACCESS_TOKEN,
-    ROLLBAR_ENVIRONMENT,
-    ROLLBAR_ENDPOINT,
-    AWS_PROFILE,
-    AWS_REGION,
-    LOG_GROUPS,
-    XRAY_SOURCE,
-    LOCAL_OTLP_HTTP,
-    LOCAL_OTLP_GRPC,
-    LOCAL_XRAY,
-    LOCAL_DB,
-    LOCAL_RETAIN,
-];
+settings! {
+    HONEYCOMB_API_KEY: honeycomb_api_key, env ["HONEYCOMB_API_KEY"], default None,
+        secret true, flag None;
+    HONEYCOMB_DATASET: honeycomb_dataset, env ["HONEYCOMB_DATASET"], default None,
+        secret false, flag Some("-d/--dataset");
+    HONEYCOMB_ENDPOINT: honeycomb_endpoint, env ["HONEYCOMB_API_ENDPOINT"],
+        default Some("https://api.honeycomb.io"), secret false, flag Some("--endpoint-url");
+    ROLLBAR_ACCESS_TOKEN: rollbar_access_token, env ["ROLLBAR_ACCESS_TOKEN"], default None,
+        secret true, flag None;
+    ROLLBAR_ENVIRONMENT: rollbar_environment, env ["ROLLBAR_ENVIRONMENT"],
+        default Some("development"), secret false, flag Some("-e/--environment");
+    ROLLBAR_ENDPOINT: rollbar_endpoint, env ["ROLLBAR_ENDPOINT"],
+        default Some("https://api.rollbar.com/api/1/"), secret false, flag Some("--endpoint-url");
+    AWS_PROFILE: aws_profile, env ["AWS_PROFILE"], default None, secret false, flag None;
+    AWS_REGION: aws_region, env ["AWS_REGION", "AWS_DEFAULT_REGION"], default None,
+        secret false, flag Some("--region");
+    /// The app's log groups, comma-separated: where `tracectl trace` looks for a trace's lines.
+    LOG_GROUPS: log_groups, env ["TRACECTL_LOG_GROUPS"], default None, secret false,
+        flag Some("--log-group");
+    /// Where the xray group reads traces: `summaries`, `spans` (Transaction Search) or `auto`.
+    XRAY_SOURCE: xray_source, env ["TRACECTL_XRAY_SOURCE"], default Some("auto"),
+        secret false, flag Some("--source");
+    LOCAL_OTLP_HTTP: local_otlp_http, env ["TRACECTL_LOCAL_OTLP_HTTP"],
+        default Some("127.0.0.1:4318"), secret false, flag Some("--otlp-http");
+    LOCAL_OTLP_GRPC: local_otlp_grpc, env ["TRACECTL_LOCAL_OTLP_GRPC"],
+        default Some("127.0.0.1:4317"), secret false, flag Some("--otlp-grpc");
+    LOCAL_XRAY: local_xray, env ["TRACECTL_LOCAL_XRAY"], default Some("127.0.0.1:2000"),
+        secret false, flag Some("--xray");
+    LOCAL_DB: local_db, env ["TRACECTL_LOCAL_DB"], default None, secret false,
+        flag Some("--db");
+    LOCAL_RETAIN: local_retain, env ["TRACECTL_LOCAL_RETAIN"], default Some("7d"),
+        secret false, flag Some("--retain");
+}
 
 /// Which config file is used, and why.
 #[derive(Debug, Clone)]

@@ -40,8 +40,7 @@ pub struct Context {
 /// Options every AWS group (xray, logs) takes, before or after the leaf command.
 #[derive(Debug, Clone, Args)]
 pub struct AwsArgs {
-    /// AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]
-    #[arg(long, global = true, value_name = "REGION")]
+    #[arg(long, global = true, value_name = "REGION", help = crate::config::AWS_REGION.help("AWS region"))]
     pub region: Option<String>,
 
     /// Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL,
@@ -50,11 +49,17 @@ pub struct AwsArgs {
     pub endpoint_url: Option<String>,
 }
 
-/// The window and the selection that `xray traces` and `local traces` share.
-#[derive(Debug, Args)]
-pub struct TraceSelection {
-    /// Look at the last DUR [default: 1h]
-    #[arg(long, value_parser = time_arg, value_name = "DUR", conflicts_with = "start")]
+/// `--since` or `--start`/`--end`, declared once: `HOURS` is how far back the window
+/// reaches when none is given (each command's own default, said in its help).
+#[derive(Debug, Clone, Copy, Args)]
+pub struct WindowArgs<const HOURS: u64> {
+    #[arg(
+        long,
+        value_parser = time_arg,
+        value_name = "DUR",
+        conflicts_with = "start",
+        help = format!("Look at the last DUR [default: {HOURS}h]")
+    )]
     pub since: Option<TimeSpec>,
 
     /// Start of the window (a time or a duration ago)
@@ -64,6 +69,26 @@ pub struct TraceSelection {
     /// End of the window [default: now]
     #[arg(long, value_parser = time_arg, value_name = "T", requires = "start")]
     pub end: Option<TimeSpec>,
+}
+
+impl<const HOURS: u64> WindowArgs<HOURS> {
+    /// The window the flags give, `HOURS` back from `now` when they give none.
+    pub fn window(&self, now: Timestamp) -> Result<Window> {
+        resolve_window(
+            self.since,
+            self.start,
+            self.end,
+            std::time::Duration::from_secs(HOURS * 3600),
+            now,
+        )
+    }
+}
+
+/// The window and the selection that `xray traces` and `local traces` share.
+#[derive(Debug, Args)]
+pub struct TraceSelection {
+    #[command(flatten)]
+    pub window: WindowArgs<1>,
 
     /// Only traces with errors (4xx)
     #[arg(long)]
@@ -123,13 +148,7 @@ impl TraceSelection {
     }
 
     pub fn window(&self, now: Timestamp) -> Result<Window> {
-        resolve_window(
-            self.since,
-            self.start,
-            self.end,
-            std::time::Duration::from_secs(3600),
-            now,
-        )
+        self.window.window(now)
     }
 
     /// How many traces to list (`--limit 0`: all).

@@ -22,6 +22,7 @@ use crate::commands::Context;
 use crate::commands::honeycomb::HoneycombArgs;
 use crate::commands::rollbar::RollbarArgs;
 use crate::commands::tag::{self, push};
+use crate::config::ROLLBAR_ENVIRONMENT;
 use crate::config::{HONEYCOMB_API_KEY, HONEYCOMB_DATASET, ROLLBAR_ACCESS_TOKEN};
 use crate::error::{Error, Result};
 use crate::model::release::{Outcome, ReleaseReport as Report, Step};
@@ -40,8 +41,12 @@ pub struct ReleaseArgs {
     #[arg(value_name = "VERSION")]
     pub tag: String,
 
-    /// Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]
-    #[arg(short, long, value_name = "ENVIRONMENT")]
+    #[arg(
+        short,
+        long,
+        value_name = "ENVIRONMENT",
+        help = ROLLBAR_ENVIRONMENT.help("Environment of the Rollbar deploy")
+    )]
     pub environment: Option<String>,
 
     /// A comment shown with the Rollbar deploy
@@ -52,9 +57,12 @@ pub struct ReleaseArgs {
     #[arg(long, value_name = "NAME", default_value = "origin")]
     pub remote: String,
 
-    /// Honeycomb dataset to mark [env: HONEYCOMB_DATASET] [default: __all__, the whole
-    /// environment]
-    #[arg(short, long, value_name = "DATASET")]
+    #[arg(
+        short,
+        long,
+        value_name = "DATASET",
+        help = HONEYCOMB_DATASET.help("Honeycomb dataset to mark [default: __all__, the whole environment]")
+    )]
     pub dataset: Option<String>,
 
     /// Create the tag even when the working tree has uncommitted changes

@@ -3,7 +3,6 @@
 //! lines that carry the id (CloudWatch Logs) under the span that was running when each was
 //! written, and a line per source: found, not found, not asked (and why), failed.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
@@ -16,6 +15,7 @@ use crate::clients::logs::{FilterQuery, filter_pages};
 use crate::clients::store::{Store, StoreError};
 use crate::commands::honeycomb::HoneycombArgs;
 use crate::commands::{AwsArgs, Context};
+use crate::config::LOG_GROUPS;
 use crate::config::{HONEYCOMB_API_KEY, HONEYCOMB_DATASET};
 use crate::error::{Error, Result};
 use crate::model::lookup::{mentions, merge_spans};
@@ -44,22 +44,23 @@ pub struct TraceArgs {
     #[arg(value_name = "TRACE_ID")]
     pub id: String,
 
-    /// Log groups to search for the trace's lines (repeatable) [env: TRACECTL_LOG_GROUPS,
-    /// comma-separated]
-    #[arg(short = 'g', long = "log-group", value_name = "GROUP")]
+    #[arg(
+        short = 'g',
+        long = "log-group",
+        value_name = "GROUP",
+        help = LOG_GROUPS.help("Log groups to search for the trace's lines (repeatable; the variable comma-separated)")
+    )]
     pub log_groups: Vec<String>,
 
     /// How far before and after the trace's spans to look for its log lines
     #[arg(long, value_parser = duration_arg, value_name = "DUR", default_value = "5m")]
     pub margin: Duration,
 
-    /// Honeycomb dataset to query [env: HONEYCOMB_DATASET]
-    #[arg(short, long, value_name = "DATASET")]
+    #[arg(short, long, value_name = "DATASET", help = HONEYCOMB_DATASET.help("Honeycomb dataset to query"))]
     pub dataset: Option<String>,
 
-    /// The local span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]
-    #[arg(long, value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: crate::commands::local::DbArg,
 
     #[command(flatten)]
     pub aws: AwsArgs,
@@ -105,7 +106,7 @@ pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
 
 /// The local store, if it exists.
 async fn from_local(ctx: &Context, args: &TraceArgs, id: &TraceId) -> (Answer, Vec<SpanRecord>) {
-    let path = match crate::commands::local::database_path(ctx, args.db.clone()) {
+    let path = match crate::commands::local::database_path(ctx, &args.db) {
         Ok(path) => path,
         Err(e) => return (Answer::not_asked(e.message()), Vec::new()),
     };

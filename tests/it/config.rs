@@ -196,3 +196,114 @@ fn a_config_readable_by_others_gets_a_warning() {
         )
     );
 }
+
+/// The settings table (`config::SETTINGS`) is the one declaration: every flag that takes a
+/// setting says where else it may come from in the table's own words, every setting's flag
+/// exists, and the README's config block lists every key with its variables. A setting
+/// added, renamed or given another variable without the rest fails here.
+#[test]
+fn settings_help_and_readme_never_drift_from_the_table() {
+    use clap::CommandFactory;
+    use tracectl::config::SETTINGS;
+
+    fn walk(cmd: &clap::Command, path: &str, out: &mut Vec<(String, String, String)>) {
+        for arg in cmd.get_arguments() {
+            if let Some(long) = arg.get_long() {
+                let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                out.push((path.to_string(), format!("--{long}"), help));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+    let mut args = Vec::new();
+    walk(&tracectl::cli::Cli::command(), "tracectl", &mut args);
+
+    // Variables that are not profile settings: the global flags' own, and the AWS SDK's.
+    const NOT_SETTINGS: &[&str] = &[
+        "TRACECTL_OUTPUT",
+        "TRACECTL_PROFILE",
+        "TRACECTL_CONFIG",
+        "AWS_ENDPOINT_URL",
+    ];
+    let mut drift = Vec::new();
+    for (path, long, help) in &args {
+        let Some(at) = help.find("[env: ") else {
+            continue;
+        };
+        let vars: Vec<&str> = help[at + 6..]
+            .split(']')
+            .next()
+            .unwrap()
+            .split(", ")
+            .collect();
+        if NOT_SETTINGS.contains(&vars[0]) {
+            continue;
+        }
+        match SETTINGS.iter().find(|s| s.env == vars.as_slice()) {
+            None => drift.push(format!(
+                "{path} {long}: [env: {}] is no setting's",
+                vars.join(", ")
+            )),
+            Some(s) => {
+                let expected = s.help("");
+                if !help.ends_with(expected.trim_start()) {
+                    drift.push(format!(
+                        "{path} {long}: help does not end with {expected:?}"
+                    ));
+                }
+                if s.hint_flag.is_some_and(|f| !f.ends_with(long.as_str())) {
+                    drift.push(format!(
+                        "{path} {long}: takes {} whose flag is {:?}",
+                        s.key, s.hint_flag
+                    ));
+                }
+            }
+        }
+    }
+    // Each setting's flag is a real flag that names the setting's variables.
+    for s in SETTINGS {
+        let Some(flag) = s.hint_flag else { continue };
+        let long = flag.rsplit('/').next().unwrap();
+        let env = format!("[env: {}]", s.env.join(", "));
+        if !args
+            .iter()
+            .any(|(_, l, help)| l == long && help.contains(&env))
+        {
+            drift.push(format!("{}: no flag {long} says {env}", s.key));
+        }
+    }
+    // The README's config block: a line per key, with its variables.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let block = readme
+        .split("[profiles.dev]")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap();
+    for s in SETTINGS {
+        let line = block
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(s.key));
+        match line {
+            None => drift.push(format!("README: no line for {}", s.key)),
+            Some(line) => {
+                for var in s.env {
+                    if !line.contains(var) {
+                        drift.push(format!("README: the {} line does not name {var}", s.key));
+                    }
+                }
+                if let Some(default) = s.default
+                    && !line.contains(&format!("\"{default}\""))
+                {
+                    drift.push(format!(
+                        "README: the {} line does not show {default}",
+                        s.key
+                    ));
+                }
+            }
+        }
+    }
+    assert!(drift.is_empty(), "{}", drift.join("\n"));
+}

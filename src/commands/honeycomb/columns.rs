@@ -4,14 +4,14 @@ use clap::Args;
 
 use super::HoneycombArgs;
 use crate::commands::Context;
+use crate::config::HONEYCOMB_DATASET;
 use crate::error::Result;
 use crate::output::honeycomb::print_columns;
 use crate::views;
 
 #[derive(Debug, Args)]
 pub struct ColumnsArgs {
-    /// Dataset whose columns to list [env: HONEYCOMB_DATASET]
-    #[arg(short, long, value_name = "DATASET")]
+    #[arg(short, long, value_name = "DATASET", help = HONEYCOMB_DATASET.help("Dataset whose columns to list"))]
     pub dataset: Option<String>,
 }
 

@@ -5,6 +5,7 @@ use clap::Args;
 use super::HoneycombArgs;
 use crate::clients::honeycomb::NewMarker;
 use crate::commands::Context;
+use crate::config::HONEYCOMB_DATASET;
 use crate::error::{Error, Result};
 use crate::output::honeycomb::print_marker;
 
@@ -16,8 +17,12 @@ pub struct MarkerArgs {
     /// The marker's message, e.g. "deploy v0.2"
     pub message: String,
 
-    /// Dataset to mark (`__all__` for the whole environment) [env: HONEYCOMB_DATASET]
-    #[arg(short, long, value_name = "DATASET")]
+    #[arg(
+        short,
+        long,
+        value_name = "DATASET",
+        help = HONEYCOMB_DATASET.help("Dataset to mark (`__all__` for the whole environment)")
+    )]
     pub dataset: Option<String>,
 
     /// Marker type, which groups markers by colour

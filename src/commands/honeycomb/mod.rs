@@ -25,8 +25,12 @@ pub struct HoneycombCommand {
 /// Options every honeycomb command takes.
 #[derive(Debug, Clone, Args)]
 pub struct HoneycombArgs {
-    /// API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT]
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        help = HONEYCOMB_ENDPOINT.help("API endpoint, e.g. https://api.eu1.honeycomb.io")
+    )]
     pub endpoint_url: Option<String>,
 }
 

@@ -8,14 +8,15 @@ use clap::Args;
 
 use super::HoneycombArgs;
 use crate::clients::honeycomb::{Column as HcColumn, HoneycombClient, HoneycombError};
-use crate::commands::{Context, resolve_window};
+use crate::commands::Context;
+use crate::config::HONEYCOMB_DATASET;
 use crate::error::{Error, Result};
 use crate::input;
 use crate::model::query::{
     QuerySpec, SpecError, parse_calculation, parse_filter_as, parse_having, parse_order, validate,
 };
 use crate::model::suggest::closest;
-use crate::model::time::{TimeSpec, duration_arg, time_arg};
+use crate::model::time::{TimeSpec, duration_arg};
 use crate::output::honeycomb::print_query;
 use crate::output::human_span;
 use crate::views;
@@ -30,8 +31,7 @@ const DEFAULT_SINCE: Duration = Duration::from_secs(2 * 3600);
   tracectl honeycomb query -w 'user.id in 1,2,3' -w 'error exists' --any
   tracectl honeycomb query --spec spec.json")]
 pub struct QueryArgs {
-    /// Dataset to query [env: HONEYCOMB_DATASET]
-    #[arg(short, long, value_name = "DATASET")]
+    #[arg(short, long, value_name = "DATASET", help = HONEYCOMB_DATASET.help("Dataset to query"))]
     pub dataset: Option<String>,
 
     #[command(flatten)]
@@ -82,17 +82,8 @@ pub struct QueryFlags {
     #[arg(short, long, value_name = "LIMIT")]
     pub limit: Option<u32>,
 
-    /// Query the last DUR [default: 2h]
-    #[arg(long, value_parser = time_arg, value_name = "DUR", conflicts_with = "start")]
-    pub since: Option<TimeSpec>,
-
-    /// Start of the query window (a time or a duration ago)
-    #[arg(long, value_parser = time_arg, value_name = "T")]
-    pub start: Option<TimeSpec>,
-
-    /// End of the query window [default: now]
-    #[arg(long, value_parser = time_arg, value_name = "T", requires = "start")]
-    pub end: Option<TimeSpec>,
+    #[command(flatten)]
+    pub window: crate::commands::WindowArgs<2>,
 
     /// Time bucket of the series, e.g. 1m
     #[arg(long, value_parser = duration_arg, value_name = "DUR")]
@@ -258,19 +249,19 @@ pub(crate) fn apply_window_and_limits(
     from_file: bool,
     ctx: &Context,
 ) -> Result<()> {
-    let window_given = args.since.is_some() || args.start.is_some();
+    let window_given = args.window.since.is_some() || args.window.start.is_some();
     if !from_file || window_given {
         spec.time_range = None;
         spec.start_time = None;
         spec.end_time = None;
-        match args.start {
+        match args.window.start {
             Some(_) => {
-                let window = resolve_window(None, args.start, args.end, DEFAULT_SINCE, ctx.now)?;
+                let window = args.window.window(ctx.now)?;
                 spec.start_time = Some(window.start.as_second());
                 spec.end_time = Some(window.end.as_second());
             }
             None => {
-                let since = args.since.unwrap_or(TimeSpec::Ago(DEFAULT_SINCE));
+                let since = args.window.since.unwrap_or(TimeSpec::Ago(DEFAULT_SINCE));
                 let start = since.resolve(ctx.now);
                 let seconds = ctx.now.duration_since(start).as_secs();
                 if seconds <= 0 {

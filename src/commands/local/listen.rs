@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
@@ -32,37 +31,40 @@ Examples:
   tracectl local listen --xray off --otlp-http 127.0.0.1:4320
   tracectl local listen --forward-otlp https://api.honeycomb.io --forward-header x-honeycomb-team=$HONEYCOMB_API_KEY")]
 pub struct ListenArgs {
-    /// OTLP over HTTP on ADDR, or `off` [default: 127.0.0.1:4318] [env: TRACECTL_LOCAL_OTLP_HTTP]
-    #[arg(long, value_name = "ADDR")]
+    #[arg(long, value_name = "ADDR", help = LOCAL_OTLP_HTTP.help("OTLP over HTTP on ADDR, or `off`"))]
     pub otlp_http: Option<String>,
 
     /// Do not receive OTLP over HTTP
     #[arg(long, conflicts_with = "otlp_http")]
     pub no_otlp_http: bool,
 
-    /// OTLP over gRPC on ADDR, or `off` [default: 127.0.0.1:4317] [env: TRACECTL_LOCAL_OTLP_GRPC]
-    #[arg(long, value_name = "ADDR")]
+    #[arg(long, value_name = "ADDR", help = LOCAL_OTLP_GRPC.help("OTLP over gRPC on ADDR, or `off`"))]
     pub otlp_grpc: Option<String>,
 
     /// Do not receive OTLP over gRPC
     #[arg(long, conflicts_with = "otlp_grpc")]
     pub no_otlp_grpc: bool,
 
-    /// The X-Ray daemon's address (UDP segments, TCP sampling), or `off`
-    /// [default: 127.0.0.1:2000] [env: TRACECTL_LOCAL_XRAY]
-    #[arg(long, value_name = "ADDR")]
+    #[arg(
+        long,
+        value_name = "ADDR",
+        help = LOCAL_XRAY.help("The X-Ray daemon's address (UDP segments, TCP sampling), or `off`")
+    )]
     pub xray: Option<String>,
 
     /// Do not stand in for the X-Ray daemon
     #[arg(long, conflicts_with = "xray")]
     pub no_xray: bool,
 
-    /// The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]
-    #[arg(long, value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: crate::commands::local::DbArg,
 
-    /// Delete spans older than this while running [default: 7d] [env: TRACECTL_LOCAL_RETAIN]
-    #[arg(long, value_parser = duration_arg, value_name = "DUR")]
+    #[arg(
+        long,
+        value_parser = duration_arg,
+        value_name = "DUR",
+        help = LOCAL_RETAIN.help("Delete spans older than this while running")
+    )]
     pub retain: Option<Duration>,
 
     /// Also send X-Ray segments to X-Ray (PutTraceSegments, with the AWS settings of `xray`)
@@ -112,7 +114,7 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
             .with_hint("leave at least one of --otlp-http, --otlp-grpc and --xray on"));
     }
     let retain = retention(ctx, args.retain)?;
-    let db = super::database_path(ctx, args.db.clone())?;
+    let db = super::database_path(ctx, &args.db)?;
 
     let store = Store::open(&db)?;
     // Held while listening: two listeners writing one database would answer each other's

@@ -61,11 +61,23 @@ pub async fn run(ctx: &Context, cmd: LocalCommand) -> Result<()> {
     }
 }
 
+/// `--db`, declared once for every command that reads or writes the span database.
+#[derive(Debug, Clone, Default, Args)]
+pub struct DbArg {
+    #[arg(
+        id = "db",
+        long = "db",
+        value_name = "PATH",
+        help = LOCAL_DB.help("The span database [default: $XDG_DATA_HOME/tracectl/traces.db]")
+    )]
+    pub path: Option<PathBuf>,
+}
+
 /// The span database: `--db`, else `TRACECTL_LOCAL_DB` / the profile, else the default
 /// under `$XDG_DATA_HOME`.
-pub(crate) fn database_path(ctx: &Context, flag: Option<PathBuf>) -> Result<PathBuf> {
-    if let Some(path) = flag {
-        return Ok(path);
+pub(crate) fn database_path(ctx: &Context, flag: &DbArg) -> Result<PathBuf> {
+    if let Some(path) = &flag.path {
+        return Ok(path.clone());
     }
     if let Some(resolved) = ctx.config.get(&LOCAL_DB, None) {
         return Ok(PathBuf::from(resolved.value));

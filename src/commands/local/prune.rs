@@ -1,7 +1,6 @@
 //! `tracectl local prune`: delete old spans now, as `local listen --retain` does while it
 //! runs.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
@@ -18,14 +17,13 @@ pub struct PruneArgs {
     #[arg(long, value_parser = duration_arg, value_name = "DUR")]
     pub older_than: Option<Duration>,
 
-    /// The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]
-    #[arg(long, value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: crate::commands::local::DbArg,
 }
 
 pub async fn run(ctx: &Context, args: PruneArgs) -> Result<()> {
     let older_than = super::listen::retention(ctx, args.older_than)?;
-    let path = super::database_path(ctx, args.db)?;
+    let path = super::database_path(ctx, &args.db)?;
     if !path.exists() {
         // Nothing to prune; opening would create it.
         return Err(Error::from(crate::clients::store::StoreError::Missing {

@@ -1,8 +1,6 @@
 //! `tracectl local query`: the flags of `honeycomb query`, validated by the same query
 //! model, evaluated over the stored spans, printed by the same renderer.
 
-use std::path::PathBuf;
-
 use clap::Args;
 
 use crate::clients::store::Store;
@@ -34,9 +32,8 @@ pub struct QueryArgs {
     #[arg(long)]
     pub no_series: bool,
 
-    /// The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]
-    #[arg(long, value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: crate::commands::local::DbArg,
 }
 
 pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
@@ -48,7 +45,7 @@ pub async fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
     if args.flags.print_spec {
         return ctx.printer.json(&spec);
     }
-    let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)?;
+    let store = Store::open_read(&super::database_path(ctx, &args.db)?)?;
     let report =
         views::local::query(&store, &spec, ctx.now, !args.no_series).map_err(|e| match e {
             QueryFailure::Spec(e) => {

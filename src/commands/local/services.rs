@@ -1,7 +1,6 @@
 //! `tracectl local services`: the service graph of `xray services`, computed from the
 //! stored spans that cross services and drawn by the same renderer.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
@@ -19,16 +18,15 @@ pub struct ServicesArgs {
     #[arg(long, value_parser = time_arg, value_name = "DUR")]
     pub since: Option<TimeSpec>,
 
-    /// The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]
-    #[arg(long, value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: crate::commands::local::DbArg,
 }
 
 const DEFAULT_SINCE: Duration = Duration::from_secs(3600);
 
 pub async fn run(ctx: &Context, args: ServicesArgs) -> Result<()> {
     let window = resolve_window(args.since, None, None, DEFAULT_SINCE, ctx.now)?;
-    let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)?;
+    let store = Store::open_read(&super::database_path(ctx, &args.db)?)?;
     let report = views::local::services(&store, window)?;
     print_services(&ctx.printer, &report)
 }

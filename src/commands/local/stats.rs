@@ -1,8 +1,6 @@
 //! `tracectl local stats`: what the span database holds: where, how large, how many spans
 //! and traces of which service, from when to when.
 
-use std::path::PathBuf;
-
 use clap::Args;
 
 use crate::clients::store::Store;
@@ -12,13 +10,12 @@ use crate::views;
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]
-    #[arg(long, value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: crate::commands::local::DbArg,
 }
 
 pub async fn run(ctx: &Context, args: StatsArgs) -> Result<()> {
-    let path = super::database_path(ctx, args.db)?;
+    let path = super::database_path(ctx, &args.db)?;
     let store = Store::open_read(&path)?;
     let stats = views::local::stats(&store)?;
     crate::output::local::print_stats(&ctx.printer, &stats)?;

@@ -1,8 +1,6 @@
 //! `tracectl local trace ID...`: the waterfall of `xray trace`, from the spans the local
 //! database holds for the trace, whichever source sent them.
 
-use std::path::PathBuf;
-
 use clap::Args;
 
 use crate::clients::store::Store;
@@ -22,14 +20,13 @@ pub struct TraceArgs {
     #[arg(required = true, value_name = "TRACE_ID")]
     pub ids: Vec<String>,
 
-    /// The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]
-    #[arg(long, value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: crate::commands::local::DbArg,
 }
 
 pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
     let ids = crate::commands::trace_ids(&args.ids)?;
-    let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)?;
+    let store = Store::open_read(&super::database_path(ctx, &args.db)?)?;
     let lookup = views::local::trace(&store, &ids)?;
     let (traces, missing) = (&lookup.found, &lookup.missing);
     let printer = &ctx.printer;

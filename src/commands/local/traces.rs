@@ -2,8 +2,6 @@
 //! slowest or newest requests), computed from the root spans of the local database and
 //! drawn by the same renderer.
 
-use std::path::PathBuf;
-
 use clap::Args;
 
 use crate::clients::store::Store;
@@ -24,16 +22,15 @@ pub struct TracesArgs {
     #[command(flatten)]
     pub selection: TraceSelection,
 
-    /// The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]
-    #[arg(long, value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: crate::commands::local::DbArg,
 }
 
 pub async fn run(ctx: &Context, args: TracesArgs) -> Result<()> {
     let request = args
         .selection
         .traces_request(args.selection.window(ctx.now)?);
-    let store = Store::open_read(&super::database_path(ctx, args.db.clone())?)?;
+    let store = Store::open_read(&super::database_path(ctx, &args.db)?)?;
     let report = views::local::traces(&store, &request)?;
     print_traces(&ctx.printer, &report)?;
     if store.time_range()?.is_none() {

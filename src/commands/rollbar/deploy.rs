@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::RollbarArgs;
 use crate::clients::rollbar::Deploy;
 use crate::commands::Context;
+use crate::config::ROLLBAR_ENVIRONMENT;
 use crate::error::{Error, Result};
 
 #[derive(Debug, Args)]
@@ -15,8 +16,7 @@ pub struct DeployArgs {
     #[arg(long, value_name = "REV")]
     pub revision: Option<String>,
 
-    /// Environment [env: ROLLBAR_ENVIRONMENT] [default: development]
-    #[arg(short, long, value_name = "ENVIRONMENT")]
+    #[arg(short, long, value_name = "ENVIRONMENT", help = ROLLBAR_ENVIRONMENT.help("Environment"))]
     pub environment: Option<String>,
 
     /// A comment shown with the deploy

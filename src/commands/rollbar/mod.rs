@@ -22,8 +22,7 @@ pub struct RollbarCommand {
 /// Options every rollbar command takes.
 #[derive(Debug, Clone, Args)]
 pub struct RollbarArgs {
-    /// API endpoint [env: ROLLBAR_ENDPOINT] [default: https://api.rollbar.com/api/1/]
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, value_name = "URL", help = ROLLBAR_ENDPOINT.help("API endpoint"))]
     pub endpoint_url: Option<String>,
 }
 

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use super::RollbarArgs;
 use crate::clients::rollbar::{Body, Exception, Frame, Item, ItemData, Notifier, Server};
 use crate::commands::Context;
+use crate::config::ROLLBAR_ENVIRONMENT;
 use crate::error::{Error, Result};
 
 #[derive(Debug, Args)]
@@ -42,8 +43,7 @@ pub struct TriggerArgs {
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub count: u32,
 
-    /// Environment [env: ROLLBAR_ENVIRONMENT] [default: development]
-    #[arg(short, long, value_name = "ENVIRONMENT")]
+    #[arg(short, long, value_name = "ENVIRONMENT", help = ROLLBAR_ENVIRONMENT.help("Environment"))]
     pub environment: Option<String>,
 
     /// Code version [default: git HEAD when run in a repository]

@@ -8,6 +8,7 @@ pub mod traces;
 use clap::{Args, Subcommand};
 
 use crate::commands::{AwsArgs, Context};
+use crate::config::XRAY_SOURCE;
 use crate::error::{Error, Result};
 use crate::model::time::Window;
 
@@ -16,10 +17,11 @@ pub struct XrayCommand {
     #[command(flatten)]
     pub aws: AwsArgs,
 
-    /// Where traces are read: X-Ray's indexed trace summaries and BatchGetTraces, the spans
-    /// Transaction Search keeps in CloudWatch Logs (aws/spans), or auto: spans for what X-Ray
-    /// does not hold when the account sends them there [env: TRACECTL_XRAY_SOURCE] [default: auto]
-    #[arg(long, global = true, value_enum, value_name = "SOURCE")]
+    #[arg(long, global = true, value_enum, value_name = "SOURCE", help = XRAY_SOURCE.help(
+        "Where traces are read: X-Ray's indexed trace summaries and BatchGetTraces, the spans \
+         Transaction Search keeps in CloudWatch Logs (aws/spans), or auto: spans for what X-Ray \
+         does not hold when the account sends them there"
+    ))]
     pub source: Option<TraceSource>,
 
     #[command(subcommand)]
