@@ -14,8 +14,9 @@
 //! in the command's own deadline when it has one (`honeycomb query --timeout`): a server
 //! that never answers costs the user that long, not attempts x timeout.
 //!
-//! Redirects are followed by hand, and only within the same origin (scheme, host and port):
-//! reqwest would re-send `X-Honeycomb-Team` or `X-Rollbar-Access-Token` to whatever host a
+//! Redirects are followed only within the same origin (scheme, host and port), by a
+//! `reqwest::redirect::Policy::custom` that reports each hop to the observer: reqwest's
+//! default would re-send `X-Honeycomb-Team` or `X-Rollbar-Access-Token` to whatever host a
 //! redirect names (it strips only Authorization and Cookie). A redirect elsewhere is an
 //! error that names where it pointed.
 
@@ -379,10 +380,16 @@ impl HttpClientBuilder {
         headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
         // reqwest adds default headers at send time; keep a copy so `-vv` shows them too.
         let headers_for_trace = headers.clone();
+        let redactor = Redactor::new(self.secrets);
+        let redirects = same_origin_redirects(
+            self.service.clone(),
+            redactor.clone(),
+            self.observer.clone(),
+        );
         #[allow(clippy::disallowed_methods)] // this is the one place allowed to build a client
         let client = reqwest::Client::builder()
             .default_headers(headers)
-            .redirect(reqwest::redirect::Policy::none())
+            .redirect(redirects)
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             .build()
@@ -393,12 +400,63 @@ impl HttpClientBuilder {
             service: self.service,
             timeout: self.timeout,
             policy: self.policy,
-            redactor: Redactor::new(self.secrets),
+            redactor,
             observer: self.observer,
             deadline: self.deadline,
             max_body: self.max_body,
         })
     }
+}
+
+/// Why the redirect policy stopped a request: said as [`HttpError`] by `send`.
+#[derive(Debug, thiserror::Error)]
+enum RedirectRefused {
+    #[error("a redirect to another origin ({to})")]
+    CrossOrigin { to: String },
+    #[error("more than {MAX_REDIRECTS} redirects")]
+    TooMany,
+}
+
+/// Follows a redirect only to the origin of the first request, at most [`MAX_REDIRECTS`]
+/// times, telling the observer of each hop (its URL redacted). reqwest turns a 301/302/303
+/// after anything but GET/HEAD into a GET without a body, as browsers and curl -L do, and
+/// repeats a 307/308 as it was.
+fn same_origin_redirects(
+    service: String,
+    redactor: Redactor,
+    observer: Arc<dyn Observer>,
+) -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(move |attempt| {
+        let shown = redactor.url(attempt.url());
+        let first = attempt.previous().first().map(Url::origin);
+        if first.is_some_and(|origin| origin != attempt.url().origin()) {
+            return attempt.error(RedirectRefused::CrossOrigin { to: shown });
+        }
+        if attempt.previous().len() > MAX_REDIRECTS as usize {
+            return attempt.error(RedirectRefused::TooMany);
+        }
+        observer.on_event(&ClientEvent::Redirect {
+            service: service.clone(),
+            status: attempt.status().as_u16(),
+            to: shown,
+        });
+        attempt.follow()
+    })
+}
+
+/// The redirect policy's refusal inside a transport error, if that is what it is.
+fn redirect_refusal(e: &reqwest::Error) -> Option<&RedirectRefused> {
+    if !e.is_redirect() {
+        return None;
+    }
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        if let Some(refused) = cause.downcast_ref::<RedirectRefused>() {
+            return Some(refused);
+        }
+        source = cause.source();
+    }
+    None
 }
 
 /// A configured HTTP client for one API.
@@ -440,7 +498,7 @@ impl HttpClient {
         request: reqwest::RequestBuilder,
         retry: Retry,
     ) -> Result<HttpResponse, HttpError> {
-        let mut request = request
+        let request = request
             .build()
             .map_err(|e| HttpError::Request(self.redactor.text(&innermost(&e))))?;
         let host = request.url().host_str().unwrap_or("the server").to_string();
@@ -452,7 +510,6 @@ impl HttpClient {
             attempts,
         };
         let mut attempt = 0;
-        let mut redirects = 0;
         loop {
             attempt += 1;
             let remaining = deadline.saturating_duration_since(Instant::now());
@@ -483,17 +540,6 @@ impl HttpClient {
             let failure = match answered {
                 Ok((status, headers, body)) => {
                     self.trace_response(status, &headers, &body, started.elapsed());
-                    if status.is_redirection()
-                        && let Some(next) = self.follow_redirect(&request, status, &headers)?
-                    {
-                        redirects += 1;
-                        if redirects > MAX_REDIRECTS {
-                            return Err(HttpError::TooManyRedirects { host });
-                        }
-                        request = next;
-                        attempt -= 1; // a redirect is not a failed attempt
-                        continue;
-                    }
                     match self
                         .policy
                         .decide(status, &headers, retry, attempt, SystemTime::now())
@@ -513,7 +559,16 @@ impl HttpClient {
                         }
                     }
                 }
-                Err(AttemptError::Transport(e)) => e,
+                Err(AttemptError::Transport(e)) => match redirect_refusal(&e) {
+                    Some(RedirectRefused::CrossOrigin { to }) => {
+                        let to = to.clone();
+                        return Err(HttpError::CrossOriginRedirect { host, to });
+                    }
+                    Some(RedirectRefused::TooMany) => {
+                        return Err(HttpError::TooManyRedirects { host });
+                    }
+                    None => e,
+                },
                 Err(AttemptError::TooLarge) => {
                     return Err(HttpError::TooLarge {
                         host,
@@ -555,56 +610,6 @@ impl HttpClient {
                 }
             });
         }
-    }
-
-    /// The request to send after a redirect, `None` for a 3xx that is no redirect (a 304, or
-    /// one without a Location), or an error for a redirect to another origin.
-    fn follow_redirect(
-        &self,
-        request: &reqwest::Request,
-        status: StatusCode,
-        headers: &HeaderMap,
-    ) -> Result<Option<reqwest::Request>, HttpError> {
-        let Some(location) = headers.get(reqwest::header::LOCATION) else {
-            return Ok(None);
-        };
-        let from = request.url();
-        let host = from.host_str().unwrap_or("the server").to_string();
-        let to = location
-            .to_str()
-            .ok()
-            .and_then(|l| from.join(l).ok())
-            .ok_or_else(|| HttpError::Transport {
-                host: host.clone(),
-                reason: format!("redirect ({status}) to an unreadable Location"),
-                attempts: 1,
-            })?;
-        let shown = self.redactor.url(&to);
-        if to.origin() != from.origin() {
-            return Err(HttpError::CrossOriginRedirect { host, to: shown });
-        }
-        self.observer.on_event(&ClientEvent::Redirect {
-            service: self.service.clone(),
-            status: status.as_u16(),
-            to: shown,
-        });
-        let mut next = request
-            .try_clone()
-            .ok_or_else(|| HttpError::Request("a streaming body cannot be redirected".into()))?;
-        *next.url_mut() = to;
-        // 307/308 repeat the request as it was; 301/302/303 turn anything but GET/HEAD into
-        // a GET without a body, as browsers and curl -L do.
-        let keeps_method = matches!(
-            status,
-            StatusCode::TEMPORARY_REDIRECT | StatusCode::PERMANENT_REDIRECT
-        ) || matches!(*request.method(), Method::GET | Method::HEAD);
-        if !keeps_method {
-            *next.method_mut() = Method::GET;
-            *next.body_mut() = None;
-            next.headers_mut().remove(reqwest::header::CONTENT_TYPE);
-            next.headers_mut().remove(reqwest::header::CONTENT_LENGTH);
-        }
-        Ok(Some(next))
     }
 
     /// One request and its whole answer, read up to the client's limit: a server that

@@ -6,6 +6,7 @@
 /// and scp-like `git@host:owner/repo.git`. Credentials in the URL never reach the link.
 pub fn tag_url(remote_url: &str, tag: &str) -> Option<String> {
     let (host, path) = host_and_path(remote_url)?;
+    let path = path.as_str();
     let path = path.trim_matches('/').trim_end_matches(".git");
     let mut parts = path.split('/');
     let (owner, repo) = (parts.next()?, parts.next()?);
@@ -27,33 +28,32 @@ pub fn tag_url(remote_url: &str, tag: &str) -> Option<String> {
 }
 
 /// The host and path of a remote URL, without user, password or port.
-fn host_and_path(url: &str) -> Option<(&str, &str)> {
-    if let Some((_, rest)) = url.split_once("://") {
-        let (authority, path) = rest.split_once('/')?;
-        let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-        let host = host.split_once(':').map_or(host, |(h, _)| h);
-        return Some((host, path));
+fn host_and_path(remote: &str) -> Option<(String, String)> {
+    if remote.contains("://") {
+        let url = url::Url::parse(remote).ok()?;
+        return Some((url.host_str()?.to_string(), url.path().to_string()));
     }
-    // scp-like: [user@]host:path (a path with a slash before any colon is a local path).
-    let (authority, path) = url.split_once(':')?;
+    // scp-like: [user@]host:path, which is no URL (a path with a slash before any colon is
+    // a local path).
+    let (authority, path) = remote.split_once(':')?;
     if authority.contains('/') {
         return None;
     }
     let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    Some((host, path))
+    Some((host.to_string(), path.to_string()))
 }
 
-/// Percent-encodes what may not stand in a URL path segment as it is.
+/// What may not stand in a URL path segment as it is: all but the unreserved characters
+/// (RFC 3986) and `+`.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'+');
+
 fn encode(segment: &str) -> String {
-    segment
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'+' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    percent_encoding::utf8_percent_encode(segment, SEGMENT).to_string()
 }
 
 #[cfg(test)]

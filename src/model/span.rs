@@ -344,10 +344,12 @@ pub mod semconv {
 
 /// `host[:port]` of a URL, the service a client span called when nothing names it.
 pub fn url_authority(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let authority = authority.rsplit('@').next()?;
-    (!authority.is_empty()).then(|| authority.to_string())
+    let url = url::Url::parse(url).ok()?;
+    let host = url.host_str().filter(|h| !h.is_empty())?;
+    Some(match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_string(),
+    })
 }
 
 fn check_hex(id: &str, len: usize, what: &str) -> Result<String, Rejected> {

@@ -43,11 +43,13 @@ impl Percentiles {
 /// mixed-alphanumeric tokens become `{id}`, `@handle` becomes `@{handle}`. The query
 /// string and fragment are dropped; an empty path is `/`.
 pub fn normalize_route(url: &str) -> String {
-    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = if url.contains("://") {
-        after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
-    } else {
-        after_scheme
+    let parsed = url
+        .contains("://")
+        .then(|| url::Url::parse(url).ok())
+        .flatten();
+    let path = match &parsed {
+        Some(parsed) => parsed.path(),
+        None => url,
     };
     let path = path.split(['?', '#']).next().unwrap_or("/");
     let segments: Vec<String> = path

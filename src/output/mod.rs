@@ -16,6 +16,7 @@ pub mod terminal;
 pub mod waterfall;
 pub mod xray;
 
+use std::borrow::Cow;
 use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -297,10 +298,12 @@ pub fn human_seconds(seconds: f64) -> String {
 }
 
 /// The path and query of a URL: the host is the same on every row and only costs width.
-pub fn url_path(url: &str) -> &str {
-    match url.split_once("://") {
-        Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
-        None => url,
+pub fn url_path(url: &str) -> Cow<'_, str> {
+    match url::Url::parse(url) {
+        Ok(parsed) if parsed.has_host() => {
+            Cow::Owned(parsed[url::Position::BeforePath..].to_string())
+        }
+        _ => Cow::Borrowed(url),
     }
 }
 

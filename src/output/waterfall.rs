@@ -151,11 +151,14 @@ fn header(trace: &Trace, total: f64, width: usize, palette: Palette) -> String {
     let http = trace.entry().and_then(|s| s.http.as_ref());
     let request = http
         .map(|h| {
-            [h.method.as_deref(), h.url.as_deref().map(url_path)]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ")
+            [
+                h.method.as_deref().map(Into::into),
+                h.url.as_deref().map(url_path),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<std::borrow::Cow<str>>>()
+            .join(" ")
         })
         .unwrap_or_default();
     let mut tail = Vec::new();

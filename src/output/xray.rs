@@ -113,7 +113,7 @@ pub fn print_traces(printer: &Printer, report: &TracesReport) -> Result<()> {
                     escape_field(&format!(
                         "{} {}",
                         t.method.as_deref().unwrap_or("-"),
-                        t.url.as_deref().map_or("-", url_path)
+                        t.url.as_deref().map_or("-".into(), url_path)
                     ))
                     .into_owned(),
                     t.status.map_or_else(|| "-".into(), |s| s.to_string()),

@@ -430,6 +430,30 @@ async fn a_redirect_to_another_origin_is_refused_and_the_key_never_travels() {
 }
 
 #[tokio::test]
+async fn a_redirect_loop_stops_after_the_limit_with_each_hop_reported() {
+    use tracectl::clients::http::MAX_REDIRECTS;
+    let api = recording(|_| redirect(302, "/1/loop".into())).await;
+    let rec = Arc::new(Recorder::default());
+    let c = client(rec.clone());
+    let url = Url::parse(&format!("http://{}/1/loop", api.addr)).unwrap();
+    let err = c
+        .send(c.request(Method::GET, url), Retry::Idempotent)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, HttpError::TooManyRedirects { .. }), "{err}");
+    // The first request and MAX_REDIRECTS hops, each reported; not retried.
+    assert_eq!(api.seen.lock().unwrap().len(), MAX_REDIRECTS as usize + 1);
+    let hops = rec
+        .0
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|e| matches!(e, ClientEvent::Redirect { .. }))
+        .count();
+    assert_eq!(hops, MAX_REDIRECTS as usize);
+}
+
+#[tokio::test]
 async fn same_origin_redirects_are_followed_traced_and_303_turns_a_post_into_a_get() {
     let api = recording(|path| match path {
         "/old/auth" => redirect(308, "/1/auth".into()),
