@@ -418,3 +418,61 @@ fn an_x_ray_daemon_is_named_and_a_dataset_header_on_an_environment_key_is_a_warn
     );
     assert!(!out.stdout.contains(KEY));
 }
+
+/// What a new user sees on a machine with nothing set up: every row, its status and its
+/// hint, as a table (the whole output pinned).
+#[test]
+fn nothing_configured_is_a_table_of_skips_and_fixes() {
+    let repo = Repo::new();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let env_file = repo.sandbox.home().join("app.env");
+    std::fs::write(
+        &env_file,
+        format!("OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:{port}\nAWS_XRAY_DAEMON_ADDRESS=127.0.0.1:{port}\n"),
+    )
+    .unwrap();
+    let _filters = repo.sandbox.snapshot_filters().bind_to_scope();
+    // AWS at a closed port too: refused the same way on every machine.
+    let aws = format!("http://127.0.0.1:{port}");
+    let out = repo.tracectl_with(
+        &[("COLUMNS", "200"), ("AWS_ENDPOINT_URL", &aws)],
+        &["doctor", "--env-file", env_file.to_str().unwrap()],
+    );
+    insta::assert_snapshot!(out, @r#"
+    exit 1
+    --- stdout
+     AREA       CHECK            STATUS  DETAIL
+     honeycomb  key              SKIP    no API key
+                                         hint: set HONEYCOMB_API_KEY or add honeycomb_api_key to profile "default"; `tracectl config show` shows what is used
+     rollbar    token            SKIP    no access token
+                                         hint: set ROLLBAR_ACCESS_TOKEN or add rollbar_access_token to profile "default"; `tracectl config show` shows what is used
+     aws        region           OK      us-east-1 from env AWS_REGION
+     aws        credentials      OK      AWS_ACCESS_KEY_ID in the environment
+     aws        identity         FAIL    STS GetCallerIdentity: cannot reach AWS: Connection refused (os error 111)
+                                         hint: check the network, --endpoint-url and AWS_ENDPOINT_URL
+     aws        cloudwatch logs  FAIL    DescribeLogGroups: cannot reach AWS: Connection refused (os error 111)
+                                         hint: check the network, --endpoint-url and AWS_ENDPOINT_URL
+     aws        x-ray            FAIL    GetServiceGraph: cannot reach AWS: Connection refused (os error 111)
+                                         hint: check the network, --endpoint-url and AWS_ENDPOINT_URL
+     aws        log groups       SKIP    none configured
+                                         hint: set TRACECTL_LOG_GROUPS or add log_groups to profile "default"; `tracectl config show` shows what is used
+     git        repository       OK      [HOME]/work/
+     git        remote           OK      origin ([HOME]/origin.git) answers; 0 tags
+     git        push credential  OK      none needed (a repository on this machine)
+     app        otlp endpoint    OK      http/protobuf to http://127.0.0.1:[PORT]/v1/traces (OTEL_EXPORTER_OTLP_ENDPOINT) [from [HOME]/app.env]
+     app        otlp receiver    FAIL    nothing answers at 127.0.0.1:[PORT] (Connection refused (os error 111))
+                                         hint: start `tracectl local listen`, or point OTEL_EXPORTER_OTLP_ENDPOINT where a collector runs
+     app        otlp headers     OK      0 headers, no Honeycomb key
+     app        service name     WARN    not set: spans arrive as unknown_service
+                                         hint: set OTEL_SERVICE_NAME, e.g. OTEL_SERVICE_NAME=backend-flask
+     app        x-ray daemon     FAIL    nothing listens at 127.0.0.1:[PORT] (Connection refused (os error 111)): X-Ray SDK segments sent there are lost without a word
+                                         hint: start `tracectl local listen` (or the X-Ray daemon), or fix AWS_XRAY_DAEMON_ADDRESS
+     app        rollbar token    SKIP    ROLLBAR_ACCESS_TOKEN is not set in [HOME]/app.env
+                                         hint: the app reports no errors to Rollbar without it
+    --- stderr
+    error: 5 checks failed: aws identity, aws cloudwatch logs, aws x-ray, app otlp receiver, app x-ray daemon
+    hint: each failed row's hint says what to do
+    "#);
+}
