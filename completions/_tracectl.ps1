@@ -343,6 +343,8 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('--any', '--any', [CompletionResultType]::ParameterName, 'Combine filters with OR instead of AND')
             [CompletionResult]::new('--print-spec', '--print-spec', [CompletionResultType]::ParameterName, 'Print the spec that would be sent, and send nothing')
             [CompletionResult]::new('--no-series', '--no-series', [CompletionResultType]::ParameterName, 'Do not fetch or draw the time series')
+            [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'Create the query and print its link in Honeycomb''s UI, which runs it there, instead of running it here (every plan; honeycomb_results = "link" makes it the default)')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Open the query''s link (its results, or the query to run) in the browser; the link is printed either way')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')

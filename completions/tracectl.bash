@@ -1551,7 +1551,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__honeycomb__subcmd__query)
-            opts="-d -c -b -w -l -o -q -v -h -V --dataset --calc --breakdown --where --any --order --having --limit --since --start --end --granularity --print-spec --spec --no-series --timeout --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            opts="-d -c -b -w -l -o -q -v -h -V --dataset --calc --breakdown --where --any --order --having --limit --since --start --end --granularity --print-spec --spec --no-series --timeout --link --open --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

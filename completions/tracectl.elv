@@ -321,6 +321,8 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand --any 'Combine filters with OR instead of AND'
             cand --print-spec 'Print the spec that would be sent, and send nothing'
             cand --no-series 'Do not fetch or draw the time series'
+            cand --link 'Create the query and print its link in Honeycomb''s UI, which runs it there, instead of running it here (every plan; honeycomb_results = "link" makes it the default)'
+            cand --open 'Open the query''s link (its results, or the query to run) in the browser; the link is printed either way'
             cand -q 'Print data and errors only: no status lines, hints or progress'
             cand --quiet 'Print data and errors only: no status lines, hints or progress'
             cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'

@@ -263,6 +263,8 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l any -d 'Combine filters with OR instead of AND'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l print-spec -d 'Print the spec that would be sent, and send nothing'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l no-series -d 'Do not fetch or draw the time series'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l link -d 'Create the query and print its link in Honeycomb\'s UI, which runs it there, instead of running it here (every plan; honeycomb_results = "link" makes it the default)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l open -d 'Open the query\'s link (its results, or the query to run) in the browser; the link is printed either way'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'

@@ -197,6 +197,10 @@ settings! {
         secret false, flag Some("-d/--dataset");
     HONEYCOMB_ENDPOINT: honeycomb_endpoint, env ["HONEYCOMB_API_ENDPOINT"],
         default Some("https://api.honeycomb.io"), secret false, flag Some("--endpoint-url");
+    /// What `honeycomb query` does: `run` it through the Query Data API (Enterprise), or
+    /// print the `link` that runs it in Honeycomb's UI (every plan).
+    HONEYCOMB_RESULTS: honeycomb_results, env ["TRACECTL_HONEYCOMB_RESULTS"],
+        default Some("run"), secret false, flag None;
     ROLLBAR_ACCESS_TOKEN: rollbar_access_token, env ["ROLLBAR_ACCESS_TOKEN"], default None,
         secret true, flag None;
     ROLLBAR_ENVIRONMENT: rollbar_environment, env ["ROLLBAR_ENVIRONMENT"],

@@ -185,6 +185,11 @@ impl HoneycombClient {
         Ok(Self { http, base })
     }
 
+    /// The API endpoint this client calls (`https://api.eu1.honeycomb.io/`).
+    pub fn endpoint(&self) -> &Url {
+        &self.base
+    }
+
     fn url(&self, segments: &[&str]) -> Result<Url, HoneycombError> {
         let mut url = self.base.clone();
         url.path_segments_mut()

@@ -166,6 +166,36 @@ pub struct ResultData {
     pub series: Vec<ResultRow>,
 }
 
+/// The query template link of `spec` on `dataset`: the dataset's page in Honeycomb's UI
+/// with the spec as JSON in its `query` parameter, which opens and runs the query there
+/// (docs: "Share a query"). `api_host` picks the UI (`api.eu1.honeycomb.io` is EU's); an
+/// empty `environment` is Honeycomb Classic, whose datasets sit under the team.
+pub fn template_link(
+    api_host: &str,
+    team: &str,
+    environment: &str,
+    dataset: &str,
+    spec: &QuerySpec,
+) -> url::Url {
+    let ui = if api_host.ends_with(".eu1.honeycomb.io") {
+        "https://ui.eu1.honeycomb.io/"
+    } else {
+        "https://ui.honeycomb.io/"
+    };
+    let mut url = url::Url::parse(ui).expect("a constant URL");
+    {
+        let mut path = url.path_segments_mut().expect("an https URL has a path");
+        path.push(team);
+        if !environment.is_empty() {
+            path.push("environments").push(environment);
+        }
+        path.push("datasets").push(dataset);
+    }
+    let json = serde_json::to_string(spec).unwrap_or_default();
+    url.query_pairs_mut().append_pair("query", &json);
+    url
+}
+
 /// Why a spec cannot be sent; the message names the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpecError(pub String);

@@ -11,7 +11,7 @@ use super::chart::{self, sparkline};
 use super::{Column, Printer, human_count, human_span};
 use crate::error::Result;
 use crate::model::query::{Calculation, QuerySpec};
-use crate::views::honeycomb::{AuthReport, ColumnRow, DatasetRow, MarkerReport};
+use crate::views::honeycomb::{AuthReport, ColumnRow, DatasetRow, MarkerReport, QueryLinkReport};
 use crate::views::query::QueryReport;
 
 /// A result value for people: integers with separators (`20,769`), other numbers with two
@@ -131,6 +131,15 @@ pub fn print_query(
         printer.status(&format!("query: {url}"));
     }
     Ok(())
+}
+
+/// A query's UI link, alone on stdout (so `$(tracectl honeycomb query --link ...)` is the
+/// URL); `-o json` gives the report with `"results": null`.
+pub fn print_query_link(printer: &Printer, report: &QueryLinkReport) -> Result<()> {
+    if printer.is_json() {
+        return printer.json(report);
+    }
+    printer.raw_line(&report.query_url)
 }
 
 /// One sparkline per calculation over the whole result: points of all groups at the same

@@ -159,6 +159,48 @@ pub fn columns(found: &[Column]) -> Vec<ColumnRow> {
     rows
 }
 
+/// A query created but not run here: the link that runs it in Honeycomb's UI, on every
+/// plan (`honeycomb query --link`, or the Query Data API refusing to run it).
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct QueryLinkReport {
+    pub dataset: String,
+    #[schemars(with = "Map<String, Value>")]
+    pub query: QuerySpec,
+    pub query_id: String,
+    /// The query template link: the dataset's page with the query, run when opened.
+    pub query_url: String,
+    /// Always null: no results were read.
+    pub results: Option<Vec<Map<String, Value>>>,
+    /// Why there are no results (`None` when only the link was asked for).
+    pub reason: Option<String>,
+}
+
+/// Saves `spec` on `dataset` (which checks it, spends none of the result budget and needs
+/// no plan) and builds its template link from the key's team and environment.
+pub async fn query_link(
+    client: &HoneycombClient,
+    dataset: &str,
+    spec: &QuerySpec,
+) -> Result<QueryLinkReport, HoneycombError> {
+    let (query_id, auth) = tokio::join!(client.create_query(dataset, spec), client.auth());
+    let (query_id, auth) = (query_id?, auth?);
+    let link = crate::model::query::template_link(
+        client.endpoint().host_str().unwrap_or_default(),
+        &auth.team.slug,
+        &auth.environment.slug,
+        dataset,
+        spec,
+    );
+    Ok(QueryLinkReport {
+        dataset: dataset.to_string(),
+        query: spec.clone(),
+        query_id,
+        query_url: link.to_string(),
+        results: None,
+        reason: None,
+    })
+}
+
 /// Why a query gave no result.
 #[derive(Debug)]
 pub enum QueryFailure {

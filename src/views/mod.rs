@@ -75,5 +75,6 @@ mod schema {
     pin!(log_page, super::logs::LogPage);
     pin!(trace_id_report, super::lookup::TraceIdReport);
     pin!(release_report, crate::model::release::ReleaseReport);
+    pin!(query_link_report, super::honeycomb::QueryLinkReport);
     pin!(doctor_report, crate::model::doctor::DoctorReport);
 }

@@ -539,8 +539,14 @@ fn every_error_says_what_to_do() {
 
     let out = honeycomb_with_key(&server, KEY_NO_QUERIES, &["query", "-d", "cruddur"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(out.stderr.starts_with("error: Honeycomb refused to run the query: Honeycomb denied access (403 Query Data API access requires an Enterprise plan)"), "{}", out.stderr);
-    assert!(out.stderr.contains("hint: the Query Data API needs an Enterprise plan and an API key with the Run Queries permission"), "{}", out.stderr);
+    assert!(out.stderr.starts_with("error: no results: Honeycomb refused to run the query: Honeycomb denied access (403 Query Data API access requires an Enterprise plan) (the link above runs the query in Honeycomb's UI)"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "hint: the Query Data API needs an Enterprise plan and a key with Run Queries"
+        ),
+        "{}",
+        out.stderr
+    );
 
     for args in [
         &["query", "-d", "crudur"][..],
@@ -687,4 +693,146 @@ fn the_key_never_shows_even_in_traces() {
         out.stderr
     );
     assert!(!out.stderr.contains(KEY) && !out.stdout.contains(KEY));
+}
+
+/// The query a template link carries, decoded from its `query` parameter.
+fn linked_query(link: &str) -> (String, Value) {
+    let url = url::Url::parse(link.trim()).unwrap_or_else(|e| panic!("{e}: {link}"));
+    let query = url
+        .query_pairs()
+        .find(|(k, _)| k == "query")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_else(|| panic!("no query in {link}"));
+    (
+        format!("{}{}", url.host_str().unwrap(), url.path()),
+        serde_json::from_str(&query).unwrap(),
+    )
+}
+
+/// A key whose plan has no Query Data API (the fake answers /1/query_results with
+/// Honeycomb's 403) gets the link that runs the same query in the UI: `--link` asks for it
+/// (exit 0, no result created), a refusal prints it (exit 1, the reason in JSON), and
+/// `honeycomb_results = "link"` makes it the default.
+#[test]
+fn every_plan_gets_a_link_that_opens_the_same_query() {
+    let (fake, server) = start(Options::default());
+    let args = [
+        "query",
+        "-d",
+        "cruddur",
+        "-c",
+        "COUNT",
+        "-c",
+        "P99(duration_ms)",
+        "-b",
+        "http.route",
+        "-w",
+        "http.status_code >= 500",
+        "--since",
+        "2h",
+    ];
+    let out = honeycomb_with_key(&server, KEY_NO_QUERIES, &[&args[..], &["--link"]].concat());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
+    let (page, query) = linked_query(&out.stdout);
+    assert_eq!(
+        page,
+        "ui.honeycomb.io/cruddur/environments/production/datasets/cruddur"
+    );
+    let sent = posted(&fake, "/1/queries/cruddur");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        query, sent[0],
+        "the link's query is the spec Honeycomb saved"
+    );
+    assert_eq!(
+        query,
+        json!({"calculations": [{"op": "COUNT"}, {"op": "P99", "column": "duration_ms"}],
+               "filters": [{"column": "http.status_code", "op": ">=", "value": 500}],
+               "breakdowns": ["http.route"], "time_range": 7200})
+    );
+    assert!(
+        posted(&fake, "/1/query_results").is_empty(),
+        "a link costs none of the result budget"
+    );
+
+    // Without --link, the refusal prints the link and says why there is no table.
+    let out = honeycomb_with_key(
+        &server,
+        KEY_NO_QUERIES,
+        &[&args[..], &["-o", "json"]].concat(),
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(report["results"], Value::Null);
+    assert_eq!(linked_query(report["query_url"].as_str().unwrap()).1, query);
+    assert!(
+        report["reason"]
+            .as_str()
+            .unwrap()
+            .contains("403 Query Data API access requires an Enterprise plan"),
+        "{report}"
+    );
+    assert!(
+        out.stderr.contains("honeycomb_results = \"link\""),
+        "{}",
+        out.stderr
+    );
+
+    // The setting makes the link the answer: exit 0.
+    let out = run(Sandbox::new()
+        .cmd()
+        .env("HONEYCOMB_API_KEY", KEY_NO_QUERIES)
+        .env("TRACECTL_HONEYCOMB_RESULTS", "link")
+        .arg("honeycomb")
+        .args(args)
+        .args(["--endpoint-url", &format!("http://{}", server.addr)]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(linked_query(&out.stdout).1, query);
+
+    // A setting that is neither is bad usage.
+    let out = run(Sandbox::new()
+        .cmd()
+        .env("HONEYCOMB_API_KEY", KEY)
+        .env("TRACECTL_HONEYCOMB_RESULTS", "table")
+        .arg("honeycomb")
+        .args(args)
+        .args(["--endpoint-url", &format!("http://{}", server.addr)]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("error: honeycomb_results 'table' (from env TRACECTL_HONEYCOMB_RESULTS) is neither run nor link"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// `--open` hands the link to the browser (`$BROWSER`, here a script that writes down what
+/// it was given) and still prints it.
+#[test]
+fn open_hands_the_link_to_the_browser() {
+    let (_fake, server) = start(Options::default());
+    let sandbox = Sandbox::new();
+    let opened = sandbox.home().join("opened.txt");
+    let browser = sandbox.home().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > {}\n", opened.display()),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = run(sandbox
+        .cmd()
+        .env("HONEYCOMB_API_KEY", KEY)
+        .env("BROWSER", &browser)
+        .args(["honeycomb", "query", "-d", "cruddur", "--link", "--open"])
+        .args(["--endpoint-url", &format!("http://{}", server.addr)]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // The browser runs detached; give it a moment to write.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !opened.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(std::fs::read_to_string(&opened).unwrap(), out.stdout.trim());
 }

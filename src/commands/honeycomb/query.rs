@@ -9,7 +9,7 @@ use clap::Args;
 use super::HoneycombArgs;
 use crate::clients::honeycomb::{Column as HcColumn, HoneycombClient, HoneycombError};
 use crate::commands::Context;
-use crate::config::HONEYCOMB_DATASET;
+use crate::config::{HONEYCOMB_DATASET, HONEYCOMB_RESULTS};
 use crate::error::{Error, Result};
 use crate::input;
 use crate::model::query::{
@@ -17,7 +17,7 @@ use crate::model::query::{
 };
 use crate::model::suggest::closest;
 use crate::model::time::{TimeSpec, duration_arg};
-use crate::output::honeycomb::print_query;
+use crate::output::honeycomb::{print_query, print_query_link};
 use crate::output::human_span;
 use crate::views;
 use crate::views::honeycomb::QueryFailure;
@@ -48,6 +48,16 @@ pub struct QueryArgs {
     /// Give up waiting for the result after this long
     #[arg(long, value_parser = duration_arg, value_name = "DUR", default_value = "60s")]
     pub timeout: Duration,
+
+    /// Create the query and print its link in Honeycomb's UI, which runs it there, instead
+    /// of running it here (every plan; honeycomb_results = "link" makes it the default)
+    #[arg(long)]
+    pub link: bool,
+
+    /// Open the query's link (its results, or the query to run) in the browser; the link is
+    /// printed either way
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// The flags that describe a query, shared by `honeycomb query` and `local query`: one
@@ -116,6 +126,14 @@ pub async fn run(ctx: &Context, api: &HoneycombArgs, args: QueryArgs) -> Result<
     if args.spec.is_none() {
         type_filters_by_columns(ctx, &client, &dataset, &args, &mut spec).await?;
     }
+    if args.link || links_by_default(ctx)? {
+        let report = match views::honeycomb::query_link(&client, &dataset, &spec).await {
+            Ok(report) => report,
+            Err(e) => return Err(ctx.dataset_error(&client, &dataset, e).await),
+        };
+        print_query_link(&ctx.printer, &report)?;
+        return open_if_asked(ctx, &args, &report.query_url);
+    }
     let spinner = ctx
         .printer
         .spinner(format!("running the query on {dataset}"));
@@ -127,11 +145,74 @@ pub async fn run(ctx: &Context, api: &HoneycombArgs, args: QueryArgs) -> Result<
             return Err(timed_out(&args, query_url.as_deref()));
         }
         Err(QueryFailure::Saving(e)) => return Err(ctx.dataset_error(&client, &dataset, e).await),
+        Err(QueryFailure::Running(
+            e @ (HoneycombError::Unauthorized { .. } | HoneycombError::Forbidden { .. }),
+        )) => return refused_with_link(ctx, &client, &dataset, &spec, &args, e).await,
         Err(QueryFailure::Running(e)) => return Err(query_data_error(ctx, e)),
     };
     let charts =
         (ctx.printer.options().stdout_tty && !args.no_series).then(|| window_length(&spec, now));
-    print_query(&ctx.printer, &report, charts)
+    print_query(&ctx.printer, &report, charts)?;
+    match &report.query_url {
+        Some(url) => open_if_asked(ctx, &args, url),
+        None => Ok(()),
+    }
+}
+
+/// `honeycomb_results = "link"`: every query prints its link instead of running.
+fn links_by_default(ctx: &Context) -> Result<bool> {
+    let Some(resolved) = ctx.config.get(&HONEYCOMB_RESULTS, None) else {
+        return Ok(false);
+    };
+    match resolved.value.trim() {
+        "run" => Ok(false),
+        "link" => Ok(true),
+        other => Err(Error::usage(format!(
+            "honeycomb_results '{other}' (from {}) is neither run nor link",
+            resolved.source
+        ))
+        .with_hint("run: query through the Query Data API (Enterprise); link: print the query's UI link (every plan)")),
+    }
+}
+
+/// The Query Data API refused (a plan without it, or a key without Run Queries): the link
+/// that runs the same query in the UI, on stdout, and why there is no table; exit 1.
+async fn refused_with_link(
+    ctx: &Context,
+    client: &HoneycombClient,
+    dataset: &str,
+    spec: &QuerySpec,
+    args: &QueryArgs,
+    refusal: HoneycombError,
+) -> Result<()> {
+    let refused = query_data_error(ctx, refusal);
+    let mut report = match views::honeycomb::query_link(client, dataset, spec).await {
+        Ok(report) => report,
+        // Without a link there is nothing better to say than the refusal itself.
+        Err(_) => return Err(refused),
+    };
+    report.reason = Some(refused.message().to_string());
+    print_query_link(&ctx.printer, &report)?;
+    open_if_asked(ctx, args, &report.query_url)?;
+    Err(Error::failure(format!(
+        "no results: {} (the link above runs the query in Honeycomb's UI)",
+        refused.message()
+    ))
+    .with_hint("the Query Data API needs an Enterprise plan and a key with Run Queries; set honeycomb_results = \"link\" in the profile (or TRACECTL_HONEYCOMB_RESULTS=link) to print the link and exit 0")
+    .with_hint("`tracectl local query` runs the same flags over the spans `tracectl local listen --forward-otlp` keeps, on every plan"))
+}
+
+/// `--open`: the link in the browser (`$BROWSER` first, as the `webbrowser` crate reads
+/// it). A browser that cannot be started is said, not fatal: the link is printed already.
+fn open_if_asked(ctx: &Context, args: &QueryArgs, url: &str) -> Result<()> {
+    if !args.open {
+        return Ok(());
+    }
+    if let Err(e) = webbrowser::open(url) {
+        ctx.printer
+            .warn(&format!("cannot open a browser: {e}; the link is above"));
+    }
+    Ok(())
 }
 
 /// Types the filter values by the dataset's columns where they can be read, and warns about
