@@ -154,6 +154,17 @@ fn details_text(details: &[String]) -> String {
     }
 }
 
+/// What a probe of the Query Data API answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResultsProbe {
+    /// 401/403: the plan has no Query Data API, or the key may not run queries.
+    Refused(String),
+    /// Answered as for any missing result: queries can be run.
+    NotRefused,
+    /// Some other failure: cannot tell.
+    Unknown(String),
+}
+
 /// The Honeycomb API at one endpoint with one key.
 pub struct HoneycombClient {
     http: HttpClient,
@@ -220,6 +231,27 @@ impl HoneycombClient {
     pub async fn auth(&self) -> Result<Auth, HoneycombError> {
         self.call(Method::GET, &["1", "auth"], None::<&()>, Retry::Idempotent)
             .await
+    }
+
+    /// Asks the Query Data API for a result that does not exist, which costs nothing of the
+    /// result budget: a 401/403 is the plan's (or the key's) refusal, a 404 is no refusal.
+    /// `/1/auth` does not tell either.
+    pub async fn probe_query_results(&self, dataset: &str) -> ResultsProbe {
+        let answer: Result<Value, HoneycombError> = self
+            .call(
+                Method::GET,
+                &["1", "query_results", dataset, "tracectl-probe"],
+                None::<&()>,
+                Retry::Idempotent,
+            )
+            .await;
+        match answer {
+            Err(e @ (HoneycombError::Unauthorized { .. } | HoneycombError::Forbidden { .. })) => {
+                ResultsProbe::Refused(e.to_string())
+            }
+            Err(HoneycombError::NotFound { .. }) | Ok(_) => ResultsProbe::NotRefused,
+            Err(e) => ResultsProbe::Unknown(e.to_string()),
+        }
     }
 
     pub async fn datasets(&self) -> Result<Vec<Dataset>, HoneycombError> {

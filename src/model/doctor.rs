@@ -154,6 +154,20 @@ pub fn honeycomb_permissions(may: &dyn Fn(&str) -> bool) -> Check {
     .hint("give the key these permissions in Honeycomb: Environment settings > API Keys")
 }
 
+/// Whether query results can be read, as the probe of the Query Data API saw it
+/// (`readable`, `refused` or `unknown`): a refusal is a warning, not a failure, since every
+/// plan can still get the query's link.
+pub fn query_results(status: &str, detail: &str) -> Check {
+    const AREA: &str = "honeycomb";
+    match status {
+        "readable" => Check::new(AREA, "query results", Status::Ok, detail),
+        "refused" => Check::new(AREA, "query results", Status::Warn, detail).hint(
+            "the Query Data API needs an Enterprise plan; set honeycomb_results = \"link\" to get links instead",
+        ),
+        _ => Check::new(AREA, "query results", Status::Skip, detail),
+    }
+}
+
 /// Rollbar's project access tokens are 32 hex digits; anything else is probably pasted
 /// wrong (or a personal token, which cannot post items).
 pub fn rollbar_token_shape(

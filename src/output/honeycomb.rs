@@ -307,8 +307,11 @@ pub fn print_auth(printer: &Printer, auth: &AuthReport) -> Result<()> {
             denied.join(", ")
         }
     ))?;
-    // /1/auth does not report the Run Queries permission (apis.md): say so rather than guess.
-    printer.hint("/1/auth does not report whether the key may run queries (Query Data API: Enterprise plan, Run Queries permission)");
+    match &auth.query_results {
+        Some(access) => printer.line(&format!("results      {}: {}", access.status, access.detail))?,
+        // /1/auth does not report the Run Queries permission (apis.md): say so rather than guess.
+        None => printer.hint("/1/auth does not report whether the key may run queries (Query Data API: Enterprise plan, Run Queries permission)"),
+    }
     Ok(())
 }
 

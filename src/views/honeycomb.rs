@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::clients::honeycomb::{
-    Auth, Column, Dataset, HoneycombClient, HoneycombError, Marker, NameSlug,
+    Auth, Column, Dataset, HoneycombClient, HoneycombError, Marker, NameSlug, ResultsProbe,
 };
 use crate::clients::http::HttpError;
 use crate::model::query::QuerySpec;
@@ -41,6 +41,10 @@ pub struct AuthReport {
     /// Empty slug on Honeycomb Classic.
     pub environment: Named,
     pub team: Named,
+    /// Whether query results can be read (the Query Data API: Enterprise), which `/1/auth`
+    /// does not say; `None` when not asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query_results: Option<ResultsAccess>,
 }
 
 impl From<&Auth> for AuthReport {
@@ -51,8 +55,47 @@ impl From<&Auth> for AuthReport {
             api_key_access: a.api_key_access.clone(),
             environment: (&a.environment).into(),
             team: (&a.team).into(),
+            query_results: None,
         }
     }
+}
+
+/// Whether `honeycomb query` can read results with this key, as a probe saw it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct ResultsAccess {
+    /// `readable`, `refused` or `unknown`.
+    pub status: &'static str,
+    pub detail: String,
+}
+
+impl From<ResultsProbe> for ResultsAccess {
+    fn from(probe: ResultsProbe) -> Self {
+        match probe {
+            ResultsProbe::NotRefused => ResultsAccess {
+                status: "readable",
+                detail: "the Query Data API answers this key".into(),
+            },
+            ResultsProbe::Refused(why) => ResultsAccess {
+                status: "refused",
+                detail: format!(
+                    "the Query Data API refuses this key ({why}): `honeycomb query --link` prints a link that runs the query in the UI, and `tracectl local query` runs it over the spans `local listen --forward-otlp` keeps"
+                ),
+            },
+            ResultsProbe::Unknown(why) => ResultsAccess {
+                status: "unknown",
+                detail: format!("the Query Data API could not be asked ({why})"),
+            },
+        }
+    }
+}
+
+/// `/1/auth` and a probe of the Query Data API on `dataset`, at once.
+pub async fn auth(client: &HoneycombClient, dataset: &str) -> Result<AuthReport, HoneycombError> {
+    let (auth, probe) = tokio::join!(client.auth(), client.probe_query_results(dataset));
+    Ok(AuthReport {
+        query_results: Some(probe.into()),
+        ..AuthReport::from(&auth?)
+    })
 }
 
 impl AuthReport {

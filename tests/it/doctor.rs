@@ -104,6 +104,7 @@ fn a_healthy_setup_is_all_ok_and_names_what_it_found() {
             ("honeycomb", "key", "OK"),
             ("honeycomb", "auth", "OK"),
             ("honeycomb", "permissions", "OK"),
+            ("honeycomb", "query results", "OK"),
             ("rollbar", "token", "WARN"),
             ("rollbar", "write", "OK"),
             ("aws", "region", "OK"),
@@ -194,9 +195,22 @@ fn a_healthy_setup_is_all_ok_and_names_what_it_found() {
             "{secret}"
         );
     }
-    assert!(
-        p.honeycomb.calls().iter().all(|c| c.path == "/1/auth"),
-        "doctor only reads /1/auth"
+    // Doctor only reads: /1/auth, and a probe of a result that does not exist (no query
+    // created, none of the result budget spent).
+    let mut paths: Vec<(String, String)> = p
+        .honeycomb
+        .calls()
+        .iter()
+        .map(|c| (c.method.clone(), c.path.clone()))
+        .collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        [
+            ("GET".to_string(), "/1/auth".to_string()),
+            ("GET".to_string(), "/1/auth".to_string()),
+            ("GET".to_string(), "/1/query_results/__all__/tracectl-probe".to_string()),
+        ]
     );
 }
 

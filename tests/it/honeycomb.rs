@@ -790,6 +790,20 @@ fn every_plan_gets_a_link_that_opens_the_same_query() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(linked_query(&out.stdout).1, query);
 
+    // `honeycomb auth` says so before any query is tried, from a probe that costs nothing.
+    let out = honeycomb_with_key(&server, KEY_NO_QUERIES, &["auth", "-o", "json"]);
+    let auth = json_of(&out);
+    assert_eq!(auth["query_results"]["status"], "refused", "{auth}");
+    assert!(
+        auth["query_results"]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("honeycomb query --link"),
+        "{auth}"
+    );
+    let out = honeycomb(&server, &["auth", "-o", "json"]);
+    assert_eq!(json_of(&out)["query_results"]["status"], "readable");
+
     // A setting that is neither is bad usage.
     let out = run(Sandbox::new()
         .cmd()

@@ -6,6 +6,7 @@ use crate::commands::Context;
 use crate::commands::honeycomb::HoneycombArgs;
 use crate::config::HONEYCOMB_API_KEY;
 use crate::model::doctor::{self, Check, KeyInfo, Status};
+use crate::views::honeycomb::ResultsAccess;
 
 const AREA: &str = "honeycomb";
 
@@ -29,12 +30,16 @@ pub(super) async fn checks(ctx: &Context) -> Vec<Check> {
             return checks;
         }
     };
-    match client.auth().await {
+    let dataset = crate::commands::honeycomb::auth::probe_dataset(ctx);
+    let (auth, probe) = tokio::join!(client.auth(), client.probe_query_results(&dataset));
+    match auth {
         Ok(auth) => {
             checks.push(Check::new(AREA, "auth", Status::Ok, describe(&auth)));
             checks.push(doctor::honeycomb_permissions(&|what| {
                 auth.api_key_access.get(what).and_then(|v| v.as_bool()) == Some(true)
             }));
+            let access = ResultsAccess::from(probe);
+            checks.push(doctor::query_results(access.status, &access.detail));
         }
         Err(e) => checks.push(failed(AREA, "auth", &ctx.honeycomb_error(e))),
     }
