@@ -739,6 +739,8 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Send realistic test errors, synchronously, and print each occurrence''s link')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Record a deploy')
+            [CompletionResult]::new('items', 'items', [CompletionResultType]::ParameterValue, 'List the project''s errors, newest activity first (a token of read scope)')
+            [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Show one error: its latest occurrences, frames, request and trace ids')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -797,9 +799,55 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'tracectl;rollbar;items' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only items with an occurrence since then (a duration ago, or a time)')
+            [CompletionResult]::new('--level', '--level', [CompletionResultType]::ParameterName, 'Only this level: critical, error, warning, info or debug')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Only this environment')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Only this environment')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Which items by status')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'List at most this many')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'List at most this many')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'API endpoint [env: ROLLBAR_ENDPOINT] [default: https://api.rollbar.com/api/1/]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: TRACECTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tracectl;rollbar;item' {
+            [CompletionResult]::new('--occurrences', '--occurrences', [CompletionResultType]::ParameterName, 'How many of the latest occurrences to show (at most 20)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'API endpoint [env: ROLLBAR_ENDPOINT] [default: https://api.rollbar.com/api/1/]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: TRACECTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'tracectl;rollbar;help' {
             [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Send realistic test errors, synchronously, and print each occurrence''s link')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Record a deploy')
+            [CompletionResult]::new('items', 'items', [CompletionResultType]::ParameterValue, 'List the project''s errors, newest activity first (a token of read scope)')
+            [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Show one error: its latest occurrences, frames, request and trace ids')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -807,6 +855,12 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;rollbar;help;deploy' {
+            break
+        }
+        'tracectl;rollbar;help;items' {
+            break
+        }
+        'tracectl;rollbar;help;item' {
             break
         }
         'tracectl;rollbar;help;help' {
@@ -1232,12 +1286,20 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
         'tracectl;help;rollbar' {
             [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Send realistic test errors, synchronously, and print each occurrence''s link')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Record a deploy')
+            [CompletionResult]::new('items', 'items', [CompletionResultType]::ParameterValue, 'List the project''s errors, newest activity first (a token of read scope)')
+            [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Show one error: its latest occurrences, frames, request and trace ids')
             break
         }
         'tracectl;help;rollbar;trigger' {
             break
         }
         'tracectl;help;rollbar;deploy' {
+            break
+        }
+        'tracectl;help;rollbar;items' {
+            break
+        }
+        'tracectl;help;rollbar;item' {
             break
         }
         'tracectl;help;tag' {

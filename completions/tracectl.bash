@@ -163,6 +163,12 @@ _tracectl() {
             tracectl__subcmd__help__subcmd__rollbar,deploy)
                 cmd="tracectl__subcmd__help__subcmd__rollbar__subcmd__deploy"
                 ;;
+            tracectl__subcmd__help__subcmd__rollbar,item)
+                cmd="tracectl__subcmd__help__subcmd__rollbar__subcmd__item"
+                ;;
+            tracectl__subcmd__help__subcmd__rollbar,items)
+                cmd="tracectl__subcmd__help__subcmd__rollbar__subcmd__items"
+                ;;
             tracectl__subcmd__help__subcmd__rollbar,trigger)
                 cmd="tracectl__subcmd__help__subcmd__rollbar__subcmd__trigger"
                 ;;
@@ -310,6 +316,12 @@ _tracectl() {
             tracectl__subcmd__rollbar,help)
                 cmd="tracectl__subcmd__rollbar__subcmd__help"
                 ;;
+            tracectl__subcmd__rollbar,item)
+                cmd="tracectl__subcmd__rollbar__subcmd__item"
+                ;;
+            tracectl__subcmd__rollbar,items)
+                cmd="tracectl__subcmd__rollbar__subcmd__items"
+                ;;
             tracectl__subcmd__rollbar,trigger)
                 cmd="tracectl__subcmd__rollbar__subcmd__trigger"
                 ;;
@@ -318,6 +330,12 @@ _tracectl() {
                 ;;
             tracectl__subcmd__rollbar__subcmd__help,help)
                 cmd="tracectl__subcmd__rollbar__subcmd__help__subcmd__help"
+                ;;
+            tracectl__subcmd__rollbar__subcmd__help,item)
+                cmd="tracectl__subcmd__rollbar__subcmd__help__subcmd__item"
+                ;;
+            tracectl__subcmd__rollbar__subcmd__help,items)
+                cmd="tracectl__subcmd__rollbar__subcmd__help__subcmd__items"
                 ;;
             tracectl__subcmd__rollbar__subcmd__help,trigger)
                 cmd="tracectl__subcmd__rollbar__subcmd__help__subcmd__trigger"
@@ -1043,7 +1061,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help__subcmd__rollbar)
-            opts="trigger deploy"
+            opts="trigger deploy items item"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1057,6 +1075,34 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help__subcmd__rollbar__subcmd__deploy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__help__subcmd__rollbar__subcmd__item)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__help__subcmd__rollbar__subcmd__items)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2687,7 +2733,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__rollbar)
-            opts="-o -q -v -h -V --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version trigger deploy help"
+            opts="-o -q -v -h -V --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version trigger deploy items item help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2787,7 +2833,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__rollbar__subcmd__help)
-            opts="trigger deploy help"
+            opts="trigger deploy items item help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2828,6 +2874,34 @@ _tracectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tracectl__subcmd__rollbar__subcmd__help__subcmd__item)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__rollbar__subcmd__help__subcmd__items)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tracectl__subcmd__rollbar__subcmd__help__subcmd__trigger)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2835,6 +2909,114 @@ _tracectl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__rollbar__subcmd__item)
+            opts="-o -q -v -h -V --occurrences --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --occurrences)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__rollbar__subcmd__items)
+            opts="-e -l -o -q -v -h -V --since --level --environment --status --limit --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --level)
+                    COMPREPLY=($(compgen -W "critical error warning info debug" -- "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "active resolved muted all" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

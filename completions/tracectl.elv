@@ -685,6 +685,8 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand --version 'Print version'
             cand trigger 'Send realistic test errors, synchronously, and print each occurrence''s link'
             cand deploy 'Record a deploy'
+            cand items 'List the project''s errors, newest activity first (a token of read scope)'
+            cand item 'Show one error: its latest occurrences, frames, request and trace ids'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tracectl;rollbar;trigger'= {
@@ -740,14 +742,62 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tracectl;rollbar;items'= {
+            cand --since 'Only items with an occurrence since then (a duration ago, or a time)'
+            cand --level 'Only this level: critical, error, warning, info or debug'
+            cand -e 'Only this environment'
+            cand --environment 'Only this environment'
+            cand --status 'Which items by status'
+            cand -l 'List at most this many'
+            cand --limit 'List at most this many'
+            cand --endpoint-url 'API endpoint [env: ROLLBAR_ENDPOINT] [default: https://api.rollbar.com/api/1/]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tracectl;rollbar;item'= {
+            cand --occurrences 'How many of the latest occurrences to show (at most 20)'
+            cand --endpoint-url 'API endpoint [env: ROLLBAR_ENDPOINT] [default: https://api.rollbar.com/api/1/]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tracectl;rollbar;help'= {
             cand trigger 'Send realistic test errors, synchronously, and print each occurrence''s link'
             cand deploy 'Record a deploy'
+            cand items 'List the project''s errors, newest activity first (a token of read scope)'
+            cand item 'Show one error: its latest occurrences, frames, request and trace ids'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tracectl;rollbar;help;trigger'= {
         }
         &'tracectl;rollbar;help;deploy'= {
+        }
+        &'tracectl;rollbar;help;items'= {
+        }
+        &'tracectl;rollbar;help;item'= {
         }
         &'tracectl;rollbar;help;help'= {
         }
@@ -1123,10 +1173,16 @@ set edit:completion:arg-completer[tracectl] = {|@words|
         &'tracectl;help;rollbar'= {
             cand trigger 'Send realistic test errors, synchronously, and print each occurrence''s link'
             cand deploy 'Record a deploy'
+            cand items 'List the project''s errors, newest activity first (a token of read scope)'
+            cand item 'Show one error: its latest occurrences, frames, request and trace ids'
         }
         &'tracectl;help;rollbar;trigger'= {
         }
         &'tracectl;help;rollbar;deploy'= {
+        }
+        &'tracectl;help;rollbar;items'= {
+        }
+        &'tracectl;help;rollbar;item'= {
         }
         &'tracectl;help;tag'= {
             cand list 'List tags, newest version first; with --remote, whether each is on the remote'

@@ -524,22 +524,24 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "streams" -d 'List a group\'s streams, most recently written first'
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "query" -d 'Run a CloudWatch Logs Insights query and print the result rows'
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -l endpoint-url -d 'API endpoint [env: ROLLBAR_ENDPOINT] [default: https://api.rollbar.com/api/1/]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -l endpoint-url -d 'API endpoint [env: ROLLBAR_ENDPOINT] [default: https://api.rollbar.com/api/1/]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -s h -l help -d 'Print help'
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -s V -l version -d 'Print version'
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -f -a "trigger" -d 'Send realistic test errors, synchronously, and print each occurrence\'s link'
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -f -a "deploy" -d 'Record a deploy'
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -f -a "trigger" -d 'Send realistic test errors, synchronously, and print each occurrence\'s link'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -f -a "deploy" -d 'Record a deploy'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -f -a "items" -d 'List the project\'s errors, newest activity first (a token of read scope)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -f -a "item" -d 'Show one error: its latest occurrences, frames, request and trace ids'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -s m -l message -d 'The error message' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l level -d 'Severity' -r -f -a "critical\t''
 error\t''
@@ -589,8 +591,49 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_se
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -l since -d 'Only items with an occurrence since then (a duration ago, or a time)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -l level -d 'Only this level: critical, error, warning, info or debug' -r -f -a "critical\t''
+error\t''
+warning\t''
+info\t''
+debug\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -s e -l environment -d 'Only this environment' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -l status -d 'Which items by status' -r -f -a "active\t''
+resolved\t''
+muted\t''
+all\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -s l -l limit -d 'List at most this many' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -l endpoint-url -d 'API endpoint [env: ROLLBAR_ENDPOINT] [default: https://api.rollbar.com/api/1/]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -l occurrences -d 'How many of the latest occurrences to show (at most 20)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -l endpoint-url -d 'API endpoint [env: ROLLBAR_ENDPOINT] [default: https://api.rollbar.com/api/1/]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -s V -l version -d 'Print version'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from help" -f -a "trigger" -d 'Send realistic test errors, synchronously, and print each occurrence\'s link'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from help" -f -a "deploy" -d 'Record a deploy'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from help" -f -a "items" -d 'List the project\'s errors, newest activity first (a token of read scope)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from help" -f -a "item" -d 'Show one error: its latest occurrences, frames, request and trace ids'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
@@ -835,6 +878,8 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "query" -d 'Run a CloudWatch Logs Insights query and print the result rows'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from rollbar" -f -a "trigger" -d 'Send realistic test errors, synchronously, and print each occurrence\'s link'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from rollbar" -f -a "deploy" -d 'Record a deploy'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from rollbar" -f -a "items" -d 'List the project\'s errors, newest activity first (a token of read scope)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from rollbar" -f -a "item" -d 'Show one error: its latest occurrences, frames, request and trace ids'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from tag" -f -a "list" -d 'List tags, newest version first; with --remote, whether each is on the remote'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from tag" -f -a "create" -d 'Create a tag (annotated by default)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from tag" -f -a "push" -d 'Push tags, creating a missing one at HEAD first'

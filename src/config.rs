@@ -203,6 +203,10 @@ settings! {
         default Some("run"), secret false, flag None;
     ROLLBAR_ACCESS_TOKEN: rollbar_access_token, env ["ROLLBAR_ACCESS_TOKEN"], default None,
         secret true, flag None;
+    /// A project token of `read` scope, for reading errors back (`rollbar items`, `item`):
+    /// the app's `post_server_item` token cannot read.
+    ROLLBAR_READ_TOKEN: rollbar_read_token, env ["ROLLBAR_READ_ACCESS_TOKEN"], default None,
+        secret true, flag None;
     ROLLBAR_ENVIRONMENT: rollbar_environment, env ["ROLLBAR_ENVIRONMENT"],
         default Some("development"), secret false, flag Some("-e/--environment");
     ROLLBAR_ENDPOINT: rollbar_endpoint, env ["ROLLBAR_ENDPOINT"],

@@ -311,6 +311,133 @@ impl RollbarClient {
     }
 }
 
+/// An item as the read API lists it (`GET /api/1/items/`, `/api/1/item/{id}`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ItemRecord {
+    pub id: i64,
+    pub counter: i64,
+    #[serde(default)]
+    pub environment: String,
+    /// A name (`error`) or Rollbar's number for it (40).
+    #[serde(default)]
+    pub level: Value,
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub first_occurrence_timestamp: Option<i64>,
+    #[serde(default)]
+    pub last_occurrence_timestamp: Option<i64>,
+    #[serde(default)]
+    pub total_occurrences: Option<i64>,
+}
+
+/// One page of items.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ItemsPage {
+    #[serde(default)]
+    pub page: i64,
+    #[serde(default)]
+    pub total_count: Option<i64>,
+    #[serde(default)]
+    pub items: Vec<ItemRecord>,
+}
+
+/// One occurrence of an item: the posted payload's `data`, as Rollbar keeps it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Instance {
+    pub id: i64,
+    #[serde(default)]
+    pub item_id: Option<i64>,
+    /// Epoch seconds.
+    #[serde(default)]
+    pub timestamp: Option<i64>,
+    #[serde(default)]
+    pub data: Value,
+}
+
+#[derive(Deserialize)]
+struct ReadResponse<T> {
+    #[serde(default)]
+    err: i64,
+    message: Option<String>,
+    result: Option<T>,
+}
+
+#[derive(Deserialize)]
+struct InstancesPage {
+    #[serde(default)]
+    instances: Vec<Instance>,
+}
+
+/// Filters of the items list, as the API takes them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ItemsFilter {
+    pub level: Option<String>,
+    pub environment: Option<String>,
+    /// `active`, `resolved`, `muted`; `None` for every status.
+    pub status: Option<String>,
+}
+
+impl RollbarClient {
+    async fn get<T: serde::de::DeserializeOwned>(&self, url: Url) -> Result<T, RollbarError> {
+        let response = self
+            .http
+            .send(self.http.request(Method::GET, url), Retry::Idempotent)
+            .await?;
+        let ok = check(&response)?;
+        let body: ReadResponse<T> =
+            serde_json::from_slice(&ok.body).map_err(|e| RollbarError::Decode(e.to_string()))?;
+        if body.err != 0 {
+            return Err(RollbarError::Status {
+                status: ok.status.as_u16(),
+                message: body.message.unwrap_or_default(),
+            });
+        }
+        body.result
+            .ok_or_else(|| RollbarError::Decode("no result in the answer".into()))
+    }
+
+    /// One page (1-based, 100 items) of the project's items, most recent activity first.
+    pub async fn items(&self, filter: &ItemsFilter, page: u32) -> Result<ItemsPage, RollbarError> {
+        let mut url = self.url("items/")?;
+        {
+            let mut query = url.query_pairs_mut();
+            query.append_pair("page", &page.to_string());
+            for (key, value) in [
+                ("level", &filter.level),
+                ("environment", &filter.environment),
+                ("status", &filter.status),
+            ] {
+                if let Some(value) = value {
+                    query.append_pair(key, value);
+                }
+            }
+        }
+        self.get(url).await
+    }
+
+    /// The item of a project counter (`#42`): Rollbar answers with a same-origin redirect
+    /// to the item, which the client follows with the token.
+    pub async fn item_by_counter(&self, counter: i64) -> Result<ItemRecord, RollbarError> {
+        self.get(self.url(&format!("item_by_counter/{counter}"))?)
+            .await
+    }
+
+    pub async fn item(&self, id: i64) -> Result<ItemRecord, RollbarError> {
+        self.get(self.url(&format!("item/{id}"))?).await
+    }
+
+    /// One page (1-based, 20 occurrences, newest first) of an item's occurrences.
+    pub async fn instances(&self, item_id: i64, page: u32) -> Result<Vec<Instance>, RollbarError> {
+        let mut url = self.url(&format!("item/{item_id}/instances"))?;
+        url.query_pairs_mut().append_pair("page", &page.to_string());
+        let page: InstancesPage = self.get(url).await?;
+        Ok(page.instances)
+    }
+}
+
 /// The one status -> error mapper for Rollbar.
 fn check(response: &HttpResponse) -> Result<&HttpResponse, RollbarError> {
     let status = response.status;

@@ -38,6 +38,54 @@ pub fn mentions(message: &str, id: &TraceId) -> bool {
         || message.to_ascii_lowercase().contains(&w3c)
 }
 
+/// The trace ids an error report carries: the W3C `traceparent` header
+/// (`00-<trace>-<span>-<flags>`), X-Ray's `X-Amzn-Trace-Id` (`Root=1-...`), and any string
+/// of `custom` data that is a trace id in either form (`trace_id`, `traceId`, ...), each
+/// once, in that order. `headers` is an object of header names (any case) to values.
+pub fn trace_ids_in(headers: &serde_json::Value, custom: &serde_json::Value) -> Vec<TraceId> {
+    let mut found: Vec<TraceId> = Vec::new();
+    let mut add = |id: Option<TraceId>| {
+        if let Some(id) = id
+            && !found.contains(&id)
+        {
+            found.push(id);
+        }
+    };
+    if let Some(headers) = headers.as_object() {
+        for (name, value) in headers {
+            let Some(value) = value.as_str() else {
+                continue;
+            };
+            match name.to_ascii_lowercase().as_str() {
+                "traceparent" => add(value.split('-').nth(1).and_then(|t| t.parse().ok())),
+                "x-amzn-trace-id" => add(value
+                    .split(';')
+                    .find_map(|part| part.trim().strip_prefix("Root="))
+                    .and_then(|root| root.parse().ok())),
+                _ => {}
+            }
+        }
+    }
+    fn strings<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>, depth: usize) {
+        // Custom data is the app's: bounded, so a deep document cannot recurse for ever.
+        if depth > 8 {
+            return;
+        }
+        match value {
+            serde_json::Value::String(s) => out.push(s),
+            serde_json::Value::Array(a) => a.iter().for_each(|v| strings(v, out, depth + 1)),
+            serde_json::Value::Object(o) => o.values().for_each(|v| strings(v, out, depth + 1)),
+            _ => {}
+        }
+    }
+    let mut texts = Vec::new();
+    strings(custom, &mut texts, 0);
+    for text in texts {
+        add(text.parse().ok());
+    }
+    found
+}
+
 /// Log lines by the span that was running when each was written: of the spans whose time
 /// holds the line's timestamp, the one that started last (the innermost). Lines no span
 /// holds are returned apart, in order.
@@ -65,6 +113,30 @@ pub fn place_logs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_reports_trace_ids_from_headers_and_custom_data() {
+        let headers = serde_json::json!({
+            "Traceparent": "00-5b8efff798038103d269b633813fc60c-eee19b7ec3c1b174-01",
+            "X-Amzn-Trace-Id": "Self=1-67891234-abcdef012345678912345678;Root=1-5f84c7a1-0123456789abcdef01234567;Sampled=1",
+            "Accept": "*/*",
+        });
+        let custom = serde_json::json!({"request": {"trace_id": "5B8EFFF798038103D269B633813FC60C"},
+                                        "note": "not an id", "n": 3});
+        let found: Vec<String> = trace_ids_in(&headers, &custom)
+            .iter()
+            .map(|t| t.w3c())
+            .collect();
+        // Each once (the custom copy of the traceparent's id is the same trace).
+        assert_eq!(
+            found,
+            [
+                "5b8efff798038103d269b633813fc60c",
+                "5f84c7a10123456789abcdef01234567"
+            ]
+        );
+        assert!(trace_ids_in(&serde_json::Value::Null, &serde_json::Value::Null).is_empty());
+    }
     use crate::model::span::{SpanKind, SpanSource, SpanStatus};
     use std::sync::Arc;
 

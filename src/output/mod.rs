@@ -11,6 +11,7 @@ pub mod local;
 pub mod logs;
 pub mod lookup;
 pub mod release;
+pub mod rollbar;
 pub mod table;
 pub mod terminal;
 pub mod waterfall;

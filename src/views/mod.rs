@@ -15,6 +15,7 @@ pub mod local;
 pub mod logs;
 pub mod lookup;
 pub mod query;
+pub mod rollbar;
 pub mod services;
 pub mod traces;
 
@@ -76,5 +77,7 @@ mod schema {
     pin!(trace_id_report, super::lookup::TraceIdReport);
     pin!(release_report, crate::model::release::ReleaseReport);
     pin!(query_link_report, super::honeycomb::QueryLinkReport);
+    pin!(rollbar_items, super::rollbar::ItemsReport);
+    pin!(rollbar_item, super::rollbar::ItemDetail);
     pin!(doctor_report, crate::model::doctor::DoctorReport);
 }

@@ -209,7 +209,10 @@ fn a_healthy_setup_is_all_ok_and_names_what_it_found() {
         [
             ("GET".to_string(), "/1/auth".to_string()),
             ("GET".to_string(), "/1/auth".to_string()),
-            ("GET".to_string(), "/1/query_results/__all__/tracectl-probe".to_string()),
+            (
+                "GET".to_string(),
+                "/1/query_results/__all__/tracectl-probe".to_string()
+            ),
         ]
     );
 }

@@ -8,10 +8,10 @@ use std::sync::{Arc, Mutex};
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use serde_json::{Value, json};
 
 use crate::harness::{Output, Sandbox, run};
@@ -38,6 +38,78 @@ pub(crate) struct Fake {
     max_bytes: usize,
     /// Answer deploys with 500.
     pub(crate) fail_deploys: bool,
+    /// What the read API serves: accepted items grouped as Rollbar groups them (by
+    /// environment and title), each with its occurrences.
+    grouped: Vec<Grouped>,
+    next_instance: i64,
+}
+
+/// An item of the read API, built from the occurrences posted to the fake.
+struct Grouped {
+    id: i64,
+    counter: i64,
+    environment: String,
+    level: String,
+    title: String,
+    /// (instance id, epoch seconds, the posted `data`), oldest first.
+    instances: Vec<(i64, i64, Value)>,
+}
+
+/// Rollbar's title of an occurrence: `Class: message` of its exception, or its message.
+fn title_of(data: &Value) -> String {
+    if let Some(e) = data.pointer("/body/trace/exception") {
+        let class = e["class"].as_str().unwrap_or("Error");
+        return match e["message"].as_str() {
+            Some(m) if !m.is_empty() => format!("{class}: {m}"),
+            _ => class.to_string(),
+        };
+    }
+    data.pointer("/body/message/body")
+        .and_then(Value::as_str)
+        .unwrap_or("(no title)")
+        .to_string()
+}
+
+impl Fake {
+    /// Files an accepted occurrence under its item, as Rollbar's pipeline does.
+    fn group(&mut self, data: &Value) {
+        let environment = data["environment"].as_str().unwrap_or_default().to_string();
+        let title = title_of(data);
+        let timestamp = data["timestamp"]
+            .as_i64()
+            .unwrap_or_else(|| jiff::Timestamp::now().as_second());
+        self.next_instance += 1;
+        let instance = (self.next_instance, timestamp, data.clone());
+        match self
+            .grouped
+            .iter_mut()
+            .find(|g| g.environment == environment && g.title == title)
+        {
+            Some(g) => g.instances.push(instance),
+            None => {
+                let counter = self.grouped.len() as i64 + 1;
+                self.grouped.push(Grouped {
+                    id: 9_000_000 + counter,
+                    counter,
+                    environment,
+                    level: data["level"].as_str().unwrap_or("error").to_string(),
+                    title,
+                    instances: vec![instance],
+                });
+            }
+        }
+    }
+}
+
+impl Grouped {
+    fn json(&self) -> Value {
+        let first = self.instances.iter().map(|i| i.1).min();
+        let last = self.instances.iter().map(|i| i.1).max();
+        json!({"id": self.id, "counter": self.counter, "environment": self.environment,
+               "level": self.level, "status": "active", "title": self.title,
+               "first_occurrence_timestamp": first, "last_occurrence_timestamp": last,
+               "total_occurrences": self.instances.len(), "hash": format!("h{}", self.id)})
+    }
 }
 
 type Shared = Arc<Mutex<Fake>>;
@@ -64,6 +136,130 @@ fn check_token(headers: &HeaderMap) -> Result<(), Response> {
         )),
         _ => Err(error(StatusCode::UNAUTHORIZED, "invalid access token")),
     }
+}
+
+/// The read API takes a project token of `read` scope only.
+#[allow(clippy::result_large_err)]
+fn check_read_token(headers: &HeaderMap) -> Result<(), Response> {
+    match headers
+        .get("x-rollbar-access-token")
+        .and_then(|v| v.to_str().ok())
+    {
+        Some(READ_ONLY_TOKEN) => Ok(()),
+        Some(TOKEN) => Err(error(
+            StatusCode::FORBIDDEN,
+            "access token does not have the read scope",
+        )),
+        _ => Err(error(StatusCode::UNAUTHORIZED, "invalid access token")),
+    }
+}
+
+fn page_of(query: &std::collections::HashMap<String, String>) -> usize {
+    query
+        .get("page")
+        .and_then(|p| p.parse().ok())
+        .filter(|p| *p >= 1)
+        .unwrap_or(1)
+}
+
+/// `GET /api/1/items/`: pages of 100, most recent activity first, filtered by level,
+/// environment and status.
+async fn list_items(
+    State(fake): State<Shared>,
+    headers: HeaderMap,
+    Query(query): Query<std::collections::HashMap<String, String>>,
+) -> Response {
+    if let Err(r) = check_read_token(&headers) {
+        return r;
+    }
+    let fake = fake.lock().unwrap();
+    let mut items: Vec<Value> = fake
+        .grouped
+        .iter()
+        .map(Grouped::json)
+        .filter(|i| {
+            ["level", "environment", "status"]
+                .iter()
+                .all(|key| query.get(*key).is_none_or(|want| i[*key] == want.as_str()))
+        })
+        .collect();
+    items.sort_by_key(|i| std::cmp::Reverse(i["last_occurrence_timestamp"].as_i64()));
+    let page = page_of(&query);
+    let total = items.len();
+    let shown: Vec<Value> = items.into_iter().skip((page - 1) * 100).take(100).collect();
+    reply(
+        StatusCode::OK,
+        json!({"err": 0, "result": {"page": page, "total_count": total, "items": shown}}),
+    )
+}
+
+/// `GET /api/1/item_by_counter/{counter}`: a 301 to the item, as Rollbar answers.
+async fn item_by_counter(
+    State(fake): State<Shared>,
+    headers: HeaderMap,
+    axum::extract::Path(counter): axum::extract::Path<i64>,
+) -> Response {
+    if let Err(r) = check_read_token(&headers) {
+        return r;
+    }
+    let fake = fake.lock().unwrap();
+    let Some(item) = fake.grouped.iter().find(|g| g.counter == counter) else {
+        return error(StatusCode::NOT_FOUND, "Item not found");
+    };
+    let path = format!("/api/1/item/{}", item.id);
+    let mut r = reply(
+        StatusCode::MOVED_PERMANENTLY,
+        json!({"err": 0, "result": {"itemId": item.id, "path": path, "uri": path}}),
+    );
+    r.headers_mut().insert("location", path.parse().unwrap());
+    r
+}
+
+/// `GET /api/1/item/{id}`.
+async fn get_item(
+    State(fake): State<Shared>,
+    headers: HeaderMap,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+) -> Response {
+    if let Err(r) = check_read_token(&headers) {
+        return r;
+    }
+    let fake = fake.lock().unwrap();
+    match fake.grouped.iter().find(|g| g.id == id) {
+        Some(item) => reply(StatusCode::OK, json!({"err": 0, "result": item.json()})),
+        None => error(StatusCode::NOT_FOUND, "Item not found"),
+    }
+}
+
+/// `GET /api/1/item/{id}/instances`: pages of 20, newest first.
+async fn instances(
+    State(fake): State<Shared>,
+    headers: HeaderMap,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    Query(query): Query<std::collections::HashMap<String, String>>,
+) -> Response {
+    if let Err(r) = check_read_token(&headers) {
+        return r;
+    }
+    let fake = fake.lock().unwrap();
+    let Some(item) = fake.grouped.iter().find(|g| g.id == id) else {
+        return error(StatusCode::NOT_FOUND, "Item not found");
+    };
+    let page = page_of(&query);
+    let shown: Vec<Value> = item
+        .instances
+        .iter()
+        .rev()
+        .skip((page - 1) * 20)
+        .take(20)
+        .map(|(iid, ts, data)| {
+            json!({"id": iid, "item_id": id, "timestamp": ts, "version": 2, "data": data})
+        })
+        .collect();
+    reply(
+        StatusCode::OK,
+        json!({"err": 0, "result": {"page": page, "instances": shown}}),
+    )
 }
 
 /// Rollbar's documented payload rules; the message names the first broken one.
@@ -185,6 +381,7 @@ async fn item(State(fake): State<Shared>, headers: HeaderMap, body: Bytes) -> Re
         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     // Rollbar drops a second item with a uuid it has seen.
     if fake.seen_uuids.insert(uuid.clone()) {
+        fake.group(&item["data"]);
         fake.items.push(item);
     }
     if fake.fail_after_store > 0 {
@@ -241,6 +438,10 @@ pub(crate) fn start() -> Server {
     let app = Router::new()
         .route("/api/1/item/", post(item))
         .route("/api/1/deploy", post(deploy))
+        .route("/api/1/items/", get(list_items))
+        .route("/api/1/item_by_counter/{counter}", get(item_by_counter))
+        .route("/api/1/item/{id}", get(get_item))
+        .route("/api/1/item/{id}/instances", get(instances))
         .with_state(state.clone());
     let server = crate::harness::serve(app);
     Server {
@@ -772,4 +973,196 @@ except Exception:
     }
     assert!(keys(&ours["server"]).contains("host") && keys(&sdk["server"]).contains("host"));
     assert_eq!(sdk["level"], ours["level"]);
+}
+
+/// An error a Flask app reports with the real pyrollbar, inside a request that carries a
+/// W3C `traceparent`, is found by `rollbar items`, shown by `rollbar item` with its frames,
+/// its request (the Authorization header masked) and its trace id; the app's own
+/// post_server_item token is refused for reading, with what to use instead.
+#[test]
+fn errors_are_read_back_with_frames_request_and_trace_id() {
+    let server = start();
+    let python = crate::python::venv().join("bin/python");
+    let script = r#"
+import os, sys, rollbar
+from flask import Flask, request
+rollbar.init(os.environ["TOKEN"], environment="production", endpoint=os.environ["ENDPOINT"],
+             handler="blocking", code_version="abc1234")
+app = Flask("backend-flask")
+
+@app.route("/api/activities/home")
+def home():
+    try:
+        raise ValueError("home feed failed")
+    except Exception:
+        rollbar.report_exc_info(sys.exc_info(), request)
+        return "error", 500
+
+client = app.test_client()
+for _ in range(2):
+    client.get("/api/activities/home", headers={
+        "traceparent": "00-5b8efff798038103d269b633813fc60c-eee19b7ec3c1b174-01",
+        "Authorization": "Bearer app-session-secret-123",
+    })
+"#;
+    let status = std::process::Command::new(python)
+        .args(["-c", script])
+        .env("TOKEN", TOKEN)
+        .env("ENDPOINT", &server.endpoint)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let sandbox = Sandbox::new();
+    assert_eq!(
+        server
+            .tracectl(&sandbox, &["rollbar", "trigger", "-e", "staging"])
+            .code,
+        0
+    );
+    let read = |args: &[&str]| {
+        run(sandbox
+            .cmd()
+            .env("ROLLBAR_READ_ACCESS_TOKEN", READ_ONLY_TOKEN)
+            .env("ROLLBAR_ENDPOINT", &server.endpoint)
+            .args(args))
+    };
+
+    let out = read(&["rollbar", "items", "--since", "1h", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    let items: Vec<(i64, String, i64, String)> = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["counter"].as_i64().unwrap(),
+                i["title"].as_str().unwrap().to_string(),
+                i["occurrences"].as_i64().unwrap(),
+                i["environment"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let mut sorted = items.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        [
+            (
+                1,
+                "ValueError: home feed failed".into(),
+                2,
+                "production".into()
+            ),
+            (
+                2,
+                "TracectlTestError: Test error from tracectl".into(),
+                1,
+                "staging".into()
+            ),
+        ]
+    );
+    assert_eq!(report["truncated"], false);
+    // Filters go to the API.
+    let out = read(&["rollbar", "items", "-e", "staging", "-o", "json"]);
+    let staging: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(staging["items"].as_array().unwrap().len(), 1);
+    assert_eq!(staging["items"][0]["counter"], 2);
+
+    let out = read(&["rollbar", "item", "#1", "--occurrences", "2", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let detail: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(detail["item"]["counter"], 1);
+    let occurrences = detail["occurrences"].as_array().unwrap();
+    assert_eq!(occurrences.len(), 2);
+    let latest = &occurrences[0];
+    assert_eq!(latest["exception"], "ValueError: home feed failed");
+    assert_eq!(latest["code_version"], "abc1234");
+    assert_eq!(
+        latest["trace_ids"],
+        json!(["5b8efff798038103d269b633813fc60c"])
+    );
+    let frames = latest["frames"].as_array().unwrap();
+    assert_eq!(
+        frames.last().unwrap()["method"],
+        "home",
+        "most recent call last"
+    );
+    assert_eq!(latest["request"]["method"], "GET");
+    assert!(
+        latest["request"]["url"]
+            .as_str()
+            .unwrap()
+            .ends_with("/api/activities/home"),
+        "{latest}"
+    );
+    let headers = latest["request"]["headers"].as_array().unwrap();
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|h| h[0].as_str().unwrap().eq_ignore_ascii_case(name))
+            .map(|h| h[1].as_str().unwrap().to_string())
+    };
+    assert_eq!(
+        header("traceparent").as_deref(),
+        Some("00-5b8efff798038103d269b633813fc60c-eee19b7ec3c1b174-01")
+    );
+    assert_ne!(
+        header("authorization").as_deref(),
+        Some("Bearer app-session-secret-123")
+    );
+    assert!(
+        detail["link"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://rollbar.com/item/uuid/?uuid=")
+    );
+
+    // For people: the frames, and the command that looks the trace up.
+    let human = read(&["rollbar", "item", "1"]);
+    assert_eq!(human.code, 0, "{}", human.stderr);
+    assert!(
+        human.stdout.contains("  ValueError: home feed failed\n"),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human
+            .stdout
+            .contains("trace 5b8efff798038103d269b633813fc60c  (tracectl trace 5b8efff798038103d269b633813fc60c)"),
+        "{}",
+        human.stdout
+    );
+    assert!(!human.stdout.contains("app-session-secret-123"));
+
+    // An unknown counter, and the app's token in place of a read one.
+    let out = read(&["rollbar", "item", "99"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("error: no item #99 in this project\n"),
+        "{}",
+        out.stderr
+    );
+    let out = run(sandbox
+        .cmd()
+        .env("ROLLBAR_READ_ACCESS_TOKEN", TOKEN)
+        .env("ROLLBAR_ENDPOINT", &server.endpoint)
+        .args(["rollbar", "items"]));
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with("error: Rollbar refused the access token (403 access token does not have the read scope)\nhint: reading needs a project access token of read scope"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains(TOKEN));
+    // No read token at all: which setting to add.
+    let out = server.tracectl(&sandbox, &["rollbar", "items"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .starts_with("error: no Rollbar read token\nhint: set ROLLBAR_READ_ACCESS_TOKEN"),
+        "{}",
+        out.stderr
+    );
 }

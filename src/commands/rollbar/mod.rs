@@ -1,6 +1,8 @@
 //! `tracectl rollbar ...`: test errors and deploys.
 
 pub mod deploy;
+pub mod item;
+pub mod items;
 pub mod trigger;
 
 use clap::{Args, Subcommand};
@@ -8,7 +10,9 @@ use clap::{Args, Subcommand};
 use crate::clients::git::{self, HeadInfo};
 use crate::clients::rollbar::RollbarClient;
 use crate::commands::Context;
-use crate::config::{ROLLBAR_ACCESS_TOKEN, ROLLBAR_ENDPOINT, ROLLBAR_ENVIRONMENT};
+use crate::config::{
+    ROLLBAR_ACCESS_TOKEN, ROLLBAR_ENDPOINT, ROLLBAR_ENVIRONMENT, ROLLBAR_READ_TOKEN,
+};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Args)]
@@ -32,12 +36,18 @@ pub enum RollbarSubcommand {
     Trigger(trigger::TriggerArgs),
     /// Record a deploy
     Deploy(deploy::DeployArgs),
+    /// List the project's errors, newest activity first (a token of read scope)
+    Items(items::ItemsArgs),
+    /// Show one error: its latest occurrences, frames, request and trace ids
+    Item(item::ItemArgs),
 }
 
 pub async fn run(ctx: &Context, cmd: RollbarCommand) -> Result<()> {
     match cmd.command {
         RollbarSubcommand::Trigger(args) => trigger::run(ctx, &cmd.api, args).await,
         RollbarSubcommand::Deploy(args) => deploy::run(ctx, &cmd.api, args).await,
+        RollbarSubcommand::Items(args) => items::run(ctx, &cmd.api, args).await,
+        RollbarSubcommand::Item(args) => item::run(ctx, &cmd.api, args).await,
     }
 }
 
@@ -48,6 +58,23 @@ impl Context {
         let token = self.required_secret(&ROLLBAR_ACCESS_TOKEN, "Rollbar access token")?;
         let endpoint = self.endpoint(&ROLLBAR_ENDPOINT, api.endpoint_url.as_deref());
         RollbarClient::new(&endpoint, &token, self.printer.observer()).map_err(Error::from)
+    }
+
+    /// The client that reads errors back: the read-scope token (`ROLLBAR_READ_ACCESS_TOKEN`),
+    /// never the app's `post_server_item` one, which Rollbar refuses for reads.
+    pub(crate) fn rollbar_reader(&self, api: &RollbarArgs) -> Result<RollbarClient> {
+        let token = self.required_secret(&ROLLBAR_READ_TOKEN, "Rollbar read token")?;
+        let endpoint = self.endpoint(&ROLLBAR_ENDPOINT, api.endpoint_url.as_deref());
+        RollbarClient::new(&endpoint, &token, self.printer.observer()).map_err(Error::from)
+    }
+
+    /// A read refused by Rollbar: probably the app's token in place of a read-scope one.
+    pub(crate) fn rollbar_read_error(&self, e: crate::clients::rollbar::RollbarError) -> Error {
+        match e {
+            crate::clients::rollbar::RollbarError::Auth { .. } => Error::failure(e.to_string())
+                .with_hint("reading needs a project access token of read scope in ROLLBAR_READ_ACCESS_TOKEN (or rollbar_read_token in the profile); the app's post_server_item token cannot read"),
+            other => other.into(),
+        }
     }
 
     /// `-e`, else ROLLBAR_ENVIRONMENT / profile, else `development`.

@@ -1,0 +1,291 @@
+//! Rollbar's errors read back (a project token with `read` scope): the items of a window
+//! (`rollbar items`) and one item with its latest occurrences (`rollbar item`) — the
+//! exception and its frames, the request, and the trace ids it carries.
+
+use jiff::Timestamp;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::clients::rollbar::{Instance, ItemRecord, ItemsFilter, RollbarClient, RollbarError};
+use crate::model::lookup::trace_ids_in;
+
+/// Pages of items read at most (100 items each): a bound on a project with a long history.
+const MAX_PAGES: u32 = 10;
+
+/// Which items.
+#[derive(Debug, Clone, Default)]
+pub struct ItemsRequest {
+    pub filter: ItemsFilter,
+    /// Only items with an occurrence at or after this.
+    pub since: Option<Timestamp>,
+    pub limit: usize,
+}
+
+/// One item, as `rollbar items` lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct ItemRow {
+    /// The project's number for it (`#42`).
+    pub counter: i64,
+    pub id: i64,
+    pub level: String,
+    pub title: String,
+    pub occurrences: Option<i64>,
+    pub first_seen: Option<Timestamp>,
+    pub last_seen: Option<Timestamp>,
+    pub environment: String,
+    pub status: String,
+}
+
+impl From<&ItemRecord> for ItemRow {
+    fn from(i: &ItemRecord) -> Self {
+        let at = |s: Option<i64>| s.and_then(|s| Timestamp::from_second(s).ok());
+        ItemRow {
+            counter: i.counter,
+            id: i.id,
+            level: level_name(&i.level),
+            title: i.title.clone(),
+            occurrences: i.total_occurrences,
+            first_seen: at(i.first_occurrence_timestamp),
+            last_seen: at(i.last_occurrence_timestamp),
+            environment: i.environment.clone(),
+            status: i.status.clone(),
+        }
+    }
+}
+
+/// Rollbar gives levels as names or as its numbers (10 debug .. 50 critical).
+fn level_name(level: &Value) -> String {
+    match level {
+        Value::String(name) => name.clone(),
+        Value::Number(n) => match n.as_i64() {
+            Some(10) => "debug",
+            Some(20) => "info",
+            Some(30) => "warning",
+            Some(40) => "error",
+            Some(50) => "critical",
+            _ => "unknown",
+        }
+        .to_string(),
+        _ => String::new(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct ItemsReport {
+    /// Newest activity first.
+    pub items: Vec<ItemRow>,
+    /// More items matched than were read (the limit, or the page bound): narrow the window.
+    pub truncated: bool,
+}
+
+/// The items of `request`, newest activity first, every page within the limit.
+pub async fn items(
+    client: &RollbarClient,
+    request: &ItemsRequest,
+) -> Result<ItemsReport, RollbarError> {
+    let mut rows: Vec<ItemRow> = Vec::new();
+    let mut truncated = false;
+    for page in 1..=MAX_PAGES {
+        let answer = client.items(&request.filter, page).await?;
+        let count = answer.items.len();
+        rows.extend(answer.items.iter().map(ItemRow::from).filter(|row| {
+            request
+                .since
+                .is_none_or(|since| row.last_seen >= Some(since))
+        }));
+        // A short page is the last one.
+        if count < 100 {
+            break;
+        }
+        if page == MAX_PAGES || rows.len() > request.limit {
+            truncated = true;
+            break;
+        }
+    }
+    rows.sort_by(|a, b| {
+        b.last_seen
+            .cmp(&a.last_seen)
+            .then(b.counter.cmp(&a.counter))
+    });
+    if rows.len() > request.limit {
+        rows.truncate(request.limit);
+        truncated = true;
+    }
+    Ok(ItemsReport {
+        items: rows,
+        truncated,
+    })
+}
+
+/// One frame of an exception's stack.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct FrameRow {
+    pub filename: String,
+    pub lineno: Option<i64>,
+    pub method: Option<String>,
+    pub code: Option<String>,
+}
+
+/// The request an occurrence happened in; secret headers masked.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct RequestRow {
+    pub method: Option<String>,
+    pub url: Option<String>,
+    pub headers: Vec<(String, String)>,
+}
+
+/// One occurrence.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct OccurrenceRow {
+    pub id: i64,
+    pub timestamp: Option<Timestamp>,
+    pub uuid: Option<String>,
+    /// The occurrence in Rollbar's UI (by its uuid).
+    pub link: Option<String>,
+    /// `ValueError: boom`, or the message of a message item.
+    pub exception: Option<String>,
+    /// Most recent call last, as Rollbar shows them.
+    pub frames: Vec<FrameRow>,
+    pub request: Option<RequestRow>,
+    pub server: Option<String>,
+    #[schemars(with = "Option<serde_json::Map<String, Value>>")]
+    pub person: Option<Value>,
+    #[schemars(with = "Option<serde_json::Map<String, Value>>")]
+    pub custom: Option<Value>,
+    pub code_version: Option<String>,
+    /// W3C trace ids found in its `traceparent` / `X-Amzn-Trace-Id` headers or custom data.
+    pub trace_ids: Vec<String>,
+}
+
+/// Headers whose values are credentials: shown as `****`.
+const SECRET_HEADERS: &[&str] = &[
+    "authorization",
+    "cookie",
+    "set-cookie",
+    "x-api-key",
+    "x-honeycomb-team",
+    "x-rollbar-access-token",
+    "proxy-authorization",
+];
+
+impl From<&Instance> for OccurrenceRow {
+    fn from(i: &Instance) -> Self {
+        let data = &i.data;
+        let text = |v: &Value| v.as_str().map(str::to_string);
+        let trace = data.pointer("/body/trace");
+        let exception = trace
+            .and_then(|t| t.get("exception"))
+            .map(|e| {
+                let class = e.get("class").and_then(Value::as_str).unwrap_or("Error");
+                match e.get("message").and_then(Value::as_str) {
+                    Some(m) if !m.is_empty() => format!("{class}: {m}"),
+                    _ => class.to_string(),
+                }
+            })
+            .or_else(|| data.pointer("/body/message/body").and_then(text));
+        let frames = trace
+            .and_then(|t| t.get("frames"))
+            .and_then(Value::as_array)
+            .map(|frames| {
+                frames
+                    .iter()
+                    .map(|f| FrameRow {
+                        filename: f
+                            .get("filename")
+                            .and_then(Value::as_str)
+                            .unwrap_or("?")
+                            .to_string(),
+                        lineno: f.get("lineno").and_then(Value::as_i64),
+                        method: f.get("method").and_then(text),
+                        code: f.get("code").and_then(text),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let request = data.get("request").filter(|r| r.is_object()).map(|r| {
+            let mut headers: Vec<(String, String)> = r
+                .get("headers")
+                .and_then(Value::as_object)
+                .map(|h| {
+                    h.iter()
+                        .map(|(k, v)| {
+                            let value = if SECRET_HEADERS.contains(&k.to_ascii_lowercase().as_str())
+                            {
+                                "****".to_string()
+                            } else {
+                                v.as_str().map_or_else(|| v.to_string(), str::to_string)
+                            };
+                            (k.clone(), value)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            headers.sort();
+            RequestRow {
+                method: r.get("method").and_then(text),
+                url: r.get("url").and_then(text),
+                headers,
+            }
+        });
+        let uuid = data.get("uuid").and_then(text);
+        let empty = Value::Null;
+        let headers = data.pointer("/request/headers").unwrap_or(&empty);
+        let custom = data.get("custom").filter(|c| !c.is_null());
+        OccurrenceRow {
+            id: i.id,
+            timestamp: i.timestamp.and_then(|s| Timestamp::from_second(s).ok()),
+            link: uuid
+                .as_ref()
+                .map(|u| format!("https://rollbar.com/occurrence/uuid/?uuid={u}")),
+            uuid,
+            exception,
+            frames,
+            request,
+            server: data.pointer("/server/host").and_then(text),
+            person: data.get("person").filter(|p| !p.is_null()).cloned(),
+            custom: custom.cloned(),
+            code_version: data
+                .get("code_version")
+                .and_then(text)
+                .or_else(|| data.pointer("/server/code_version").and_then(text)),
+            trace_ids: trace_ids_in(headers, custom.unwrap_or(&empty))
+                .iter()
+                .map(|t| t.w3c())
+                .collect(),
+        }
+    }
+}
+
+/// One item and its latest occurrences.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct ItemDetail {
+    pub item: ItemRow,
+    /// The item in Rollbar's UI, by its latest occurrence's uuid.
+    pub link: Option<String>,
+    /// Newest first.
+    pub occurrences: Vec<OccurrenceRow>,
+}
+
+/// The item of project counter `counter` with its `occurrences` latest occurrences (one
+/// page of 20 at most).
+pub async fn item(
+    client: &RollbarClient,
+    counter: i64,
+    occurrences: usize,
+) -> Result<ItemDetail, RollbarError> {
+    let record = client.item_by_counter(counter).await?;
+    let instances = client.instances(record.id, 1).await?;
+    let occurrences: Vec<OccurrenceRow> = instances
+        .iter()
+        .take(occurrences)
+        .map(OccurrenceRow::from)
+        .collect();
+    Ok(ItemDetail {
+        link: occurrences
+            .first()
+            .and_then(|o| o.uuid.as_ref())
+            .map(|u| format!("https://rollbar.com/item/uuid/?uuid={u}")),
+        item: ItemRow::from(&record),
+        occurrences,
+    })
+}
