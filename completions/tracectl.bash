@@ -3025,7 +3025,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__rollbar__subcmd__trigger)
-            opts="-m -e -o -q -v -h -V --message --level --exception --message-only --count --environment --code-version --fingerprint --title --custom --dry-run --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            opts="-m -e -o -q -v -h -V --message --level --exception --message-only --count --environment --code-version --fingerprint --title --custom --dry-run --wait --timeout --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3072,6 +3072,10 @@ _tracectl() {
                     return 0
                     ;;
                 --custom)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

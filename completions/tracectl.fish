@@ -555,6 +555,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_se
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l fingerprint -d 'Group occurrences under this fingerprint' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l title -d 'Item title shown in Rollbar' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l custom -d 'Extra data in `custom` (repeatable)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l timeout -d 'How long --wait waits' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l endpoint-url -d 'API endpoint [env: ROLLBAR_ENDPOINT] [default: https://api.rollbar.com/api/1/]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
@@ -565,6 +566,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_se
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l message-only -d 'Send a `message` body instead of an exception trace'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l dry-run -d 'Print the payload(s) as JSON and send nothing (no token needed)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l wait -d 'After sending, wait until Rollbar has processed each occurrence and print its item (needs ROLLBAR_READ_ACCESS_TOKEN)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'

@@ -289,3 +289,47 @@ pub async fn item(
         occurrences,
     })
 }
+
+/// How often `rollbar trigger --wait` asks whether Rollbar has processed what was sent.
+const PROCESSING_POLL: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Occurrences an item's page holds at most (the API's page of instances).
+const INSTANCES_PAGE: usize = 20;
+
+/// Waits until Rollbar has filed each of `uuids` (sent to `environment` at `level` with
+/// item title `title`) under an item, or until `deadline`: the counter of each found. Asks
+/// the items list (newest activity first, one page) and the matching items' newest
+/// occurrences, once a second; nothing is created.
+pub async fn wait_for_items(
+    client: &RollbarClient,
+    filter: &ItemsFilter,
+    title: &str,
+    uuids: &[String],
+    deadline: std::time::Instant,
+) -> Result<std::collections::HashMap<String, i64>, RollbarError> {
+    let mut found = std::collections::HashMap::new();
+    loop {
+        let page = client.items(filter, 1).await?;
+        for item in page.items.iter().filter(|i| i.title == title) {
+            // The newest pages are enough: what was just sent is newest.
+            let pages = uuids.len().div_ceil(INSTANCES_PAGE).max(1) as u32;
+            for n in 1..=pages {
+                let instances = client.instances(item.id, n).await?;
+                for instance in &instances {
+                    if let Some(uuid) = instance.data.get("uuid").and_then(Value::as_str)
+                        && uuids.iter().any(|u| u == uuid)
+                    {
+                        found.insert(uuid.to_string(), item.counter);
+                    }
+                }
+                if instances.len() < INSTANCES_PAGE {
+                    break;
+                }
+            }
+        }
+        if found.len() == uuids.len() || std::time::Instant::now() + PROCESSING_POLL >= deadline {
+            return Ok(found);
+        }
+        tokio::time::sleep(PROCESSING_POLL).await;
+    }
+}

@@ -42,6 +42,10 @@ pub(crate) struct Fake {
     /// environment and title), each with its occurrences.
     grouped: Vec<Grouped>,
     next_instance: i64,
+    /// The items list answers as if nothing were processed yet this many times (Rollbar's
+    /// pipeline takes seconds to file an occurrence).
+    processing_polls: u32,
+    pub(crate) items_list_requests: u32,
 }
 
 /// An item of the read API, built from the occurrences posted to the fake.
@@ -172,7 +176,15 @@ async fn list_items(
     if let Err(r) = check_read_token(&headers) {
         return r;
     }
-    let fake = fake.lock().unwrap();
+    let mut fake = fake.lock().unwrap();
+    fake.items_list_requests += 1;
+    if fake.processing_polls > 0 {
+        fake.processing_polls -= 1;
+        return reply(
+            StatusCode::OK,
+            json!({"err": 0, "result": {"page": 1, "total_count": 0, "items": []}}),
+        );
+    }
     let mut items: Vec<Value> = fake
         .grouped
         .iter()
@@ -1162,6 +1174,79 @@ for _ in range(2):
     assert!(
         out.stderr
             .starts_with("error: no Rollbar read token\nhint: set ROLLBAR_READ_ACCESS_TOKEN"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// `trigger --wait` sends, then waits (here through two polls that see nothing yet) until
+/// Rollbar has filed each occurrence, and prints the item counter; without a read token it
+/// says what to set and still sends.
+#[test]
+fn trigger_wait_reports_the_item_once_processed() {
+    let server = start();
+    server.fake().processing_polls = 2;
+    let sandbox = Sandbox::new();
+    let out = run(sandbox
+        .cmd()
+        .env("ROLLBAR_ACCESS_TOKEN", TOKEN)
+        .env("ROLLBAR_READ_ACCESS_TOKEN", READ_ONLY_TOKEN)
+        .env("ROLLBAR_ENDPOINT", &server.endpoint)
+        .args(["rollbar", "trigger", "--count", "2", "--wait", "-o", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let sent: Value = serde_json::from_str(&out.stdout).unwrap();
+    let counters: Vec<i64> = sent
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["counter"].as_i64().unwrap())
+        .collect();
+    assert_eq!(counters, [1, 1], "both occurrences filed under item #1");
+    assert_eq!(
+        server.fake().items_list_requests,
+        3,
+        "two polls saw nothing, the third both"
+    );
+
+    let human = run(sandbox
+        .cmd()
+        .env("ROLLBAR_ACCESS_TOKEN", TOKEN)
+        .env("ROLLBAR_READ_ACCESS_TOKEN", READ_ONLY_TOKEN)
+        .env("ROLLBAR_ENDPOINT", &server.endpoint)
+        .args(["rollbar", "trigger", "--wait"]));
+    assert_eq!(human.code, 0, "{}", human.stderr);
+    assert!(
+        human.stdout.contains("  item #1 (tracectl rollbar item 1)"),
+        "{}",
+        human.stdout
+    );
+
+    // Never processed within --timeout: sent, and said (exit 1).
+    server.fake().processing_polls = 1000;
+    let out = run(sandbox
+        .cmd()
+        .env("ROLLBAR_ACCESS_TOKEN", TOKEN)
+        .env("ROLLBAR_READ_ACCESS_TOKEN", READ_ONLY_TOKEN)
+        .env("ROLLBAR_ENDPOINT", &server.endpoint)
+        .args(["rollbar", "trigger", "--wait", "--timeout", "2s"]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "error: 1 of 1 occurrences were not processed by Rollbar within 2s (--timeout)"
+        ),
+        "{}",
+        out.stderr
+    );
+    server.fake().processing_polls = 0;
+
+    // Without a read token: sent, and told what to set.
+    let before = server.fake().items.len();
+    let out = server.tracectl(&sandbox, &["rollbar", "trigger", "--wait"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(server.fake().items.len(), before + 1);
+    assert!(
+        out.stderr
+            .contains("--wait: no Rollbar read token (set ROLLBAR_READ_ACCESS_TOKEN"),
         "{}",
         out.stderr
     );

@@ -65,6 +65,15 @@ pub struct TriggerArgs {
     /// Print the payload(s) as JSON and send nothing (no token needed)
     #[arg(long)]
     pub dry_run: bool,
+
+    /// After sending, wait until Rollbar has processed each occurrence and print its item
+    /// (needs ROLLBAR_READ_ACCESS_TOKEN)
+    #[arg(long)]
+    pub wait: bool,
+
+    /// How long --wait waits
+    #[arg(long, value_parser = crate::model::time::duration_arg, value_name = "DUR", default_value = "30s", requires = "wait")]
+    pub timeout: std::time::Duration,
 }
 
 /// Rollbar's levels.
@@ -99,6 +108,9 @@ struct Sent {
     link: String,
     level: &'static str,
     environment: String,
+    /// With --wait: the item Rollbar filed it under, once processed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counter: Option<i64>,
 }
 
 pub async fn run(ctx: &Context, api: &RollbarArgs, args: TriggerArgs) -> Result<()> {
@@ -159,11 +171,18 @@ pub async fn run(ctx: &Context, api: &RollbarArgs, args: TriggerArgs) -> Result<
                 uuid,
                 level,
                 environment: environment.clone(),
+                counter: None,
             }),
             Err(e) => failures.push(e),
         }
     }
+    let waited = if args.wait && !sent.is_empty() {
+        wait_for_items(ctx, api, &args, &environment, &mut sent).await
+    } else {
+        Ok(())
+    };
     render(ctx, &args, &environment, &sent)?;
+    waited?;
     match failures.into_iter().next() {
         None => Ok(()),
         Some(first) => {
@@ -181,6 +200,60 @@ pub async fn run(ctx: &Context, api: &RollbarArgs, args: TriggerArgs) -> Result<
             Err(out)
         }
     }
+}
+
+/// `--wait`: the item of each occurrence, once Rollbar has processed it. Without a read
+/// token, says which setting to add (what was sent is sent).
+async fn wait_for_items(
+    ctx: &Context,
+    api: &RollbarArgs,
+    args: &TriggerArgs,
+    environment: &str,
+    sent: &mut [Sent],
+) -> Result<()> {
+    let reader = match ctx.rollbar_reader(api) {
+        Ok(reader) => reader,
+        Err(e) => {
+            ctx.printer.warn(&format!(
+                "--wait: {} (set ROLLBAR_READ_ACCESS_TOKEN to a token of read scope); the occurrences were sent",
+                e.message()
+            ));
+            return Ok(());
+        }
+    };
+    // Rollbar's title: the one asked for, else the exception's or the message.
+    let title = match (&args.title, args.message_only) {
+        (Some(title), _) => title.clone(),
+        (None, true) => args.message.clone(),
+        (None, false) => format!("{}: {}", args.exception, args.message),
+    };
+    let filter = crate::clients::rollbar::ItemsFilter {
+        level: Some(args.level.as_str().to_string()),
+        environment: Some(environment.to_string()),
+        status: None,
+    };
+    let uuids: Vec<String> = sent.iter().map(|s| s.uuid.clone()).collect();
+    let deadline = std::time::Instant::now() + args.timeout;
+    let spinner = ctx
+        .printer
+        .spinner("waiting for Rollbar to process the occurrences");
+    let found =
+        crate::views::rollbar::wait_for_items(&reader, &filter, &title, &uuids, deadline).await;
+    spinner.finish_and_clear();
+    let found = found.map_err(|e| ctx.rollbar_read_error(e))?;
+    for s in sent.iter_mut() {
+        s.counter = found.get(&s.uuid).copied();
+    }
+    let missing = sent.iter().filter(|s| s.counter.is_none()).count();
+    if missing > 0 {
+        return Err(Error::failure(format!(
+            "{missing} of {} occurrences were not processed by Rollbar within {} (--timeout)",
+            sent.len(),
+            crate::output::human_span(args.timeout)
+        ))
+        .with_hint("Rollbar usually processes within seconds; its dashboard says when it runs late. Give it longer with --timeout"));
+    }
+    Ok(())
 }
 
 fn render(ctx: &Context, args: &TriggerArgs, environment: &str, sent: &[Sent]) -> Result<()> {
@@ -201,7 +274,11 @@ fn render(ctx: &Context, args: &TriggerArgs, environment: &str, sent: &[Sent]) -
     }
     let palette = p.palette();
     for s in sent {
-        p.line(&format!(" {}  {}", palette.dim(&s.uuid), s.link))?;
+        let item = s
+            .counter
+            .map(|c| format!("  item #{c} (tracectl rollbar item {c})"))
+            .unwrap_or_default();
+        p.line(&format!(" {}  {}{item}", palette.dim(&s.uuid), s.link))?;
     }
     Ok(())
 }
