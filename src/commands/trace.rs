@@ -1,5 +1,5 @@
 //! `tracectl trace ID`: one trace looked up in every configured source at once (the local
-//! store, X-Ray, Honeycomb) and drawn as one waterfall from the spans found, with the log
+//! store, X-Ray, Honeycomb, Rollbar's occurrences) and drawn as one waterfall from the spans found, with the log
 //! lines that carry the id (CloudWatch Logs) under the span that was running when each was
 //! written, and a line per source: found, not found, not asked (and why), failed.
 
@@ -14,9 +14,10 @@ use crate::clients::honeycomb::HoneycombError;
 use crate::clients::logs::{FilterQuery, filter_pages};
 use crate::clients::store::{Store, StoreError};
 use crate::commands::honeycomb::HoneycombArgs;
+use crate::commands::rollbar::RollbarArgs;
 use crate::commands::{AwsArgs, Context};
 use crate::config::LOG_GROUPS;
-use crate::config::{HONEYCOMB_API_KEY, HONEYCOMB_DATASET};
+use crate::config::{HONEYCOMB_API_KEY, HONEYCOMB_DATASET, ROLLBAR_READ_TOKEN};
 use crate::error::{Error, Result};
 use crate::model::lookup::{mentions, merge_spans};
 use crate::model::query::{Calculation, Filter, QuerySpec};
@@ -29,6 +30,7 @@ use crate::output::lookup::print_lookup;
 use crate::views;
 use crate::views::honeycomb::QueryFailure;
 use crate::views::lookup::{AggregateSpan, Answer, SourceAnswer, TraceIdReport};
+use crate::views::rollbar::ErrorMatch;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -37,8 +39,10 @@ use crate::views::lookup::{AggregateSpan, Answer, SourceAnswer, TraceIdReport};
 
 Sources: the local span database (if there is one), X-Ray (BatchGetTraces, with the AWS
 settings), Honeycomb (a query on trace.trace_id, if HONEYCOMB_API_KEY and a dataset are
-set and the key may run queries) and CloudWatch Logs (lines that carry the id in either
-form, in the log groups of -g or TRACECTL_LOG_GROUPS, around the trace's time).")]
+set and the key may run queries), CloudWatch Logs (lines that carry the id in either
+form, in the log groups of -g or TRACECTL_LOG_GROUPS, around the trace's time) and Rollbar
+(occurrences whose request headers or custom data carry the id, with
+ROLLBAR_READ_ACCESS_TOKEN).")]
 pub struct TraceArgs {
     /// The trace id: X-Ray (1-5f84c7a1-...) or W3C/OpenTelemetry (32 hex digits)
     #[arg(value_name = "TRACE_ID")]
@@ -89,19 +93,99 @@ pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
     let (xray_answer, xray_spans) = xray;
     let (honeycomb_answer, honeycomb_rows) = honeycomb;
     let spans = merge_spans(vec![local_spans, xray_spans]);
-    let (logs_answer, logs, truncated) = from_logs(ctx, &args, &id, &spans).await;
+    let ((logs_answer, logs, truncated), (rollbar_answer, errors)) = tokio::join!(
+        from_logs(ctx, &args, &id, &spans),
+        from_rollbar(ctx, &args, &id, &spans),
+    );
     let sources = [
         ("local", local_answer),
         ("xray", xray_answer),
         ("honeycomb", honeycomb_answer),
         ("logs", logs_answer),
+        ("rollbar", rollbar_answer),
     ]
     .into_iter()
     .map(|(source, answer)| SourceAnswer { source, answer })
     .collect();
-    let report = views::lookup::assemble(&id, sources, &spans, honeycomb_rows, logs, truncated);
+    let report = views::lookup::assemble(
+        &id,
+        sources,
+        &spans,
+        honeycomb_rows,
+        logs,
+        truncated,
+        errors,
+    );
     print_lookup(&ctx.printer, &report, MAX_LOG_LINES)?;
     verdict(&report)
+}
+
+/// Rollbar occurrences that carry the id, among the items active since the trace's time
+/// (less the margin), when a read token is set.
+async fn from_rollbar(
+    ctx: &Context,
+    args: &TraceArgs,
+    id: &TraceId,
+    spans: &[SpanRecord],
+) -> (Answer, Vec<ErrorMatch>) {
+    if ctx.config.secret(&ROLLBAR_READ_TOKEN).is_none() {
+        return (
+            Answer::not_asked("no Rollbar read token (ROLLBAR_READ_ACCESS_TOKEN)"),
+            Vec::new(),
+        );
+    }
+    let client = match ctx.rollbar_reader(&RollbarArgs { endpoint_url: None }) {
+        Ok(client) => client,
+        Err(e) => return (Answer::failed(&e), Vec::new()),
+    };
+    let since_ms = log_window(ctx, args, id, spans).map_or_else(
+        || (ctx.now.as_second() - 86_400) * 1000,
+        |(start, _, _)| start,
+    );
+    let since = jiff::Timestamp::from_millisecond(since_ms).unwrap_or(ctx.now);
+    match views::rollbar::trace_errors(&client, id, since).await {
+        Err(e) => (Answer::failed(&ctx.rollbar_read_error(e)), Vec::new()),
+        Ok(found) => {
+            let cut = if found.cut_short {
+                format!(
+                    " (the {} most recently active items were searched)",
+                    found.items_searched
+                )
+            } else {
+                String::new()
+            };
+            let answer = if found.matches.is_empty() {
+                Answer::NotFound {
+                    detail: format!(
+                        "no occurrence carries it in {} items active since then{cut}",
+                        found.items_searched
+                    ),
+                }
+            } else {
+                let items: Vec<String> = found
+                    .matches
+                    .iter()
+                    .map(|m| m.counter)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .iter()
+                    .map(|c| format!("#{c}"))
+                    .collect();
+                Answer::Found {
+                    detail: format!(
+                        "{} {} in {}{cut}",
+                        found.matches.len(),
+                        if found.matches.len() == 1 {
+                            "occurrence"
+                        } else {
+                            "occurrences"
+                        },
+                        items.join(", ")
+                    ),
+                }
+            };
+            (answer, found.matches)
+        }
+    }
 }
 
 /// The local store, if it exists.

@@ -69,6 +69,24 @@ pub fn print_lookup(printer: &Printer, report: &TraceIdReport, max_lines: usize)
             p.line(&format!("  {}", log_text(line)))?;
         }
     }
+    if !report.errors.is_empty() {
+        p.line("")?;
+        p.line("errors in Rollbar:")?;
+        for e in &report.errors {
+            let when = e
+                .timestamp
+                .map_or_else(|| "-".to_string(), |t| p.time(t, "%H:%M:%S"));
+            p.line(&format!(
+                "  {when} #{} {}{}",
+                e.counter,
+                crate::output::terminal::escape_field(e.exception.as_deref().unwrap_or(&e.title)),
+                e.link
+                    .as_ref()
+                    .map(|l| format!("  {l}"))
+                    .unwrap_or_default()
+            ))?;
+        }
+    }
     if report.logs_truncated {
         p.warn(&format!(
             "only the first {max_lines} log lines are shown; narrow --margin or the groups"

@@ -39,7 +39,7 @@ impl Answer {
 
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SourceAnswer {
-    /// `local`, `xray`, `honeycomb` or `logs`.
+    /// `local`, `xray`, `honeycomb`, `logs` or `rollbar`.
     pub source: &'static str,
     #[serde(flatten)]
     pub answer: Answer,
@@ -81,6 +81,8 @@ pub struct TraceIdReport {
     pub logs: Vec<LogLine>,
     /// More lines carried the id than are shown.
     pub logs_truncated: bool,
+    /// Rollbar occurrences whose request or custom data carry the id, in time order.
+    pub errors: Vec<super::rollbar::ErrorMatch>,
 }
 
 impl TraceIdReport {
@@ -109,6 +111,7 @@ pub fn assemble(
     honeycomb: Vec<AggregateSpan>,
     logs: Vec<LogEvent>,
     logs_truncated: bool,
+    errors: Vec<super::rollbar::ErrorMatch>,
 ) -> TraceIdReport {
     let honeycomb_only = honeycomb
         .into_iter()
@@ -142,6 +145,7 @@ pub fn assemble(
         honeycomb_only,
         logs: lines,
         logs_truncated,
+        errors,
     }
 }
 
@@ -218,7 +222,7 @@ mod tests {
                 detail: "2 spans".into(),
             },
         }];
-        let report = assemble(&id, sources, &spans, honeycomb, logs, false);
+        let report = assemble(&id, sources, &spans, honeycomb, logs, false, Vec::new());
         assert!(report.found());
         assert!(report.failed().is_empty());
         // One root with its child under it.

@@ -333,3 +333,71 @@ pub async fn wait_for_items(
         tokio::time::sleep(PROCESSING_POLL).await;
     }
 }
+
+/// An occurrence that carries a trace id (`tracectl trace ID`'s Rollbar line).
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct ErrorMatch {
+    pub counter: i64,
+    pub title: String,
+    pub occurrence_id: i64,
+    pub timestamp: Option<Timestamp>,
+    pub exception: Option<String>,
+    pub link: Option<String>,
+}
+
+/// The occurrences of one trace, and whether the bound cut the search short.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraceErrors {
+    pub matches: Vec<ErrorMatch>,
+    /// Items looked at.
+    pub items_searched: usize,
+    /// More items were active since `since` than were looked at.
+    pub cut_short: bool,
+}
+
+/// Items looked into for one trace at most (one page of 20 occurrences each).
+const TRACE_ITEMS: usize = 20;
+
+/// The occurrences, among the newest of the items active since `since`, whose request
+/// headers or custom data carry `id`: at most [`TRACE_ITEMS`] items, one page each.
+pub async fn trace_errors(
+    client: &RollbarClient,
+    id: &crate::model::trace::TraceId,
+    since: Timestamp,
+) -> Result<TraceErrors, RollbarError> {
+    let page = client.items(&ItemsFilter::default(), 1).await?;
+    let mut active: Vec<&ItemRecord> = page
+        .items
+        .iter()
+        .filter(|i| {
+            i.last_occurrence_timestamp
+                .is_some_and(|s| s >= since.as_second())
+        })
+        .collect();
+    active.sort_by_key(|i| std::cmp::Reverse(i.last_occurrence_timestamp));
+    let cut_short = active.len() > TRACE_ITEMS || page.items.len() >= 100;
+    active.truncate(TRACE_ITEMS);
+    let w3c = id.w3c();
+    let mut matches = Vec::new();
+    for item in &active {
+        for instance in client.instances(item.id, 1).await? {
+            let row = OccurrenceRow::from(&instance);
+            if row.trace_ids.contains(&w3c) {
+                matches.push(ErrorMatch {
+                    counter: item.counter,
+                    title: item.title.clone(),
+                    occurrence_id: row.id,
+                    timestamp: row.timestamp,
+                    exception: row.exception,
+                    link: row.link,
+                });
+            }
+        }
+    }
+    matches.sort_by_key(|m| m.timestamp);
+    Ok(TraceErrors {
+        matches,
+        items_searched: active.len(),
+        cut_short,
+    })
+}

@@ -1147,6 +1147,49 @@ for _ in range(2):
     );
     assert!(!human.stdout.contains("app-session-secret-123"));
 
+    // `tracectl trace ID` finds both occurrences through the id in their traceparent (X-Ray
+    // is not asked here: no region).
+    let lookup_in_rollbar = |id: &str, json: bool| {
+        let mut cmd = sandbox.cmd();
+        cmd.env_remove("AWS_REGION")
+            .env("ROLLBAR_READ_ACCESS_TOKEN", READ_ONLY_TOKEN)
+            .env("ROLLBAR_ENDPOINT", &server.endpoint)
+            .args(["trace", id]);
+        if json {
+            cmd.args(["-o", "json"]);
+        }
+        run(&mut cmd)
+    };
+    let out = lookup_in_rollbar("5b8efff798038103d269b633813fc60c", true);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lookup: Value = serde_json::from_str(&out.stdout).unwrap();
+    let rollbar = lookup["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["source"] == "rollbar")
+        .unwrap();
+    assert_eq!(rollbar["status"], "found");
+    assert_eq!(rollbar["detail"], "2 occurrences in #1");
+    let errors = lookup["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2);
+    assert!(
+        errors
+            .iter()
+            .all(|e| e["counter"] == 1 && e["exception"] == "ValueError: home feed failed")
+    );
+    let human = lookup_in_rollbar("5b8efff798038103d269b633813fc60c", false);
+    assert!(
+        human.stdout.contains("errors in Rollbar:\n"),
+        "{}",
+        human.stdout
+    );
+    // Another id is in no occurrence.
+    let other = lookup_in_rollbar("5b8efff798038103d269b633813fc60d", true);
+    assert_eq!(other.code, 1);
+    let lookup: Value = serde_json::from_str(&other.stdout).unwrap();
+    assert!(lookup["errors"].as_array().unwrap().is_empty());
+
     // An unknown counter, and the app's token in place of a read one.
     let out = read(&["rollbar", "item", "99"]);
     assert_eq!(out.code, 1);

@@ -225,6 +225,7 @@ fn one_id_is_found_everywhere_merged_once_with_its_log_lines_under_their_spans()
                 "found".into(),
                 format!("3 lines in {GROUP} (the trace's time ± 5m)")
             ),
+            ("rollbar".into(), "not_asked".into(), String::new()),
         ]
     );
     // Three X-Ray spans held twice are drawn once, with the worker only the store has.
@@ -365,7 +366,7 @@ fn sources_that_are_not_configured_are_not_asked_and_say_why() {
     assert_eq!(
         out.stdout,
         format!(
-            "trace 5f84c7a10123456789abcdef01234567  (1-5f84c7a1-0123456789abcdef01234567)\n  local      not asked  no span database at {}\n  xray       not asked  no AWS region is configured\n  honeycomb  not asked  no Honeycomb API key (HONEYCOMB_API_KEY)\n  logs       not asked  no log groups (-g or TRACECTL_LOG_GROUPS)\n",
+            "trace 5f84c7a10123456789abcdef01234567  (1-5f84c7a1-0123456789abcdef01234567)\n  local      not asked  no span database at {}\n  xray       not asked  no AWS region is configured\n  honeycomb  not asked  no Honeycomb API key (HONEYCOMB_API_KEY)\n  logs       not asked  no log groups (-g or TRACECTL_LOG_GROUPS)\n  rollbar    not asked  no Rollbar read token (ROLLBAR_READ_ACCESS_TOKEN)\n",
             db.display()
         )
     );
