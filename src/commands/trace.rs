@@ -1,7 +1,8 @@
 //! `tracectl trace ID`: one trace looked up in every configured source at once (the local
-//! store, X-Ray, Honeycomb, Rollbar's occurrences) and drawn as one waterfall from the spans found, with the log
-//! lines that carry the id (CloudWatch Logs) under the span that was running when each was
-//! written, and a line per source: found, not found, not asked (and why), failed.
+//! store, X-Ray, Honeycomb, Rollbar's occurrences) and drawn as one waterfall from the
+//! spans found, with the log lines that carry the id (CloudWatch Logs) under the span that
+//! was running when each was written, and a line per source: found, not found, not asked
+//! (and why), failed.
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
