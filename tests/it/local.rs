@@ -37,7 +37,7 @@ pub(crate) struct Listener {
     pub(crate) http: u16,
     grpc: u16,
     pub(crate) xray: u16,
-    db: PathBuf,
+    pub(crate) db: PathBuf,
 }
 
 /// Threads reading the child's stdout and stderr to their ends.
@@ -114,7 +114,7 @@ impl Listener {
     }
 
     /// Ctrl-C, then (exit code, stdout, stderr).
-    fn stop(mut self) -> (Option<i32>, String, String) {
+    pub(crate) fn stop(mut self) -> (Option<i32>, String, String) {
         let status = Command::new("kill")
             .args(["-INT", &self.child.id().to_string()])
             .status()
@@ -167,7 +167,7 @@ impl Drop for Listener {
 }
 
 /// Runs the instrumented Flask app in `mode`; returns its JSON lines.
-fn flask_app(mode: &str, env: &[(&str, String)]) -> Vec<Value> {
+pub(crate) fn flask_app(mode: &str, env: &[(&str, String)]) -> Vec<Value> {
     let python = crate::python::venv().join("bin/python");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/flask_app.py");
     let mut cmd = Command::new(python);
@@ -1063,7 +1063,7 @@ fn stored_span_ids(db: &Path, source: &str) -> std::collections::BTreeSet<String
         .collect()
 }
 
-fn wait_for_spans(db: &Path, n: usize) {
+pub(crate) fn wait_for_spans(db: &Path, n: usize) {
     let deadline = Instant::now() + Duration::from_secs(30);
     while stored_names(db).len() < n {
         assert!(Instant::now() < deadline, "{:?}", stored_names(db));

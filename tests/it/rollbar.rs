@@ -1338,3 +1338,83 @@ fn trigger_wait_reports_the_item_once_processed() {
         out.stderr
     );
 }
+
+/// The whole loop with the test Flask app: its OpenTelemetry spans go to `local listen`, its
+/// unhandled exception goes to Rollbar through pyrollbar's Flask signal, both under the
+/// trace id of the request's `traceparent`. `rollbar items` finds the error, `rollbar item`
+/// shows its frames and trace id, and `tracectl trace ID` reaches both the spans and the
+/// error.
+#[test]
+fn the_flask_apps_error_is_reached_from_its_trace() {
+    let server = start();
+    let sandbox = Sandbox::new();
+    let listener = crate::local::Listener::start(&sandbox, &[]);
+    let trace_id = "4bf92f3577b34da6a3ce929d0e0e4736";
+    crate::local::flask_app(
+        "otlp-http",
+        &[
+            (
+                "OTEL_EXPORTER_OTLP_ENDPOINT",
+                format!("http://127.0.0.1:{}", listener.http),
+            ),
+            ("ROLLBAR_ACCESS_TOKEN", TOKEN.to_string()),
+            ("ROLLBAR_ENDPOINT", server.endpoint.clone()),
+            ("APP_PATHS", "/api/boom".to_string()),
+            (
+                "APP_TRACEPARENT",
+                format!("00-{trace_id}-00f067aa0ba902b7-01"),
+            ),
+        ],
+    );
+    crate::local::wait_for_spans(&listener.db, 1);
+    let read = |args: &[&str]| {
+        run(sandbox
+            .cmd()
+            .env_remove("AWS_REGION")
+            .env("ROLLBAR_READ_ACCESS_TOKEN", READ_ONLY_TOKEN)
+            .env("ROLLBAR_ENDPOINT", &server.endpoint)
+            .env("TRACECTL_LOCAL_DB", &listener.db)
+            .args(args))
+    };
+
+    let out = read(&["rollbar", "items", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let items: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(items["items"].as_array().unwrap().len(), 1, "{items}");
+    assert_eq!(
+        items["items"][0]["title"],
+        "ZeroDivisionError: division by zero"
+    );
+
+    let out = read(&["rollbar", "item", "1", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let detail: Value = serde_json::from_str(&out.stdout).unwrap();
+    let occurrence = &detail["occurrences"][0];
+    assert_eq!(occurrence["trace_ids"], json!([trace_id]));
+    assert_eq!(
+        occurrence["frames"].as_array().unwrap().last().unwrap()["method"],
+        "boom"
+    );
+
+    let out = read(&["trace", trace_id, "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lookup: Value = serde_json::from_str(&out.stdout).unwrap();
+    let status = |source: &str| {
+        lookup["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["source"] == source)
+            .unwrap()["status"]
+            .clone()
+    };
+    assert_eq!(status("local"), "found", "{lookup}");
+    assert_eq!(status("rollbar"), "found", "{lookup}");
+    assert_eq!(lookup["trace"]["spans"][0]["name"], "GET /api/boom");
+    assert_eq!(
+        lookup["errors"][0]["exception"],
+        "ZeroDivisionError: division by zero"
+    );
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+}
