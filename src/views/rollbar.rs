@@ -334,6 +334,44 @@ pub async fn wait_for_items(
     }
 }
 
+/// The item of the occurrence with `uuid` (what `rollbar trigger` and the SDKs print):
+/// Rollbar's read API finds items by counter only, so the newest [`TRACE_ITEMS`] items'
+/// latest occurrences are searched; `None` when it is not among them.
+pub async fn item_by_uuid(
+    client: &RollbarClient,
+    uuid: &str,
+    occurrences: usize,
+) -> Result<Option<ItemDetail>, RollbarError> {
+    let page = client.items(&ItemsFilter::default(), 1).await?;
+    let mut newest: Vec<&ItemRecord> = page.items.iter().collect();
+    newest.sort_by_key(|i| std::cmp::Reverse(i.last_occurrence_timestamp));
+    for record in newest.into_iter().take(TRACE_ITEMS) {
+        let instances = client.instances(record.id, 1).await?;
+        let Some(at) = instances
+            .iter()
+            .position(|i| i.data.get("uuid").and_then(Value::as_str) == Some(uuid))
+        else {
+            continue;
+        };
+        // The occurrence asked for first, then the item's latest others.
+        let mut rows = vec![OccurrenceRow::from(&instances[at])];
+        rows.extend(
+            instances
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != at)
+                .map(|(_, instance)| OccurrenceRow::from(instance))
+                .take(occurrences.saturating_sub(1)),
+        );
+        return Ok(Some(ItemDetail {
+            link: Some(format!("https://rollbar.com/item/uuid/?uuid={uuid}")),
+            item: ItemRow::from(record),
+            occurrences: rows,
+        }));
+    }
+    Ok(None)
+}
+
 /// An occurrence that carries a trace id (`tracectl trace ID`'s Rollbar line).
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ErrorMatch {

@@ -251,12 +251,14 @@ async fn item_by_counter(
     let Some(item) = fake.grouped.iter().find(|g| g.counter == counter) else {
         return error(StatusCode::NOT_FOUND, "Item not found");
     };
+    // As Rollbar's docs show it: the Location carries the token as a query parameter.
     let path = format!("/api/1/item/{}", item.id);
+    let uri = format!("{path}?access_token={READ_ONLY_TOKEN}");
     let mut r = reply(
         StatusCode::MOVED_PERMANENTLY,
-        json!({"err": 0, "result": {"itemId": item.id, "path": path, "uri": path}}),
+        json!({"err": 0, "result": {"itemId": item.id, "path": path, "uri": uri}}),
     );
-    r.headers_mut().insert("location", path.parse().unwrap());
+    r.headers_mut().insert("location", uri.parse().unwrap());
     r
 }
 
@@ -1158,6 +1160,32 @@ for _ in range(2):
             .as_str()
             .unwrap()
             .starts_with("https://rollbar.com/item/uuid/?uuid=")
+    );
+
+    // The redirect is followed and shown with -v, its token never.
+    let traced = read(&["rollbar", "item", "1", "-vv"]);
+    assert_eq!(traced.code, 0, "{}", traced.stderr);
+    assert!(traced.stderr.contains("redirect 301"), "{}", traced.stderr);
+    assert!(
+        !traced.stderr.contains(READ_ONLY_TOKEN) && !traced.stdout.contains(READ_ONLY_TOKEN),
+        "{}",
+        traced.stderr
+    );
+
+    // By the uuid of an occurrence, as the SDKs and `rollbar trigger` print it.
+    let uuid = occurrences[1]["uuid"].as_str().unwrap().to_string();
+    let out = read(&["rollbar", "item", &uuid, "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let by_uuid: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(by_uuid["item"]["counter"], 1);
+    assert_eq!(by_uuid["occurrences"][0]["uuid"], uuid.as_str());
+    let out = read(&["rollbar", "item", "00000000-0000-4000-8000-000000000000"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("error: no occurrence 00000000-0000-4000-8000-000000000000 among"),
+        "{}",
+        out.stderr
     );
 
     // For people: the frames, and the command that looks the trace up.
