@@ -317,6 +317,8 @@ pub struct ItemRecord {
     pub id: i64,
     pub counter: i64,
     #[serde(default)]
+    pub project_id: Option<i64>,
+    #[serde(default)]
     pub environment: String,
     /// A name (`error`) or Rollbar's number for it (40).
     #[serde(default)]

@@ -26,6 +26,7 @@ pub fn print_items(printer: &Printer, report: &ItemsReport) -> Result<()> {
             Column::left("first seen"),
             Column::left("last seen"),
             Column::left("environment"),
+            Column::left("link"),
         ],
         report
             .items
@@ -39,6 +40,7 @@ pub fn print_items(printer: &Printer, report: &ItemsReport) -> Result<()> {
                     when(i.first_seen),
                     when(i.last_seen),
                     escape_field(&i.environment).into_owned(),
+                    i.link.clone().unwrap_or_else(|| "-".into()),
                 ]
             })
             .collect(),

@@ -34,6 +34,9 @@ pub struct ItemRow {
     pub last_seen: Option<Timestamp>,
     pub environment: String,
     pub status: String,
+    /// The item in Rollbar's UI (`https://rollbar.com/project/{project}/item/{counter}/`,
+    /// the form Rollbar's API docs give), when the API names the project.
+    pub link: Option<String>,
 }
 
 impl From<&ItemRecord> for ItemRow {
@@ -49,6 +52,9 @@ impl From<&ItemRecord> for ItemRow {
             last_seen: at(i.last_occurrence_timestamp),
             environment: i.environment.clone(),
             status: i.status.clone(),
+            link: i
+                .project_id
+                .map(|p| format!("https://rollbar.com/project/{p}/item/{}/", i.counter)),
         }
     }
 }

@@ -109,7 +109,7 @@ impl Grouped {
     fn json(&self) -> Value {
         let first = self.instances.iter().map(|i| i.1).min();
         let last = self.instances.iter().map(|i| i.1).max();
-        json!({"id": self.id, "counter": self.counter, "environment": self.environment,
+        json!({"id": self.id, "project_id": 4242, "counter": self.counter, "environment": self.environment,
                "level": self.level, "status": "active", "title": self.title,
                "first_occurrence_timestamp": first, "last_occurrence_timestamp": last,
                "total_occurrences": self.instances.len(), "hash": format!("h{}", self.id)})
@@ -1107,6 +1107,13 @@ for _ in range(2):
         ]
     );
     assert_eq!(report["truncated"], false);
+    assert_eq!(
+        report["items"][0]["link"],
+        format!(
+            "https://rollbar.com/project/4242/item/{}/",
+            report["items"][0]["counter"]
+        )
+    );
     // Filters go to the API.
     let out = read(&["rollbar", "items", "-e", "staging", "-o", "json"]);
     let staging: Value = serde_json::from_str(&out.stdout).unwrap();
