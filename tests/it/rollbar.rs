@@ -1114,6 +1114,20 @@ for _ in range(2):
             report["items"][0]["counter"]
         )
     );
+    // For people: a row an item, with its link.
+    let table = read(&["rollbar", "items", "--since", "1h"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let row = table
+        .stdout
+        .lines()
+        .find(|l| l.contains("ValueError: home feed failed"))
+        .unwrap_or_else(|| panic!("{}", table.stdout));
+    assert!(row.trim_start().starts_with("#1 "), "{row}");
+    assert!(row.contains("production"), "{row}");
+    assert!(
+        row.contains("https://rollbar.com/project/4242/item/1/"),
+        "{row}"
+    );
     // Filters go to the API.
     let out = read(&["rollbar", "items", "-e", "staging", "-o", "json"]);
     let staging: Value = serde_json::from_str(&out.stdout).unwrap();
