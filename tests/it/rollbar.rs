@@ -126,36 +126,36 @@ fn error(status: StatusCode, message: &str) -> Response {
     reply(status, json!({"err": 1, "message": message}))
 }
 
-/// `Err` is the refusal to send back (a test fake: its size does not matter).
+/// A token's scope, as Rollbar checks it: the app's token may post items and deploys, the
+/// read token may only read. `Err` is the refusal to send back (a test fake: its size does
+/// not matter).
 #[allow(clippy::result_large_err)]
-fn check_token(headers: &HeaderMap) -> Result<(), Response> {
-    match headers
+fn check_scope(headers: &HeaderMap, scope: &str) -> Result<(), Response> {
+    let token = headers
         .get("x-rollbar-access-token")
-        .and_then(|v| v.to_str().ok())
-    {
-        Some(TOKEN) => Ok(()),
-        Some(READ_ONLY_TOKEN) => Err(error(
-            StatusCode::FORBIDDEN,
-            "access token does not have the post_server_item scope",
-        )),
-        _ => Err(error(StatusCode::UNAUTHORIZED, "invalid access token")),
+        .and_then(|v| v.to_str().ok());
+    let granted = match token {
+        Some(TOKEN) => "post_server_item",
+        Some(READ_ONLY_TOKEN) => "read",
+        _ => return Err(error(StatusCode::UNAUTHORIZED, "invalid access token")),
+    };
+    if granted == scope {
+        return Ok(());
     }
+    Err(error(
+        StatusCode::FORBIDDEN,
+        &format!("access token does not have the {scope} scope"),
+    ))
 }
 
-/// The read API takes a project token of `read` scope only.
+#[allow(clippy::result_large_err)]
+fn check_token(headers: &HeaderMap) -> Result<(), Response> {
+    check_scope(headers, "post_server_item")
+}
+
 #[allow(clippy::result_large_err)]
 fn check_read_token(headers: &HeaderMap) -> Result<(), Response> {
-    match headers
-        .get("x-rollbar-access-token")
-        .and_then(|v| v.to_str().ok())
-    {
-        Some(READ_ONLY_TOKEN) => Ok(()),
-        Some(TOKEN) => Err(error(
-            StatusCode::FORBIDDEN,
-            "access token does not have the read scope",
-        )),
-        _ => Err(error(StatusCode::UNAUTHORIZED, "invalid access token")),
-    }
+    check_scope(headers, "read")
 }
 
 /// A parameter the read API does not document is the client's mistake: refused, so a
