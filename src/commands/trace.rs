@@ -266,13 +266,25 @@ async fn from_xray(ctx: &Context, args: &TraceArgs, id: &TraceId) -> (Answer, Ve
             .await
             .is_ok_and(|d| d.is_transaction_search());
     if on_transaction_search {
-        let retrieved = crate::commands::xray::trace::retrieve_spans(
-            ctx,
+        let spinner = ctx
+            .printer
+            .spinner("retrieving 1 trace from Transaction Search");
+        let retrieved = views::xray::retrieve_spans(
             &client,
             std::slice::from_ref(id),
+            ctx.now,
             RETRIEVAL_TIMEOUT,
         )
         .await;
+        spinner.finish_and_clear();
+        let retrieved = retrieved.map_err(|e| {
+            crate::commands::xray::trace::retrieval_error(
+                ctx,
+                e,
+                RETRIEVAL_TIMEOUT,
+                "ListRetrievedTraces",
+            )
+        });
         match retrieved {
             Ok(found) => {
                 for trace in found {

@@ -18,6 +18,7 @@ pub mod query;
 pub mod rollbar;
 pub mod services;
 pub mod traces;
+pub mod xray;
 
 use jiff::Timestamp;
 use serde::Serialize;

@@ -822,9 +822,6 @@ fn an_answer_the_sdk_cannot_read_shows_its_causes() {
 /// numbers the command prints, and the progress callback sees every slice finish.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_traces_view_reads_summaries_with_no_printer() {
-    use aws_config::{BehaviorVersion, Region};
-    use aws_credential_types::Credentials;
-    use aws_credential_types::provider::SharedCredentialsProvider;
     use tracectl::model::stats::TraceOrder;
     use tracectl::model::time::Window;
     use tracectl::views::traces::{Progress, Source, SourceKind, TracesRequest, traces};
@@ -832,19 +829,7 @@ async fn the_traces_view_reads_summaries_with_no_printer() {
     let all = ten_requests();
     let slowest = id_of(&all[9]);
     let (_fake, server) = start_fake(Options::default(), all);
-    let conf = aws_config::SdkConfig::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .endpoint_url(format!("http://{}", server.addr))
-        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
-            crate::harness::FAKE_AWS_KEY_ID,
-            crate::harness::FAKE_AWS_SECRET,
-            None,
-            None,
-            "test",
-        )))
-        .build();
-    let client = aws_sdk_xray::Client::new(&conf);
+    let client = sdk_client(&server);
     let request = TracesRequest {
         window: Window::from_millis(1_800_000_000_000, 1_800_003_600_000).unwrap(),
         selection: Default::default(),
@@ -876,4 +861,70 @@ async fn the_traces_view_reads_summaries_with_no_printer() {
     assert_eq!(listed.len(), 2);
     assert_eq!(listed[0], slowest);
     assert_eq!(done.lock().unwrap().last(), Some(&(1, 1)));
+}
+
+/// An X-Ray SDK client of the fake, as a face would build one.
+fn sdk_client(server: &Background) -> aws_sdk_xray::Client {
+    use aws_config::{BehaviorVersion, Region};
+    use aws_credential_types::Credentials;
+    use aws_credential_types::provider::SharedCredentialsProvider;
+    let conf = aws_config::SdkConfig::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new("us-east-1"))
+        .endpoint_url(format!("http://{}", server.addr))
+        .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
+            crate::harness::FAKE_AWS_KEY_ID,
+            crate::harness::FAKE_AWS_SECRET,
+            None,
+            None,
+            "test",
+        )))
+        .build();
+    aws_sdk_xray::Client::new(&conf)
+}
+
+/// The X-Ray trace view as a library: the trees of the ids X-Ray holds, in the order asked,
+/// and the ids it does not.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_xray_trace_view_gives_trees_in_order_and_names_the_missing() {
+    use tracectl::model::trace::TraceId;
+    use tracectl::views::xray::{Progress, SpansFallback, traces};
+
+    let all = ten_requests();
+    let (second, first) = (id_of(&all[1]), id_of(&all[0]));
+    let (_fake, server) = start_fake(Options::default(), all);
+    let client = sdk_client(&server);
+    let absent = "1-6b06a86d-0000057959a092dfb197a007";
+    let ids: Vec<TraceId> = [second.as_str(), absent, first.as_str()]
+        .iter()
+        .map(|id| id.parse().unwrap())
+        .collect();
+    let asked = std::sync::Mutex::new(Vec::new());
+    let progress = |p: Progress| {
+        if let Progress::Fetching(n) = p {
+            asked.lock().unwrap().push(n);
+        }
+    };
+    let found = traces(
+        &client,
+        &ids,
+        SpansFallback::Never,
+        jiff::Timestamp::now(),
+        std::time::Duration::from_secs(5),
+        &progress,
+    )
+    .await
+    .unwrap();
+    let order: Vec<&str> = found.found.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(order, [second.as_str(), first.as_str()]);
+    assert!(found.found.iter().all(|t| !t.spans.is_empty()));
+    let absent_ids: Vec<&str> = found
+        .missing
+        .iter()
+        .chain(&found.unprocessed)
+        .map(|id| id.as_str())
+        .collect();
+    assert_eq!(absent_ids, [absent]);
+    assert_eq!(found.from_spans, 0);
+    assert_eq!(*asked.lock().unwrap(), [3]);
 }

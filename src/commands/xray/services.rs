@@ -89,7 +89,7 @@ async fn from_retrieval(
         client,
         &ids,
         window,
-        trace::RETRIEVAL_POLL,
+        crate::views::xray::RETRIEVAL_POLL,
         args.retrieval_timeout,
     )
     .await;

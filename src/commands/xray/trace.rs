@@ -1,20 +1,19 @@
 //! `tracectl xray trace`: BatchGetTraces, drawn as a waterfall.
 
 use std::collections::HashSet;
+use std::time::Duration;
 
 use clap::Args;
-
-use std::time::Duration;
 
 use super::TraceSource;
 use crate::clients::aws::AwsFailure;
 use crate::clients::xray::{self, RetrievalError};
 use crate::commands::{AwsArgs, Context};
 use crate::error::{Error, Result};
-use crate::model::span::{SpanRecord, trace_of};
-use crate::model::time::Window;
-use crate::model::trace::{Trace, TraceId};
+use crate::model::trace::TraceId;
 use crate::output::waterfall;
+use crate::views;
+use crate::views::xray::{LookupFailure, Progress, SpansFallback};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -59,174 +58,82 @@ async fn heartbeat<T>(ctx: &Context, what: &str, work: impl std::future::Future<
 pub async fn run(ctx: &Context, aws: &AwsArgs, source: TraceSource, args: TraceArgs) -> Result<()> {
     let ids = crate::commands::trace_ids(&args.ids)?;
     let client = ctx.xray_client(aws).await?;
-    let (mut traces, mut missing, mut unprocessed) = if source == TraceSource::Spans {
-        (Vec::new(), ids.clone(), Vec::new())
-    } else {
-        let spinner = (ids.len() > xray::BATCH_SIZE).then(|| {
-            ctx.printer
-                .spinner(format!("fetching {} traces", ids.len()))
-        });
-        let fetched = heartbeat(
-            ctx,
-            &format!("fetching {} traces from X-Ray", ids.len()),
-            xray::traces(&client, &ids, &xray::limiter()),
-        )
-        .await;
-        if let Some(s) = spinner {
+    let fallback = match source {
+        TraceSource::Spans => SpansFallback::Only,
+        TraceSource::Summaries => SpansFallback::Never,
+        TraceSource::Auto => SpansFallback::WhenTransactionSearch,
+    };
+    // A spinner for long fetches and for retrievals; notes as the view reports them.
+    let spinner = std::sync::Mutex::new(None::<indicatif::ProgressBar>);
+    let verbose = ctx.printer.options().verbosity > 0;
+    let show = |p: Progress| {
+        let mut current = spinner.lock().unwrap_or_else(|e| e.into_inner());
+        // A note or the next step ends the spinner of the step before.
+        if !matches!(p, Progress::Fetching(_))
+            && let Some(s) = current.take()
+        {
             s.finish_and_clear();
         }
-        let fetched = fetched.map_err(|f| ctx.aws_error("cannot fetch traces from X-Ray", f))?;
-        (fetched.traces, fetched.missing, fetched.unprocessed)
-    };
-
-    // What X-Ray does not hold may be in aws/spans, if the account sends spans there.
-    let absent: Vec<TraceId> = missing.iter().chain(&unprocessed).cloned().collect();
-    let from_spans = match source {
-        TraceSource::Spans => true,
-        TraceSource::Auto if !absent.is_empty() => transaction_search(ctx, &client).await,
-        _ => false,
-    };
-    if from_spans && !absent.is_empty() {
-        let retrieved = retrieve(ctx, &client, &absent, &args).await?;
-        let found: HashSet<String> = retrieved.iter().map(|t| t.id.clone()).collect();
-        missing.retain(|id| !found.contains(id.as_str()));
-        unprocessed.retain(|id| !found.contains(id.as_str()));
-        if !retrieved.is_empty() {
-            ctx.printer.status(&format!(
-                "{} of the traces from Transaction Search (aws/spans)",
-                retrieved.len()
-            ));
-        }
-        traces.extend(retrieved);
-        // In the order asked.
-        traces.sort_by_key(|t| ids.iter().position(|id| id.as_str() == t.id));
-    }
-
-    let printer = &ctx.printer;
-    waterfall::print_traces(printer, &traces, ids.len())?;
-    not_found(&ids, &missing, &unprocessed)
-}
-
-/// Whether the account sends spans to CloudWatch Logs (Transaction Search), said once.
-async fn transaction_search(ctx: &Context, client: &aws_sdk_xray::Client) -> bool {
-    match xray::segment_destination(client).await {
-        Ok(d) if d.is_transaction_search() => {
-            ctx.printer.status(
+        match p {
+            Progress::Fetching(n) if n > xray::BATCH_SIZE => {
+                *current = Some(ctx.printer.spinner(format!("fetching {n} traces")));
+            }
+            Progress::Retrieving(n) => {
+                let what = if n == 1 { "1 trace".to_string() } else { format!("{n} traces") };
+                *current = Some(
+                    ctx.printer
+                        .spinner(format!("retrieving {what} from Transaction Search")),
+                );
+            }
+            Progress::TransactionSearch => ctx.printer.status(
                 "note: this account sends spans to CloudWatch Logs (Transaction Search); traces X-Ray has not indexed are retrieved from aws/spans",
-            );
-            true
-        }
-        Ok(_) => false,
-        Err(f) => {
+            ),
             // Denied is worth saying (the answer may be yes); an endpoint without the
             // operation (an emulator) only with -v.
-            let denied =
-                matches!(&f, AwsFailure::Service { code, .. } if code.starts_with("AccessDenied"));
-            if denied || ctx.printer.options().verbosity > 0 {
+            Progress::CannotTell { failure, denied } if denied || verbose => {
                 ctx.printer.status(&format!(
-                    "note: cannot tell whether Transaction Search is on ({f}); --source spans retrieves traces from aws/spans"
+                    "note: cannot tell whether Transaction Search is on ({failure}); --source spans retrieves traces from aws/spans"
                 ));
             }
-            false
+            _ => {}
         }
-    }
-}
-
-/// How often a running retrieval is asked about.
-pub(super) const RETRIEVAL_POLL: Duration = Duration::from_millis(500);
-
-/// The traces of `ids` from aws/spans, drawn through the same span model as OTLP spans.
-async fn retrieve(
-    ctx: &Context,
-    client: &aws_sdk_xray::Client,
-    ids: &[TraceId],
-    args: &TraceArgs,
-) -> Result<Vec<Trace>> {
-    let retrieved = retrieve_spans(ctx, client, ids, args.retrieval_timeout).await?;
-    Ok(retrieved
-        .into_iter()
-        .map(|found| {
-            let mut trace = trace_of(&found.id, &found.spans);
-            if found.unreadable > 0 {
-                trace.unreadable = vec![format!("{} span documents", found.unreadable)];
-            }
-            trace
-        })
-        .collect())
-}
-
-/// One trace retrieved from aws/spans.
-pub(crate) struct Retrieved {
-    /// Its X-Ray id, as the API returns it.
-    pub id: String,
-    pub spans: Vec<SpanRecord>,
-    /// Span documents that did not read as spans.
-    pub unreadable: usize,
-}
-
-/// Retrieves `ids` from Transaction Search (with a spinner, for at most `timeout`), each
-/// span document through the OpenTelemetry mapping of the collector. `xray trace` and
-/// `tracectl trace` both read aws/spans through here.
-pub(crate) async fn retrieve_spans(
-    ctx: &Context,
-    client: &aws_sdk_xray::Client,
-    ids: &[TraceId],
-    timeout: Duration,
-) -> Result<Vec<Retrieved>> {
-    let window = retrieval_window(ctx, ids);
-    let spinner = ctx.printer.spinner(format!(
-        "retrieving {} from Transaction Search",
-        if ids.len() == 1 {
-            "1 trace".to_string()
-        } else {
-            format!("{} traces", ids.len())
-        }
-    ));
-    let retrieved = xray::retrieve_traces(client, ids, window, RETRIEVAL_POLL, timeout).await;
-    spinner.finish_and_clear();
-    let retrieved =
-        retrieved.map_err(|e| retrieval_error(ctx, e, timeout, "ListRetrievedTraces"))?;
-    let now_ns = i64::try_from(ctx.now.as_nanosecond()).unwrap_or(i64::MAX);
-    Ok(retrieved
-        .into_iter()
-        .map(|(id, documents)| {
-            let spans: Vec<SpanRecord> = documents
-                .iter()
-                .filter_map(|d| serde_json::from_str::<serde_json::Value>(d).ok())
-                .filter_map(|d| crate::model::aws_span::record(&d, now_ns).ok())
-                .collect();
-            Retrieved {
-                unreadable: documents.len() - spans.len(),
-                id,
-                spans,
-            }
-        })
-        .collect())
-}
-
-/// The window a retrieval searches: around the time an X-Ray id holds (its first 8 hex
-/// digits), else the last day.
-fn retrieval_window(ctx: &Context, ids: &[TraceId]) -> Window {
-    let now = ctx.now.as_second();
-    let epochs: Vec<i64> = ids
-        .iter()
-        .filter_map(|id| i64::from_str_radix(id.as_str().split('-').nth(1)?, 16).ok())
-        .filter(|t| (now - 30 * 86_400..=now + 60).contains(t))
-        .collect();
-    let (start, end) = match (epochs.iter().min(), epochs.iter().max()) {
-        (Some(first), Some(last)) => (first - 300, (last + 3600).min(now)),
-        _ => (now - 86_400, now),
     };
-    Window {
-        start: jiff::Timestamp::from_second(start).unwrap_or(ctx.now),
-        end: jiff::Timestamp::from_second(end.max(start + 1)).unwrap_or(ctx.now),
+    let looked = heartbeat(
+        ctx,
+        &format!("fetching {} traces from X-Ray", ids.len()),
+        views::xray::traces(
+            &client,
+            &ids,
+            fallback,
+            ctx.now,
+            args.retrieval_timeout,
+            &show,
+        ),
+    )
+    .await;
+    if let Some(s) = spinner.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        s.finish_and_clear();
     }
+    let found = looked.map_err(|e| match e {
+        LookupFailure::Fetch(f) => ctx.aws_error("cannot fetch traces from X-Ray", f),
+        LookupFailure::Retrieval(e) => {
+            retrieval_error(ctx, e, args.retrieval_timeout, "ListRetrievedTraces")
+        }
+    })?;
+    if found.from_spans > 0 {
+        ctx.printer.status(&format!(
+            "{} of the traces from Transaction Search (aws/spans)",
+            found.from_spans
+        ));
+    }
+    waterfall::print_traces(&ctx.printer, &found.found, ids.len())?;
+    not_found(&ids, &found.missing, &found.unprocessed)
 }
 
 /// What the user can do about a failed retrieval.
 /// `reader` is the operation that reads the retrieval (ListRetrievedTraces or
 /// GetRetrievedTracesGraph), named when permissions are missing.
-pub(super) fn retrieval_error(
+pub(crate) fn retrieval_error(
     ctx: &Context,
     e: RetrievalError,
     waited: Duration,
