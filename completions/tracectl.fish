@@ -30,7 +30,7 @@ complete -c tracectl -n "__fish_tracectl_needs_command" -l color -d 'When to use
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_needs_command" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_needs_command" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_needs_command" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_needs_command" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_needs_command" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -56,7 +56,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -85,7 +85,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l no-otlp-http -d 'Do not receive OTLP over HTTP'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l no-otlp-grpc -d 'Do not receive OTLP over gRPC'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l no-xray -d 'Do not stand in for the X-Ray daemon'
@@ -113,7 +113,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l errors -d 'Only traces with errors (4xx)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l faults -d 'Only traces with faults (5xx)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from traces" -l throttles -d 'Only throttled traces (429)'
@@ -131,7 +131,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from trace" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from trace" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from trace" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from trace" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from trace" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from trace" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -147,7 +147,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from services" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from services" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from services" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from services" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from services" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from services" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -172,7 +172,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l any -d 'Combine filters with OR instead of AND'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l print-spec -d 'Print the spec that would be sent, and send nothing'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from query" -l no-series -d 'Do not compute or draw the time series'
@@ -190,7 +190,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from stats" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from stats" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from stats" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from stats" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -206,7 +206,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from prune" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from prune" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from prune" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from prune" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -227,7 +227,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __f
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -259,7 +259,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l any -d 'Combine filters with OR instead of AND'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l print-spec -d 'Print the spec that would be sent, and send nothing'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from query" -l no-series -d 'Do not fetch or draw the time series'
@@ -277,7 +277,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from datasets" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -291,7 +291,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from columns" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -304,7 +304,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from auth" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -320,7 +320,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and __fish_seen_subcommand_from marker" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -343,7 +343,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_s
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and not __fish_seen_subcommand_from traces trace services help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -374,7 +374,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l errors -d 'Only traces with errors (4xx)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l faults -d 'Only traces with faults (5xx)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from traces" -l throttles -d 'Only throttled traces (429)'
@@ -395,7 +395,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from trace" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -415,7 +415,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand xray; and __fish_seen_subcommand_from services" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -433,7 +433,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_s
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and not __fish_seen_subcommand_from tail groups streams query help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -465,7 +465,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -s f -l follow -d 'Keep printing new events until Ctrl-C, --until, --max-events or --idle-timeout'
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
@@ -481,7 +481,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from groups" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -496,7 +496,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from streams" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -513,7 +513,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand logs; and __fish_seen_subcommand_from query" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -531,7 +531,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fis
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and not __fish_seen_subcommand_from trigger deploy items item help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -563,7 +563,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_se
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l message-only -d 'Send a `message` body instead of an exception trace'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l dry-run -d 'Print the payload(s) as JSON and send nothing (no token needed)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from trigger" -l wait -d 'After sending, wait until Rollbar has processed each occurrence and print its item (needs ROLLBAR_READ_ACCESS_TOKEN)'
@@ -587,7 +587,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_se
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from deploy" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -612,7 +612,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_se
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from items" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -626,7 +626,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_se
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand rollbar; and __fish_seen_subcommand_from item" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -643,7 +643,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_se
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and not __fish_seen_subcommand_from list create push delete next help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -663,7 +663,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_s
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from list" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -677,7 +677,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_s
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -l lightweight -d 'Create a lightweight tag (a bare ref, no tagger or message)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -l force -d 'Replace an existing tag of the same name'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from create" -l allow-dirty -d 'Tag even when the working tree has uncommitted changes'
@@ -694,7 +694,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_s
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l all -d 'Push every local tag'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l force -d 'Overwrite a remote tag that points elsewhere'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from push" -l allow-dirty -d 'Create a missing tag even when the working tree has uncommitted changes'
@@ -711,7 +711,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_s
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from delete" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -725,7 +725,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_s
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l major -d 'Bump the major version'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l minor -d 'Bump the minor version'
 complete -c tracectl -n "__fish_tracectl_using_subcommand tag; and __fish_seen_subcommand_from next" -l patch -d 'Bump the patch version (the default)'
@@ -750,7 +750,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l color -d 'W
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -l send-test -d 'Post one test item (level debug) to Rollbar, proving the token may write'
 complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand doctor" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
@@ -769,7 +769,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -l color -d 'Wh
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -785,7 +785,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand release" -l color -d '
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand release" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand release" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand release" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand release" -l allow-dirty -d 'Create the tag even when the working tree has uncommitted changes'
 complete -c tracectl -n "__fish_tracectl_using_subcommand release" -l dry-run -d 'Print every request and change nothing'
 complete -c tracectl -n "__fish_tracectl_using_subcommand release" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
@@ -799,7 +799,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand config; and not __fish_seen_subcommand_from show path help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -814,7 +814,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_see
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from show" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -826,7 +826,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_see
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand config; and __fish_seen_subcommand_from path" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
@@ -841,7 +841,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -l color 
 always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -l config -d 'Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'

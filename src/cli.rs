@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands;
-use crate::config::ConfigFlags;
+use crate::config::{CONFIG_OPTION, ConfigFlags, OUTPUT_OPTION, PROFILE_OPTION};
 use crate::output::{ColorChoice, OutputFormat, color};
 
 /// Observe a running web app from the terminal: Honeycomb queries, AWS X-Ray traces,
@@ -36,9 +36,16 @@ pub struct Cli {
 /// Options accepted before or after the subcommand.
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
-    /// Output format: `table` for people, `json` for scripts (streams write NDJSON)
-    /// [env: TRACECTL_OUTPUT]
-    #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
+    #[arg(
+        short = 'o',
+        long,
+        global = true,
+        value_enum,
+        value_name = "FORMAT",
+        help = OUTPUT_OPTION.help(
+            "Output format: `table` for people, `json` for scripts (streams write NDJSON)"
+        )
+    )]
     pub output: Option<OutputFormat>,
 
     /// When to use colour; `auto` means only on a terminal and without NO_COLOR
@@ -53,12 +60,20 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
-    /// Profile of the config file to use [env: TRACECTL_PROFILE]
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "NAME",
+        help = PROFILE_OPTION.help("Profile of the config file to use")
+    )]
     pub profile: Option<String>,
 
-    /// Config file [env: TRACECTL_CONFIG] [default: $XDG_CONFIG_HOME/tracectl/config.toml]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        help = CONFIG_OPTION.help("Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml]")
+    )]
     pub config: Option<PathBuf>,
 
     /// Print times in UTC instead of local time (JSON is always RFC 3339 UTC)

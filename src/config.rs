@@ -232,6 +232,54 @@ settings! {
         secret false, flag Some("--retain");
 }
 
+/// A global option that is no profile setting (it chooses the file or the profile, or
+/// applies before either is read): its flag and its variable, declared once for its
+/// resolution and its `--help`.
+#[derive(Debug, Clone, Copy)]
+pub struct GlobalOption {
+    pub flag: &'static str,
+    pub env: &'static str,
+}
+
+pub const OUTPUT_OPTION: GlobalOption = GlobalOption {
+    flag: "--output",
+    env: "TRACECTL_OUTPUT",
+};
+pub const PROFILE_OPTION: GlobalOption = GlobalOption {
+    flag: "--profile",
+    env: "TRACECTL_PROFILE",
+};
+pub const CONFIG_OPTION: GlobalOption = GlobalOption {
+    flag: "--config",
+    env: "TRACECTL_CONFIG",
+};
+
+impl GlobalOption {
+    /// The flag's value, else the variable's, with where it came from.
+    fn resolve<T: Clone>(
+        &self,
+        flag: Option<&T>,
+        env: &Env,
+        from_env: impl FnOnce(&str) -> T,
+    ) -> Option<Resolved<T>> {
+        if let Some(value) = flag {
+            return Some(Resolved {
+                value: value.clone(),
+                source: Source::Flag(self.flag),
+            });
+        }
+        env.get(self.env).map(|v| Resolved {
+            value: from_env(v),
+            source: Source::Env(self.env),
+        })
+    }
+
+    /// The `--help` text: `what`, then the variable.
+    pub fn help(&self, what: &str) -> String {
+        format!("{what} [env: {}]", self.env)
+    }
+}
+
 /// Which config file is used, and why.
 #[derive(Debug, Clone)]
 pub struct ConfigPath {
@@ -295,29 +343,22 @@ impl Config {
             None => (ConfigFile::default(), false),
         };
 
-        let profile_name = if let Some(p) = &flags.profile {
-            Resolved {
-                value: p.clone(),
-                source: Source::Flag("--profile"),
-            }
-        } else if let Some(p) = env.get("TRACECTL_PROFILE") {
-            Resolved {
-                value: p.to_string(),
-                source: Source::Env("TRACECTL_PROFILE"),
-            }
-        } else if let Some(p) = &file.default_profile {
-            Resolved {
-                value: p.clone(),
-                source: Source::File {
-                    profile: "default_profile".into(),
-                },
-            }
-        } else {
-            Resolved {
-                value: IMPLICIT_PROFILE.to_string(),
-                source: Source::Default,
-            }
-        };
+        let profile_name =
+            if let Some(p) = PROFILE_OPTION.resolve(flags.profile.as_ref(), &env, str::to_string) {
+                p
+            } else if let Some(p) = &file.default_profile {
+                Resolved {
+                    value: p.clone(),
+                    source: Source::File {
+                        profile: "default_profile".into(),
+                    },
+                }
+            } else {
+                Resolved {
+                    value: IMPLICIT_PROFILE.to_string(),
+                    source: Source::Default,
+                }
+            };
 
         let profile = match file.profiles.get(&profile_name.value) {
             Some(p) => p.clone(),
@@ -440,47 +481,37 @@ impl Config {
 }
 
 fn resolve_output(flag: Option<OutputFormat>, env: &Env) -> Result<Resolved<OutputFormat>> {
-    if let Some(f) = flag {
-        return Ok(Resolved {
-            value: f,
-            source: Source::Flag("--output"),
-        });
+    let given = OUTPUT_OPTION.resolve(flag.as_ref().map(|f| Ok(*f)).as_ref(), env, |v| {
+        match v.to_ascii_lowercase().as_str() {
+            "table" => Ok(OutputFormat::Table),
+            "json" => Ok(OutputFormat::Json),
+            _ => Err(v.to_string()),
+        }
+    });
+    match given {
+        Some(Resolved {
+            value: Ok(value),
+            source,
+        }) => Ok(Resolved { value, source }),
+        Some(Resolved { value: Err(v), .. }) => Err(Error::usage(format!(
+            "{}='{v}' is not an output format",
+            OUTPUT_OPTION.env
+        ))
+        .with_hint(format!("use {0}=table or {0}=json", OUTPUT_OPTION.env))),
+        None => Ok(Resolved {
+            value: OutputFormat::Table,
+            source: Source::Default,
+        }),
     }
-    if let Some(v) = env.get("TRACECTL_OUTPUT") {
-        let value = match v.to_ascii_lowercase().as_str() {
-            "table" => OutputFormat::Table,
-            "json" => OutputFormat::Json,
-            _ => {
-                return Err(
-                    Error::usage(format!("TRACECTL_OUTPUT='{v}' is not an output format"))
-                        .with_hint("use TRACECTL_OUTPUT=table or TRACECTL_OUTPUT=json"),
-                );
-            }
-        };
-        return Ok(Resolved {
-            value,
-            source: Source::Env("TRACECTL_OUTPUT"),
-        });
-    }
-    Ok(Resolved {
-        value: OutputFormat::Table,
-        source: Source::Default,
-    })
 }
 
 /// `--config` > `TRACECTL_CONFIG` > `$XDG_CONFIG_HOME/tracectl/config.toml` >
 /// `$HOME/.config/tracectl/config.toml`.
 pub fn config_path(flags: &ConfigFlags, env: &Env) -> ConfigPath {
-    if let Some(p) = &flags.config {
+    if let Some(given) = CONFIG_OPTION.resolve(flags.config.as_ref(), env, |v| PathBuf::from(v)) {
         return ConfigPath {
-            path: Some(p.clone()),
-            source: Source::Flag("--config"),
-        };
-    }
-    if let Some(p) = env.get("TRACECTL_CONFIG") {
-        return ConfigPath {
-            path: Some(PathBuf::from(p)),
-            source: Source::Env("TRACECTL_CONFIG"),
+            path: Some(given.value),
+            source: given.source,
         };
     }
     let base = env

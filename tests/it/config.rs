@@ -220,13 +220,14 @@ fn settings_help_and_readme_never_drift_from_the_table() {
     let mut args = Vec::new();
     walk(&tracectl::cli::Cli::command(), "tracectl", &mut args);
 
-    // Variables that are not profile settings: the global flags' own, and the AWS SDK's.
-    const NOT_SETTINGS: &[&str] = &[
-        "TRACECTL_OUTPUT",
-        "TRACECTL_PROFILE",
-        "TRACECTL_CONFIG",
-        "AWS_ENDPOINT_URL",
+    // The global options that are no profile settings, declared once too; and the AWS
+    // SDK's own variables, which the SDK reads.
+    let globals = [
+        tracectl::config::OUTPUT_OPTION,
+        tracectl::config::PROFILE_OPTION,
+        tracectl::config::CONFIG_OPTION,
     ];
+    const SDK_VARIABLES: &[&str] = &["AWS_ENDPOINT_URL"];
     let mut drift = Vec::new();
     for (path, long, help) in &args {
         let Some(at) = help.find("[env: ") else {
@@ -238,7 +239,16 @@ fn settings_help_and_readme_never_drift_from_the_table() {
             .unwrap()
             .split(", ")
             .collect();
-        if NOT_SETTINGS.contains(&vars[0]) {
+        if SDK_VARIABLES.contains(&vars[0]) {
+            continue;
+        }
+        if let Some(option) = globals.iter().find(|g| g.env == vars[0]) {
+            if option.flag != long || !help.ends_with(&option.help("")[1..]) {
+                drift.push(format!(
+                    "{path} {long}: help {help:?} is not {}'s",
+                    option.flag
+                ));
+            }
             continue;
         }
         match SETTINGS.iter().find(|s| s.env == vars.as_slice()) {
@@ -260,6 +270,15 @@ fn settings_help_and_readme_never_drift_from_the_table() {
                     ));
                 }
             }
+        }
+    }
+    for option in &globals {
+        let env = format!("[env: {}]", option.env);
+        if !args
+            .iter()
+            .any(|(_, l, help)| l == option.flag && help.contains(&env))
+        {
+            drift.push(format!("no flag {} says {env}", option.flag));
         }
     }
     // Each setting's flag is a real flag that names the setting's variables.
