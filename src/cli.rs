@@ -112,7 +112,7 @@ pub enum Command {
     Xray(commands::xray::XrayCommand),
     /// Tail CloudWatch log groups, list groups and streams, run Logs Insights queries
     Logs(commands::logs::LogsCommand),
-    /// Send realistic test errors to Rollbar and record deploys
+    /// Send realistic test errors to Rollbar, read errors back, and record deploys
     Rollbar(commands::rollbar::RollbarCommand),
     /// Manage git release tags: list, create, push, delete, next version
     Tag(commands::tag::TagCommand),

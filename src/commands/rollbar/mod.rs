@@ -1,4 +1,4 @@
-//! `tracectl rollbar ...`: test errors and deploys.
+//! `tracectl rollbar ...`: test errors, errors read back, and deploys.
 
 pub mod deploy;
 pub mod item;
