@@ -196,11 +196,25 @@ struct ErrorBody {
     message: Option<String>,
 }
 
+/// Rollbar's envelope of every answer: `err` 0 and a `result`, or `err` 1 and a message.
 #[derive(Deserialize)]
-struct ItemResponse {
+struct Envelope<T> {
     err: i64,
     message: Option<String>,
-    result: Option<ItemResult>,
+    result: Option<T>,
+}
+
+/// The `result` of an answer `check` passed, or the error its envelope says.
+fn result_of<T: serde::de::DeserializeOwned>(ok: &HttpResponse) -> Result<Option<T>, RollbarError> {
+    let body: Envelope<T> =
+        serde_json::from_slice(&ok.body).map_err(|e| RollbarError::Decode(e.to_string()))?;
+    if body.err != 0 {
+        return Err(RollbarError::Status {
+            status: ok.status.as_u16(),
+            message: body.message.unwrap_or_default(),
+        });
+    }
+    Ok(body.result)
 }
 
 #[derive(Deserialize)]
@@ -276,16 +290,7 @@ impl RollbarClient {
             .header("content-type", "application/json")
             .body(json);
         let response = self.http.send(request, Retry::Idempotent).await?;
-        let ok = check(&response)?;
-        let body: ItemResponse =
-            serde_json::from_slice(&ok.body).map_err(|e| RollbarError::Decode(e.to_string()))?;
-        if body.err != 0 {
-            return Err(RollbarError::Status {
-                status: ok.status.as_u16(),
-                message: body.message.unwrap_or_default(),
-            });
-        }
-        body.result
+        result_of::<ItemResult>(check(&response)?)?
             .and_then(|r| r.uuid)
             .ok_or_else(|| RollbarError::Decode("no result.uuid in the answer".into()))
     }
@@ -360,14 +365,6 @@ pub struct Instance {
 }
 
 #[derive(Deserialize)]
-struct ReadResponse<T> {
-    #[serde(default)]
-    err: i64,
-    message: Option<String>,
-    result: Option<T>,
-}
-
-#[derive(Deserialize)]
 struct InstancesPage {
     #[serde(default)]
     instances: Vec<Instance>,
@@ -388,16 +385,7 @@ impl RollbarClient {
             .http
             .send(self.http.request(Method::GET, url), Retry::Idempotent)
             .await?;
-        let ok = check(&response)?;
-        let body: ReadResponse<T> =
-            serde_json::from_slice(&ok.body).map_err(|e| RollbarError::Decode(e.to_string()))?;
-        if body.err != 0 {
-            return Err(RollbarError::Status {
-                status: ok.status.as_u16(),
-                message: body.message.unwrap_or_default(),
-            });
-        }
-        body.result
+        result_of(check(&response)?)?
             .ok_or_else(|| RollbarError::Decode("no result in the answer".into()))
     }
 
@@ -425,10 +413,6 @@ impl RollbarClient {
     pub async fn item_by_counter(&self, counter: i64) -> Result<ItemRecord, RollbarError> {
         self.get(self.url(&format!("item_by_counter/{counter}"))?)
             .await
-    }
-
-    pub async fn item(&self, id: i64) -> Result<ItemRecord, RollbarError> {
-        self.get(self.url(&format!("item/{id}"))?).await
     }
 
     /// One page (1-based, 20 occurrences, newest first) of an item's occurrences.

@@ -340,6 +340,30 @@ pub async fn wait_for_items(
     }
 }
 
+/// The [`TRACE_ITEMS`] most recently active items (of those active since `since`), newest
+/// first, from one page of the list; and whether more were active than are given.
+async fn newest_items(
+    client: &RollbarClient,
+    since: Option<Timestamp>,
+) -> Result<(Vec<ItemRecord>, bool), RollbarError> {
+    let page = client.items(&ItemsFilter::default(), 1).await?;
+    let listed = page.items.len();
+    let mut active: Vec<ItemRecord> = page
+        .items
+        .into_iter()
+        .filter(|i| {
+            since.is_none_or(|since| {
+                i.last_occurrence_timestamp
+                    .is_some_and(|s| s >= since.as_second())
+            })
+        })
+        .collect();
+    active.sort_by_key(|i| std::cmp::Reverse(i.last_occurrence_timestamp));
+    let cut_short = active.len() > TRACE_ITEMS || listed >= 100;
+    active.truncate(TRACE_ITEMS);
+    Ok((active, cut_short))
+}
+
 /// The item of the occurrence with `uuid` (what `rollbar trigger` and the SDKs print):
 /// Rollbar's read API finds items by counter only, so the newest [`TRACE_ITEMS`] items'
 /// latest occurrences are searched; `None` when it is not among them.
@@ -348,10 +372,8 @@ pub async fn item_by_uuid(
     uuid: &str,
     occurrences: usize,
 ) -> Result<Option<ItemDetail>, RollbarError> {
-    let page = client.items(&ItemsFilter::default(), 1).await?;
-    let mut newest: Vec<&ItemRecord> = page.items.iter().collect();
-    newest.sort_by_key(|i| std::cmp::Reverse(i.last_occurrence_timestamp));
-    for record in newest.into_iter().take(TRACE_ITEMS) {
+    let (newest, _) = newest_items(client, None).await?;
+    for record in &newest {
         let instances = client.instances(record.id, 1).await?;
         let Some(at) = instances
             .iter()
@@ -409,18 +431,7 @@ pub async fn trace_errors(
     id: &crate::model::trace::TraceId,
     since: Timestamp,
 ) -> Result<TraceErrors, RollbarError> {
-    let page = client.items(&ItemsFilter::default(), 1).await?;
-    let mut active: Vec<&ItemRecord> = page
-        .items
-        .iter()
-        .filter(|i| {
-            i.last_occurrence_timestamp
-                .is_some_and(|s| s >= since.as_second())
-        })
-        .collect();
-    active.sort_by_key(|i| std::cmp::Reverse(i.last_occurrence_timestamp));
-    let cut_short = active.len() > TRACE_ITEMS || page.items.len() >= 100;
-    active.truncate(TRACE_ITEMS);
+    let (active, cut_short) = newest_items(client, Some(since)).await?;
     let w3c = id.w3c();
     let mut matches = Vec::new();
     for item in &active {
