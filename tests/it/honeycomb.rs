@@ -41,29 +41,27 @@ fn posted(fake: &FakeHoneycomb, path_prefix: &str) -> Vec<Value> {
         .collect()
 }
 
+/// The design card's query: requests that failed, by route, over two hours.
+const DESIGN_CARD_QUERY: [&str; 13] = [
+    "query",
+    "-d",
+    "cruddur",
+    "-c",
+    "COUNT",
+    "-c",
+    "P99(duration_ms)",
+    "-b",
+    "http.route",
+    "-w",
+    "http.status_code >= 500",
+    "--since",
+    "2h",
+];
+
 #[test]
 fn the_design_cards_query_gives_the_right_rows_and_link() {
     let (fake, server) = start(Options::default());
-    let out = honeycomb(
-        &server,
-        &[
-            "query",
-            "-d",
-            "cruddur",
-            "-c",
-            "COUNT",
-            "-c",
-            "P99(duration_ms)",
-            "-b",
-            "http.route",
-            "-w",
-            "http.status_code >= 500",
-            "--since",
-            "2h",
-            "-o",
-            "json",
-        ],
-    );
+    let out = honeycomb(&server, &[&DESIGN_CARD_QUERY[..], &["-o", "json"]].concat());
     let doc = json_of(&out);
     assert_eq!(doc["dataset"], "cruddur");
     assert_eq!(
@@ -716,21 +714,7 @@ fn linked_query(link: &str) -> (String, Value) {
 #[test]
 fn every_plan_gets_a_link_that_opens_the_same_query() {
     let (fake, server) = start(Options::default());
-    let args = [
-        "query",
-        "-d",
-        "cruddur",
-        "-c",
-        "COUNT",
-        "-c",
-        "P99(duration_ms)",
-        "-b",
-        "http.route",
-        "-w",
-        "http.status_code >= 500",
-        "--since",
-        "2h",
-    ];
+    let args = DESIGN_CARD_QUERY;
     let out = honeycomb_with_key(&server, KEY_NO_QUERIES, &[&args[..], &["--link"]].concat());
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);

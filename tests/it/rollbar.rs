@@ -500,6 +500,26 @@ impl Server {
         self.state.lock().unwrap()
     }
 
+    /// Runs `script` with the real pyrollbar (the app's token in TOKEN, the fake's endpoint
+    /// in ENDPOINT), then one `rollbar trigger -e staging`: an SDK's item, then tracectl's.
+    fn pyrollbar_then_trigger(&self, script: &str) -> Sandbox {
+        let python = crate::python::venv().join("bin/python");
+        let status = std::process::Command::new(python)
+            .args(["-c", script])
+            .env("TOKEN", TOKEN)
+            .env("ENDPOINT", &self.endpoint)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let sandbox = Sandbox::new();
+        assert_eq!(
+            self.tracectl(&sandbox, &["rollbar", "trigger", "-e", "staging"])
+                .code,
+            0
+        );
+        sandbox
+    }
+
     fn tracectl(&self, sandbox: &Sandbox, args: &[&str]) -> Output {
         run(sandbox
             .cmd()
@@ -965,7 +985,6 @@ fn deploy_records_revision_environment_user_and_is_not_replayed() {
 #[test]
 fn the_item_has_the_shape_pyrollbar_sends() {
     let server = start();
-    let python = crate::python::venv().join("bin/python");
     let script = r#"
 import os, rollbar
 rollbar.init(os.environ["TOKEN"], environment="staging", endpoint=os.environ["ENDPOINT"], handler="blocking")
@@ -974,20 +993,7 @@ try:
 except Exception:
     rollbar.report_exc_info()
 "#;
-    let status = std::process::Command::new(python)
-        .args(["-c", script])
-        .env("TOKEN", TOKEN)
-        .env("ENDPOINT", &server.endpoint)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let sandbox = Sandbox::new();
-    assert_eq!(
-        server
-            .tracectl(&sandbox, &["rollbar", "trigger", "-e", "staging"])
-            .code,
-        0
-    );
+    server.pyrollbar_then_trigger(script);
 
     let fake = server.fake();
     assert_eq!(fake.items.len(), 2, "both items pass the fake's validation");
@@ -1026,7 +1032,6 @@ except Exception:
 #[test]
 fn errors_are_read_back_with_frames_request_and_trace_id() {
     let server = start();
-    let python = crate::python::venv().join("bin/python");
     let script = r#"
 import os, sys, rollbar
 from flask import Flask, request
@@ -1049,20 +1054,7 @@ for _ in range(2):
         "Authorization": "Bearer app-session-secret-123",
     })
 "#;
-    let status = std::process::Command::new(python)
-        .args(["-c", script])
-        .env("TOKEN", TOKEN)
-        .env("ENDPOINT", &server.endpoint)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let sandbox = Sandbox::new();
-    assert_eq!(
-        server
-            .tracectl(&sandbox, &["rollbar", "trigger", "-e", "staging"])
-            .code,
-        0
-    );
+    let sandbox = server.pyrollbar_then_trigger(script);
     let read = |args: &[&str]| {
         run(sandbox
             .cmd()
