@@ -383,7 +383,10 @@ async fn from_honeycomb(
         }
         Err(
             QueryFailure::Saving(HoneycombError::Forbidden { .. })
-            | QueryFailure::Running(HoneycombError::Forbidden { .. }),
+            | QueryFailure::Running {
+                error: HoneycombError::Forbidden { .. },
+                ..
+            },
         ) => {
             return (
                 Answer::not_asked(
@@ -392,7 +395,7 @@ async fn from_honeycomb(
                 Vec::new(),
             );
         }
-        Err(QueryFailure::Saving(e) | QueryFailure::Running(e)) => {
+        Err(QueryFailure::Saving(e) | QueryFailure::Running { error: e, .. }) => {
             return (Answer::failed(&ctx.honeycomb_error(e)), Vec::new());
         }
     };

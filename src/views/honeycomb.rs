@@ -219,13 +219,21 @@ pub struct QueryLinkReport {
 }
 
 /// Saves `spec` on `dataset` (which checks it, spends none of the result budget and needs
-/// no plan) and builds its template link from the key's team and environment.
+/// no plan), unless it was saved already as `saved`, and builds its template link from the
+/// key's team and environment.
 pub async fn query_link(
     client: &HoneycombClient,
     dataset: &str,
     spec: &QuerySpec,
+    saved: Option<String>,
 ) -> Result<QueryLinkReport, HoneycombError> {
-    let (query_id, auth) = tokio::join!(client.create_query(dataset, spec), client.auth());
+    let save = async {
+        match saved {
+            Some(query_id) => Ok(query_id),
+            None => client.create_query(dataset, spec).await,
+        }
+    };
+    let (query_id, auth) = tokio::join!(save, client.auth());
     let (query_id, auth) = (query_id?, auth?);
     let link = crate::model::query::template_link(
         client.endpoint().host_str().unwrap_or_default(),
@@ -249,8 +257,12 @@ pub async fn query_link(
 pub enum QueryFailure {
     /// Saving the spec failed: an unknown dataset or column shows here.
     Saving(HoneycombError),
-    /// Running it or reading its result failed: a plan without the Query Data API shows here.
-    Running(HoneycombError),
+    /// Running it or reading its result failed: a plan without the Query Data API shows
+    /// here. The query itself was saved as `query_id` (its link needs no second save).
+    Running {
+        error: HoneycombError,
+        query_id: String,
+    },
     /// The deadline came first; the query's link, when Honeycomb had given one.
     OutOfTime { query_url: Option<String> },
 }
@@ -286,7 +298,10 @@ pub async fn query(
                 query_url: query_url.map(str::to_string),
             }
         } else {
-            QueryFailure::Running(e)
+            QueryFailure::Running {
+                error: e,
+                query_id: query_id.clone(),
+            }
         }
     };
     let mut result = client

@@ -762,6 +762,8 @@ fn every_plan_gets_a_link_that_opens_the_same_query() {
         "{}",
         out.stderr
     );
+    // The refused run saved the query once: its link reuses it.
+    assert_eq!(posted(&fake, "/1/queries/cruddur").len(), 2);
 
     // The setting makes the link the answer: exit 0.
     let out = run(Sandbox::new()

@@ -127,7 +127,7 @@ pub async fn run(ctx: &Context, api: &HoneycombArgs, args: QueryArgs) -> Result<
         type_filters_by_columns(ctx, &client, &dataset, &args, &mut spec).await?;
     }
     if args.link || links_by_default(ctx)? {
-        let report = match views::honeycomb::query_link(&client, &dataset, &spec).await {
+        let report = match views::honeycomb::query_link(&client, &dataset, &spec, None).await {
             Ok(report) => report,
             Err(e) => return Err(ctx.dataset_error(&client, &dataset, e).await),
         };
@@ -145,10 +145,11 @@ pub async fn run(ctx: &Context, api: &HoneycombArgs, args: QueryArgs) -> Result<
             return Err(timed_out(&args, query_url.as_deref()));
         }
         Err(QueryFailure::Saving(e)) => return Err(ctx.dataset_error(&client, &dataset, e).await),
-        Err(QueryFailure::Running(
-            e @ (HoneycombError::Unauthorized { .. } | HoneycombError::Forbidden { .. }),
-        )) => return refused_with_link(ctx, &client, &dataset, &spec, &args, e).await,
-        Err(QueryFailure::Running(e)) => return Err(query_data_error(ctx, e)),
+        Err(QueryFailure::Running {
+            error: e @ (HoneycombError::Unauthorized { .. } | HoneycombError::Forbidden { .. }),
+            query_id,
+        }) => return refused_with_link(ctx, &client, &dataset, &spec, &args, e, query_id).await,
+        Err(QueryFailure::Running { error, .. }) => return Err(query_data_error(ctx, error)),
     };
     let charts =
         (ctx.printer.options().stdout_tty && !args.no_series).then(|| window_length(&spec, now));
@@ -184,9 +185,11 @@ async fn refused_with_link(
     spec: &QuerySpec,
     args: &QueryArgs,
     refusal: HoneycombError,
+    query_id: String,
 ) -> Result<()> {
     let refused = query_data_error(ctx, refusal);
-    let mut report = match views::honeycomb::query_link(client, dataset, spec).await {
+    let mut report = match views::honeycomb::query_link(client, dataset, spec, Some(query_id)).await
+    {
         Ok(report) => report,
         // Without a link there is nothing better to say than the refusal itself.
         Err(_) => return Err(refused),
