@@ -112,6 +112,8 @@ pub fn place_logs(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
 
     #[test]
@@ -137,32 +139,15 @@ mod tests {
         );
         assert!(trace_ids_in(&serde_json::Value::Null, &serde_json::Value::Null).is_empty());
     }
-    use crate::model::span::{SpanKind, SpanSource, SpanStatus};
-    use std::sync::Arc;
 
     fn span(id: &str, parent: Option<&str>, start_ms: i64, end_ms: Option<i64>) -> SpanRecord {
-        SpanRecord {
-            trace_id: "5f84c7a10123456789abcdef01234567".into(),
-            span_id: id.into(),
-            parent_id: parent.map(str::to_string),
-            service: "backend-flask".into(),
-            name: id.into(),
-            kind: SpanKind::Internal,
-            start_ns: start_ms * 1_000_000,
-            end_ns: end_ms.map(|e| e * 1_000_000),
-            status: SpanStatus::Ok,
-            http_method: None,
-            http_route: None,
-            http_url: None,
-            http_status: None,
-            db_statement: None,
-            remote_service: None,
-            exceptions: Vec::new(),
-            resource: Arc::default(),
-            attributes: Default::default(),
-            source: SpanSource::Otlp,
-            detail: Default::default(),
-        }
+        SpanRecord::for_test(
+            "5f84c7a10123456789abcdef01234567",
+            id,
+            parent,
+            start_ms * 1_000_000,
+            end_ms.map(|e| e * 1_000_000),
+        )
     }
 
     fn line(ms: i64, message: &str) -> LogEvent {

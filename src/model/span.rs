@@ -141,6 +141,42 @@ pub struct SpanRecord {
     pub detail: SpanDetail,
 }
 
+#[cfg(test)]
+impl SpanRecord {
+    /// A span for tests: an internal, OK span of backend-flask named by its id, from OTLP;
+    /// tests set what they look at with struct update syntax.
+    pub(crate) fn for_test(
+        trace_id: &str,
+        span_id: &str,
+        parent_id: Option<&str>,
+        start_ns: i64,
+        end_ns: Option<i64>,
+    ) -> SpanRecord {
+        SpanRecord {
+            trace_id: trace_id.into(),
+            span_id: span_id.into(),
+            parent_id: parent_id.map(str::to_string),
+            service: "backend-flask".into(),
+            name: span_id.into(),
+            kind: SpanKind::Internal,
+            start_ns,
+            end_ns,
+            status: SpanStatus::Ok,
+            http_method: None,
+            http_route: None,
+            http_url: None,
+            http_status: None,
+            db_statement: None,
+            remote_service: None,
+            exceptions: Vec::new(),
+            resource: Arc::default(),
+            attributes: Default::default(),
+            source: SpanSource::Otlp,
+            detail: Default::default(),
+        }
+    }
+}
+
 /// The parts of a span that no view queries by, kept so that nothing the app sent is lost.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SpanDetail {

@@ -197,7 +197,7 @@ mod tests {
     //! in, a report out; no printer, no terminal, no flags.
 
     use super::*;
-    use crate::model::span::{SpanKind, SpanRecord, SpanSource, SpanStatus};
+    use crate::model::span::{SpanKind, SpanRecord, SpanStatus};
     use crate::model::span_insights::SpanSelection;
     use crate::model::stats::TraceOrder;
 
@@ -219,27 +219,24 @@ mod tests {
     }
 
     fn record(s: &Span<'_>) -> SpanRecord {
+        let parent = s.parent.map(|p| p.repeat(8));
         SpanRecord {
-            trace_id: s.trace.repeat(16),
-            span_id: s.id.repeat(8),
-            parent_id: s.parent.map(|p| p.repeat(8)),
             service: s.service.into(),
             name: format!("GET {}", s.route),
             kind: s.kind,
-            start_ns: T0 + s.start_ms * MS,
-            end_ns: Some(T0 + s.end_ms * MS),
             status: s.status,
             http_method: Some("GET".into()),
             http_route: Some(s.route.into()),
             http_url: Some(format!("http://app{}", s.route)),
             http_status: Some(s.http),
-            db_statement: None,
             remote_service: s.remote.map(str::to_string),
-            exceptions: Vec::new(),
-            resource: Default::default(),
-            attributes: Default::default(),
-            source: SpanSource::Otlp,
-            detail: Default::default(),
+            ..SpanRecord::for_test(
+                &s.trace.repeat(16),
+                &s.id.repeat(8),
+                parent.as_deref(),
+                T0 + s.start_ms * MS,
+                Some(T0 + s.end_ms * MS),
+            )
         }
     }
 

@@ -154,33 +154,23 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::model::span::{SpanKind, SpanSource, SpanStatus};
+    use crate::model::span::SpanKind;
 
     const MS: i64 = 1_000_000;
     const T0_MS: i64 = 1_700_000_000_000;
 
     fn span(id: &str, parent: Option<&str>, start_ms: i64, end_ms: i64) -> SpanRecord {
+        let (id, parent) = (id.repeat(8), parent.map(|p| p.repeat(8)));
         SpanRecord {
-            trace_id: "ab".repeat(16),
-            span_id: id.repeat(8),
-            parent_id: parent.map(|p| p.repeat(8)),
-            service: "backend-flask".into(),
-            name: format!("span {id}"),
+            name: format!("span {}", &id[..2]),
             kind: SpanKind::Server,
-            start_ns: (T0_MS + start_ms) * MS,
-            end_ns: Some((T0_MS + end_ms) * MS),
-            status: SpanStatus::Ok,
-            http_method: None,
-            http_route: None,
-            http_url: None,
-            http_status: None,
-            db_statement: None,
-            remote_service: None,
-            exceptions: Vec::new(),
-            resource: Default::default(),
-            attributes: Default::default(),
-            source: SpanSource::Otlp,
-            detail: Default::default(),
+            ..SpanRecord::for_test(
+                &"ab".repeat(16),
+                &id,
+                parent.as_deref(),
+                (T0_MS + start_ms) * MS,
+                Some((T0_MS + end_ms) * MS),
+            )
         }
     }
 
