@@ -179,7 +179,7 @@ pub async fn retrieve_spans(
 
 /// The window a retrieval searches: around the time an X-Ray id holds (its first 8 hex
 /// digits), else the last day.
-pub fn retrieval_window(now: Timestamp, ids: &[TraceId]) -> Window {
+fn retrieval_window(now: Timestamp, ids: &[TraceId]) -> Window {
     let now_s = now.as_second();
     let epochs: Vec<i64> = ids
         .iter()
