@@ -226,6 +226,13 @@ settings! {
         default Some("127.0.0.1:4317"), secret false, flag Some("--otlp-grpc");
     LOCAL_XRAY: local_xray, env ["TRACECTL_LOCAL_XRAY"], default Some("127.0.0.1:2000"),
         secret false, flag Some("--xray");
+    /// The CloudWatch Logs stand-in (Watchtower): next to the OTLP ports, clear of
+    /// LocalStack's 4566 (and its 4510-4559) and moto's 5000.
+    LOCAL_CLOUDWATCH_LOGS: local_cloudwatch_logs, env ["TRACECTL_LOCAL_CLOUDWATCH_LOGS"],
+        default Some("127.0.0.1:4320"), secret false, flag Some("--cloudwatch-logs");
+    /// The Rollbar stand-in (pyrollbar's `endpoint`).
+    LOCAL_ROLLBAR: local_rollbar, env ["TRACECTL_LOCAL_ROLLBAR"],
+        default Some("127.0.0.1:4321"), secret false, flag Some("--rollbar");
     LOCAL_DB: local_db, env ["TRACECTL_LOCAL_DB"], default None, secret false,
         flag Some("--db");
     LOCAL_RETAIN: local_retain, env ["TRACECTL_LOCAL_RETAIN"], default Some("7d"),

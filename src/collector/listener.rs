@@ -14,7 +14,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
-use super::{Collector, Counters, Event, forward, otlp, serve, writer, xray};
+use super::{Collector, Counters, Event, cloudwatch, forward, otlp, rollbar, serve, writer, xray};
 use crate::clients::http::HttpClient;
 use crate::clients::store::Store;
 
@@ -42,6 +42,10 @@ pub struct Sockets {
     pub xray_tcp: Option<TcpListener>,
     /// The X-Ray daemon's UDP side (segments).
     pub xray_udp: Option<UdpSocket>,
+    /// The CloudWatch Logs stand-in (Watchtower, boto3).
+    pub cloudwatch_logs: Option<TcpListener>,
+    /// The Rollbar stand-in (pyrollbar).
+    pub rollbar: Option<TcpListener>,
 }
 
 /// Where received data is also sent.
@@ -60,6 +64,8 @@ pub enum Receiver {
     OtlpGrpc(SocketAddr),
     /// UDP and TCP on one address.
     XrayDaemon(SocketAddr),
+    CloudwatchLogs(SocketAddr),
+    Rollbar(SocketAddr),
 }
 
 /// What the listener did, once stopped (nothing counts any more).
@@ -104,6 +110,13 @@ impl Listener {
             .xray
             .clone()
             .map(|client| forward::spawn_xray(client, counters.clone(), events_tx.clone()));
+        // The stand-in's log groups and streams outlive a restart: read before the writer
+        // takes the database.
+        let registry = cloudwatch::Registry::new(
+            store
+                .log_registry()
+                .map_err(|e| std::io::Error::other(crate::error::one_line(&e)))?,
+        );
         let (writer, writer_thread) = writer::spawn(store, counters.clone(), events_tx.clone())?;
         let collector = Collector::new(
             counters.clone(),
@@ -129,6 +142,16 @@ impl Listener {
         if let Some(listener) = sockets.xray_tcp {
             receivers.push(Receiver::XrayDaemon(listener.local_addr()?));
             let router = xray::sampling_router(upstreams.xray);
+            servers.push(serve::spawn(listener, router, stopping.clone()));
+        }
+        if let Some(listener) = sockets.cloudwatch_logs {
+            receivers.push(Receiver::CloudwatchLogs(listener.local_addr()?));
+            let router = cloudwatch::router(collector.clone(), registry);
+            servers.push(serve::spawn(listener, router, stopping.clone()));
+        }
+        if let Some(listener) = sockets.rollbar {
+            receivers.push(Receiver::Rollbar(listener.local_addr()?));
+            let router = rollbar::router(collector.clone());
             servers.push(serve::spawn(listener, router, stopping.clone()));
         }
         let udp_stop = Arc::new(AtomicBool::new(false));
@@ -161,7 +184,7 @@ impl Listener {
         })
     }
 
-    /// The receivers listening, in the order HTTP, gRPC, X-Ray.
+    /// The receivers listening, in the order HTTP, gRPC, X-Ray, CloudWatch Logs, Rollbar.
     pub fn receivers(&self) -> &[Receiver] {
         &self.receivers
     }

@@ -1,6 +1,7 @@
 //! The local collector behind `tracectl local listen`: receivers for OTLP over HTTP and
-//! gRPC and for the X-Ray daemon's UDP protocol, one writer thread that stores spans in
-//! SQLite, and forwarders to the real backends.
+//! gRPC (traces and logs), the X-Ray daemon's UDP protocol, a CloudWatch Logs stand-in
+//! (Watchtower) and a Rollbar stand-in (pyrollbar); one writer thread that stores it all
+//! in SQLite; and forwarders to the real backends.
 //!
 //! Like the clients, nothing here prints: what happens is counted in [`Counters`] and
 //! reported as [`Event`]s, and the command decides what the user sees.
@@ -12,9 +13,12 @@
 //! loses is counted, the kernel's drops included.
 
 pub mod admission;
+pub mod cloudwatch;
 pub mod forward;
 pub mod listener;
 pub mod otlp;
+pub mod otlp_logs;
+pub mod rollbar;
 pub mod serve;
 pub mod writer;
 pub mod xray;
@@ -24,7 +28,38 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use tokio::sync::{mpsc, oneshot};
 
+use crate::clients::store::Pruned;
+use crate::model::cloudwatch::RegistryChange;
+use crate::model::local_error::ErrorRecord;
+use crate::model::local_log::LogRecord;
 use crate::model::span::SpanRecord;
+
+/// What a receiver hands the writer: one kind of record a batch.
+#[derive(Debug)]
+pub enum Records {
+    Spans(Vec<SpanRecord>),
+    Logs(Vec<LogRecord>),
+    Errors(Vec<ErrorRecord>),
+    Deploys(Vec<crate::model::local_error::Deploy>),
+    /// Log groups and streams the CloudWatch Logs stand-in made.
+    Registry(Vec<RegistryChange>),
+}
+
+impl Records {
+    pub fn len(&self) -> usize {
+        match self {
+            Records::Spans(r) => r.len(),
+            Records::Logs(r) => r.len(),
+            Records::Errors(r) => r.len(),
+            Records::Deploys(r) => r.len(),
+            Records::Registry(r) => r.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
 
 /// What the collector has done so far; shown when it stops.
 #[derive(Debug, Default)]
@@ -48,6 +83,17 @@ pub struct Counters {
     pub malformed: AtomicU64,
     /// Attribute values (or whole spans' attributes) cut to the limits, with a marker.
     pub truncated: AtomicU64,
+    /// Log lines that arrived (OTLP logs, CloudWatch events), valid or not.
+    pub logs_received: AtomicU64,
+    /// Log lines written to the database.
+    pub logs_stored: AtomicU64,
+    /// Log lines refused (invalid ids; CloudWatch events out of its time window), said
+    /// back to their senders.
+    pub logs_rejected: AtomicU64,
+    /// Error reports written to the database (a uuid already stored is not stored again).
+    pub errors_stored: AtomicU64,
+    /// Deploys written to the database (the Rollbar stand-in).
+    pub deploys_stored: AtomicU64,
 }
 
 impl Counters {
@@ -80,8 +126,10 @@ pub enum Event {
         count: usize,
         reason: String,
     },
-    /// Spans deleted by `--retain`.
-    Pruned(usize),
+    /// Error reports now in the database.
+    StoredErrors(Vec<ErrorRecord>),
+    /// What `--retain` deleted.
+    Pruned(Pruned),
 }
 
 /// Why spans were not stored; the sender should retry.
@@ -121,20 +169,20 @@ impl Collector {
         }
     }
 
-    /// Stores spans and returns once they are committed, or says why they were not (the
+    /// Stores records and returns once they are committed, or says why they were not (the
     /// writer's queue is full, the commit failed, the listener is stopping), so an OTLP
     /// sender is answered "stored" only for what is on disk.
     pub async fn commit(
         &self,
-        spans: Vec<SpanRecord>,
+        records: Records,
         admission: Option<admission::Admission>,
     ) -> Result<(), NotStored> {
-        if spans.is_empty() {
+        if records.is_empty() {
             return Ok(());
         }
         let (ack, committed) = oneshot::channel();
         let batch = writer::Batch {
-            spans,
+            records,
             ack: Some(ack),
             admission,
         };
@@ -167,7 +215,7 @@ impl Collector {
             return;
         }
         let batch = writer::Batch {
-            spans,
+            records: Records::Spans(spans),
             ack: None,
             admission,
         };
@@ -175,7 +223,7 @@ impl Collector {
             Ok(()) => {}
             Err(writer::Refused::Full(batch) | writer::Refused::Stopped(batch)) => {
                 self.dropped(
-                    batch.spans.len(),
+                    batch.records.len(),
                     "the database writer is behind (its queue is full)",
                 );
             }

@@ -1,7 +1,8 @@
-//! OTLP receivers, to the OTLP 1.x specification: `POST /v1/traces` over HTTP (protobuf or
-//! JSON, optionally gzip, answered in the request's encoding) and the gRPC
-//! `opentelemetry.proto.collector.trace.v1.TraceService/Export` (gzip accepted). Requests
-//! are decoded by the `opentelemetry-proto` types, never by hand.
+//! OTLP receivers, to the OTLP 1.x specification: `POST /v1/traces` and `POST /v1/logs`
+//! over HTTP (protobuf or JSON, optionally gzip, answered in the request's encoding) and
+//! the gRPC `TraceService/Export` and `LogsService/Export` (gzip accepted). Requests are
+//! decoded by the `opentelemetry-proto` types, never by hand; one HTTP handler serves both
+//! signals (see [`Signal`]), so logs keep every limit and answer that traces keep.
 
 use std::io::Read;
 
@@ -37,7 +38,7 @@ const BODY_TIMEOUT: Duration = Duration::from_secs(30);
 /// The share of the budget a request grows by as its body is read or unpacked.
 const STEP: usize = 256 * 1024;
 
-fn now_ns() -> i64 {
+pub(super) fn now_ns() -> i64 {
     jiff::Timestamp::now().as_nanosecond() as i64
 }
 
@@ -58,7 +59,7 @@ async fn accept(
     // The decoded request is gone: what stays held until the commit is the records.
     admission.shrink_to(converted.approx_bytes());
     let total = converted.records.len() + converted.rejected.len();
-    let records = std::mem::take(&mut converted.records);
+    let records = super::Records::Spans(std::mem::take(&mut converted.records));
     if let Err(not_stored) = collector.commit(records, Some(admission)).await {
         Counters::add(&collector.counters.deferred, 1);
         return Err(not_stored);
@@ -92,10 +93,61 @@ async fn accept(
 
 // ---- HTTP ----------------------------------------------------------------------------------
 
-/// The OTLP/HTTP endpoint.
+/// What an OTLP/HTTP endpoint receives: its request and response types, and what it does
+/// with a decoded request.
+pub(super) trait Signal: Send + Sync + 'static {
+    type Request: Message + Default + serde::de::DeserializeOwned + Send;
+    type Response: Message + serde::Serialize + Send;
+    /// What the body must be, for the error that says it is not.
+    const WHAT: &'static str;
+    /// Whether the protobuf body should be kept for a forwarder.
+    fn wants_raw(collector: &Collector) -> bool;
+    /// Stores the request's records; `Err` when they could not be kept (retry).
+    fn accept(
+        collector: &Collector,
+        request: Self::Request,
+        admission: Admission,
+        raw: Option<Bytes>,
+    ) -> impl std::future::Future<Output = Result<Self::Response, NotStored>> + Send;
+    /// Whether the answer carries a partial success (else its JSON is `{}`).
+    fn partial(response: &Self::Response) -> bool;
+}
+
+/// `/v1/traces`.
+pub(super) struct Traces;
+
+impl Signal for Traces {
+    type Request = ExportTraceServiceRequest;
+    type Response = ExportTraceServiceResponse;
+    const WHAT: &'static str = "an OTLP trace export";
+
+    fn wants_raw(collector: &Collector) -> bool {
+        collector.forward_otlp().is_some()
+    }
+
+    async fn accept(
+        collector: &Collector,
+        request: Self::Request,
+        admission: Admission,
+        raw: Option<Bytes>,
+    ) -> Result<Self::Response, NotStored> {
+        // The protobuf body is what a forwarder sends on; JSON is encoded for it.
+        let forward_payload = move |request: &ExportTraceServiceRequest| {
+            raw.map_or_else(|| request.encode_to_vec(), |b| b.to_vec())
+        };
+        accept(collector, request, admission, forward_payload).await
+    }
+
+    fn partial(response: &Self::Response) -> bool {
+        response.partial_success.is_some()
+    }
+}
+
+/// The OTLP/HTTP endpoint: traces and logs.
 pub fn http_router(collector: Collector) -> Router {
     Router::new()
-        .route("/v1/traces", post(export_http))
+        .route("/v1/traces", post(export_http::<Traces>))
+        .route("/v1/logs", post(export_http::<super::otlp_logs::Logs>))
         // The handler applies MAX_BODY itself.
         .layer(DefaultBodyLimit::disable())
         .with_state(collector)
@@ -125,7 +177,7 @@ struct RpcStatus {
 }
 
 /// gRPC's INVALID_ARGUMENT, the code OTLP uses for a request it cannot decode.
-const INVALID_ARGUMENT: i32 = 3;
+pub(super) const INVALID_ARGUMENT: i32 = 3;
 /// gRPC's UNAVAILABLE: retry later.
 const UNAVAILABLE: i32 = 14;
 
@@ -184,7 +236,7 @@ fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }
 
-async fn export_http(
+async fn export_http<S: Signal>(
     State(collector): State<Collector>,
     headers: HeaderMap,
     body: axum::body::Body,
@@ -300,12 +352,8 @@ async fn export_http(
         }
     };
     let request = match encoding {
-        Encoding::Protobuf => {
-            ExportTraceServiceRequest::decode(bytes.as_ref()).map_err(|e| e.to_string())
-        }
-        Encoding::Json => {
-            serde_json::from_slice::<ExportTraceServiceRequest>(&bytes).map_err(|e| e.to_string())
-        }
+        Encoding::Protobuf => S::Request::decode(bytes.as_ref()).map_err(|e| e.to_string()),
+        Encoding::Json => serde_json::from_slice::<S::Request>(&bytes).map_err(|e| e.to_string()),
     };
     let request = match request {
         Ok(r) => r,
@@ -314,32 +362,27 @@ async fn export_http(
                 &collector,
                 encoding,
                 StatusCode::BAD_REQUEST,
-                format!("the body is not an OTLP trace export: {e}"),
+                format!("the body is not {}: {e}", S::WHAT),
             );
         }
     };
-    // The protobuf body is what a forwarder sends on; JSON is encoded for it.
-    let raw = (encoding == Encoding::Protobuf && collector.forward_otlp().is_some())
-        .then(|| bytes.clone());
+    let raw = (encoding == Encoding::Protobuf && S::wants_raw(&collector)).then(|| bytes.clone());
     drop(bytes);
-    let forward_payload = move |request: &ExportTraceServiceRequest| {
-        raw.map_or_else(|| request.encode_to_vec(), |b| b.to_vec())
-    };
-    let response = match accept(&collector, request, admission, forward_payload).await {
+    let response = match S::accept(&collector, request, admission, raw).await {
         Ok(response) => response,
         Err(NotStored(reason)) => return busy(encoding, reason),
     };
-    let body = match (encoding, &response.partial_success) {
-        (Encoding::Protobuf, _) => response.encode_to_vec(),
+    let body = match encoding {
+        Encoding::Protobuf => response.encode_to_vec(),
         // The JSON mapping leaves an unset message out; the crate would write `null`.
-        (Encoding::Json, None) => b"{}".to_vec(),
-        (Encoding::Json, Some(_)) => serde_json::to_vec(&response).unwrap_or_default(),
+        Encoding::Json if !S::partial(&response) => b"{}".to_vec(),
+        Encoding::Json => serde_json::to_vec(&response).unwrap_or_default(),
     };
     encoded(encoding, StatusCode::OK, body)
 }
 
 /// Why a body was not read.
-enum Unreadable {
+pub(super) enum Unreadable {
     TooLarge,
     /// No room in the memory budget came in time.
     Busy,
@@ -351,7 +394,7 @@ enum Unreadable {
 
 /// Reads a body of at most [`MAX_BODY`] bytes, growing the request's share of the budget as
 /// it arrives, within [`BODY_IDLE`] between pieces and [`BODY_TIMEOUT`] in all.
-async fn read_body(
+pub(super) async fn read_body(
     mut body: axum::body::Body,
     admission: &mut Admission,
     until: Instant,
@@ -442,7 +485,7 @@ async fn unpack(
 
 // ---- gRPC ----------------------------------------------------------------------------------
 
-/// The OTLP/gRPC trace service.
+/// The OTLP/gRPC trace service (the logs service is `otlp_logs`'s).
 pub struct GrpcReceiver {
     collector: Collector,
 }
@@ -474,15 +517,17 @@ impl TraceService for GrpcReceiver {
     }
 }
 
-/// The gRPC endpoint: gzip accepted and answered, messages up to [`MAX_BODY`]. A message
+/// The gRPC endpoint, traces and logs: gzip accepted and answered, messages up to [`MAX_BODY`]. A message
 /// over the limit is INVALID_ARGUMENT (tonic says OUT_OF_RANGE, which exporters retry for
 /// ever; OTLP says a request that cannot be taken as it is must not be retried).
 pub fn grpc_router(collector: Collector) -> Router {
+    let collector_for_logs = collector.clone();
     let service = TraceServiceServer::new(GrpcReceiver { collector })
         .accept_compressed(tonic::codec::CompressionEncoding::Gzip)
         .send_compressed(tonic::codec::CompressionEncoding::Gzip)
         .max_decoding_message_size(MAX_BODY);
     tonic::service::Routes::new(service)
+        .add_service(super::otlp_logs::grpc_service(collector_for_logs))
         .into_axum_router()
         .layer(axum::middleware::map_response(not_retryable_when_too_large))
 }
@@ -490,7 +535,7 @@ pub fn grpc_router(collector: Collector) -> Router {
 /// gRPC's OUT_OF_RANGE and INVALID_ARGUMENT codes, as `grpc-status` values.
 const GRPC_OUT_OF_RANGE: &str = "11";
 
-async fn not_retryable_when_too_large(mut response: Response) -> Response {
+pub(super) async fn not_retryable_when_too_large(mut response: Response) -> Response {
     let headers = response.headers_mut();
     if headers.get("grpc-status").and_then(|v| v.to_str().ok()) == Some(GRPC_OUT_OF_RANGE) {
         headers.insert("grpc-status", HeaderValue::from(INVALID_ARGUMENT));

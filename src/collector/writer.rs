@@ -1,4 +1,5 @@
-//! The one writer: a thread that owns the SQLite connection and stores every batch that is
+//! The one writer: a thread that owns the SQLite connection and stores every batch (spans,
+//! log lines, errors) that is
 //! waiting in one transaction (group commit: a burst of requests or datagrams is one
 //! commit), so readers in WAL mode never wait and the insert rate is the database's, not the
 //! request rate's.
@@ -15,9 +16,8 @@ use std::thread::JoinHandle;
 use tokio::sync::{mpsc, oneshot};
 
 use super::admission::Admission;
-use super::{Counters, Event};
-use crate::clients::store::Store;
-use crate::model::span::SpanRecord;
+use super::{Counters, Event, Records};
+use crate::clients::store::{Rows, Store};
 
 /// Batches waiting for the writer. The memory budget, not this count, is what bounds the
 /// queue (every batch holds its share of it); the count only stops a flood of tiny ones.
@@ -29,9 +29,9 @@ const MAX_SPANS_PER_COMMIT: usize = 8192;
 /// What a waiting sender is told: committed, or why not (it should retry).
 pub type Ack = Result<(), String>;
 
-/// Spans to store, with whoever waits for them.
+/// Records to store, with whoever waits for them.
 pub struct Batch {
-    pub spans: Vec<SpanRecord>,
+    pub records: Records,
     /// Answered after the commit (OTLP); `None` for senders that cannot be answered (UDP),
     /// whose spans are counted as dropped when a write fails.
     pub ack: Option<oneshot::Sender<Ack>>,
@@ -113,7 +113,7 @@ fn run(
         let mut prune: Option<i64> = None;
         let mut take = |message: Message, group: &mut Vec<Batch>, spans: &mut usize| match message {
             Message::Spans(batch) => {
-                *spans += batch.spans.len();
+                *spans += batch.records.len();
                 group.push(batch);
             }
             Message::Prune { before_ns } => prune = Some(before_ns),
@@ -130,10 +130,10 @@ fn run(
             write(&mut store, group, counters, events);
         }
         if let Some(before_ns) = prune
-            && let Ok(n) = store.prune_before(before_ns)
-            && n > 0
+            && let Ok(pruned) = store.prune_before(before_ns)
+            && pruned.total() > 0
         {
-            let _ = events.blocking_send(Event::Pruned(n));
+            let _ = events.blocking_send(Event::Pruned(pruned));
         }
     }
 }
@@ -142,30 +142,54 @@ fn run(
 fn write(store: &mut Store, group: Vec<Batch>, counters: &Counters, events: &mpsc::Sender<Event>) {
     // The same span twice in one group (an in-progress segment and its completion): the
     // last word counts, as it would across transactions.
-    let refs: Vec<&SpanRecord> = group.iter().flat_map(|b| b.spans.iter()).collect();
-    let result = store.insert(&refs).map_err(|e| crate::error::one_line(&e));
-    drop(refs);
+    let mut rows = Rows::default();
+    for batch in &group {
+        match &batch.records {
+            Records::Spans(spans) => rows.spans.extend(spans),
+            Records::Logs(logs) => rows.logs.extend(logs),
+            Records::Errors(errors) => rows.errors.extend(errors),
+            Records::Deploys(deploys) => rows.deploys.extend(deploys),
+            Records::Registry(changes) => rows.registry.extend(changes),
+        }
+    }
+    let result = store.commit(&rows).map_err(|e| crate::error::one_line(&e));
+    drop(rows);
     let mut stored = Vec::new();
+    let mut stored_errors = Vec::new();
     let (mut refused, mut dropped) = (0, 0);
     for batch in group {
         let Batch {
-            spans,
+            records,
             ack,
             admission,
         } = batch;
+        let count = records.len();
         match (&result, ack) {
             (Ok(()), ack) => {
-                Counters::add(&counters.stored, spans.len());
+                match records {
+                    Records::Spans(spans) => {
+                        Counters::add(&counters.stored, spans.len());
+                        stored.extend(spans);
+                    }
+                    Records::Logs(logs) => Counters::add(&counters.logs_stored, logs.len()),
+                    Records::Errors(errors) => {
+                        Counters::add(&counters.errors_stored, errors.len());
+                        stored_errors.extend(errors);
+                    }
+                    Records::Deploys(deploys) => {
+                        Counters::add(&counters.deploys_stored, deploys.len());
+                    }
+                    Records::Registry(_) => {}
+                }
                 if let Some(ack) = ack {
                     let _ = ack.send(Ok(()));
                 }
-                stored.extend(spans);
             }
             (Err(reason), Some(ack)) => {
-                refused += spans.len();
+                refused += count;
                 let _ = ack.send(Err(reason.clone()));
             }
-            (Err(_), None) => dropped += spans.len(),
+            (Err(_), None) => dropped += count,
         }
         drop(admission);
     }
@@ -173,7 +197,12 @@ fn write(store: &mut Store, group: Vec<Batch>, counters: &Counters, events: &mps
         // Blocking is fine here, on the writer's own thread: a printer far behind slows the
         // writer, whose senders then wait for room (and are asked to retry past a bound).
         Ok(()) => {
-            let _ = events.blocking_send(Event::Stored(stored));
+            if !stored.is_empty() {
+                let _ = events.blocking_send(Event::Stored(stored));
+            }
+            if !stored_errors.is_empty() {
+                let _ = events.blocking_send(Event::StoredErrors(stored_errors));
+            }
         }
         Err(reason) => {
             Counters::add(&counters.dropped, dropped);

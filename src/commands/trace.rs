@@ -90,14 +90,17 @@ pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
         from_xray(ctx, &args, &id),
         from_honeycomb(ctx, &args, &id),
     );
-    let (local_answer, local_spans) = local;
+    let (local_answer, local) = local;
     let (xray_answer, xray_spans) = xray;
     let (honeycomb_answer, honeycomb_rows) = honeycomb;
-    let spans = merge_spans(vec![local_spans, xray_spans]);
-    let ((logs_answer, logs, truncated), (rollbar_answer, errors)) = tokio::join!(
+    let spans = merge_spans(vec![local.spans, xray_spans]);
+    let ((logs_answer, cloud_logs, truncated), (rollbar_answer, rollbar_errors)) = tokio::join!(
         from_logs(ctx, &args, &id, &spans),
         from_rollbar(ctx, &args, &id, &spans),
     );
+    // The local lines and errors beside CloudWatch's and Rollbar's.
+    let logs = local.logs.into_iter().chain(cloud_logs).collect();
+    let errors = local.errors.into_iter().chain(rollbar_errors).collect();
     let sources = [
         ("local", local_answer),
         ("xray", xray_answer),
@@ -189,39 +192,68 @@ async fn from_rollbar(
     }
 }
 
+/// What the local store holds of the trace: its spans, the log lines and the errors that
+/// name it.
+#[derive(Default)]
+struct LocalFinds {
+    spans: Vec<SpanRecord>,
+    logs: Vec<crate::model::tail::LogEvent>,
+    errors: Vec<ErrorMatch>,
+}
+
 /// The local store, if it exists.
-async fn from_local(ctx: &Context, args: &TraceArgs, id: &TraceId) -> (Answer, Vec<SpanRecord>) {
+async fn from_local(ctx: &Context, args: &TraceArgs, id: &TraceId) -> (Answer, LocalFinds) {
     let path = match crate::commands::local::database_path(ctx, &args.db) {
         Ok(path) => path,
-        Err(e) => return (Answer::not_asked(e.message()), Vec::new()),
+        Err(e) => return (Answer::not_asked(e.message()), LocalFinds::default()),
     };
     let w3c = id.w3c();
     let read = tokio::task::spawn_blocking(move || {
         let store = Store::open_read(&path)?;
-        Ok::<_, StoreError>((store.trace(&w3c)?, path))
+        let spans = store.trace(&w3c)?;
+        let mut logs = Vec::new();
+        let filter = crate::clients::store::LogsFilter {
+            trace_id: Some(w3c.clone()),
+            ..Default::default()
+        };
+        store.logs(&filter, &mut |stored| {
+            logs.push(stored.record.as_event(stored.id));
+            logs.len() < MAX_LOG_LINES
+        })?;
+        let errors = views::local_errors::trace_errors(&store, &w3c)?;
+        Ok::<_, StoreError>((LocalFinds { spans, logs, errors }, path))
     })
     .await;
     match read {
-        Ok(Ok((spans, path))) if spans.is_empty() => (
-            Answer::NotFound {
-                detail: format!("not in {}", path.display()),
-            },
-            spans,
-        ),
-        Ok(Ok((spans, path))) => (
-            Answer::Found {
-                detail: format!("{} spans in {}", spans.len(), path.display()),
-            },
-            spans,
-        ),
+        Ok(Ok((finds, path))) => {
+            let mut held = Vec::new();
+            let mut count = |n: usize, one: &str, many: &str| {
+                if n > 0 {
+                    held.push(format!("{n} {}", if n == 1 { one } else { many }));
+                }
+            };
+            count(finds.spans.len(), "span", "spans");
+            count(finds.logs.len(), "log line", "log lines");
+            count(finds.errors.len(), "error", "errors");
+            let answer = if held.is_empty() {
+                Answer::NotFound {
+                    detail: format!("not in {}", path.display()),
+                }
+            } else {
+                Answer::Found {
+                    detail: format!("{} in {}", held.join(", "), path.display()),
+                }
+            };
+            (answer, finds)
+        }
         Ok(Err(StoreError::Missing { path })) => (
             Answer::not_asked(format!("no span database at {}", path.display())),
-            Vec::new(),
+            LocalFinds::default(),
         ),
-        Ok(Err(e)) => (Answer::failed(&Error::from(e)), Vec::new()),
+        Ok(Err(e)) => (Answer::failed(&Error::from(e)), LocalFinds::default()),
         Err(e) => (
             Answer::failed(&Error::failure(format!("internal error: {e}"))),
-            Vec::new(),
+            LocalFinds::default(),
         ),
     }
 }

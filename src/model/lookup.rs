@@ -98,16 +98,23 @@ pub fn place_logs(
     for line in logs {
         let at_ns = line.timestamp.saturating_mul(1_000_000);
         // Log timestamps have millisecond precision: a line holds for its whole millisecond.
-        let running = spans
-            .iter()
-            .filter(|s| s.start_ns <= at_ns + 999_999 && s.end_ns.is_none_or(|end| at_ns <= end))
-            .max_by_key(|s| s.start_ns);
-        match running {
+        match running_at(spans, at_ns, 999_999) {
             Some(span) => placed.entry(span.span_id.clone()).or_default().push(line),
             None => apart.push(line),
         }
     }
     (placed, apart)
+}
+
+/// The span that was running at `at_ns` (give or take `slack_ns` at its start): of the
+/// spans whose time holds it, the one that started last (the innermost).
+pub fn running_at(spans: &[SpanRecord], at_ns: i64, slack_ns: i64) -> Option<&SpanRecord> {
+    spans
+        .iter()
+        .filter(|s| {
+            s.start_ns <= at_ns.saturating_add(slack_ns) && s.end_ns.is_none_or(|end| at_ns <= end)
+        })
+        .max_by_key(|s| s.start_ns)
 }
 
 #[cfg(test)]

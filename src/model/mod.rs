@@ -2,10 +2,13 @@
 
 pub mod app_env;
 pub mod aws_span;
+pub mod cloudwatch;
 pub mod doctor;
 pub mod filter;
 pub mod forge;
 pub mod graph;
+pub mod local_error;
+pub mod local_log;
 pub mod lookup;
 pub mod otlp;
 pub mod query;

@@ -288,7 +288,7 @@ fn capped_text(s: &str, truncated: &mut usize) -> Value {
     Value::from(format!("{}{TRUNCATED_MARK}", &s[..end]))
 }
 
-fn any_value_json(value: Option<&AnyValue>, truncated: &mut usize) -> Value {
+pub(crate) fn any_value_json(value: Option<&AnyValue>, truncated: &mut usize) -> Value {
     match value.and_then(|v| v.value.as_ref()) {
         None => Value::Null,
         Some(any_value::Value::StringValue(s)) => capped_text(s, truncated),

@@ -71,7 +71,7 @@ pub fn print_lookup(printer: &Printer, report: &TraceIdReport, max_lines: usize)
     }
     if !report.errors.is_empty() {
         p.line("")?;
-        p.line("errors in Rollbar:")?;
+        p.line("errors (Rollbar, the local store):")?;
         for e in &report.errors {
             let when = e
                 .timestamp

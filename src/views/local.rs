@@ -1,5 +1,6 @@
 //! The views over the local store (`local listen`'s SQLite file): the traces of a window,
-//! one trace's span tree, the service graph, and what the file holds.
+//! one trace's span tree with the app's log lines and errors placed under its spans, the
+//! service graph, and what the file holds.
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +10,11 @@ use serde::Serialize;
 use super::query::QueryReport;
 use super::services::ServicesReport;
 use super::traces::{SourceKind, TracesReport, TracesRequest, summarise};
-use crate::clients::store::{Store, StoreError};
+use super::lookup::LogLine;
+use super::rollbar::ErrorMatch;
+use crate::clients::store::{LogsFilter, Store, StoreError};
+use crate::model::lookup::running_at;
+use crate::model::span::SpanRecord;
 use crate::model::graph;
 use crate::model::query::{QuerySpec, SpecError};
 use crate::model::span::trace_of;
@@ -88,10 +93,30 @@ pub fn traces(store: &Store, request: &TracesRequest) -> Result<TracesReport, St
     ))
 }
 
+/// One stored trace: its span tree, and the log lines and errors that name it, each under
+/// the span it was written or reported from.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct LocalTrace {
+    #[serde(flatten)]
+    pub trace: Trace,
+    /// In time order; `span_id` is the span each was written in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub logs: Vec<LogLine>,
+    /// More lines named the trace than are given.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub logs_truncated: bool,
+    /// In time order; `span_id` is the span each was reported from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ErrorMatch>,
+}
+
+/// Log lines a trace's view gives at most.
+pub const TRACE_LOG_LINES: usize = 1_000;
+
 /// Some traces looked up by id: the span trees found, and the ids that were not.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TraceLookup {
-    pub found: Vec<Trace>,
+    pub found: Vec<LocalTrace>,
     /// W3C ids (32 hex digits) the store holds no span of.
     pub missing: Vec<String>,
     /// The first and last span time the store holds, to say where to look instead.
@@ -107,7 +132,14 @@ pub fn trace(store: &Store, ids: &[TraceId]) -> Result<TraceLookup, StoreError> 
         if records.is_empty() {
             missing.push(id.w3c());
         } else {
-            found.push(trace_of(&id.w3c(), &records));
+            let (logs, logs_truncated) = trace_logs(store, &id.w3c(), &records)?;
+            let errors = trace_errors(store, &id.w3c(), &records)?;
+            found.push(LocalTrace {
+                trace: trace_of(&id.w3c(), &records),
+                logs,
+                logs_truncated,
+                errors,
+            });
         }
     }
     let held = if missing.is_empty() {
@@ -122,6 +154,72 @@ pub fn trace(store: &Store, ids: &[TraceId]) -> Result<TraceLookup, StoreError> 
         missing,
         held,
     })
+}
+
+/// The stored lines that name a trace, each under the span it names, else the span that
+/// was running when it was written; at most [`TRACE_LOG_LINES`].
+pub fn trace_logs(
+    store: &Store,
+    trace_id: &str,
+    spans: &[SpanRecord],
+) -> Result<(Vec<LogLine>, bool), StoreError> {
+    let mut lines = Vec::new();
+    let mut truncated = false;
+    let filter = LogsFilter {
+        trace_id: Some(trace_id.to_string()),
+        ..LogsFilter::default()
+    };
+    store.logs(&filter, &mut |stored| {
+        if lines.len() == TRACE_LOG_LINES {
+            truncated = true;
+            return false;
+        }
+        lines.push(stored);
+        true
+    })?;
+    let lines = lines
+        .into_iter()
+        .map(|stored| {
+            let named = stored
+                .record
+                .span_id
+                .clone()
+                .filter(|id| spans.iter().any(|s| &s.span_id == id));
+            let span_id = named.or_else(|| {
+                running_at(spans, stored.record.time_ns, 0).map(|s| s.span_id.clone())
+            });
+            let event = stored.record.as_event(stored.id);
+            LogLine {
+                group: event.group.to_string(),
+                stream: event.stream,
+                timestamp: at(stored.record.time_ns).unwrap_or_default(),
+                message: event.message,
+                span_id,
+            }
+        })
+        .collect();
+    Ok((lines, truncated))
+}
+
+/// The stored errors that name a trace, each marked on the span it names, else on the span
+/// that was running when it was reported.
+pub fn trace_errors(
+    store: &Store,
+    trace_id: &str,
+    spans: &[SpanRecord],
+) -> Result<Vec<ErrorMatch>, StoreError> {
+    let mut errors = super::local_errors::trace_errors(store, trace_id)?;
+    for error in &mut errors {
+        let named = error
+            .span_id
+            .take()
+            .filter(|id| spans.iter().any(|s| &s.span_id == id));
+        error.span_id = named.or_else(|| {
+            let at_ns = error.timestamp.map(ns)?;
+            running_at(spans, at_ns, 0).map(|s| s.span_id.clone())
+        });
+    }
+    Ok(errors)
 }
 
 /// The services of a window and the calls between them: what `local services` shows.
@@ -152,6 +250,18 @@ pub struct StoreStats {
     pub first: Option<Timestamp>,
     pub last: Option<Timestamp>,
     pub services: Vec<ServiceShare>,
+    /// Log lines stored, by source (`otlp`, `cloudwatch`).
+    pub logs: Vec<LogShare>,
+    /// Error occurrences stored, and the items they group into.
+    pub errors: i64,
+    pub error_items: i64,
+}
+
+/// One log source's share of the store.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct LogShare {
+    pub source: String,
+    pub lines: i64,
 }
 
 pub fn stats(store: &Store) -> Result<StoreStats, StoreError> {
@@ -165,6 +275,7 @@ pub fn stats(store: &Store) -> Result<StoreStats, StoreError> {
         })
         .collect();
     let range = store.time_range()?;
+    let (errors, error_items) = store.error_counts()?;
     let path = store.path();
     Ok(StoreStats {
         path: path.display().to_string(),
@@ -180,6 +291,13 @@ pub fn stats(store: &Store) -> Result<StoreStats, StoreError> {
         first: range.and_then(|(first, _)| at(first)),
         last: range.and_then(|(_, last)| at(last)),
         services,
+        logs: store
+            .log_counts()?
+            .into_iter()
+            .map(|(source, lines)| LogShare { source, lines })
+            .collect(),
+        errors,
+        error_items,
     })
 }
 

@@ -12,6 +12,8 @@
 
 pub mod honeycomb;
 pub mod local;
+pub mod local_errors;
+pub mod local_logs;
 pub mod logs;
 pub mod lookup;
 pub mod query;

@@ -409,6 +409,9 @@ pub struct ErrorMatch {
     pub timestamp: Option<Timestamp>,
     pub exception: Option<String>,
     pub link: Option<String>,
+    /// The span it was reported from, when the report names one (the local stand-in's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span_id: Option<String>,
 }
 
 /// The occurrences of one trace, and whether the bound cut the search short.
@@ -445,6 +448,7 @@ pub async fn trace_errors(
                     timestamp: row.timestamp,
                     exception: row.exception,
                     link: row.link,
+                    span_id: None,
                 });
             }
         }

@@ -37,6 +37,9 @@ pub(crate) struct Listener {
     pub(crate) http: u16,
     grpc: u16,
     pub(crate) xray: u16,
+    /// The CloudWatch Logs and Rollbar stand-ins.
+    pub(crate) cloudwatch: u16,
+    pub(crate) rollbar: u16,
     pub(crate) db: PathBuf,
 }
 
@@ -75,6 +78,15 @@ fn three_free_ports() -> (u16, u16, u16) {
     }
 }
 
+/// Two free TCP ports.
+pub(crate) fn two_free_ports() -> (u16, u16) {
+    let tcp: Vec<std::net::TcpListener> = (0..2)
+        .map(|_| std::net::TcpListener::bind("127.0.0.1:0").unwrap())
+        .collect();
+    let ports: Vec<u16> = tcp.iter().map(|l| l.local_addr().unwrap().port()).collect();
+    (ports[0], ports[1])
+}
+
 impl Listener {
     pub(crate) fn start(sandbox: &Sandbox, extra: &[&str]) -> Listener {
         Self::start_with(sandbox, extra, &[])
@@ -82,6 +94,7 @@ impl Listener {
 
     fn start_with(sandbox: &Sandbox, extra: &[&str], env: &[(&str, &str)]) -> Listener {
         let (http, grpc, xray) = three_free_ports();
+        let (cloudwatch, rollbar) = two_free_ports();
         let db = sandbox.home().join("data/traces.db");
         let mut cmd = tracectl_process(sandbox);
         cmd.current_dir(sandbox.home())
@@ -90,6 +103,8 @@ impl Listener {
             .args(["--otlp-http", &format!("127.0.0.1:{http}")])
             .args(["--otlp-grpc", &format!("127.0.0.1:{grpc}")])
             .args(["--xray", &format!("127.0.0.1:{xray}")])
+            .args(["--cloudwatch-logs", &format!("127.0.0.1:{cloudwatch}")])
+            .args(["--rollbar", &format!("127.0.0.1:{rollbar}")])
             .args(extra)
             .envs(env.iter().copied())
             .stdout(Stdio::piped())
@@ -101,10 +116,20 @@ impl Listener {
             http,
             grpc,
             xray,
+            cloudwatch,
+            rollbar,
             db,
         };
         let deadline = Instant::now() + Duration::from_secs(30);
-        for port in [http, grpc, xray] {
+        let turned_off = |flag: &str| extra.windows(2).any(|w| w[0] == flag && w[1] == "off");
+        let mut ports = vec![http, grpc, xray];
+        if !turned_off("--cloudwatch-logs") {
+            ports.push(cloudwatch);
+        }
+        if !turned_off("--rollbar") {
+            ports.push(rollbar);
+        }
+        for port in ports {
             while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
                 assert!(Instant::now() < deadline, "local listen did not start");
                 std::thread::sleep(Duration::from_millis(50));
@@ -1300,6 +1325,10 @@ fn addresses_come_from_flags_the_environment_or_the_profile() {
         "listen",
         "--no-otlp-grpc",
         "--xray",
+        "off",
+        "--cloudwatch-logs",
+        "off",
+        "--rollbar",
         "off",
     ]));
     assert_eq!(out.code, 2, "{}", out.stderr);

@@ -1,6 +1,7 @@
-//! `tracectl local listen`: the X-Ray daemon and an OpenTelemetry collector in one process
-//! on the developer's machine. Spans go into SQLite; each request is printed as its root
-//! span arrives; Ctrl-C prints the totals.
+//! `tracectl local listen`: the X-Ray daemon, an OpenTelemetry collector, CloudWatch Logs
+//! (for Watchtower) and Rollbar (for pyrollbar) in one process on the developer's machine.
+//! Spans, log lines and errors go into SQLite; each request is printed as its root span
+//! arrives, each error as it is reported; Ctrl-C prints the totals.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -14,7 +15,10 @@ use crate::clients::store::Store;
 use crate::collector::listener::{Listener, Receiver, Sockets, Upstreams};
 use crate::collector::{Counters, Event, forward};
 use crate::commands::{AwsArgs, Context, stop_requested};
-use crate::config::{LOCAL_OTLP_GRPC, LOCAL_OTLP_HTTP, LOCAL_RETAIN, LOCAL_XRAY, Setting};
+use crate::config::{
+    LOCAL_CLOUDWATCH_LOGS, LOCAL_OTLP_GRPC, LOCAL_OTLP_HTTP, LOCAL_RETAIN, LOCAL_ROLLBAR,
+    LOCAL_XRAY, Setting,
+};
 use crate::error::{Error, Result};
 use crate::model::span::{SpanRecord, SpanStatus};
 use crate::model::time::duration_arg;
@@ -25,6 +29,8 @@ use crate::output::{human_count, human_span, url_path};
   OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318   # OpenTelemetry, OTLP over HTTP
   OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4317   # OpenTelemetry, OTLP over gRPC
   AWS_XRAY_DAEMON_ADDRESS=127.0.0.1:2000              # the X-Ray SDK
+  AWS_ENDPOINT_URL_CLOUDWATCH_LOGS=http://127.0.0.1:4320   # Watchtower / boto3 (any credentials)
+  rollbar.init(token, endpoint='http://127.0.0.1:4321/api/1/')   # pyrollbar (any token)
 
 Examples:
   tracectl local listen
@@ -55,6 +61,20 @@ pub struct ListenArgs {
     /// Do not stand in for the X-Ray daemon
     #[arg(long, conflicts_with = "xray")]
     pub no_xray: bool,
+
+    #[arg(
+        long,
+        value_name = "ADDR",
+        help = LOCAL_CLOUDWATCH_LOGS.help("Stand in for CloudWatch Logs (Watchtower, boto3) on ADDR, or `off`; signatures are not checked")
+    )]
+    pub cloudwatch_logs: Option<String>,
+
+    #[arg(
+        long,
+        value_name = "ADDR",
+        help = LOCAL_ROLLBAR.help("Stand in for Rollbar (pyrollbar's endpoint http://ADDR/api/1/) on ADDR, or `off`")
+    )]
+    pub rollbar: Option<String>,
 
     #[command(flatten)]
     pub db: crate::commands::local::DbArg,
@@ -109,9 +129,29 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
         args.no_xray,
         "--xray",
     )?;
-    if otlp_http.is_none() && otlp_grpc.is_none() && xray_addr.is_none() {
-        return Err(Error::usage("every receiver is off")
-            .with_hint("leave at least one of --otlp-http, --otlp-grpc and --xray on"));
+    let cloudwatch_addr = address(
+        ctx,
+        &LOCAL_CLOUDWATCH_LOGS,
+        args.cloudwatch_logs.as_deref(),
+        false,
+        "--cloudwatch-logs",
+    )?;
+    let rollbar_addr = address(
+        ctx,
+        &LOCAL_ROLLBAR,
+        args.rollbar.as_deref(),
+        false,
+        "--rollbar",
+    )?;
+    if otlp_http.is_none()
+        && otlp_grpc.is_none()
+        && xray_addr.is_none()
+        && cloudwatch_addr.is_none()
+        && rollbar_addr.is_none()
+    {
+        return Err(Error::usage("every receiver is off").with_hint(
+            "leave at least one of --otlp-http, --otlp-grpc, --xray, --cloudwatch-logs and --rollbar on",
+        ));
     }
     let retain = retention(ctx, args.retain)?;
     let db = super::database_path(ctx, &args.db)?;
@@ -139,6 +179,16 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
     });
     let sampling_listener = bind_tcp(xray_endpoint)?;
     let udp = xray_addr.map(bind_udp).transpose()?;
+    let cloudwatch_listener = bind_tcp(cloudwatch_addr.map(|addr| Endpoint {
+        name: "CloudWatch Logs stand-in",
+        flag: "--cloudwatch-logs",
+        addr,
+    }))?;
+    let rollbar_listener = bind_tcp(rollbar_addr.map(|addr| Endpoint {
+        name: "Rollbar stand-in",
+        flag: "--rollbar",
+        addr,
+    }))?;
 
     let forward_otlp = args
         .forward_otlp
@@ -155,6 +205,8 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
         otlp_grpc: grpc_listener,
         xray_tcp: sampling_listener,
         xray_udp: udp,
+        cloudwatch_logs: cloudwatch_listener,
+        rollbar: rollbar_listener,
     };
     let upstreams = Upstreams {
         otlp: forward_otlp,
@@ -168,13 +220,15 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
             Receiver::OtlpHttp(addr) => format!("OTLP/HTTP http://{addr}"),
             Receiver::OtlpGrpc(addr) => format!("OTLP/gRPC {addr}"),
             Receiver::XrayDaemon(addr) => format!("X-Ray daemon {addr} (UDP and TCP)"),
+            Receiver::CloudwatchLogs(addr) => format!("CloudWatch Logs http://{addr}"),
+            Receiver::Rollbar(addr) => format!("Rollbar http://{addr}/api/1/"),
         })
         .collect();
 
     let p = &ctx.printer;
     p.status(&format!("listening: {}", listening.join(" · ")));
     p.status(&format!(
-        "storing in {} (spans older than {} are deleted); Ctrl-C to stop",
+        "storing in {} (what is older than {} is deleted); Ctrl-C to stop",
         db.display(),
         human_span(retain)
     ));
@@ -301,6 +355,7 @@ pub(crate) fn retention(ctx: &Context, flag: Option<Duration>) -> Result<Duratio
 fn usual_holder(endpoint: &Endpoint) -> &'static str {
     match endpoint.name {
         "X-Ray daemon (TCP)" | "X-Ray daemon (UDP)" => "the X-Ray daemon",
+        "CloudWatch Logs stand-in" | "Rollbar stand-in" => "an AWS or Rollbar emulator",
         _ => "an OpenTelemetry Collector",
     }
 }
@@ -397,6 +452,17 @@ fn totals_line(counters: &Counters, kernel_dropped: Option<u64>) -> String {
         n(&counters.rejected),
         n(&counters.dropped),
     );
+    let logs = Counters::get(&counters.logs_received);
+    let errors = Counters::get(&counters.errors_stored);
+    if logs > 0 || errors > 0 {
+        text.push_str(&format!(
+            "; {} log lines: stored {}, rejected {}; {} errors stored",
+            n(&counters.logs_received),
+            n(&counters.logs_stored),
+            n(&counters.logs_rejected),
+            human_count(errors)
+        ));
+    }
     if let Some(dropped) = kernel_dropped.filter(|d| *d > 0) {
         text.push_str(&format!(
             "; {} X-Ray datagrams dropped by the kernel (sent faster than read)",
@@ -574,12 +640,21 @@ impl<'a> LiveOutput<'a> {
                     ));
                 }
             }
-            Event::Pruned(n) => {
+            Event::Pruned(pruned) => {
                 if p.options().verbosity > 0 {
                     p.status(&format!(
-                        "deleted {} spans older than the retention",
-                        human_count(n as u64)
+                        "deleted {} spans, {} log lines and {} errors older than the retention",
+                        human_count(pruned.spans as u64),
+                        human_count(pruned.logs as u64),
+                        human_count(pruned.errors as u64)
                     ));
+                }
+            }
+            Event::StoredErrors(errors) => {
+                if !p.is_json() {
+                    for error in &errors {
+                        p.line(&self.error_line(error))?;
+                    }
                 }
             }
         }
@@ -620,6 +695,27 @@ impl<'a> LiveOutput<'a> {
             trace_id: span.trace_id.clone(),
             status: span.status,
         }
+    }
+
+    /// `10:00:01.130  error  ZeroDivisionError: division by zero  (production, trace ...)`:
+    /// an error report, in red, its words escaped (they are the app's).
+    fn error_line(&self, error: &crate::model::local_error::ErrorRecord) -> String {
+        use crate::output::terminal::escape_field;
+        let p = &self.ctx.printer;
+        let time = jiff::Timestamp::from_nanosecond(i128::from(error.time_ns))
+            .map(|t| p.time(t, "%H:%M:%S%.3f"))
+            .unwrap_or_default();
+        let trace = error
+            .trace_id
+            .as_ref()
+            .map(|t| format!(", trace {t}"))
+            .unwrap_or_default();
+        p.palette().red(&format!(
+            "{time}  {}  {}  ({}{trace})",
+            escape_field(&error.level),
+            escape_field(&error.title),
+            escape_field(&error.environment)
+        ))
     }
 
     /// `... 500  48 ms  7 spans  <trace id>`, coloured by the outcome.

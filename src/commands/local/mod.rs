@@ -1,6 +1,10 @@
-//! `tracectl local ...`: traces collected on this machine, no cloud account needed.
+//! `tracectl local ...`: traces, log lines and errors collected on this machine, no cloud
+//! account needed.
 
+pub mod error;
+pub mod errors;
 pub mod listen;
+pub mod logs;
 pub mod prune;
 pub mod query;
 pub mod services;
@@ -31,21 +35,31 @@ pub struct LocalCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum LocalSubcommand {
-    /// Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP
-    /// over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request
+    /// Stand in for the X-Ray daemon, an OpenTelemetry collector, CloudWatch Logs and
+    /// Rollbar: receive spans (OTLP, X-Ray), logs (OTLP, Watchtower) and errors (pyrollbar),
+    /// store them in SQLite, print each request
     Listen(listen::ListenArgs),
     /// Summarise the stored requests of a window, as `xray traces` does: rates, latency
     /// percentiles, routes, slowest traces
     Traces(traces::TracesArgs),
-    /// Show stored traces as a waterfall, as `xray trace` does
+    /// Show stored traces as a waterfall, as `xray trace` does, with their log lines and
+    /// errors under the spans
     Trace(trace::TraceArgs),
+    /// Print the stored log lines, as `logs tail` does; -f follows new ones
+    Logs(logs::LogsArgs),
+    /// List the stored errors, grouped as Rollbar groups them
+    Errors(errors::ErrorsArgs),
+    /// Show one stored error: its traceback, request and trace
+    Error(error::ErrorArgs),
     /// Show the service graph of the stored spans, as `xray services` does
     Services(services::ServicesArgs),
     /// Run a query over the stored spans with the flags of `honeycomb query`
     Query(query::QueryArgs),
-    /// Show what the span database holds: size, spans and traces by service, time range
+    /// Show what the database holds: size, spans and traces by service, log lines, errors,
+    /// time range
     Stats(stats::StatsArgs),
-    /// Delete old spans now (`local listen --retain` does it while running)
+    /// Delete old spans, log lines and errors now (`local listen --retain` does it while
+    /// running)
     Prune(prune::PruneArgs),
 }
 
@@ -54,6 +68,9 @@ pub async fn run(ctx: &Context, cmd: LocalCommand) -> Result<()> {
         LocalSubcommand::Listen(args) => listen::run(ctx, &cmd.aws, args).await,
         LocalSubcommand::Traces(args) => traces::run(ctx, args).await,
         LocalSubcommand::Trace(args) => trace::run(ctx, args).await,
+        LocalSubcommand::Logs(args) => logs::run(ctx, args).await,
+        LocalSubcommand::Errors(args) => errors::run(ctx, args).await,
+        LocalSubcommand::Error(args) => error::run(ctx, args).await,
         LocalSubcommand::Services(args) => services::run(ctx, args).await,
         LocalSubcommand::Query(args) => query::run(ctx, args).await,
         LocalSubcommand::Stats(args) => stats::run(ctx, args).await,

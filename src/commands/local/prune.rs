@@ -1,4 +1,4 @@
-//! `tracectl local prune`: delete old spans now, as `local listen --retain` does while it
+//! `tracectl local prune`: delete old spans, log lines and errors now, as `local listen --retain` does while it
 //! runs.
 
 use std::time::Duration;
@@ -13,7 +13,7 @@ use crate::output::{human_count, human_span};
 
 #[derive(Debug, Args)]
 pub struct PruneArgs {
-    /// Delete spans that started longer ago than this [default: the retention, 7d]
+    /// Delete spans, log lines and errors from longer ago than this [default: the retention, 7d]
     #[arg(long, value_parser = duration_arg, value_name = "DUR")]
     pub older_than: Option<Duration>,
 
@@ -37,16 +37,28 @@ pub async fn run(ctx: &Context, args: PruneArgs) -> Result<()> {
         .saturating_sub(i128::try_from(older_than.as_nanos()).unwrap_or(i128::MAX));
     let deleted = store.prune_before(i64::try_from(cutoff).unwrap_or(i64::MIN))?;
     let left = store.count()?;
+    let logs_left: i64 = store.log_counts()?.iter().map(|(_, n)| n).sum();
+    let (errors_left, _) = store.error_counts()?;
     if ctx.printer.is_json() {
-        return ctx
-            .printer
-            .json(&serde_json::json!({"deleted": deleted, "left": left}));
+        return ctx.printer.json(&serde_json::json!({
+            "deleted": deleted.spans,
+            "left": left,
+            "deleted_logs": deleted.logs,
+            "logs_left": logs_left,
+            "deleted_errors": deleted.errors,
+            "errors_left": errors_left,
+        }));
     }
+    let n = |count: i64| human_count(count.max(0) as u64);
     ctx.printer.line(&format!(
-        "deleted {} spans older than {}; {} left in {}",
-        human_count(deleted as u64),
+        "deleted {} spans, {} log lines and {} errors older than {}; {} spans, {} log lines and {} errors left in {}",
+        human_count(deleted.spans as u64),
+        human_count(deleted.logs as u64),
+        human_count(deleted.errors as u64),
         human_span(older_than),
-        human_count(left.max(0) as u64),
+        n(left),
+        n(logs_left),
+        n(errors_left),
         path.display()
     ))
 }

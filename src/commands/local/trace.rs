@@ -6,7 +6,6 @@ use clap::Args;
 use crate::clients::store::Store;
 use crate::commands::Context;
 use crate::error::{Error, Result};
-use crate::output::waterfall;
 use crate::views;
 
 #[derive(Debug, Args)]
@@ -30,7 +29,7 @@ pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
     let lookup = views::local::trace(&store, &ids)?;
     let (traces, missing) = (&lookup.found, &lookup.missing);
     let printer = &ctx.printer;
-    waterfall::print_traces(printer, traces, ids.len())?;
+    crate::output::local::print_local_traces(printer, traces, ids.len())?;
     if missing.is_empty() {
         return Ok(());
     }

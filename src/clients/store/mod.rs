@@ -15,7 +15,13 @@ use crate::model::span_query::{ColumnSource, SpanField, SpanTable, source_of};
 use crate::model::trace::TraceSummary;
 
 /// The schema this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
+
+mod errors;
+mod logs;
+
+pub use errors::{ErrorItem, ErrorsFilter, StoredError};
+pub use logs::LogsFilter;
 
 /// The schema, version 1. Spans are keyed by (trace_id, span_id); the indexes serve the
 /// local views: recent root spans (summaries), a trace's spans (waterfall), time ranges.
@@ -512,6 +518,12 @@ impl Store {
                 tx.execute_batch(MIGRATE_V2)
                     .map_err(|e| classify(&self.path, e))?;
             }
+            if version < 3 {
+                tx.execute_batch(logs::MIGRATE_V3)
+                    .map_err(|e| classify(&self.path, e))?;
+                tx.execute_batch(errors::MIGRATE_V3)
+                    .map_err(|e| classify(&self.path, e))?;
+            }
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)
                 .map_err(|e| classify(&self.path, e))?;
             tx.commit().map_err(|e| classify(&self.path, e))?;
@@ -527,11 +539,79 @@ impl Store {
     /// a completed span is never replaced by an in-progress copy of itself (an X-Ray
     /// segment's `in_progress` version arriving after the finished one).
     pub fn insert(&mut self, spans: &[&SpanRecord]) -> Result<(), StoreError> {
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|e| classify(&self.path, e))?;
-        {
+        self.commit(&Rows {
+            spans: spans.to_vec(),
+            ..Rows::default()
+        })
+    }
+
+    /// Writes everything of `rows` in one transaction: all of it is stored, or none.
+    pub fn commit(&mut self, rows: &Rows<'_>) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| classify(&path, e))?;
+        insert_spans(&tx, &path, &rows.spans)?;
+        logs::insert(&tx, &path, &rows.logs, &rows.registry)?;
+        errors::insert(&tx, &path, &rows.errors, &rows.deploys)?;
+        tx.commit().map_err(|e| classify(&path, e))
+    }
+
+    /// Deletes spans, log lines and error occurrences from before `cutoff_ns` (and the
+    /// error groups left with no occurrence); says how many of each.
+    pub fn prune_before(&mut self, cutoff_ns: i64) -> Result<Pruned, StoreError> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| classify(&path, e))?;
+        let spans = tx
+            .execute("DELETE FROM spans WHERE start_ns < ?1", [cutoff_ns])
+            .map_err(|e| classify(&path, e))?;
+        let logs = tx
+            .execute("DELETE FROM logs WHERE time_ns < ?1", [cutoff_ns])
+            .map_err(|e| classify(&path, e))?;
+        let errors = errors::prune(&tx, &path, cutoff_ns)?;
+        tx.commit().map_err(|e| classify(&path, e))?;
+        Ok(Pruned {
+            spans,
+            logs,
+            errors,
+        })
+    }
+}
+
+/// What [`Store::prune_before`] deleted.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Pruned {
+    pub spans: usize,
+    pub logs: usize,
+    pub errors: usize,
+}
+
+impl Pruned {
+    pub fn total(&self) -> usize {
+        self.spans + self.logs + self.errors
+    }
+}
+
+/// Everything one transaction writes.
+#[derive(Debug, Default)]
+pub struct Rows<'a> {
+    pub spans: Vec<&'a SpanRecord>,
+    pub logs: Vec<&'a crate::model::local_log::LogRecord>,
+    pub errors: Vec<&'a crate::model::local_error::ErrorRecord>,
+    pub deploys: Vec<&'a crate::model::local_error::Deploy>,
+    /// Log groups and streams made (the CloudWatch Logs stand-in).
+    pub registry: Vec<&'a crate::model::cloudwatch::RegistryChange>,
+}
+
+/// Stores spans within `tx`. A span already stored is replaced, except that a completed
+/// span is never replaced by an in-progress copy of itself.
+fn insert_spans(
+    tx: &rusqlite::Transaction<'_>,
+    path: &Path,
+    spans: &[&SpanRecord],
+) -> Result<(), StoreError> {
+    if spans.is_empty() {
+        return Ok(());
+    }
+    {
             let mut insert = tx
                 .prepare_cached(
                     "INSERT INTO spans (trace_id, span_id, parent_id, service, name, kind,
@@ -560,7 +640,7 @@ impl Store {
                         detail = excluded.detail
                      WHERE excluded.end_ns IS NOT NULL OR spans.end_ns IS NULL",
                 )
-                .map_err(|e| classify(&self.path, e))?;
+                .map_err(|e| classify(path, e))?;
             // Spans of one resource share it: its JSON is written once per run of them.
             let mut resource_json: Option<(
                 *const serde_json::Map<String, serde_json::Value>,
@@ -604,19 +684,13 @@ impl Store {
                         (!s.detail.is_empty())
                             .then(|| serde_json::to_string(&s.detail).unwrap_or_default()),
                     ])
-                    .map_err(|e| classify(&self.path, e))?;
+                    .map_err(|e| classify(path, e))?;
             }
-        }
-        tx.commit().map_err(|e| classify(&self.path, e))
     }
+    Ok(())
+}
 
-    /// Deletes spans that started before `cutoff_ns`; returns how many.
-    pub fn prune_before(&mut self, cutoff_ns: i64) -> Result<usize, StoreError> {
-        self.conn
-            .execute("DELETE FROM spans WHERE start_ns < ?1", [cutoff_ns])
-            .map_err(|e| classify(&self.path, e))
-    }
-
+impl Store {
     /// How many spans are stored (for tests and totals).
     pub fn count(&self) -> Result<i64, StoreError> {
         self.conn
