@@ -99,7 +99,11 @@ pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
         from_rollbar(ctx, &args, &id, &spans),
     );
     // The local lines and errors beside CloudWatch's and Rollbar's.
-    let logs = local.logs.into_iter().chain(cloud_logs).collect();
+    let logs = local
+        .logs
+        .into_iter()
+        .chain(cloud_logs.into_iter().map(|line| (line, None)))
+        .collect();
     let errors = local.errors.into_iter().chain(rollbar_errors).collect();
     let sources = [
         ("local", local_answer),
@@ -197,7 +201,8 @@ async fn from_rollbar(
 #[derive(Default)]
 struct LocalFinds {
     spans: Vec<SpanRecord>,
-    logs: Vec<crate::model::tail::LogEvent>,
+    /// Each with the span it names.
+    logs: Vec<(crate::model::tail::LogEvent, Option<String>)>,
     errors: Vec<ErrorMatch>,
 }
 
@@ -217,10 +222,10 @@ async fn from_local(ctx: &Context, args: &TraceArgs, id: &TraceId) -> (Answer, L
             ..Default::default()
         };
         store.logs(&filter, &mut |stored| {
-            logs.push(stored.record.as_event(stored.id));
+            logs.push((stored.record.as_event(stored.id), stored.record.span_id));
             logs.len() < MAX_LOG_LINES
         })?;
-        let errors = views::local_errors::trace_errors(&store, &w3c)?;
+        let errors = views::local_errors::trace_errors(&store, &w3c, &spans)?;
         Ok::<_, StoreError>((LocalFinds { spans, logs, errors }, path))
     })
     .await;

@@ -6,7 +6,8 @@ use crate::output::terminal::escape_field;
 use crate::output::{Column, Printer};
 use crate::views::rollbar::{ItemDetail, ItemsReport};
 
-pub fn print_items(printer: &Printer, report: &ItemsReport) -> Result<()> {
+/// `show_one` is the command that shows one item (`tracectl rollbar item COUNTER`).
+pub fn print_items(printer: &Printer, report: &ItemsReport, show_one: &str) -> Result<()> {
     if printer.is_json() {
         return printer.json(report);
     }
@@ -48,7 +49,9 @@ pub fn print_items(printer: &Printer, report: &ItemsReport) -> Result<()> {
     if report.truncated {
         printer.warn("more items matched than are listed: raise --limit or narrow --since");
     }
-    printer.hint("tracectl rollbar item COUNTER shows one with its frames and trace ids");
+    printer.hint(&format!(
+        "{show_one} shows one with its frames and trace ids"
+    ));
     Ok(())
 }
 

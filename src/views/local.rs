@@ -133,7 +133,7 @@ pub fn trace(store: &Store, ids: &[TraceId]) -> Result<TraceLookup, StoreError> 
             missing.push(id.w3c());
         } else {
             let (logs, logs_truncated) = trace_logs(store, &id.w3c(), &records)?;
-            let errors = trace_errors(store, &id.w3c(), &records)?;
+            let errors = super::local_errors::trace_errors(store, &id.w3c(), &records)?;
             found.push(LocalTrace {
                 trace: trace_of(&id.w3c(), &records),
                 logs,
@@ -199,27 +199,6 @@ pub fn trace_logs(
         })
         .collect();
     Ok((lines, truncated))
-}
-
-/// The stored errors that name a trace, each marked on the span it names, else on the span
-/// that was running when it was reported.
-pub fn trace_errors(
-    store: &Store,
-    trace_id: &str,
-    spans: &[SpanRecord],
-) -> Result<Vec<ErrorMatch>, StoreError> {
-    let mut errors = super::local_errors::trace_errors(store, trace_id)?;
-    for error in &mut errors {
-        let named = error
-            .span_id
-            .take()
-            .filter(|id| spans.iter().any(|s| &s.span_id == id));
-        error.span_id = named.or_else(|| {
-            let at_ns = error.timestamp.map(ns)?;
-            running_at(spans, at_ns, 0).map(|s| s.span_id.clone())
-        });
-    }
-    Ok(errors)
 }
 
 /// The services of a window and the calls between them: what `local services` shows.

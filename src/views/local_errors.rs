@@ -9,6 +9,8 @@ use serde_json::Value;
 use super::rollbar::{ErrorMatch, ItemDetail, ItemRow, ItemsReport, OccurrenceRow};
 use crate::clients::rollbar::Instance;
 use crate::clients::store::{ErrorItem, ErrorsFilter, Store, StoreError, StoredError};
+use crate::model::lookup::running_at;
+use crate::model::span::SpanRecord;
 
 /// Occurrences `local error` shows of an item at most.
 pub const OCCURRENCES: usize = 5;
@@ -113,8 +115,15 @@ pub fn error(store: &Store, id: &str) -> Result<Option<ItemDetail>, StoreError> 
     }))
 }
 
-/// The occurrences that name a trace, as `tracectl trace` and `local trace` list them.
-pub fn trace_errors(store: &Store, trace_id: &str) -> Result<Vec<ErrorMatch>, StoreError> {
+/// The occurrences that name a trace, as `tracectl trace` and `local trace` list them, each
+/// marked on the span it names, else on the span of `spans` that was running when the
+/// stand-in received it (pyrollbar reports while the request runs; its own timestamp has
+/// whole seconds only).
+pub fn trace_errors(
+    store: &Store,
+    trace_id: &str,
+    spans: &[SpanRecord],
+) -> Result<Vec<ErrorMatch>, StoreError> {
     Ok(store
         .errors_of_trace(trace_id)?
         .into_iter()
@@ -139,7 +148,14 @@ pub fn trace_errors(store: &Store, trace_id: &str) -> Result<Vec<ErrorMatch>, St
                         .map(str::to_string)
                 }),
                 link: None,
-                span_id: stored.record.span_id.clone(),
+                span_id: stored
+                    .record
+                    .span_id
+                    .clone()
+                    .filter(|id| spans.iter().any(|s| &s.span_id == id))
+                    .or_else(|| {
+                        running_at(spans, stored.record.received_ns, 0).map(|s| s.span_id.clone())
+                    }),
             }
         })
         .collect())

@@ -103,13 +103,15 @@ impl TraceIdReport {
 }
 
 /// The report of what the sources gave: `spans` is every span with timings (merged, each
-/// once), `honeycomb` what Honeycomb's aggregates hold, `logs` the lines that carry the id.
+/// once), `honeycomb` what Honeycomb's aggregates hold, `logs` the lines that carry the id,
+/// each with the span it names if it names one (the local store's lines do), which places
+/// it when the trace has that span; the others are placed by time.
 pub fn assemble(
     id: &TraceId,
     sources: Vec<SourceAnswer>,
     spans: &[SpanRecord],
     honeycomb: Vec<AggregateSpan>,
-    logs: Vec<LogEvent>,
+    logs: Vec<(LogEvent, Option<String>)>,
     logs_truncated: bool,
     errors: Vec<super::rollbar::ErrorMatch>,
 ) -> TraceIdReport {
@@ -117,7 +119,18 @@ pub fn assemble(
         .into_iter()
         .filter(|h| !spans.iter().any(|s| s.span_id == h.span_id))
         .collect();
-    let (placed, apart) = place_logs(spans, logs);
+    let mut named: Vec<(LogEvent, String)> = Vec::new();
+    let mut by_time = Vec::new();
+    for (line, span) in logs {
+        match span.filter(|id| spans.iter().any(|s| &s.span_id == id)) {
+            Some(span) => named.push((line, span)),
+            None => by_time.push(line),
+        }
+    }
+    let (mut placed, apart) = place_logs(spans, by_time);
+    for (line, span) in named {
+        placed.entry(span).or_default().push(line);
+    }
     let line = |l: LogEvent, span_id: Option<&String>| LogLine {
         group: l.group.to_string(),
         stream: l.stream,
@@ -205,7 +218,10 @@ mod tests {
                 duration_ms: Some(5.0),
             },
         ];
-        let logs = vec![log(500, "after"), log(20, "inner"), log(5, "outer")];
+        let logs = vec![log(500, "after"), log(20, "inner"), log(5, "outer")]
+            .into_iter()
+            .map(|l| (l, None))
+            .collect();
         let sources = vec![SourceAnswer {
             source: "local",
             answer: Answer::Found {

@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::harness::Sandbox;
 
 /// `tracectl` with the sandbox's clean environment, as a process to stream from.
-fn tracectl_process(sandbox: &Sandbox) -> Command {
+pub(crate) fn tracectl_process(sandbox: &Sandbox) -> Command {
     let template = sandbox.cmd();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tracectl"));
     cmd.env_clear();
@@ -35,7 +35,7 @@ pub(crate) struct Listener {
         std::thread::JoinHandle<String>,
     )>,
     pub(crate) http: u16,
-    grpc: u16,
+    pub(crate) grpc: u16,
     pub(crate) xray: u16,
     /// The CloudWatch Logs and Rollbar stand-ins.
     pub(crate) cloudwatch: u16,
@@ -136,6 +136,16 @@ impl Listener {
             }
         }
         listener
+    }
+
+    /// SIGKILL: no chance to flush or say anything; waits until it is gone.
+    pub(crate) fn kill_9(&mut self) {
+        let status = Command::new("kill")
+            .args(["-9", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let _ = self.child.wait();
     }
 
     /// Ctrl-C, then (exit code, stdout, stderr).
@@ -1375,6 +1385,8 @@ fn the_sdks_defaults_reach_the_default_listener() {
         http: 4318,
         grpc: 4317,
         xray: 2000,
+        cloudwatch: 4320,
+        rollbar: 4321,
         db: sandbox.home().join(".local/share/tracectl/traces.db"),
     };
     assert_eq!(statuses(&flask_app("otlp-http", &[])), [200, 404, 500]);

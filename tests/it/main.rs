@@ -23,5 +23,6 @@ mod rollbar;
 mod tag;
 mod trace;
 mod transaction_search;
+mod twin;
 mod xray;
 mod xray_fake;

@@ -24,6 +24,8 @@ pub const REQUIREMENTS: &[&str] = &[
     "aws-xray-sdk==2.15.0",
     "flask==3.1.3",
     "requests==2.34.2",
+    // What the Flask app logs to CloudWatch Logs with (boto3 underneath, moto's).
+    "watchtower==3.4.0",
 ];
 
 /// The environment's directory: `bin/moto_server` and `bin/python` live under it.

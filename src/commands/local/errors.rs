@@ -51,7 +51,7 @@ pub async fn run(ctx: &Context, args: ErrorsArgs) -> Result<()> {
         level: args.level.clone(),
     };
     let report = views::local_errors::errors(&store, &filter, args.limit)?;
-    crate::output::rollbar::print_items(&ctx.printer, &report)?;
+    crate::output::rollbar::print_items(&ctx.printer, &report, "tracectl local error N")?;
     if report.items.is_empty() && !ctx.printer.is_json() && store.error_counts()?.0 == 0 {
         ctx.printer.hint(
             "no errors yet: point pyrollbar at `tracectl local listen`'s Rollbar stand-in: rollbar.init(token, endpoint='http://127.0.0.1:4321/api/1/')",

@@ -67,5 +67,5 @@ pub async fn run(ctx: &Context, api: &RollbarArgs, args: ItemsArgs) -> Result<()
     let report = views::rollbar::items(&client, &request).await;
     spinner.finish_and_clear();
     let report = report.map_err(|e| ctx.rollbar_read_error(e))?;
-    crate::output::rollbar::print_items(&ctx.printer, &report)
+    crate::output::rollbar::print_items(&ctx.printer, &report, "tracectl rollbar item COUNTER")
 }
