@@ -66,13 +66,16 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Stand in for the X-Ray daemon, an OpenTelemetry collector, CloudWatch Logs and Rollbar: receive spans (OTLP, X-Ray), logs (OTLP, Watchtower) and errors (pyrollbar), store them in SQLite, print each request')
             [CompletionResult]::new('traces', 'traces', [CompletionResultType]::ParameterValue, 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces')
-            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Show stored traces as a waterfall, as `xray trace` does')
+            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Show stored traces as a waterfall, as `xray trace` does, with their log lines and errors under the spans')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print the stored log lines, as `logs tail` does; -f follows new ones')
+            [CompletionResult]::new('errors', 'errors', [CompletionResultType]::ParameterValue, 'List the stored errors, grouped as Rollbar groups them')
+            [CompletionResult]::new('error', 'error', [CompletionResultType]::ParameterValue, 'Show one stored error: its traceback, request and trace')
             [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'Show the service graph of the stored spans, as `xray services` does')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run a query over the stored spans with the flags of `honeycomb query`')
-            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show what the span database holds: size, spans and traces by service, time range')
-            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete old spans now (`local listen --retain` does it while running)')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show what the database holds: size, spans and traces by service, log lines, errors, time range')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete old spans, log lines and errors now (`local listen --retain` does it while running)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -80,6 +83,8 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('--otlp-http', '--otlp-http', [CompletionResultType]::ParameterName, 'OTLP over HTTP on ADDR, or `off` [env: TRACECTL_LOCAL_OTLP_HTTP] [default: 127.0.0.1:4318]')
             [CompletionResult]::new('--otlp-grpc', '--otlp-grpc', [CompletionResultType]::ParameterName, 'OTLP over gRPC on ADDR, or `off` [env: TRACECTL_LOCAL_OTLP_GRPC] [default: 127.0.0.1:4317]')
             [CompletionResult]::new('--xray', '--xray', [CompletionResultType]::ParameterName, 'The X-Ray daemon''s address (UDP segments, TCP sampling), or `off` [env: TRACECTL_LOCAL_XRAY] [default: 127.0.0.1:2000]')
+            [CompletionResult]::new('--cloudwatch-logs', '--cloudwatch-logs', [CompletionResultType]::ParameterName, 'Stand in for CloudWatch Logs (Watchtower, boto3) on ADDR, or `off`; signatures are not checked [env: TRACECTL_LOCAL_CLOUDWATCH_LOGS] [default: 127.0.0.1:4320]')
+            [CompletionResult]::new('--rollbar', '--rollbar', [CompletionResultType]::ParameterName, 'Stand in for Rollbar (pyrollbar''s endpoint http://ADDR/api/1/) on ADDR, or `off` [env: TRACECTL_LOCAL_ROLLBAR] [default: 127.0.0.1:4321]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]')
             [CompletionResult]::new('--retain', '--retain', [CompletionResultType]::ParameterName, 'Delete spans older than this while running [env: TRACECTL_LOCAL_RETAIN] [default: 7d]')
             [CompletionResult]::new('--forward-otlp', '--forward-otlp', [CompletionResultType]::ParameterName, 'Also send OTLP spans to this OTLP/HTTP endpoint (e.g. https://api.honeycomb.io)')
@@ -138,6 +143,81 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;local;trace' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: TRACECTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tracectl;local;logs' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start this long ago, or at this time [default: 1h; with --trace, all]')
+            [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'Only the lines of this trace (W3C or X-Ray id)')
+            [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Only lines from this service (OTLP''s service.name)')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Only lines sent to this log group (the CloudWatch Logs stand-in)')
+            [CompletionResult]::new('--level', '--level', [CompletionResultType]::ParameterName, 'Only lines at least this severe: trace, debug, info, warn, error, fatal')
+            [CompletionResult]::new('--grep', '--grep', [CompletionResultType]::ParameterName, 'Only lines whose message contains TEXT (case-sensitive)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How each line is printed (json is the same as -o json)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: TRACECTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing new lines as they are stored, until Ctrl-C')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing new lines as they are stored, until Ctrl-C')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tracectl;local;errors' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only occurrences since then (a duration ago, or a time) [default: all]')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Only this environment')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Only this environment')
+            [CompletionResult]::new('--level', '--level', [CompletionResultType]::ParameterName, 'Only this level: critical, error, warning, info or debug')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'List at most this many')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'List at most this many')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: TRACECTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'tracectl;local;error' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]')
@@ -236,7 +316,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;local;prune' {
-            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Delete spans that started longer ago than this [default: the retention, 7d]')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Delete spans, log lines and errors from longer ago than this [default: the retention, 7d]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]')
@@ -257,13 +337,16 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;local;help' {
-            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Stand in for the X-Ray daemon, an OpenTelemetry collector, CloudWatch Logs and Rollbar: receive spans (OTLP, X-Ray), logs (OTLP, Watchtower) and errors (pyrollbar), store them in SQLite, print each request')
             [CompletionResult]::new('traces', 'traces', [CompletionResultType]::ParameterValue, 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces')
-            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Show stored traces as a waterfall, as `xray trace` does')
+            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Show stored traces as a waterfall, as `xray trace` does, with their log lines and errors under the spans')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print the stored log lines, as `logs tail` does; -f follows new ones')
+            [CompletionResult]::new('errors', 'errors', [CompletionResultType]::ParameterValue, 'List the stored errors, grouped as Rollbar groups them')
+            [CompletionResult]::new('error', 'error', [CompletionResultType]::ParameterValue, 'Show one stored error: its traceback, request and trace')
             [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'Show the service graph of the stored spans, as `xray services` does')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run a query over the stored spans with the flags of `honeycomb query`')
-            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show what the span database holds: size, spans and traces by service, time range')
-            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete old spans now (`local listen --retain` does it while running)')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show what the database holds: size, spans and traces by service, log lines, errors, time range')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete old spans, log lines and errors now (`local listen --retain` does it while running)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -274,6 +357,15 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;local;help;trace' {
+            break
+        }
+        'tracectl;local;help;logs' {
+            break
+        }
+        'tracectl;local;help;errors' {
+            break
+        }
+        'tracectl;local;help;error' {
             break
         }
         'tracectl;local;help;services' {
@@ -1198,13 +1290,16 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;help;local' {
-            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Stand in for the X-Ray daemon, an OpenTelemetry collector, CloudWatch Logs and Rollbar: receive spans (OTLP, X-Ray), logs (OTLP, Watchtower) and errors (pyrollbar), store them in SQLite, print each request')
             [CompletionResult]::new('traces', 'traces', [CompletionResultType]::ParameterValue, 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces')
-            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Show stored traces as a waterfall, as `xray trace` does')
+            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Show stored traces as a waterfall, as `xray trace` does, with their log lines and errors under the spans')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print the stored log lines, as `logs tail` does; -f follows new ones')
+            [CompletionResult]::new('errors', 'errors', [CompletionResultType]::ParameterValue, 'List the stored errors, grouped as Rollbar groups them')
+            [CompletionResult]::new('error', 'error', [CompletionResultType]::ParameterValue, 'Show one stored error: its traceback, request and trace')
             [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'Show the service graph of the stored spans, as `xray services` does')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run a query over the stored spans with the flags of `honeycomb query`')
-            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show what the span database holds: size, spans and traces by service, time range')
-            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete old spans now (`local listen --retain` does it while running)')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show what the database holds: size, spans and traces by service, log lines, errors, time range')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete old spans, log lines and errors now (`local listen --retain` does it while running)')
             break
         }
         'tracectl;help;local;listen' {
@@ -1214,6 +1309,15 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;help;local;trace' {
+            break
+        }
+        'tracectl;help;local;logs' {
+            break
+        }
+        'tracectl;help;local;errors' {
+            break
+        }
+        'tracectl;help;local;error' {
             break
         }
         'tracectl;help;local;services' {

@@ -127,8 +127,17 @@ _tracectl() {
             tracectl__subcmd__help__subcmd__honeycomb,query)
                 cmd="tracectl__subcmd__help__subcmd__honeycomb__subcmd__query"
                 ;;
+            tracectl__subcmd__help__subcmd__local,error)
+                cmd="tracectl__subcmd__help__subcmd__local__subcmd__error"
+                ;;
+            tracectl__subcmd__help__subcmd__local,errors)
+                cmd="tracectl__subcmd__help__subcmd__local__subcmd__errors"
+                ;;
             tracectl__subcmd__help__subcmd__local,listen)
                 cmd="tracectl__subcmd__help__subcmd__local__subcmd__listen"
+                ;;
+            tracectl__subcmd__help__subcmd__local,logs)
+                cmd="tracectl__subcmd__help__subcmd__local__subcmd__logs"
                 ;;
             tracectl__subcmd__help__subcmd__local,prune)
                 cmd="tracectl__subcmd__help__subcmd__local__subcmd__prune"
@@ -232,11 +241,20 @@ _tracectl() {
             tracectl__subcmd__honeycomb__subcmd__help,query)
                 cmd="tracectl__subcmd__honeycomb__subcmd__help__subcmd__query"
                 ;;
+            tracectl__subcmd__local,error)
+                cmd="tracectl__subcmd__local__subcmd__error"
+                ;;
+            tracectl__subcmd__local,errors)
+                cmd="tracectl__subcmd__local__subcmd__errors"
+                ;;
             tracectl__subcmd__local,help)
                 cmd="tracectl__subcmd__local__subcmd__help"
                 ;;
             tracectl__subcmd__local,listen)
                 cmd="tracectl__subcmd__local__subcmd__listen"
+                ;;
+            tracectl__subcmd__local,logs)
+                cmd="tracectl__subcmd__local__subcmd__logs"
                 ;;
             tracectl__subcmd__local,prune)
                 cmd="tracectl__subcmd__local__subcmd__prune"
@@ -256,11 +274,20 @@ _tracectl() {
             tracectl__subcmd__local,traces)
                 cmd="tracectl__subcmd__local__subcmd__traces"
                 ;;
+            tracectl__subcmd__local__subcmd__help,error)
+                cmd="tracectl__subcmd__local__subcmd__help__subcmd__error"
+                ;;
+            tracectl__subcmd__local__subcmd__help,errors)
+                cmd="tracectl__subcmd__local__subcmd__help__subcmd__errors"
+                ;;
             tracectl__subcmd__local__subcmd__help,help)
                 cmd="tracectl__subcmd__local__subcmd__help__subcmd__help"
                 ;;
             tracectl__subcmd__local__subcmd__help,listen)
                 cmd="tracectl__subcmd__local__subcmd__help__subcmd__listen"
+                ;;
+            tracectl__subcmd__local__subcmd__help,logs)
+                cmd="tracectl__subcmd__local__subcmd__help__subcmd__logs"
                 ;;
             tracectl__subcmd__local__subcmd__help,prune)
                 cmd="tracectl__subcmd__local__subcmd__help__subcmd__prune"
@@ -865,7 +892,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help__subcmd__local)
-            opts="listen traces trace services query stats prune"
+            opts="listen traces trace logs errors error services query stats prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -878,7 +905,49 @@ _tracectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tracectl__subcmd__help__subcmd__local__subcmd__error)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__help__subcmd__local__subcmd__errors)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tracectl__subcmd__help__subcmd__local__subcmd__listen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__help__subcmd__local__subcmd__logs)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1707,7 +1776,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__local)
-            opts="-o -q -v -h -V --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version listen traces trace services query stats prune help"
+            opts="-o -q -v -h -V --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version listen traces trace logs errors error services query stats prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1748,9 +1817,153 @@ _tracectl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        tracectl__subcmd__local__subcmd__help)
-            opts="listen traces trace services query stats prune help"
+        tracectl__subcmd__local__subcmd__error)
+            opts="-o -q -v -h -V --db --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__errors)
+            opts="-e -l -o -q -v -h -V --since --environment --level --limit --db --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --level)
+                    COMPREPLY=($(compgen -W "critical error warning info debug" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__help)
+            opts="listen traces trace logs errors error services query stats prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__help__subcmd__error)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__help__subcmd__errors)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1777,6 +1990,20 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__local__subcmd__help__subcmd__listen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__help__subcmd__logs)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1875,7 +2102,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__local__subcmd__listen)
-            opts="-o -q -v -h -V --otlp-http --no-otlp-http --otlp-grpc --no-otlp-grpc --xray --no-xray --db --retain --forward-xray --forward-otlp --forward-header --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            opts="-o -q -v -h -V --otlp-http --no-otlp-http --otlp-grpc --no-otlp-grpc --xray --no-xray --cloudwatch-logs --rollbar --db --retain --forward-xray --forward-otlp --forward-header --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1893,6 +2120,14 @@ _tracectl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cloudwatch-logs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rollbar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1906,6 +2141,80 @@ _tracectl() {
                     return 0
                     ;;
                 --forward-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__local__subcmd__logs)
+            opts="-f -o -q -v -h -V --follow --since --trace --service --group --level --grep --format --db --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "short detailed json raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

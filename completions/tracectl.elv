@@ -62,19 +62,24 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand listen 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
+            cand listen 'Stand in for the X-Ray daemon, an OpenTelemetry collector, CloudWatch Logs and Rollbar: receive spans (OTLP, X-Ray), logs (OTLP, Watchtower) and errors (pyrollbar), store them in SQLite, print each request'
             cand traces 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
-            cand trace 'Show stored traces as a waterfall, as `xray trace` does'
+            cand trace 'Show stored traces as a waterfall, as `xray trace` does, with their log lines and errors under the spans'
+            cand logs 'Print the stored log lines, as `logs tail` does; -f follows new ones'
+            cand errors 'List the stored errors, grouped as Rollbar groups them'
+            cand error 'Show one stored error: its traceback, request and trace'
             cand services 'Show the service graph of the stored spans, as `xray services` does'
             cand query 'Run a query over the stored spans with the flags of `honeycomb query`'
-            cand stats 'Show what the span database holds: size, spans and traces by service, time range'
-            cand prune 'Delete old spans now (`local listen --retain` does it while running)'
+            cand stats 'Show what the database holds: size, spans and traces by service, log lines, errors, time range'
+            cand prune 'Delete old spans, log lines and errors now (`local listen --retain` does it while running)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tracectl;local;listen'= {
             cand --otlp-http 'OTLP over HTTP on ADDR, or `off` [env: TRACECTL_LOCAL_OTLP_HTTP] [default: 127.0.0.1:4318]'
             cand --otlp-grpc 'OTLP over gRPC on ADDR, or `off` [env: TRACECTL_LOCAL_OTLP_GRPC] [default: 127.0.0.1:4317]'
             cand --xray 'The X-Ray daemon''s address (UDP segments, TCP sampling), or `off` [env: TRACECTL_LOCAL_XRAY] [default: 127.0.0.1:2000]'
+            cand --cloudwatch-logs 'Stand in for CloudWatch Logs (Watchtower, boto3) on ADDR, or `off`; signatures are not checked [env: TRACECTL_LOCAL_CLOUDWATCH_LOGS] [default: 127.0.0.1:4320]'
+            cand --rollbar 'Stand in for Rollbar (pyrollbar''s endpoint http://ADDR/api/1/) on ADDR, or `off` [env: TRACECTL_LOCAL_ROLLBAR] [default: 127.0.0.1:4321]'
             cand --db 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]'
             cand --retain 'Delete spans older than this while running [env: TRACECTL_LOCAL_RETAIN] [default: 7d]'
             cand --forward-otlp 'Also send OTLP spans to this OTLP/HTTP endpoint (e.g. https://api.honeycomb.io)'
@@ -131,6 +136,78 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand --version 'Print version'
         }
         &'tracectl;local;trace'= {
+            cand --db 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tracectl;local;logs'= {
+            cand --since 'Start this long ago, or at this time [default: 1h; with --trace, all]'
+            cand --trace 'Only the lines of this trace (W3C or X-Ray id)'
+            cand --service 'Only lines from this service (OTLP''s service.name)'
+            cand --group 'Only lines sent to this log group (the CloudWatch Logs stand-in)'
+            cand --level 'Only lines at least this severe: trace, debug, info, warn, error, fatal'
+            cand --grep 'Only lines whose message contains TEXT (case-sensitive)'
+            cand --format 'How each line is printed (json is the same as -o json)'
+            cand --db 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]'
+            cand -f 'Keep printing new lines as they are stored, until Ctrl-C'
+            cand --follow 'Keep printing new lines as they are stored, until Ctrl-C'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tracectl;local;errors'= {
+            cand --since 'Only occurrences since then (a duration ago, or a time) [default: all]'
+            cand -e 'Only this environment'
+            cand --environment 'Only this environment'
+            cand --level 'Only this level: critical, error, warning, info or debug'
+            cand -l 'List at most this many'
+            cand --limit 'List at most this many'
+            cand --db 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'tracectl;local;error'= {
             cand --db 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]'
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
             cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
@@ -225,7 +302,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand --version 'Print version'
         }
         &'tracectl;local;prune'= {
-            cand --older-than 'Delete spans that started longer ago than this [default: the retention, 7d]'
+            cand --older-than 'Delete spans, log lines and errors from longer ago than this [default: the retention, 7d]'
             cand --db 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]'
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
             cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
@@ -245,13 +322,16 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand --version 'Print version'
         }
         &'tracectl;local;help'= {
-            cand listen 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
+            cand listen 'Stand in for the X-Ray daemon, an OpenTelemetry collector, CloudWatch Logs and Rollbar: receive spans (OTLP, X-Ray), logs (OTLP, Watchtower) and errors (pyrollbar), store them in SQLite, print each request'
             cand traces 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
-            cand trace 'Show stored traces as a waterfall, as `xray trace` does'
+            cand trace 'Show stored traces as a waterfall, as `xray trace` does, with their log lines and errors under the spans'
+            cand logs 'Print the stored log lines, as `logs tail` does; -f follows new ones'
+            cand errors 'List the stored errors, grouped as Rollbar groups them'
+            cand error 'Show one stored error: its traceback, request and trace'
             cand services 'Show the service graph of the stored spans, as `xray services` does'
             cand query 'Run a query over the stored spans with the flags of `honeycomb query`'
-            cand stats 'Show what the span database holds: size, spans and traces by service, time range'
-            cand prune 'Delete old spans now (`local listen --retain` does it while running)'
+            cand stats 'Show what the database holds: size, spans and traces by service, log lines, errors, time range'
+            cand prune 'Delete old spans, log lines and errors now (`local listen --retain` does it while running)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tracectl;local;help;listen'= {
@@ -259,6 +339,12 @@ set edit:completion:arg-completer[tracectl] = {|@words|
         &'tracectl;local;help;traces'= {
         }
         &'tracectl;local;help;trace'= {
+        }
+        &'tracectl;local;help;logs'= {
+        }
+        &'tracectl;local;help;errors'= {
+        }
+        &'tracectl;local;help;error'= {
         }
         &'tracectl;local;help;services'= {
         }
@@ -1108,19 +1194,28 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'tracectl;help;local'= {
-            cand listen 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
+            cand listen 'Stand in for the X-Ray daemon, an OpenTelemetry collector, CloudWatch Logs and Rollbar: receive spans (OTLP, X-Ray), logs (OTLP, Watchtower) and errors (pyrollbar), store them in SQLite, print each request'
             cand traces 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
-            cand trace 'Show stored traces as a waterfall, as `xray trace` does'
+            cand trace 'Show stored traces as a waterfall, as `xray trace` does, with their log lines and errors under the spans'
+            cand logs 'Print the stored log lines, as `logs tail` does; -f follows new ones'
+            cand errors 'List the stored errors, grouped as Rollbar groups them'
+            cand error 'Show one stored error: its traceback, request and trace'
             cand services 'Show the service graph of the stored spans, as `xray services` does'
             cand query 'Run a query over the stored spans with the flags of `honeycomb query`'
-            cand stats 'Show what the span database holds: size, spans and traces by service, time range'
-            cand prune 'Delete old spans now (`local listen --retain` does it while running)'
+            cand stats 'Show what the database holds: size, spans and traces by service, log lines, errors, time range'
+            cand prune 'Delete old spans, log lines and errors now (`local listen --retain` does it while running)'
         }
         &'tracectl;help;local;listen'= {
         }
         &'tracectl;help;local;traces'= {
         }
         &'tracectl;help;local;trace'= {
+        }
+        &'tracectl;help;local;logs'= {
+        }
+        &'tracectl;help;local;errors'= {
+        }
+        &'tracectl;help;local;error'= {
         }
         &'tracectl;help;local;services'= {
         }

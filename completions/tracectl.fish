@@ -48,31 +48,36 @@ complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "release" -d 'Rele
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "config" -d 'Show the effective configuration and where each value comes from'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
 json\t''"
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -s h -l help -d 'Print help'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -s V -l version -d 'Print version'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "listen" -d 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "traces" -d 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "trace" -d 'Show stored traces as a waterfall, as `xray trace` does'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "services" -d 'Show the service graph of the stored spans, as `xray services` does'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "query" -d 'Run a query over the stored spans with the flags of `honeycomb query`'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "stats" -d 'Show what the span database holds: size, spans and traces by service, time range'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "prune" -d 'Delete old spans now (`local listen --retain` does it while running)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace services query stats prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -f -a "listen" -d 'Stand in for the X-Ray daemon, an OpenTelemetry collector, CloudWatch Logs and Rollbar: receive spans (OTLP, X-Ray), logs (OTLP, Watchtower) and errors (pyrollbar), store them in SQLite, print each request'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -f -a "traces" -d 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -f -a "trace" -d 'Show stored traces as a waterfall, as `xray trace` does, with their log lines and errors under the spans'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -f -a "logs" -d 'Print the stored log lines, as `logs tail` does; -f follows new ones'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -f -a "errors" -d 'List the stored errors, grouped as Rollbar groups them'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -f -a "error" -d 'Show one stored error: its traceback, request and trace'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -f -a "services" -d 'Show the service graph of the stored spans, as `xray services` does'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -f -a "query" -d 'Run a query over the stored spans with the flags of `honeycomb query`'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -f -a "stats" -d 'Show what the database holds: size, spans and traces by service, log lines, errors, time range'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -f -a "prune" -d 'Delete old spans, log lines and errors now (`local listen --retain` does it while running)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and not __fish_seen_subcommand_from listen traces trace logs errors error services query stats prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l otlp-http -d 'OTLP over HTTP on ADDR, or `off` [env: TRACECTL_LOCAL_OTLP_HTTP] [default: 127.0.0.1:4318]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l otlp-grpc -d 'OTLP over gRPC on ADDR, or `off` [env: TRACECTL_LOCAL_OTLP_GRPC] [default: 127.0.0.1:4317]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l xray -d 'The X-Ray daemon\'s address (UDP segments, TCP sampling), or `off` [env: TRACECTL_LOCAL_XRAY] [default: 127.0.0.1:2000]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l cloudwatch-logs -d 'Stand in for CloudWatch Logs (Watchtower, boto3) on ADDR, or `off`; signatures are not checked [env: TRACECTL_LOCAL_CLOUDWATCH_LOGS] [default: 127.0.0.1:4320]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l rollbar -d 'Stand in for Rollbar (pyrollbar\'s endpoint http://ADDR/api/1/) on ADDR, or `off` [env: TRACECTL_LOCAL_ROLLBAR] [default: 127.0.0.1:4321]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l db -d 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l retain -d 'Delete spans older than this while running [env: TRACECTL_LOCAL_RETAIN] [default: 7d]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from listen" -l forward-otlp -d 'Also send OTLP spans to this OTLP/HTTP endpoint (e.g. https://api.honeycomb.io)' -r
@@ -137,6 +142,70 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from trace" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from trace" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -l since -d 'Start this long ago, or at this time [default: 1h; with --trace, all]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -l trace -d 'Only the lines of this trace (W3C or X-Ray id)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -l service -d 'Only lines from this service (OTLP\'s service.name)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -l group -d 'Only lines sent to this log group (the CloudWatch Logs stand-in)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -l level -d 'Only lines at least this severe: trace, debug, info, warn, error, fatal' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -l grep -d 'Only lines whose message contains TEXT (case-sensitive)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -l format -d 'How each line is printed (json is the same as -o json)' -r -f -a "short\t'time, stream, message'
+detailed\t'time, group, stream, event id, message'
+json\t'one JSON object per line'
+raw\t'the message alone'"
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -l db -d 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new lines as they are stored, until Ctrl-C'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -l since -d 'Only occurrences since then (a duration ago, or a time) [default: all]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -s e -l environment -d 'Only this environment' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -l level -d 'Only this level: critical, error, warning, info or debug' -r -f -a "critical\t''
+error\t''
+warning\t''
+info\t''
+debug\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -s l -l limit -d 'List at most this many' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -l db -d 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from errors" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from error" -l db -d 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from error" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from error" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from error" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from error" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from error" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from error" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from error" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from error" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from error" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from error" -s h -l help -d 'Print help'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from error" -s V -l version -d 'Print version'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from services" -l since -d 'Look at the last DUR [default: 1h]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from services" -l db -d 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from services" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
@@ -196,7 +265,7 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from stats" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete spans that started longer ago than this [default: the retention, 7d]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete spans, log lines and errors from longer ago than this [default: the retention, 7d]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from prune" -l db -d 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]' -r -F
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from prune" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from prune" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
@@ -212,13 +281,16 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from prune" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "listen" -d 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "listen" -d 'Stand in for the X-Ray daemon, an OpenTelemetry collector, CloudWatch Logs and Rollbar: receive spans (OTLP, X-Ray), logs (OTLP, Watchtower) and errors (pyrollbar), store them in SQLite, print each request'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "traces" -d 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "trace" -d 'Show stored traces as a waterfall, as `xray trace` does'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "trace" -d 'Show stored traces as a waterfall, as `xray trace` does, with their log lines and errors under the spans'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Print the stored log lines, as `logs tail` does; -f follows new ones'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "errors" -d 'List the stored errors, grouped as Rollbar groups them'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "error" -d 'Show one stored error: its traceback, request and trace'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "services" -d 'Show the service graph of the stored spans, as `xray services` does'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "query" -d 'Run a query over the stored spans with the flags of `honeycomb query`'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Show what the span database holds: size, spans and traces by service, time range'
-complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete old spans now (`local listen --retain` does it while running)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Show what the database holds: size, spans and traces by service, log lines, errors, time range'
+complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete old spans, log lines and errors now (`local listen --retain` does it while running)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand local; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -l endpoint-url -d 'API endpoint, e.g. https://api.eu1.honeycomb.io [env: HONEYCOMB_API_ENDPOINT] [default: https://api.honeycomb.io]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand honeycomb; and not __fish_seen_subcommand_from query datasets columns auth marker help" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
@@ -859,13 +931,16 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_s
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "listen" -d 'Stand in for the X-Ray daemon and an OpenTelemetry collector: receive spans (OTLP over HTTP and gRPC, X-Ray over UDP), store them in SQLite, print each request'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "listen" -d 'Stand in for the X-Ray daemon, an OpenTelemetry collector, CloudWatch Logs and Rollbar: receive spans (OTLP, X-Ray), logs (OTLP, Watchtower) and errors (pyrollbar), store them in SQLite, print each request'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "traces" -d 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "trace" -d 'Show stored traces as a waterfall, as `xray trace` does'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "trace" -d 'Show stored traces as a waterfall, as `xray trace` does, with their log lines and errors under the spans'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "logs" -d 'Print the stored log lines, as `logs tail` does; -f follows new ones'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "errors" -d 'List the stored errors, grouped as Rollbar groups them'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "error" -d 'Show one stored error: its traceback, request and trace'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "services" -d 'Show the service graph of the stored spans, as `xray services` does'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "query" -d 'Run a query over the stored spans with the flags of `honeycomb query`'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "stats" -d 'Show what the span database holds: size, spans and traces by service, time range'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "prune" -d 'Delete old spans now (`local listen --retain` does it while running)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "stats" -d 'Show what the database holds: size, spans and traces by service, log lines, errors, time range'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "prune" -d 'Delete old spans, log lines and errors now (`local listen --retain` does it while running)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from honeycomb" -f -a "query" -d 'Run a query: table of results, a chart per calculation, and the query link'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from honeycomb" -f -a "datasets" -d 'List datasets: name, slug, columns, last written'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from honeycomb" -f -a "columns" -d 'List a dataset\'s columns: name, type, last written, description'

@@ -54,12 +54,10 @@ struct Stand {
 
 /// The endpoint: every operation is a POST to `/`.
 pub fn router(collector: Collector, registry: Registry) -> Router {
-    Router::new()
-        .route("/", post(operation))
-        .with_state(Stand {
-            collector,
-            registry,
-        })
+    Router::new().route("/", post(operation)).with_state(Stand {
+        collector,
+        registry,
+    })
 }
 
 /// An answer in AWS's error shape (HTTP 400 unless said otherwise).
@@ -114,7 +112,11 @@ impl IntoResponse for AwsError {
     }
 }
 
-async fn operation(State(stand): State<Stand>, headers: HeaderMap, body: axum::body::Body) -> Response {
+async fn operation(
+    State(stand): State<Stand>,
+    headers: HeaderMap,
+    body: axum::body::Body,
+) -> Response {
     let target = headers
         .get("x-amz-target")
         .and_then(|v| v.to_str().ok())
@@ -150,10 +152,7 @@ async fn operation(State(stand): State<Stand>, headers: HeaderMap, body: axum::b
             );
         }
         Err(Unreadable::Slow(_) | Unreadable::BrokeOff(_)) => {
-            return refused(
-                collector,
-                invalid("the request body did not arrive whole"),
-            );
+            return refused(collector, invalid("the request body did not arrive whole"));
         }
     };
     let input: Value = match serde_json::from_slice(&bytes) {
@@ -200,10 +199,13 @@ fn input<T: for<'de> Deserialize<'de>>(value: Value) -> Result<T, AwsError> {
 
 /// Commits registry changes; the writer being behind is CloudWatch's throttling.
 async fn commit(collector: &Collector, records: Records) -> Result<(), AwsError> {
-    collector.commit(records, None).await.map_err(|NotStored(_)| {
-        Counters::add(&collector.counters.deferred, 1);
-        throttled()
-    })
+    collector
+        .commit(records, None)
+        .await
+        .map_err(|NotStored(_)| {
+            Counters::add(&collector.counters.deferred, 1);
+            throttled()
+        })
 }
 
 fn now_ms() -> i64 {
@@ -375,7 +377,10 @@ async fn describe_streams(stand: &Stand, value: Value) -> Result<Value, AwsError
         // Descending pages go down from the token.
         let after = request.next_token.as_deref();
         let prefix = request.log_stream_name_prefix.as_deref();
-        let limit = request.limit.unwrap_or(DESCRIBE_LIMIT).clamp(1, DESCRIBE_LIMIT);
+        let limit = request
+            .limit
+            .unwrap_or(DESCRIBE_LIMIT)
+            .clamp(1, DESCRIBE_LIMIT);
         let mut matching = names
             .into_iter()
             .filter(|n| prefix.is_none_or(|p| n.starts_with(p)))
@@ -520,9 +525,13 @@ async fn put_events(
     if !checked.rejected.is_empty() {
         collector.refused(
             "CloudWatch Logs",
-            format!("{} of {total} events outside the accepted time window", total - kept),
+            format!(
+                "{} of {total} events outside the accepted time window",
+                total - kept
+            ),
         );
-        answer["rejectedLogEventsInfo"] = serde_json::to_value(&checked.rejected).unwrap_or_default();
+        answer["rejectedLogEventsInfo"] =
+            serde_json::to_value(&checked.rejected).unwrap_or_default();
     }
     Ok(answer)
 }

@@ -57,7 +57,10 @@ fn rate_limited() -> Response {
     let reset = jiff::Timestamp::now().as_second() + 1;
     let headers = response.headers_mut();
     headers.insert("x-rate-limit-remaining", HeaderValue::from_static("0"));
-    headers.insert("x-rate-limit-remaining-seconds", HeaderValue::from_static("1"));
+    headers.insert(
+        "x-rate-limit-remaining-seconds",
+        HeaderValue::from_static("1"),
+    );
     headers.insert("x-rate-limit-reset", HeaderValue::from(reset));
     response
 }
@@ -78,9 +81,9 @@ async fn payload(
             format!("payload is larger than {MAX_PAYLOAD} bytes"),
         )
     };
-    if declared > MAX_PAYLOAD {
-        return Err(refused(collector, too_large(), "413 payload too large"));
-    }
+    // A payload over the limit is still read (up to the body limit every receiver keeps),
+    // then refused: an answer sent before the body is read would reach the sender as a
+    // broken pipe, not as Rollbar's 413.
     let until = Instant::now() + ROOM_WAIT;
     let Some(mut admission) = collector.budget.admit(declared, until).await else {
         Counters::add(&collector.counters.deferred, 1);
@@ -125,7 +128,11 @@ fn refused(collector: &Collector, answer: Response, why: &str) -> Response {
     answer
 }
 
-async fn item(State(collector): State<Collector>, headers: HeaderMap, body: axum::body::Body) -> Response {
+async fn item(
+    State(collector): State<Collector>,
+    headers: HeaderMap,
+    body: axum::body::Body,
+) -> Response {
     let (value, mut admission) = match payload(&collector, &headers, body).await {
         Ok(read) => read,
         Err(answer) => return answer,
@@ -137,7 +144,11 @@ async fn item(State(collector): State<Collector>, headers: HeaderMap, body: axum
             let status =
                 StatusCode::from_u16(invalid.status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
             let answer = rollbar_error(status, invalid.message.clone());
-            return refused(&collector, answer, &format!("{} {}", invalid.status, invalid.message));
+            return refused(
+                &collector,
+                answer,
+                &format!("{} {}", invalid.status, invalid.message),
+            );
         }
     };
     admission.shrink_to(record.data.to_string().len() + 512);
@@ -161,7 +172,11 @@ async fn item(State(collector): State<Collector>, headers: HeaderMap, body: axum
         .into_response()
 }
 
-async fn deploy(State(collector): State<Collector>, headers: HeaderMap, body: axum::body::Body) -> Response {
+async fn deploy(
+    State(collector): State<Collector>,
+    headers: HeaderMap,
+    body: axum::body::Body,
+) -> Response {
     let (value, admission) = match payload(&collector, &headers, body).await {
         Ok(read) => read,
         Err(answer) => return answer,
@@ -172,7 +187,11 @@ async fn deploy(State(collector): State<Collector>, headers: HeaderMap, body: ax
             StatusCode::UNPROCESSABLE_ENTITY,
             "environment and revision are required",
         );
-        return refused(&collector, answer, "422 deploy without environment or revision");
+        return refused(
+            &collector,
+            answer,
+            "422 deploy without environment or revision",
+        );
     }
     let deploy = crate::model::local_error::Deploy {
         environment: text("environment").to_string(),
@@ -181,7 +200,9 @@ async fn deploy(State(collector): State<Collector>, headers: HeaderMap, body: ax
             .filter(|u| !u.is_empty())
             .or(Some(text("rollbar_username")).filter(|u| !u.is_empty()))
             .map(str::to_string),
-        comment: Some(text("comment")).filter(|c| !c.is_empty()).map(str::to_string),
+        comment: Some(text("comment"))
+            .filter(|c| !c.is_empty())
+            .map(str::to_string),
         time_ns: jiff::Timestamp::now().as_nanosecond() as i64,
     };
     if let Err(NotStored(_)) = collector

@@ -226,7 +226,14 @@ async fn from_local(ctx: &Context, args: &TraceArgs, id: &TraceId) -> (Answer, L
             logs.len() < MAX_LOG_LINES
         })?;
         let errors = views::local_errors::trace_errors(&store, &w3c, &spans)?;
-        Ok::<_, StoreError>((LocalFinds { spans, logs, errors }, path))
+        Ok::<_, StoreError>((
+            LocalFinds {
+                spans,
+                logs,
+                errors,
+            },
+            path,
+        ))
     })
     .await;
     match read {

@@ -83,7 +83,9 @@ pub fn item_record(
     new_uuid: impl FnOnce() -> String,
 ) -> Result<ErrorRecord, Invalid> {
     let Value::Object(mut payload) = payload else {
-        return Err(invalid("Invalid format. The payload must be a JSON object."));
+        return Err(invalid(
+            "Invalid format. The payload must be a JSON object.",
+        ));
     };
     let Some(Value::Object(mut data)) = payload.remove("data") else {
         return Err(invalid("Invalid format. data is missing or not an object."));
@@ -99,7 +101,9 @@ pub fn item_record(
     }
     let uuid = match text(&data, "uuid") {
         Some(uuid) if uuid.len() > 36 => {
-            return Err(invalid("Invalid format. data.uuid must be at most 36 characters."));
+            return Err(invalid(
+                "Invalid format. data.uuid must be at most 36 characters.",
+            ));
         }
         Some(uuid) if !uuid.is_empty() => uuid,
         _ => {
@@ -109,7 +113,9 @@ pub fn item_record(
         }
     };
     let Some(Value::Object(body)) = data.get("body") else {
-        return Err(invalid("Invalid format. data.body is missing or not an object."));
+        return Err(invalid(
+            "Invalid format. data.body is missing or not an object.",
+        ));
     };
     let kinds: Vec<&str> = BODY_KINDS
         .iter()
@@ -119,7 +125,11 @@ pub fn item_record(
     if kinds.len() != 1 {
         return Err(invalid(format!(
             "Invalid format. data.body must have exactly one of trace, trace_chain, message, crash_report (it has {}).",
-            if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") }
+            if kinds.is_empty() {
+                "none".to_string()
+            } else {
+                kinds.join(", ")
+            }
         )));
     }
     let level = text(&data, "level").unwrap_or_else(|| "error".into());
@@ -160,10 +170,12 @@ pub fn item_record(
     let title = text(&data, "title")
         .filter(|t| !t.is_empty())
         .or_else(|| {
-            exception_class.as_ref().map(|class| match &exception_message {
-                Some(m) if !m.is_empty() => format!("{class}: {m}"),
-                _ => class.clone(),
-            })
+            exception_class
+                .as_ref()
+                .map(|class| match &exception_message {
+                    Some(m) if !m.is_empty() => format!("{class}: {m}"),
+                    _ => class.clone(),
+                })
         })
         .or_else(|| message.clone())
         .unwrap_or_else(|| kinds[0].to_string());
@@ -226,9 +238,7 @@ pub fn fingerprint(
 
 /// Replaces the values of secret request headers (any case) with [`MASKED`].
 fn mask_headers(data: &mut Map<String, Value>) {
-    let Some(Value::Object(headers)) = data
-        .get_mut("request")
-        .and_then(|r| r.get_mut("headers"))
+    let Some(Value::Object(headers)) = data.get_mut("request").and_then(|r| r.get_mut("headers"))
     else {
         return;
     };
@@ -284,19 +294,37 @@ mod tests {
         let record = item_record(pyrollbar_item("u-1"), 5, || unreachable!()).unwrap();
         assert_eq!(record.title, "ZeroDivisionError: division by zero");
         assert_eq!(record.time_ns, 1_800_000_000 * 1_000_000_000);
-        assert_eq!(record.fingerprint, "production|exception:ZeroDivisionError@/app/app.py:boom");
-        assert_eq!(record.trace_id.as_deref(), Some("5b8efff798038103d269b633813fc60c"));
+        assert_eq!(
+            record.fingerprint,
+            "production|exception:ZeroDivisionError@/app/app.py:boom"
+        );
+        assert_eq!(
+            record.trace_id.as_deref(),
+            Some("5b8efff798038103d269b633813fc60c")
+        );
         assert_eq!(record.span_id.as_deref(), Some("eee19b7ec3c1b174"));
-        assert_eq!(record.data.pointer("/request/headers/Authorization"), Some(&json!(MASKED)));
-        assert_eq!(record.data.pointer("/request/headers/Accept"), Some(&json!("*/*")));
+        assert_eq!(
+            record.data.pointer("/request/headers/Authorization"),
+            Some(&json!(MASKED))
+        );
+        assert_eq!(
+            record.data.pointer("/request/headers/Accept"),
+            Some(&json!("*/*"))
+        );
         assert!(!record.data.to_string().contains("hunter2"));
         // Another occurrence of the same error is the same group; a message is its own.
         let again = item_record(pyrollbar_item("u-2"), 5, || unreachable!()).unwrap();
         assert_eq!(again.fingerprint, record.fingerprint);
-        let message = json!({"data": {"environment": "staging", "body": {"message": {"body": "disk low"}}}});
+        let message =
+            json!({"data": {"environment": "staging", "body": {"message": {"body": "disk low"}}}});
         let message = item_record(message, 7, || "generated".into()).unwrap();
         assert_eq!(
-            (message.uuid.as_str(), message.title.as_str(), message.level.as_str(), message.time_ns),
+            (
+                message.uuid.as_str(),
+                message.title.as_str(),
+                message.level.as_str(),
+                message.time_ns
+            ),
             ("generated", "disk low", "error", 7)
         );
         assert_eq!(message.fingerprint, "staging|message:disk low");
@@ -315,7 +343,11 @@ mod tests {
         for case in cases {
             let refused = item_record(case.clone(), 0, || "u".into()).unwrap_err();
             assert_eq!(refused.status, 422, "{case}");
-            assert!(refused.message.starts_with("Invalid format."), "{}", refused.message);
+            assert!(
+                refused.message.starts_with("Invalid format."),
+                "{}",
+                refused.message
+            );
         }
     }
 }

@@ -289,7 +289,10 @@ pub fn convert_logs(request: &ExportLogsServiceRequest, now_ns: i64) -> Converte
                             .map(Some)
                             .map_err(|reason| Rejected { reason })
                     };
-                    Ok((id(&log.trace_id, 16, "trace id")?, id(&log.span_id, 8, "span id")?))
+                    Ok((
+                        id(&log.trace_id, 16, "trace id")?,
+                        id(&log.span_id, 8, "span id")?,
+                    ))
                 })();
                 let (trace_id, span_id) = match ids {
                     Ok(ids) => ids,
@@ -334,9 +337,7 @@ mod tests {
     use opentelemetry_proto::tonic::common::v1::{
         AnyValue, InstrumentationScope, KeyValue, KeyValueList,
     };
-    use opentelemetry_proto::tonic::logs::v1::{
-        LogRecord as OtelLog, ResourceLogs, ScopeLogs,
-    };
+    use opentelemetry_proto::tonic::logs::v1::{LogRecord as OtelLog, ResourceLogs, ScopeLogs};
     use opentelemetry_proto::tonic::resource::v1::Resource;
 
     fn text(s: &str) -> Option<AnyValue> {
@@ -405,9 +406,16 @@ mod tests {
         let first = &out.records[0];
         assert_eq!(
             (first.time_ns, first.observed_ns, first.body.as_str()),
-            (1_800_000_000_000_000_123, 1_800_000_000_500_000_000, "payment failed\n")
+            (
+                1_800_000_000_000_000_123,
+                1_800_000_000_500_000_000,
+                "payment failed\n"
+            )
         );
-        assert_eq!(first.trace_id.as_deref(), Some("5b8efff798038103d269b633813fc60c"));
+        assert_eq!(
+            first.trace_id.as_deref(),
+            Some("5b8efff798038103d269b633813fc60c")
+        );
         assert_eq!(first.span_id.as_deref(), Some("eee19b7ec3c1b174"));
         assert_eq!(first.service.as_deref(), Some("backend-flask"));
         assert_eq!(first.severity().as_deref(), Some("ERROR"));
@@ -415,12 +423,23 @@ mod tests {
         assert_eq!(second.time_ns, 1_800_000_001_000_000_000);
         assert_eq!(second.body, r#"{"user":"andrew"}"#);
         assert_eq!(second.severity().as_deref(), Some("INFO"));
-        assert_eq!((second.trace_id.clone(), second.span_id.clone()), (None, None));
+        assert_eq!(
+            (second.trace_id.clone(), second.span_id.clone()),
+            (None, None)
+        );
         assert_eq!(out.rejected.len(), 1);
-        assert_eq!(out.rejection_message(), "1 log record(s) rejected: trace id is all zeros");
+        assert_eq!(
+            out.rejection_message(),
+            "1 log record(s) rejected: trace id is all zeros"
+        );
         let event = first.as_event(7);
         assert_eq!(
-            (&*event.group, event.stream.as_str(), event.event_id.as_str(), event.timestamp),
+            (
+                &*event.group,
+                event.stream.as_str(),
+                event.event_id.as_str(),
+                event.timestamp
+            ),
             ("backend-flask", "app", "7", 1_800_000_000_000)
         );
     }
@@ -429,9 +448,18 @@ mod tests {
     fn trace_ids_are_found_in_each_form_a_line_carries_them() {
         let w3c = "5b8efff798038103d269b633813fc60c";
         let cases = [
-            (r#"{"message":"hi","trace_id":"5b8efff798038103d269b633813fc60c","span_id":"eee19b7ec3c1b174"}"#, Some("eee19b7ec3c1b174")),
-            (r#"{"otelTraceID":"5b8efff798038103d269b633813fc60c"}"#, None),
-            ("GET / traceparent=00-5b8efff798038103d269b633813fc60c-eee19b7ec3c1b174-01 ok", Some("eee19b7ec3c1b174")),
+            (
+                r#"{"message":"hi","trace_id":"5b8efff798038103d269b633813fc60c","span_id":"eee19b7ec3c1b174"}"#,
+                Some("eee19b7ec3c1b174"),
+            ),
+            (
+                r#"{"otelTraceID":"5b8efff798038103d269b633813fc60c"}"#,
+                None,
+            ),
+            (
+                "GET / traceparent=00-5b8efff798038103d269b633813fc60c-eee19b7ec3c1b174-01 ok",
+                Some("eee19b7ec3c1b174"),
+            ),
             ("Root=1-5b8efff7-98038103d269b633813fc60c;Sampled=1", None),
             ("request 5B8EFFF798038103D269B633813FC60C done", None),
         ];
@@ -448,7 +476,10 @@ mod tests {
 
     #[test]
     fn severities_are_named_ranked_and_read_from_plain_lines() {
-        assert_eq!((severity_name(9), severity_name(13), severity_name(24)), ("INFO", "WARN", "FATAL"));
+        assert_eq!(
+            (severity_name(9), severity_name(13), severity_name(24)),
+            ("INFO", "WARN", "FATAL")
+        );
         assert!(severity_rank("warning") == severity_rank("WARN"));
         assert!(severity_rank("CRITICAL") > severity_rank("error"));
         let line = |body: &str| LogRecord {
@@ -467,9 +498,18 @@ mod tests {
             resource: Arc::default(),
             source: LogSource::Cloudwatch,
         };
-        assert_eq!(line("ERROR:app:payment failed").severity().as_deref(), Some("ERROR"));
-        assert_eq!(line("[WARNING] disk low").severity().as_deref(), Some("WARN"));
-        assert_eq!(line(r#"{"level":"info","msg":"x"}"#).severity().as_deref(), Some("INFO"));
+        assert_eq!(
+            line("ERROR:app:payment failed").severity().as_deref(),
+            Some("ERROR")
+        );
+        assert_eq!(
+            line("[WARNING] disk low").severity().as_deref(),
+            Some("WARN")
+        );
+        assert_eq!(
+            line(r#"{"level":"info","msg":"x"}"#).severity().as_deref(),
+            Some("INFO")
+        );
         // A word in the sentence is not a level.
         assert_eq!(line("the error was handled").severity(), None);
     }

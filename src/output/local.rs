@@ -116,7 +116,12 @@ pub fn print_local_traces(
             );
             lines
         };
-        p.line(&waterfall::render_with(&local.trace, width, palette, &under))?;
+        p.line(&waterfall::render_with(
+            &local.trace,
+            width,
+            palette,
+            &under,
+        ))?;
         let apart: Vec<String> = local
             .errors
             .iter()
@@ -127,7 +132,7 @@ pub fn print_local_traces(
                     .logs
                     .iter()
                     .filter(|l| l.span_id.is_none())
-                    .map(|l| log_text(l)),
+                    .map(&log_text),
             )
             .collect();
         if !apart.is_empty() {

@@ -7,16 +7,16 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::Serialize;
 
+use super::lookup::LogLine;
 use super::query::QueryReport;
+use super::rollbar::ErrorMatch;
 use super::services::ServicesReport;
 use super::traces::{SourceKind, TracesReport, TracesRequest, summarise};
-use super::lookup::LogLine;
-use super::rollbar::ErrorMatch;
 use crate::clients::store::{LogsFilter, Store, StoreError};
-use crate::model::lookup::running_at;
-use crate::model::span::SpanRecord;
 use crate::model::graph;
+use crate::model::lookup::running_at;
 use crate::model::query::{QuerySpec, SpecError};
+use crate::model::span::SpanRecord;
 use crate::model::span::trace_of;
 use crate::model::span_query;
 use crate::model::time::Window;
@@ -185,9 +185,8 @@ pub fn trace_logs(
                 .span_id
                 .clone()
                 .filter(|id| spans.iter().any(|s| &s.span_id == id));
-            let span_id = named.or_else(|| {
-                running_at(spans, stored.record.time_ns, 0).map(|s| s.span_id.clone())
-            });
+            let span_id = named
+                .or_else(|| running_at(spans, stored.record.time_ns, 0).map(|s| s.span_id.clone()));
             let event = stored.record.as_event(stored.id);
             LogLine {
                 group: event.group.to_string(),
@@ -481,7 +480,7 @@ mod tests {
         assert_eq!(lookup.missing, ["cc".repeat(16)]);
         assert_eq!(lookup.found.len(), 1);
         // The tree: the frontend's request, its call out, the backend's span under it.
-        let root = &lookup.found[0].spans;
+        let root = &lookup.found[0].trace.spans;
         assert_eq!(root.len(), 1);
         let call = &root[0].children;
         let served = &call[0].children;

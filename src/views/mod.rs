@@ -83,4 +83,5 @@ mod schema {
     pin!(rollbar_items, super::rollbar::ItemsReport);
     pin!(rollbar_item, super::rollbar::ItemDetail);
     pin!(doctor_report, crate::model::doctor::DoctorReport);
+    pin!(local_log_row, super::local_logs::LocalLogRow);
 }

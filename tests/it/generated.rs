@@ -41,10 +41,10 @@ fn completions_and_man_pages_are_fresh() {
         stale.is_empty(),
         "stale generated files: {stale:?}\nrun: TRACECTL_BLESS=1 cargo test generated"
     );
-    // One page per command: the root, 8 groups (with config, completions and local), 30
+    // One page per command: the root, 8 groups (with config, completions and local), 33
     // leaves, release, trace and doctor.
     assert_eq!(
         files.iter().filter(|(r, _)| r.starts_with("man")).count(),
-        1 + 8 + 30 + 3
+        1 + 8 + 33 + 3
     );
 }

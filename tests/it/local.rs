@@ -1309,7 +1309,7 @@ async fn retain_deletes_old_spans_while_running() {
     let (code, _, stderr) = listener.stop();
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
-        stderr.contains("deleted 1 spans older than the retention"),
+        stderr.contains("deleted 1 spans, 0 log lines and 0 errors older than the retention"),
         "{stderr}"
     );
 }
@@ -1743,7 +1743,7 @@ fn the_local_views_without_a_database_say_how_to_fill_one() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr.starts_with(&format!(
-            "error: {} was written by a newer tracectl (schema 7; this one reads up to 2)",
+            "error: {} was written by a newer tracectl (schema 7; this one reads up to 3)",
             newer.display()
         )),
         "{}",
@@ -1777,7 +1777,8 @@ fn local_stats_and_prune() {
     assert_eq!(kept.code, 0, "{}", kept.stderr);
     assert_eq!(
         serde_json::from_str::<Value>(&kept.stdout).unwrap(),
-        serde_json::json!({"deleted": 0, "left": 14})
+        serde_json::json!({"deleted": 0, "left": 14, "deleted_logs": 0, "logs_left": 0,
+                           "deleted_errors": 0, "errors_left": 0})
     );
     std::thread::sleep(Duration::from_millis(1100));
     let pruned = local(&sandbox, &db, &["prune", "--older-than", "1s"]);
@@ -1785,7 +1786,7 @@ fn local_stats_and_prune() {
     assert_eq!(
         pruned.stdout,
         format!(
-            "deleted 14 spans older than 1s; 0 left in {}\n",
+            "deleted 14 spans, 0 log lines and 0 errors older than 1s; 0 spans, 0 log lines and 0 errors left in {}\n",
             db.display()
         )
     );

@@ -1251,7 +1251,9 @@ for _ in range(2):
     );
     let human = lookup_in_rollbar("5b8efff798038103d269b633813fc60c", false);
     assert!(
-        human.stdout.contains("errors (Rollbar, the local store):\n"),
+        human
+            .stdout
+            .contains("errors (Rollbar, the local store):\n"),
         "{}",
         human.stdout
     );

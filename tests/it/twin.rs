@@ -41,7 +41,10 @@ fn local_json(sandbox: &Sandbox, db: &Path, args: &[&str]) -> Value {
 /// OTEL_LOGS, logs), Watchtower through boto3's own variable, pyrollbar's endpoint.
 fn app_env(listener: &Listener, otlp_port: u16) -> Vec<(&'static str, String)> {
     vec![
-        ("OTEL_EXPORTER_OTLP_ENDPOINT", format!("http://127.0.0.1:{otlp_port}")),
+        (
+            "OTEL_EXPORTER_OTLP_ENDPOINT",
+            format!("http://127.0.0.1:{otlp_port}"),
+        ),
         ("OTEL_LOGS", "1".into()),
         ("WATCHTOWER_LOG_GROUP", "/cruddur/backend-flask".into()),
         (
@@ -105,33 +108,74 @@ fn the_flask_apps_logs_and_error_are_stored_beside_its_trace() {
         rows.iter()
             .filter(|r| r["source"] == source)
             .map(|r| {
-                json!([r["message"], r["trace_id"], r["span_id"], r["severity"], r["group"], r["stream"]])
+                json!([
+                    r["message"],
+                    r["trace_id"],
+                    r["span_id"],
+                    r["severity"],
+                    r["group"],
+                    r["stream"]
+                ])
             })
             .collect()
     };
     let expected = |text: &dyn Fn(&str, &str) -> String, group: &str| {
         vec![
-            json!([text(&home.0, "INFO"), home.1, home.2, "INFO", group, "backend-flask"]),
-            json!([text(&boom.0, "ERROR"), boom.1, boom.2, "ERROR", group, "backend-flask"]),
-            json!([text("Exception on /api/boom [GET]", "ERROR"), boom.1, boom.2, "ERROR", group, "backend-flask"]),
+            json!([
+                text(&home.0, "INFO"),
+                home.1,
+                home.2,
+                "INFO",
+                group,
+                "backend-flask"
+            ]),
+            json!([
+                text(&boom.0, "ERROR"),
+                boom.1,
+                boom.2,
+                "ERROR",
+                group,
+                "backend-flask"
+            ]),
+            json!([
+                text("Exception on /api/boom [GET]", "ERROR"),
+                boom.1,
+                boom.2,
+                "ERROR",
+                group,
+                "backend-flask"
+            ]),
         ]
     };
     assert_eq!(of("otlp"), expected(&|m, _| m.to_string(), "backend-flask"));
     // Watchtower sends the formatter's JSON line (Python's separators), kept as sent; the
     // ids in it are the line's.
     let cloudwatch = of("cloudwatch");
-    let sent = [(home, home.0.as_str(), "INFO"), (boom, boom.0.as_str(), "ERROR"), (boom, "Exception on /api/boom [GET]", "ERROR")];
+    let sent = [
+        (home, home.0.as_str(), "INFO"),
+        (boom, boom.0.as_str(), "ERROR"),
+        (boom, "Exception on /api/boom [GET]", "ERROR"),
+    ];
     assert_eq!(cloudwatch.len(), sent.len());
     for (got, (w, message, level)) in cloudwatch.iter().zip(sent) {
         let text = got[0].as_str().unwrap();
-        assert!(text.starts_with(&format!("{{\"level\": \"{level}\", \"message\": ")), "{text}");
+        assert!(
+            text.starts_with(&format!("{{\"level\": \"{level}\", \"message\": ")),
+            "{text}"
+        );
         assert_eq!(
             serde_json::from_str::<Value>(text).unwrap(),
             json!({"level": level, "message": message, "trace_id": w.1, "span_id": w.2})
         );
         assert_eq!(
             got.as_array().unwrap()[1..],
-            [json!(w.1), json!(w.2), json!(level), json!("/cruddur/backend-flask"), json!("backend-flask")]
+            [
+                json!(w.1),
+                json!(w.2),
+                json!(level),
+                json!("/cruddur/backend-flask"),
+                json!("backend-flask")
+            ]
         );
     }
 
@@ -147,7 +191,11 @@ fn the_flask_apps_logs_and_error_are_stored_beside_its_trace() {
         placed.iter().map(|p| p.0).collect::<Vec<_>>(),
         [home.2.as_str(), home.2.as_str()]
     );
-    assert_eq!(home_trace["spans"][0]["id"], json!(home.2), "the line is the server span's");
+    assert_eq!(
+        home_trace["spans"][0]["id"],
+        json!(home.2),
+        "the line is the server span's"
+    );
     assert!(home_trace.get("errors").is_none(), "{home_trace}");
 
     // The error: one item, its occurrence linked to the trace and marked on the span.
@@ -155,19 +203,42 @@ fn the_flask_apps_logs_and_error_are_stored_beside_its_trace() {
     assert_eq!(items["items"].as_array().unwrap().len(), 1, "{items}");
     let item = &items["items"][0];
     assert_eq!(
-        (&item["counter"], &item["title"], &item["occurrences"], &item["level"], &item["environment"]),
-        (&json!(1), &json!("ZeroDivisionError: division by zero"), &json!(1), &json!("error"), &json!("production"))
+        (
+            &item["counter"],
+            &item["title"],
+            &item["occurrences"],
+            &item["level"],
+            &item["environment"]
+        ),
+        (
+            &json!(1),
+            &json!("ZeroDivisionError: division by zero"),
+            &json!(1),
+            &json!("error"),
+            &json!("production")
+        )
     );
     let detail = local_json(&sandbox, &db, &["error", "1"]);
     let occurrence = &detail["occurrences"][0];
     assert_eq!(occurrence["trace_ids"], json!([boom.1]));
-    assert_eq!(occurrence["exception"], "ZeroDivisionError: division by zero");
+    assert_eq!(
+        occurrence["exception"],
+        "ZeroDivisionError: division by zero"
+    );
     assert_eq!(occurrence["request"]["url"], "http://localhost/api/boom");
     assert_eq!(occurrence["code_version"], "abc1234");
     let frames = occurrence["frames"].as_array().unwrap();
-    assert_eq!(frames.last().unwrap()["method"], "boom", "most recent call last");
+    assert_eq!(
+        frames.last().unwrap()["method"],
+        "boom",
+        "most recent call last"
+    );
     // The same error by its occurrence's uuid.
-    let by_uuid = local_json(&sandbox, &db, &["error", occurrence["uuid"].as_str().unwrap()]);
+    let by_uuid = local_json(
+        &sandbox,
+        &db,
+        &["error", occurrence["uuid"].as_str().unwrap()],
+    );
     assert_eq!(by_uuid["item"]["counter"], 1);
     let boom_trace = local_json(&sandbox, &db, &["trace", &boom.1]);
     assert_eq!(boom_trace["errors"][0]["counter"], 1);
@@ -187,8 +258,14 @@ fn the_flask_apps_logs_and_error_are_stored_beside_its_trace() {
         .iter()
         .position(|l| l.starts_with(" GET /api/boom"))
         .unwrap();
-    assert_eq!(drawn[row + 1].trim(), "✖ error #1 ZeroDivisionError: division by zero");
-    assert!(drawn[row + 2].trim_start().starts_with("│ ") && drawn[row + 2].contains("about to divide by zero"));
+    assert_eq!(
+        drawn[row + 1].trim(),
+        "✖ error #1 ZeroDivisionError: division by zero"
+    );
+    assert!(
+        drawn[row + 2].trim_start().starts_with("│ ")
+            && drawn[row + 2].contains("about to divide by zero")
+    );
 
     // `tracectl trace ID` reports them in its local line and lists them.
     let report = crate::harness::run(
@@ -206,7 +283,10 @@ fn the_flask_apps_logs_and_error_are_stored_beside_its_trace() {
                "detail": format!("2 spans, 4 log lines, 1 error in {}", db.display())})
     );
     assert_eq!(report["logs"].as_array().unwrap().len(), 4);
-    assert_eq!(report["errors"][0]["title"], "ZeroDivisionError: division by zero");
+    assert_eq!(
+        report["errors"][0]["title"],
+        "ZeroDivisionError: division by zero"
+    );
 
     // And `local stats` counts them.
     let stats = local_json(&sandbox, &db, &["stats"]);
@@ -221,9 +301,11 @@ fn the_flask_apps_logs_and_error_are_stored_beside_its_trace() {
     let (code, _, stderr) = listener.stop();
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
-        stderr.lines().last().unwrap().ends_with(
-            "; 6 log lines: stored 6, rejected 0; 1 errors stored"
-        ),
+        stderr
+            .lines()
+            .last()
+            .unwrap()
+            .ends_with("; 6 log lines: stored 6, rejected 0; 1 errors stored"),
         "{stderr}"
     );
 }
@@ -236,7 +318,10 @@ fn otlp_logs_over_grpc_are_stored_with_their_ids() {
     let lines = flask_app(
         "otlp-grpc",
         &[
-            ("OTEL_EXPORTER_OTLP_ENDPOINT", format!("http://127.0.0.1:{}", listener.grpc)),
+            (
+                "OTEL_EXPORTER_OTLP_ENDPOINT",
+                format!("http://127.0.0.1:{}", listener.grpc),
+            ),
             ("OTEL_LOGS", "1".into()),
         ],
     );
@@ -284,7 +369,11 @@ fn boto3(listener: &Listener, script: &str) -> Value {
         .env_clear()
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -346,13 +435,21 @@ print(json.dumps(out))
     );
     // Stored: the one kept of each window batch, the five of the next, the 1 MB batch's
     // two; nothing of the refused batches.
-    let rows = local_json(&sandbox, &listener.db, &["logs", "--group", "/app/rules", "--since", "15d"]);
+    let rows = local_json(
+        &sandbox,
+        &listener.db,
+        &["logs", "--group", "/app/rules", "--since", "15d"],
+    );
     let rows = rows.as_array().unwrap();
     let messages: Vec<String> = rows
         .iter()
         .map(|r| {
             let m = r["message"].as_str().unwrap();
-            if m.len() > 40 { format!("{} bytes", m.len()) } else { m.to_string() }
+            if m.len() > 40 {
+                format!("{} bytes", m.len())
+            } else {
+                m.to_string()
+            }
         })
         .collect();
     let day = 86_400_000i64;
@@ -370,7 +467,10 @@ print(json.dumps(out))
             "y".to_string(),
         ]
     );
-    assert!(rows.iter().all(|r| r["source"] == "cloudwatch" && r["stream"] == "web-1"));
+    assert!(
+        rows.iter()
+            .all(|r| r["source"] == "cloudwatch" && r["stream"] == "web-1")
+    );
     // Groups and streams outlive a restart of the listener.
     let (code, _, stderr) = listener.stop();
     assert_eq!(code, Some(0), "{stderr}");
@@ -383,7 +483,10 @@ print(json.dumps(out))
     );
     assert_eq!(
         answers,
-        json!(["ResourceAlreadyExistsException: The specified log group already exists", false])
+        json!([
+            "ResourceAlreadyExistsException: The specified log group already exists",
+            false
+        ])
     );
 }
 
@@ -412,7 +515,10 @@ fn control_characters_are_stored_as_sent_and_escaped_when_printed() {
     assert_eq!(run("raw").stdout, "red \x1b[31mALERT\x1b[0m\ttab\n");
     let short = run("short").stdout;
     // The escape sequences are shown, not obeyed; a tab is white space.
-    assert!(short.ends_with("  red \\x1b[31mALERT\\x1b[0m\ttab\n"), "{short:?}");
+    assert!(
+        short.ends_with("  red \\x1b[31mALERT\\x1b[0m\ttab\n"),
+        "{short:?}"
+    );
     let json: Value = serde_json::from_str(run("json").stdout.trim()).unwrap();
     assert_eq!(json["message"], "red \x1b[31mALERT\x1b[0m\ttab");
 }
@@ -505,10 +611,16 @@ fn nothing_acknowledged_is_missing_after_a_kill_9() {
     assert!(status.success());
     listener.kill_9();
     let stats = local_json(&sandbox, &listener.db, &["stats"]);
-    assert_eq!(stats["logs"], json!([{"source": "cloudwatch", "lines": 10_000}]));
+    assert_eq!(
+        stats["logs"],
+        json!([{"source": "cloudwatch", "lines": 10_000}])
+    );
     assert_eq!(stats["errors"], 7);
     let counts = local_json(&sandbox, &listener.db, &["errors"]);
-    assert_eq!(counts["items"][0]["occurrences"], 7, "one error, seven times: one item");
+    assert_eq!(
+        counts["items"][0]["occurrences"], 7,
+        "one error, seven times: one item"
+    );
 }
 
 /// The Rollbar stand-in answers bad payloads as Rollbar does and keeps a uuid once.
@@ -536,17 +648,49 @@ async fn the_rollbar_stand_in_answers_as_rollbar_and_keeps_a_uuid_once() {
                         "request": {"headers": {"Authorization": "Bearer s3cret", "Cookie": "sid=1"}}}})
         .to_string()
     };
-    let (status, body) = post("item/", Some("t"), item("8c1f2f9e-0000-4000-8000-000000000001")).await;
-    assert_eq!((status, body), (200, json!({"err": 0, "result": {"id": null, "uuid": "8c1f2f9e-0000-4000-8000-000000000001"}})));
+    let (status, body) = post(
+        "item/",
+        Some("t"),
+        item("8c1f2f9e-0000-4000-8000-000000000001"),
+    )
+    .await;
+    assert_eq!(
+        (status, body),
+        (
+            200,
+            json!({"err": 0, "result": {"id": null, "uuid": "8c1f2f9e-0000-4000-8000-000000000001"}})
+        )
+    );
     // The same uuid again is answered and not stored twice.
-    let (status, _) = post("item/", Some("t"), item("8c1f2f9e-0000-4000-8000-000000000001")).await;
+    let (status, _) = post(
+        "item/",
+        Some("t"),
+        item("8c1f2f9e-0000-4000-8000-000000000001"),
+    )
+    .await;
     assert_eq!(status, 200);
     let cases = [
         (None, item("u-2"), 401, "access token required"),
         (Some("t"), "{not json".to_string(), 400, ""),
-        (Some("t"), json!({"data": {"body": {"message": {"body": "x"}}}}).to_string(), 422, "Invalid format. data.environment is required and must be at most 255 characters."),
-        (Some("t"), json!({"data": {"environment": "e", "body": {"trace": {}, "message": {"body": "x"}}}}).to_string(), 422, "Invalid format. data.body must have exactly one of trace, trace_chain, message, crash_report (it has trace, message)."),
-        (Some("t"), "x".repeat(1024 * 1024 + 1), 413, "payload is larger than 1048576 bytes"),
+        (
+            Some("t"),
+            json!({"data": {"body": {"message": {"body": "x"}}}}).to_string(),
+            422,
+            "Invalid format. data.environment is required and must be at most 255 characters.",
+        ),
+        (
+            Some("t"),
+            json!({"data": {"environment": "e", "body": {"trace": {}, "message": {"body": "x"}}}})
+                .to_string(),
+            422,
+            "Invalid format. data.body must have exactly one of trace, trace_chain, message, crash_report (it has trace, message).",
+        ),
+        (
+            Some("t"),
+            "x".repeat(1024 * 1024 + 1),
+            413,
+            "payload is larger than 1048576 bytes",
+        ),
     ];
     for (token, body, want_status, want_message) in cases {
         let (status, answer) = post("item/", token, body).await;
@@ -559,22 +703,32 @@ async fn the_rollbar_stand_in_answers_as_rollbar_and_keeps_a_uuid_once() {
     let (status, body) = post(
         "deploy",
         Some("t"),
-        json!({"environment": "staging", "revision": "abc1234", "local_username": "dev"}).to_string(),
+        json!({"environment": "staging", "revision": "abc1234", "local_username": "dev"})
+            .to_string(),
     )
     .await;
     assert_eq!((status, body), (200, json!({"data": {"deploy_id": 1}})));
     let db = listener.db.clone();
     let items = local_json(&sandbox, &db, &["errors"]);
     assert_eq!(items["items"].as_array().unwrap().len(), 1);
-    assert_eq!(items["items"][0]["occurrences"], 1, "the uuid was kept once");
+    assert_eq!(
+        items["items"][0]["occurrences"], 1,
+        "the uuid was kept once"
+    );
     let detail = local_json(&sandbox, &db, &["error", "#1"]);
     let headers = &detail["occurrences"][0]["request"]["headers"];
-    assert_eq!(headers, &json!([["Authorization", "****"], ["Cookie", "****"]]));
+    assert_eq!(
+        headers,
+        &json!([["Authorization", "****"], ["Cookie", "****"]])
+    );
     // Masked on disk too, not only on screen.
     let raw = std::fs::read(&db).unwrap();
     let wal = std::fs::read(db.with_extension("db-wal")).unwrap_or_default();
     for bytes in [raw, wal] {
-        assert!(!bytes.windows(6).any(|w| w == b"s3cret"), "the secret header was stored");
+        assert!(
+            !bytes.windows(6).any(|w| w == b"s3cret"),
+            "the secret header was stored"
+        );
     }
 }
 
@@ -612,8 +766,69 @@ fn a_locked_database_throttles_boto3_which_retries_and_loses_nothing() {
     assert!(answer.as_i64().unwrap() >= 1, "boto3 was asked to retry");
     assert!(started.elapsed() >= Duration::from_secs(5));
     let rows = local_json(&sandbox, &listener.db, &["logs", "--group", "/app/t"]);
-    let messages: Vec<&str> = rows.as_array().unwrap().iter().map(|r| r["message"].as_str().unwrap()).collect();
+    let messages: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["message"].as_str().unwrap())
+        .collect();
     assert_eq!(messages, ["held 0", "held 1", "held 2"]);
     let (_, _, stderr) = listener.stop();
-    assert!(stderr.contains("their senders were told to retry"), "{stderr}");
+    assert!(
+        stderr.contains("their senders were told to retry"),
+        "{stderr}"
+    );
+}
+
+/// `local prune` deletes old log lines and errors with the spans, and the items left with
+/// no occurrence; what is newer stays.
+#[test]
+fn prune_deletes_old_lines_and_errors_and_keeps_the_new() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &[]);
+    boto3(
+        &listener,
+        "logs.create_log_group(logGroupName='/app/p')\n\
+         logs.create_log_stream(logGroupName='/app/p', logStreamName='s')\n\
+         logs.put_log_events(logGroupName='/app/p', logStreamName='s', logEvents=[\n\
+             {'timestamp': now - 2 * 86400000, 'message': 'two days ago'},\n\
+             {'timestamp': now - 2 * 86400000 + 1, 'message': 'two days ago too'}])\n\
+         logs.put_log_events(logGroupName='/app/p', logStreamName='s',\n\
+             logEvents=[{'timestamp': now, 'message': 'now'}])\n\
+         print('{}')",
+    );
+    // An error of two days ago (its own timestamp) and one of now, in two items.
+    let python = crate::python::venv().join("bin/python");
+    let two_days_ago = jiff::Timestamp::now().as_second() - 2 * 86_400;
+    let script = format!(
+        "import json, urllib.request\n\
+         for body, ts in (('old', {two_days_ago}), ('new', None)):\n\
+         \x20   data = {{'environment': 'dev', 'body': {{'message': {{'body': body}}}}}}\n\
+         \x20   if ts: data['timestamp'] = ts\n\
+         \x20   request = urllib.request.Request('http://127.0.0.1:{}/api/1/item/', json.dumps({{'data': data}}).encode(),\n\
+         \x20       {{'X-Rollbar-Access-Token': 't', 'Content-Type': 'application/json'}})\n\
+         \x20   urllib.request.urlopen(request).read()\n",
+        listener.rollbar
+    );
+    let status = Command::new(python).arg("-c").arg(script).status().unwrap();
+    assert!(status.success());
+    let db = listener.db.clone();
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    let pruned = local_json(&sandbox, &db, &["prune", "--older-than", "1d"]);
+    assert_eq!(
+        pruned,
+        json!({"deleted": 0, "left": 0, "deleted_logs": 2, "logs_left": 1,
+               "deleted_errors": 1, "errors_left": 1})
+    );
+    let left = local_json(&sandbox, &db, &["logs", "--since", "3d"]);
+    assert_eq!(left.as_array().unwrap().len(), 1);
+    assert_eq!(left[0]["message"], "now");
+    let items = local_json(&sandbox, &db, &["errors"]);
+    assert_eq!(items["items"].as_array().unwrap().len(), 1);
+    assert_eq!(items["items"][0]["title"], "new");
+    assert_eq!(
+        items["items"][0]["counter"], 2,
+        "item numbers are never reused"
+    );
 }

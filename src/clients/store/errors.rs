@@ -133,7 +133,11 @@ pub(super) fn insert(
 }
 
 /// Deletes occurrences from before `cutoff_ns`, then the items left with none.
-pub(super) fn prune(tx: &Transaction<'_>, path: &Path, cutoff_ns: i64) -> Result<usize, StoreError> {
+pub(super) fn prune(
+    tx: &Transaction<'_>,
+    path: &Path,
+    cutoff_ns: i64,
+) -> Result<usize, StoreError> {
     let write = |e| classify(path, e);
     let deleted = tx
         .execute("DELETE FROM errors WHERE time_ns < ?1", [cutoff_ns])
@@ -223,9 +227,11 @@ impl Store {
         let read = |e| classify_read(&self.path, e);
         let total: i64 = self
             .conn
-            .query_row("SELECT count(*) FROM errors WHERE item = ?1", [counter], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT count(*) FROM errors WHERE item = ?1",
+                [counter],
+                |r| r.get(0),
+            )
             .map_err(read)?;
         let mut query = self
             .conn

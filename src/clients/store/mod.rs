@@ -612,9 +612,9 @@ fn insert_spans(
         return Ok(());
     }
     {
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO spans (trace_id, span_id, parent_id, service, name, kind,
+        let mut insert = tx
+            .prepare_cached(
+                "INSERT INTO spans (trace_id, span_id, parent_id, service, name, kind,
                         start_ns, end_ns, status, http_method, http_route, http_url,
                         http_status, db_statement, remote_service, exceptions, resource,
                         attributes, source, detail)
@@ -639,53 +639,51 @@ fn insert_spans(
                         attributes = excluded.attributes, source = excluded.source,
                         detail = excluded.detail
                      WHERE excluded.end_ns IS NOT NULL OR spans.end_ns IS NULL",
-                )
-                .map_err(|e| classify(path, e))?;
-            // Spans of one resource share it: its JSON is written once per run of them.
-            let mut resource_json: Option<(
-                *const serde_json::Map<String, serde_json::Value>,
-                String,
-            )> = None;
-            for s in spans {
-                let exceptions = (!s.exceptions.is_empty())
-                    .then(|| serde_json::to_string(&s.exceptions).unwrap_or_default());
-                let resource_ptr = std::sync::Arc::as_ptr(&s.resource);
-                if resource_json
-                    .as_ref()
-                    .is_none_or(|(ptr, _)| *ptr != resource_ptr)
-                {
-                    let json = serde_json::to_string(&*s.resource).unwrap_or_default();
-                    resource_json = Some((resource_ptr, json));
-                }
-                let resource = resource_json
-                    .as_ref()
-                    .map_or("{}", |(_, json)| json.as_str());
-                insert
-                    .execute(params![
-                        s.trace_id,
-                        s.span_id,
-                        s.parent_id,
-                        s.service,
-                        s.name,
-                        s.kind.as_str(),
-                        s.start_ns,
-                        s.end_ns,
-                        s.status.as_str(),
-                        s.http_method,
-                        s.http_route,
-                        s.http_url,
-                        s.http_status,
-                        s.db_statement,
-                        s.remote_service,
-                        exceptions,
-                        resource,
-                        serde_json::to_string(&s.attributes).unwrap_or_default(),
-                        s.source.as_str(),
-                        (!s.detail.is_empty())
-                            .then(|| serde_json::to_string(&s.detail).unwrap_or_default()),
-                    ])
-                    .map_err(|e| classify(path, e))?;
+            )
+            .map_err(|e| classify(path, e))?;
+        // Spans of one resource share it: its JSON is written once per run of them.
+        let mut resource_json: Option<(*const serde_json::Map<String, serde_json::Value>, String)> =
+            None;
+        for s in spans {
+            let exceptions = (!s.exceptions.is_empty())
+                .then(|| serde_json::to_string(&s.exceptions).unwrap_or_default());
+            let resource_ptr = std::sync::Arc::as_ptr(&s.resource);
+            if resource_json
+                .as_ref()
+                .is_none_or(|(ptr, _)| *ptr != resource_ptr)
+            {
+                let json = serde_json::to_string(&*s.resource).unwrap_or_default();
+                resource_json = Some((resource_ptr, json));
             }
+            let resource = resource_json
+                .as_ref()
+                .map_or("{}", |(_, json)| json.as_str());
+            insert
+                .execute(params![
+                    s.trace_id,
+                    s.span_id,
+                    s.parent_id,
+                    s.service,
+                    s.name,
+                    s.kind.as_str(),
+                    s.start_ns,
+                    s.end_ns,
+                    s.status.as_str(),
+                    s.http_method,
+                    s.http_route,
+                    s.http_url,
+                    s.http_status,
+                    s.db_statement,
+                    s.remote_service,
+                    exceptions,
+                    resource,
+                    serde_json::to_string(&s.attributes).unwrap_or_default(),
+                    s.source.as_str(),
+                    (!s.detail.is_empty())
+                        .then(|| serde_json::to_string(&s.detail).unwrap_or_default()),
+                ])
+                .map_err(|e| classify(path, e))?;
+        }
     }
     Ok(())
 }
@@ -918,7 +916,7 @@ mod tests {
             .query_row("SELECT end_ns FROM spans", [], |r| r.get(0))
             .unwrap();
         assert_eq!((store.count().unwrap(), end), (1, Some(5_000)));
-        assert_eq!(store.prune_before(2_000).unwrap(), 1);
+        assert_eq!(store.prune_before(2_000).unwrap().spans, 1);
         assert_eq!(store.count().unwrap(), 0);
     }
 
@@ -1013,9 +1011,11 @@ mod tests {
         )
         .unwrap();
         drop(old);
-        // A reader does not change the file.
+        // A reader does not change the file, and finds no log lines or errors in it.
         let reader = Store::open_read(&path).unwrap();
         assert_eq!(reader.trace(&"6b".repeat(16)).unwrap()[0].name, "GET /");
+        assert_eq!(reader.last_log_id().unwrap(), 0);
+        assert_eq!(reader.error_counts().unwrap(), (0, 0));
         drop(reader);
         let mut store = Store::open(&path).unwrap();
         let mut with_detail = span("00000000000000a2", Some(3_000));
@@ -1030,7 +1030,68 @@ mod tests {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 2);
+        assert_eq!(version, 3);
+        // Migrated in one step to version 3: log lines and errors are kept beside the spans.
+        let line = crate::model::local_log::LogRecord {
+            time_ns: 1_500,
+            observed_ns: 1_600,
+            severity_number: Some(9),
+            severity_text: None,
+            body: "hello".into(),
+            trace_id: Some("6b".repeat(16)),
+            span_id: Some("0123456789abcdef".into()),
+            service: Some("backend-flask".into()),
+            scope: None,
+            group: None,
+            stream: None,
+            attributes: serde_json::Map::new(),
+            resource: std::sync::Arc::default(),
+            source: crate::model::local_log::LogSource::Otlp,
+        };
+        let error = crate::model::local_error::item_record(
+            serde_json::json!({"data": {"environment": "dev", "body": {"message": {"body": "x"}}}}),
+            1_700,
+            || "u-1".into(),
+        )
+        .unwrap();
+        store
+            .commit(&Rows {
+                logs: vec![&line],
+                errors: vec![&error, &error],
+                ..Rows::default()
+            })
+            .unwrap();
+        let mut read = Vec::new();
+        let filter = LogsFilter {
+            trace_id: Some("6b".repeat(16)),
+            ..LogsFilter::default()
+        };
+        store
+            .logs(&filter, &mut |l| {
+                read.push(l);
+                true
+            })
+            .unwrap();
+        assert_eq!(read.len(), 1);
+        assert_eq!((read[0].id, &read[0].record), (1, &line));
+        // The same uuid twice is one occurrence.
+        assert_eq!(store.error_counts().unwrap(), (1, 1));
+        // Pruned together: spans, lines and errors before the cutoff.
+        let pruned = store.prune_before(1_650).unwrap();
+        assert_eq!(
+            pruned,
+            Pruned {
+                spans: 2,
+                logs: 1,
+                errors: 0
+            }
+        );
+        assert_eq!(store.prune_before(1_800).unwrap().errors, 1);
+        assert_eq!(
+            store.error_counts().unwrap(),
+            (0, 0),
+            "an item with no occurrence goes too"
+        );
     }
 
     #[test]

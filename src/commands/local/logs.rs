@@ -69,9 +69,11 @@ pub async fn run(ctx: &Context, args: LogsArgs) -> Result<()> {
         .map(|t| {
             t.parse::<crate::model::trace::TraceId>()
                 .map(|id| id.w3c())
-                .map_err(|e| Error::usage(e.to_string()).with_hint(
-                    "a trace id is 32 hex digits (OpenTelemetry) or 1-5f84c7a1-... (X-Ray)",
-                ))
+                .map_err(|e| {
+                    Error::usage(e.to_string()).with_hint(
+                        "a trace id is 32 hex digits (OpenTelemetry) or 1-5f84c7a1-... (X-Ray)",
+                    )
+                })
         })
         .transpose()?;
     let since = match (args.since, &trace_id) {
@@ -115,9 +117,8 @@ pub async fn run(ctx: &Context, args: LogsArgs) -> Result<()> {
     let print = |line: &LocalLog| -> Result<()> {
         match renderer.format {
             // The NDJSON of `logs tail`, with the line's trace, span, severity and source.
-            EventFormat::Json => printer.raw_line(
-                &serde_json::to_string(&LocalLogRow::from(line)).unwrap_or_default(),
-            ),
+            EventFormat::Json => printer
+                .raw_line(&serde_json::to_string(&LocalLogRow::from(line)).unwrap_or_default()),
             EventFormat::Raw => printer.raw_line(&renderer.render(&line.event)),
             _ => printer.line(&renderer.render(&line.event)),
         }
