@@ -136,6 +136,9 @@ fn run(
             let _ = events.blocking_send(Event::Pruned(pruned));
         }
     }
+    // What waits for the trace index is written now (a writer killed instead leaves it to
+    // the next one, which indexes the lines after the mark).
+    let _ = store.flush_trace_index();
 }
 
 /// Commits a group of batches in one transaction and answers each one's sender.

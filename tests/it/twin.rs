@@ -599,6 +599,29 @@ fn nothing_acknowledged_is_missing_after_a_kill_9() {
          print(json.dumps(n))",
     );
     assert_eq!(answers, json!(10_000));
+    // OTLP logs: ten exports of 100 records, each answered 200 only once committed.
+    let otlp = format!(
+        "import json, time, urllib.request\n\
+         ok = 0\n\
+         for i in range(10):\n\
+         \x20   records = [{{'timeUnixNano': str(time.time_ns()), 'body': {{'stringValue': f'otlp {{i}}-{{j}}'}}}} for j in range(100)]\n\
+         \x20   body = json.dumps({{'resourceLogs': [{{'scopeLogs': [{{'logRecords': records}}]}}]}}).encode()\n\
+         \x20   r = urllib.request.Request('http://127.0.0.1:{}/v1/logs', body, {{'Content-Type': 'application/json'}})\n\
+         \x20   ok += 100 if urllib.request.urlopen(r).status == 200 else 0\n\
+         print(ok)",
+        listener.http
+    );
+    let out = Command::new(crate::python::venv().join("bin/python"))
+        .arg("-c")
+        .arg(otlp)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "1000",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rollbar_items.py");
     let python = crate::python::venv().join("bin/python");
     let status = Command::new(python)
@@ -613,7 +636,7 @@ fn nothing_acknowledged_is_missing_after_a_kill_9() {
     let stats = local_json(&sandbox, &listener.db, &["stats"]);
     assert_eq!(
         stats["logs"],
-        json!([{"source": "cloudwatch", "lines": 10_000}])
+        json!([{"source": "cloudwatch", "lines": 10_000}, {"source": "otlp", "lines": 1_000}])
     );
     assert_eq!(stats["errors"], 7);
     let counts = local_json(&sandbox, &listener.db, &["errors"]);
@@ -746,6 +769,36 @@ fn a_locked_database_throttles_boto3_which_retries_and_loses_nothing() {
     );
     let lock = rusqlite::Connection::open(&listener.db).unwrap();
     lock.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    // Rollbar's answer while it cannot be kept: 429 with its rate-limit headers (after a
+    // wait for the writer), so nothing is acknowledged that is not stored.
+    let item = json!({"data": {"environment": "dev", "uuid": "0d7c1b9e-0000-4000-8000-00000000beef",
+                               "body": {"message": {"body": "while locked"}}}});
+    let rollbar_url = format!("http://127.0.0.1:{}/api/1/item/", listener.rollbar);
+    // Posted as pyrollbar posts (Python's own HTTP), the status and headers printed.
+    let post_item = || {
+        let script = format!(
+            "import json, urllib.request, urllib.error\n\
+             r = urllib.request.Request('{rollbar_url}', {body:?}.encode(), {{'X-Rollbar-Access-Token': 't'}})\n\
+             try:\n\
+             \x20   a = urllib.request.urlopen(r)\n\
+             except urllib.error.HTTPError as e:\n\
+             \x20   a = e\n\
+             print(json.dumps({{'status': a.status, 'remaining': a.headers.get('X-Rate-Limit-Remaining')}}))",
+            body = item.to_string()
+        );
+        let out = Command::new(crate::python::venv().join("bin/python"))
+            .arg("-c")
+            .arg(script)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    assert_eq!(post_item(), json!({"status": 429, "remaining": "0"}));
     let releaser = std::thread::spawn(move || {
         // Longer than the writer's 5 s wait for the lock: at least one answer is a refusal.
         std::thread::sleep(Duration::from_secs(7));
@@ -773,6 +826,10 @@ fn a_locked_database_throttles_boto3_which_retries_and_loses_nothing() {
         .map(|r| r["message"].as_str().unwrap())
         .collect();
     assert_eq!(messages, ["held 0", "held 1", "held 2"]);
+    // The item sent again once the lock is gone is kept, once.
+    assert_eq!(post_item(), json!({"status": 200, "remaining": null}));
+    let stats = local_json(&sandbox, &listener.db, &["stats"]);
+    assert_eq!(stats["errors"], 1);
     let (_, _, stderr) = listener.stop();
     assert!(
         stderr.contains("their senders were told to retry"),
@@ -830,5 +887,100 @@ fn prune_deletes_old_lines_and_errors_and_keeps_the_new() {
     assert_eq!(
         items["items"][0]["counter"], 2,
         "item numbers are never reused"
+    );
+}
+
+/// `/v1/logs` keeps the answers of `/v1/traces`: JSON and gzip taken, a record with a bad
+/// id refused in `partial_success` while the others are kept, another media type 415.
+#[tokio::test(flavor = "multi_thread")]
+async fn otlp_json_logs_are_answered_as_traces_are() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &[]);
+    let url = format!("http://127.0.0.1:{}/v1/logs", listener.http);
+    let now = jiff::Timestamp::now().as_nanosecond();
+    let export = json!({"resourceLogs": [{
+        "resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "worker"}}]},
+        "scopeLogs": [{"scope": {"name": "jobs"}, "logRecords": [
+            {"timeUnixNano": now.to_string(), "severityNumber": 13, "severityText": "WARNING",
+             "body": {"stringValue": "queue is backing up"},
+             "traceId": "5b8efff798038103d269b633813fc60c", "spanId": "eee19b7ec3c1b174",
+             "attributes": [{"key": "queue", "value": {"stringValue": "emails"}}]},
+            {"timeUnixNano": now.to_string(), "body": {"stringValue": "bad id"}, "traceId": "5b8e"},
+            {"observedTimeUnixNano": now.to_string(),
+             "body": {"kvlistValue": {"values": [{"key": "job", "value": {"intValue": "7"}}]}}}
+        ]}]
+    }]});
+    let gzipped = {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(export.to_string().as_bytes()).unwrap();
+        encoder.finish().unwrap()
+    };
+    #[allow(clippy::disallowed_methods)] // the test's own client, a sender like an SDK
+    let http = reqwest::Client::new();
+    let answer = http
+        .post(&url)
+        .header("content-type", "application/json")
+        .header("content-encoding", "gzip")
+        .body(gzipped)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    assert_eq!(
+        answer.json::<Value>().await.unwrap(),
+        json!({"partialSuccess": {"rejectedLogRecords": 1,
+               "errorMessage": "1 log record(s) rejected: trace id is 2 bytes, not 16"}})
+    );
+    let refused = http
+        .post(&url)
+        .header("content-type", "text/plain")
+        .body("hello")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 415);
+    let db = listener.db.clone();
+    let rows = local_json(&sandbox, &db, &["logs", "--service", "worker"]);
+    let got: Vec<Value> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            json!([
+                r["message"],
+                r["severity"],
+                r["trace_id"],
+                r["span_id"],
+                r["group"],
+                r["stream"]
+            ])
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            json!([
+                "queue is backing up",
+                "WARNING",
+                "5b8efff798038103d269b633813fc60c",
+                "eee19b7ec3c1b174",
+                "worker",
+                "jobs"
+            ]),
+            json!(["{\"job\":7}", null, null, null, "worker", "jobs"]),
+        ]
+    );
+    // --level warn takes WARNING (13) and leaves the line with no severity out.
+    let warned = local_json(&sandbox, &db, &["logs", "--level", "warn"]);
+    assert_eq!(warned.as_array().unwrap().len(), 1);
+    let (_, _, stderr) = listener.stop();
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .unwrap()
+            .ends_with("; 3 log lines: stored 2, rejected 1; 0 errors stored"),
+        "{stderr}"
     );
 }

@@ -2,10 +2,20 @@
 //! the stand-in's log groups and streams. Lines are numbered in the order they were
 //! committed (`AUTOINCREMENT`: a number is never used twice, even after a prune), which is
 //! what `local logs -f` follows by: exactly once, in arrival order.
+//!
+//! Finding a trace's lines needs an index by trace id, and trace ids are random: an SQLite
+//! index updated line by line dirties a page of it for nearly every line, which caps a
+//! burst at a fifth of what the table alone takes. So the trace index is written in sorted
+//! runs ([`TraceIndex`]): the writer keeps the lines not yet indexed in memory and writes
+//! them in one ordered pass every [`INDEX_RUN`] lines or [`INDEX_DELAY`], in the same
+//! transaction as a commit; a mark says up to which line the index is complete, and a
+//! reader scans the few lines after it. A writer killed before a run is written leaves the
+//! lines after the mark, which the next writer indexes.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Transaction, params};
 
@@ -33,7 +43,13 @@ CREATE TABLE logs (
     source          TEXT NOT NULL
 );
 CREATE INDEX logs_by_time ON logs (time_ns);
-CREATE INDEX logs_by_trace ON logs (trace_id, time_ns) WHERE trace_id IS NOT NULL;
+CREATE TABLE log_trace_index (
+    trace_key INTEGER NOT NULL,
+    id        INTEGER NOT NULL,
+    PRIMARY KEY (trace_key, id)
+) WITHOUT ROWID;
+CREATE TABLE log_index_mark (id INTEGER NOT NULL);
+INSERT INTO log_index_mark VALUES (0);
 CREATE TABLE log_groups (
     name           TEXT PRIMARY KEY,
     created_ms     INTEGER NOT NULL,
@@ -83,9 +99,6 @@ impl LogsFilter {
         if let Some(until) = self.until_ns {
             add("time_ns < ?", Box::new(until));
         }
-        if let Some(trace) = &self.trace_id {
-            add("trace_id = ?", Box::new(trace.clone()));
-        }
         if let Some(service) = &self.service {
             add("service = ?", Box::new(service.clone()));
         }
@@ -100,6 +113,20 @@ impl LogsFilter {
         }
         if let Some(max) = self.max_id {
             add("id <= ?", Box::new(max));
+        }
+        if let Some(trace) = &self.trace_id {
+            // The lines the index names, and the lines after its mark.
+            values.push(Box::new(trace.clone()));
+            let trace_at = values.len();
+            terms.push(format!("trace_id = ?{trace_at}"));
+            values.push(Box::new(trace_key(trace)));
+            terms.push(format!(
+                "id IN (SELECT id FROM log_trace_index WHERE trace_key = ?{}
+                        UNION ALL
+                        SELECT id FROM logs WHERE id > (SELECT id FROM log_index_mark)
+                        AND trace_id = ?{trace_at})",
+                values.len()
+            ));
         }
         let condition = if terms.is_empty() {
             "1".to_string()
@@ -122,13 +149,121 @@ impl LogsFilter {
     }
 }
 
-/// Stores log lines and registry changes within `tx`.
+/// The trace index's key of a W3C trace id: its first 64 bits (random, so two traces share a
+/// key rarely, and a reader compares the whole id anyway).
+fn trace_key(trace_id: &str) -> i64 {
+    u64::from_str_radix(trace_id.get(..16).unwrap_or(trace_id), 16).unwrap_or(0) as i64
+}
+
+/// Lines a run of the trace index holds at most before it is written.
+pub const INDEX_RUN: usize = 65_536;
+/// How long lines wait for the trace index at most (while lines keep coming).
+pub const INDEX_DELAY: Duration = Duration::from_millis(500);
+
+/// The writer's lines not yet in the trace index: (key, line number), in arrival order.
+#[derive(Debug)]
+pub(super) struct TraceIndex {
+    pending: Vec<(i64, i64)>,
+    last_run: Instant,
+}
+
+impl Default for TraceIndex {
+    fn default() -> Self {
+        TraceIndex {
+            pending: Vec::new(),
+            last_run: Instant::now(),
+        }
+    }
+}
+
+impl TraceIndex {
+    /// The lines committed after the mark: what a writer before this one had not indexed.
+    pub(super) fn unindexed(
+        conn: &rusqlite::Connection,
+        path: &Path,
+    ) -> Result<TraceIndex, StoreError> {
+        let read = |e| classify(path, e);
+        let mut query = conn
+            .prepare(
+                "SELECT id, trace_id FROM logs
+                 WHERE id > (SELECT id FROM log_index_mark) AND trace_id IS NOT NULL",
+            )
+            .map_err(read)?;
+        let rows = query
+            .query_map([], |r| {
+                Ok((trace_key(&r.get::<_, String>(1)?), r.get::<_, i64>(0)?))
+            })
+            .map_err(read)?;
+        Ok(TraceIndex {
+            pending: rows.collect::<Result<_, _>>().map_err(read)?,
+            last_run: Instant::now(),
+        })
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Writes a run into `tx` when one is due, with `new` (the transaction's own lines);
+    /// says whether it did.
+    pub(super) fn flush_if_due(
+        &self,
+        tx: &Transaction<'_>,
+        path: &Path,
+        new: &[(i64, i64)],
+    ) -> Result<bool, StoreError> {
+        let waiting = self.pending.len() + new.len();
+        let due = waiting >= INDEX_RUN || (waiting > 0 && self.last_run.elapsed() >= INDEX_DELAY);
+        if due {
+            self.flush(tx, path, new)?;
+        }
+        Ok(due)
+    }
+
+    /// Writes every waiting line and `new` into the index in key order, and moves the mark
+    /// to the last line committed.
+    pub(super) fn flush(
+        &self,
+        tx: &Transaction<'_>,
+        path: &Path,
+        new: &[(i64, i64)],
+    ) -> Result<(), StoreError> {
+        let write = |e| classify(path, e);
+        let mut run: Vec<(i64, i64)> = self.pending.iter().chain(new).copied().collect();
+        run.sort_unstable();
+        let mut insert = tx
+            .prepare_cached("INSERT OR IGNORE INTO log_trace_index (trace_key, id) VALUES (?1, ?2)")
+            .map_err(write)?;
+        for (key, id) in run {
+            insert.execute(params![key, id]).map_err(write)?;
+        }
+        tx.execute(
+            "UPDATE log_index_mark SET id = (SELECT coalesce(max(id), 0) FROM logs)",
+            [],
+        )
+        .map_err(write)?;
+        Ok(())
+    }
+
+    /// After a commit: the run written is forgotten, or the new lines wait for the next.
+    pub(super) fn committed(&mut self, new: Vec<(i64, i64)>, flushed: bool) {
+        if flushed {
+            self.pending.clear();
+            self.last_run = Instant::now();
+        } else {
+            self.pending.extend(new);
+        }
+    }
+}
+
+/// Stores log lines and registry changes within `tx`; gives each stored line that names a
+/// trace as (trace key, line number), for the trace index.
 pub(super) fn insert(
     tx: &Transaction<'_>,
     path: &Path,
     logs: &[&LogRecord],
     registry: &[&RegistryChange],
-) -> Result<(), StoreError> {
+) -> Result<Vec<(i64, i64)>, StoreError> {
     let write = |e| classify(path, e);
     for change in registry {
         match change {
@@ -157,8 +292,9 @@ pub(super) fn insert(
                 .map_err(write)?,
         };
     }
+    let mut traced = Vec::new();
     if logs.is_empty() {
-        return Ok(());
+        return Ok(traced);
     }
     let mut insert = tx
         .prepare_cached(
@@ -198,8 +334,11 @@ pub(super) fn insert(
                 log.source.as_str(),
             ])
             .map_err(write)?;
+        if let Some(trace) = &log.trace_id {
+            traced.push((trace_key(trace), tx.last_insert_rowid()));
+        }
     }
-    Ok(())
+    Ok(traced)
 }
 
 const LOG_COLUMNS: &str = "id, time_ns, observed_ns, severity_number, severity_text, body,
@@ -346,5 +485,124 @@ impl Store {
             }
         }
         Ok(groups)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clients::store::Rows;
+
+    fn line(trace: &str, body: &str, time_ns: i64) -> LogRecord {
+        LogRecord {
+            time_ns,
+            observed_ns: time_ns,
+            severity_number: None,
+            severity_text: None,
+            body: body.into(),
+            trace_id: Some(trace.into()),
+            span_id: None,
+            service: None,
+            scope: None,
+            group: None,
+            stream: None,
+            attributes: serde_json::Map::new(),
+            resource: Arc::default(),
+            source: LogSource::Otlp,
+        }
+    }
+
+    fn of_trace(store: &Store, trace: &str) -> Vec<String> {
+        let filter = LogsFilter {
+            trace_id: Some(trace.into()),
+            ..LogsFilter::default()
+        };
+        let mut found = Vec::new();
+        store
+            .logs(&filter, &mut |l| {
+                found.push(l.record.body);
+                true
+            })
+            .unwrap();
+        found
+    }
+
+    fn indexed(store: &Store) -> (i64, i64) {
+        store
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM log_trace_index), (SELECT id FROM log_index_mark)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    }
+
+    /// A trace's lines are found whether they are in the index yet or not, before and
+    /// after a run is written, and after a writer that was killed before writing one.
+    #[test]
+    fn a_traces_lines_are_found_indexed_or_not_and_a_killed_writers_are_indexed_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let (a, b) = (
+            "a".repeat(32),
+            format!("{}{}", "a".repeat(16), "b".repeat(16)),
+        );
+        let mut store = Store::open(&path).unwrap();
+        let first = [line(&a, "a1", 1), line(&b, "b1", 2), line(&a, "a2", 3)];
+        store
+            .commit(&Rows {
+                logs: first.iter().collect(),
+                ..Rows::default()
+            })
+            .unwrap();
+        // Not indexed yet: found after the mark. Two traces sharing a key stay apart.
+        assert_eq!(indexed(&store), (0, 0));
+        assert_eq!(of_trace(&store, &a), ["a1", "a2"]);
+        assert_eq!(of_trace(&store, &b), ["b1"]);
+        store.flush_trace_index().unwrap();
+        assert_eq!(indexed(&store), (3, 3));
+        assert_eq!(of_trace(&store, &a), ["a1", "a2"]);
+        // Indexed and not: both found, in time order.
+        let later = [line(&a, "a0", 0)];
+        store
+            .commit(&Rows {
+                logs: later.iter().collect(),
+                ..Rows::default()
+            })
+            .unwrap();
+        assert_eq!(of_trace(&store, &a), ["a0", "a1", "a2"]);
+        // Killed before its run: the next writer indexes what was after the mark.
+        drop(store);
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(indexed(&store), (3, 3));
+        store.flush_trace_index().unwrap();
+        assert_eq!(indexed(&store), (4, 4));
+        assert_eq!(of_trace(&store, &a), ["a0", "a1", "a2"]);
+        // The lookup is by the index and the tail, never a scan of the table.
+        let (condition, _) = LogsFilter {
+            trace_id: Some(a.clone()),
+            ..LogsFilter::default()
+        }
+        .sql();
+        let plan: Vec<String> = store
+            .conn
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN SELECT {LOG_COLUMNS} FROM logs WHERE {condition}"
+            ))
+            .unwrap()
+            .query_map(params![a, trace_key(&a)], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(
+            !plan.iter().any(|step| step.starts_with("SCAN logs")),
+            "{plan:?}"
+        );
+        // Pruned lines are not found; the index's entries below the oldest line left go
+        // (line 1), one above it (line 4, written late with an old time) is skipped.
+        store.prune_before(2).unwrap();
+        assert_eq!(of_trace(&store, &a), ["a2"]);
+        assert_eq!(indexed(&store).0, 3);
     }
 }

@@ -116,6 +116,8 @@ pub struct Store {
     path: PathBuf,
     /// The schema of the file: a reader of a version-1 file reads no `detail` column.
     version: i32,
+    /// The writer's log lines not yet in the trace index (see `logs::TraceIndex`).
+    trace_index: logs::TraceIndex,
 }
 
 impl Store {
@@ -143,8 +145,12 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             version: SCHEMA_VERSION,
+            trace_index: logs::TraceIndex::default(),
         };
         store.migrate()?;
+        // Lines committed after the index's mark (a writer that was killed) are indexed
+        // with the next lines.
+        store.trace_index = logs::TraceIndex::unindexed(&store.conn, &store.path)?;
         Ok(store)
     }
 
@@ -203,6 +209,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             version,
+            trace_index: logs::TraceIndex::default(),
         })
     }
 
@@ -547,12 +554,39 @@ impl Store {
 
     /// Writes everything of `rows` in one transaction: all of it is stored, or none.
     pub fn commit(&mut self, rows: &Rows<'_>) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let tx = self.conn.transaction().map_err(|e| classify(&path, e))?;
-        insert_spans(&tx, &path, &rows.spans)?;
-        logs::insert(&tx, &path, &rows.logs, &rows.registry)?;
-        errors::insert(&tx, &path, &rows.errors, &rows.deploys)?;
-        tx.commit().map_err(|e| classify(&path, e))
+        let Store {
+            conn,
+            path,
+            trace_index,
+            ..
+        } = self;
+        let tx = conn.transaction().map_err(|e| classify(path, e))?;
+        insert_spans(&tx, path, &rows.spans)?;
+        let lines = logs::insert(&tx, path, &rows.logs, &rows.registry)?;
+        errors::insert(&tx, path, &rows.errors, &rows.deploys)?;
+        // The trace index is written in sorted runs, in this transaction when one is due.
+        let flushed = trace_index.flush_if_due(&tx, path, &lines)?;
+        tx.commit().map_err(|e| classify(path, e))?;
+        trace_index.committed(lines, flushed);
+        Ok(())
+    }
+
+    /// Writes the log lines not yet in the trace index into it now (the writer stopping).
+    pub fn flush_trace_index(&mut self) -> Result<(), StoreError> {
+        let Store {
+            conn,
+            path,
+            trace_index,
+            ..
+        } = self;
+        if trace_index.is_empty() {
+            return Ok(());
+        }
+        let tx = conn.transaction().map_err(|e| classify(path, e))?;
+        trace_index.flush(&tx, path, &[])?;
+        tx.commit().map_err(|e| classify(path, e))?;
+        trace_index.committed(Vec::new(), true);
+        Ok(())
     }
 
     /// Deletes spans, log lines and error occurrences from before `cutoff_ns` (and the
@@ -566,6 +600,15 @@ impl Store {
         let logs = tx
             .execute("DELETE FROM logs WHERE time_ns < ?1", [cutoff_ns])
             .map_err(|e| classify(&path, e))?;
+        if logs > 0 {
+            // The index's entries of lines that are gone (a reader would skip them anyway).
+            tx.execute(
+                "DELETE FROM log_trace_index
+                 WHERE id < (SELECT coalesce(min(id), 9223372036854775807) FROM logs)",
+                [],
+            )
+            .map_err(|e| classify(&path, e))?;
+        }
         let errors = errors::prune(&tx, &path, cutoff_ns)?;
         tx.commit().map_err(|e| classify(&path, e))?;
         Ok(Pruned {
