@@ -565,8 +565,14 @@ async fn main() {
             .arg(&big);
         c
     });
+    // The floor asks what tracectl asks: the lines the trace index names and those after
+    // its mark, by line number.
+    let key = u64::from_str_radix(&wanted[..16], 16).unwrap() as i64;
     let sql = format!(
-        "SELECT id, time_ns, body, trace_id, span_id FROM logs WHERE trace_id = '{wanted}' ORDER BY time_ns, id;"
+        "SELECT id, time_ns, body, trace_id, span_id FROM logs WHERE trace_id = '{wanted}' AND id IN \
+         (SELECT id FROM log_trace_index WHERE trace_key = {key} UNION ALL \
+          SELECT id FROM logs WHERE id > (SELECT id FROM log_index_mark) AND trace_id = '{wanted}') \
+         ORDER BY time_ns, id;"
     );
     let sqlite_ms = time_command(15, || {
         let mut c = Command::new("sqlite3");
