@@ -79,6 +79,16 @@ impl LogRecord {
     /// About how many bytes it holds in memory (the collector's budget counts them).
     pub fn approx_bytes(&self) -> usize {
         let text = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+        // Values are sized without being written out (an attribute can be a nested map of
+        // a megabyte, which the budget must see).
+        fn value(v: &serde_json::Value) -> usize {
+            24 + match v {
+                serde_json::Value::String(s) => s.len(),
+                serde_json::Value::Array(a) => a.iter().map(value).sum(),
+                serde_json::Value::Object(o) => o.iter().map(|(k, v)| k.len() + value(v)).sum(),
+                _ => 8,
+            }
+        }
         160 + self.body.len()
             + text(&self.severity_text)
             + text(&self.service)
@@ -88,7 +98,7 @@ impl LogRecord {
             + self
                 .attributes
                 .iter()
-                .map(|(k, v)| k.len() + 16 + v.to_string().len())
+                .map(|(k, v)| k.len() + 16 + value(v))
                 .sum::<usize>()
     }
 
@@ -211,21 +221,36 @@ pub fn ids_in_message(message: &str) -> (Option<String>, Option<String>) {
             return (trace, span);
         }
     }
-    // Tokens of hex digits and dashes: a traceparent, an X-Ray id, or a W3C id.
+    // Tokens of hex digits and dashes: a traceparent, an X-Ray id, or a W3C id; every
+    // form is at least 32 characters, so the many short words of a line cost a length.
     for token in message.split(|c: char| !(c.is_ascii_hexdigit() || c == '-')) {
-        let parts: Vec<&str> = token.split('-').collect();
-        match parts.as_slice() {
-            ["00", trace, span, _flags] if trace.len() == 32 && span.len() == 16 => {
+        if token.len() < 32 {
+            continue;
+        }
+        let mut parts = token.split('-');
+        let parts = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        );
+        match parts {
+            (Some("00"), Some(trace), Some(span), Some(_flags), None)
+                if trace.len() == 32 && span.len() == 16 =>
+            {
                 if let Ok(id) = trace.parse::<crate::model::trace::TraceId>() {
                     return (Some(id.w3c()), Some(span.to_ascii_lowercase()));
                 }
             }
-            ["1", epoch, random] if epoch.len() == 8 && random.len() == 24 => {
+            (Some("1"), Some(epoch), Some(random), None, None)
+                if epoch.len() == 8 && random.len() == 24 =>
+            {
                 if let Ok(id) = token.parse::<crate::model::trace::TraceId>() {
                     return (Some(id.w3c()), None);
                 }
             }
-            [one] if one.len() == 32 => {
+            (Some(one), None, ..) if one.len() == 32 => {
                 if let Ok(id) = one.parse::<crate::model::trace::TraceId>() {
                     return (Some(id.w3c()), None);
                 }
