@@ -984,3 +984,45 @@ async fn otlp_json_logs_are_answered_as_traces_are() {
         "{stderr}"
     );
 }
+
+/// tracectl's own `rollbar trigger` and `rollbar deploy` report to the stand-in as to
+/// Rollbar: the test error is stored as an item, the deploy answered with its number.
+#[test]
+fn rollbar_trigger_and_deploy_report_to_the_stand_in() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &[]);
+    let endpoint = format!("http://127.0.0.1:{}/api/1/", listener.rollbar);
+    let rollbar = |args: &[&str]| {
+        crate::harness::run(
+            sandbox
+                .cmd()
+                .env("ROLLBAR_ACCESS_TOKEN", "any-post-server-item-token")
+                .args(["rollbar"])
+                .args(args)
+                .args(["--endpoint-url", &endpoint, "-o", "json"]),
+        )
+    };
+    let sent = rollbar(&["trigger", "--count", "2"]);
+    assert_eq!(sent.code, 0, "{}", sent.stderr);
+    let deploy = rollbar(&["deploy", "--revision", "abc1234"]);
+    assert_eq!(deploy.code, 0, "{}", deploy.stderr);
+    let recorded: Value = serde_json::from_str(&deploy.stdout).unwrap();
+    assert_eq!(
+        (&recorded["deploy_id"], &recorded["revision"]),
+        (&json!(1), &json!("abc1234"))
+    );
+    let items = local_json(&sandbox, &listener.db, &["errors"]);
+    assert_eq!(items["items"].as_array().unwrap().len(), 1, "{items}");
+    assert_eq!(
+        (
+            &items["items"][0]["title"],
+            &items["items"][0]["occurrences"],
+            &items["items"][0]["environment"]
+        ),
+        (
+            &json!("TracectlTestError: Test error from tracectl"),
+            &json!(2),
+            &json!("development")
+        )
+    );
+}

@@ -249,6 +249,11 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: ListenArgs) -> Result<()> {
             () = sleep_until_due(due) => output = live.print_due(tokio::time::Instant::now()),
             _ = &mut stop => break,
         }
+        // Into a pipe (`| grep`, `-o json | jq`) each line goes out as it is printed, not
+        // when 64 KiB have gathered.
+        if output.is_ok() {
+            output = p.flush();
+        }
     }
 
     // Stop receiving, let requests in flight finish, store what is queued (showing what
