@@ -48,9 +48,17 @@ fn batch(sender: usize, n: usize) -> Vec<u8> {
     let spans = (0..BATCH)
         .map(|i| {
             let request = (sender * 1_000_000 + n * BATCH + i) as u64;
+            // Random-looking, as the SDKs' W3C ids are (two spans a trace): the key of the
+            // spans table then arrives in no order, as it does from a real app.
+            let mix = |mut z: u64| {
+                z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+                z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+                z ^ (z >> 31)
+            };
             let mut trace_id = [0u8; 16];
-            trace_id[..8].copy_from_slice(&(request / 2 + 1).to_be_bytes());
-            trace_id[8..].copy_from_slice(&0x6b04_d9b5_u64.to_be_bytes());
+            trace_id[..8].copy_from_slice(&mix(request / 2 + 1).to_be_bytes());
+            trace_id[8..].copy_from_slice(&mix(request / 2 + 0x6b04_d9b5).to_be_bytes());
             let root = i % 2 == 0;
             Span {
                 trace_id: trace_id.to_vec(),

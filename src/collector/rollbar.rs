@@ -6,8 +6,9 @@
 //!
 //! An item is answered only once it is committed. When the writer is behind, the answer is
 //! Rollbar's 429, after a wait: pyrollbar does not retry a 429 (it logs "over rate limit,
-//! data was dropped"), so the stand-in waits for room longer than for other senders, but
-//! less than pyrollbar's 3 s timeout.
+//! data was dropped"), so the stand-in waits for room in the memory budget longer than
+//! other receivers do (2 s, inside pyrollbar's 3 s timeout). A database locked by another
+//! process is waited for as long as the writer waits (5 s), then answered 429 too.
 
 use std::time::Duration;
 
