@@ -296,12 +296,14 @@ struct DescribeInput {
 }
 
 /// A page of names after `next_token`, at most `limit` (1..=50): the page and the token
-/// of the next one.
+/// of the next one. `names` come in the order asked for; `descending` pages go down from
+/// the token.
 fn page<'a>(
     names: impl Iterator<Item = &'a String>,
     prefix: Option<&str>,
     next_token: Option<&str>,
     limit: Option<usize>,
+    descending: bool,
 ) -> Result<(Vec<&'a String>, Option<String>), AwsError> {
     let limit = limit.unwrap_or(DESCRIBE_LIMIT);
     if !(1..=DESCRIBE_LIMIT).contains(&limit) {
@@ -309,9 +311,16 @@ fn page<'a>(
             "1 validation error detected: Value '{limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to {DESCRIBE_LIMIT}"
         )));
     }
+    let past = |name: &str, token: &str| {
+        if descending {
+            name < token
+        } else {
+            name > token
+        }
+    };
     let mut matching = names
         .filter(|n| prefix.is_none_or(|p| n.starts_with(p)))
-        .filter(|n| next_token.is_none_or(|after| n.as_str() > after));
+        .filter(|n| next_token.is_none_or(|token| past(n, token)));
     let shown: Vec<&String> = matching.by_ref().take(limit).collect();
     let next = matching
         .next()
@@ -331,6 +340,7 @@ async fn describe_groups(stand: &Stand, body: &[u8]) -> Result<Value, AwsError> 
         request.log_group_name_prefix.as_deref(),
         request.next_token.as_deref(),
         request.limit,
+        false,
     )?;
     let listed: Vec<Value> = shown
         .iter()
@@ -366,34 +376,18 @@ async fn describe_streams(stand: &Stand, body: &[u8]) -> Result<Value, AwsError>
         .ok_or_else(|| invalid("logGroupName is required"))?;
     let groups = stand.registry.0.lock().await;
     let group = groups.get(&group_name).ok_or_else(group_missing)?;
-    let names: Vec<&String> = if request.descending {
-        group.streams.keys().rev().collect()
+    let names: Box<dyn Iterator<Item = &String>> = if request.descending {
+        Box::new(group.streams.keys().rev())
     } else {
-        group.streams.keys().collect()
+        Box::new(group.streams.keys())
     };
-    let (shown, next) = if request.descending {
-        // Descending pages go down from the token.
-        let after = request.next_token.as_deref();
-        let prefix = request.log_stream_name_prefix.as_deref();
-        let limit = request
-            .limit
-            .unwrap_or(DESCRIBE_LIMIT)
-            .clamp(1, DESCRIBE_LIMIT);
-        let mut matching = names
-            .into_iter()
-            .filter(|n| prefix.is_none_or(|p| n.starts_with(p)))
-            .filter(|n| after.is_none_or(|a| n.as_str() < a));
-        let shown: Vec<&String> = matching.by_ref().take(limit).collect();
-        let next = matching.next().and(shown.last().map(|l| l.to_string()));
-        (shown, next)
-    } else {
-        page(
-            names.into_iter(),
-            request.log_stream_name_prefix.as_deref(),
-            request.next_token.as_deref(),
-            request.limit,
-        )?
-    };
+    let (shown, next) = page(
+        names,
+        request.log_stream_name_prefix.as_deref(),
+        request.next_token.as_deref(),
+        request.limit,
+        request.descending,
+    )?;
     let listed: Vec<Value> = shown
         .iter()
         .map(|name| {

@@ -485,6 +485,23 @@ async fn unpack(
 
 // ---- gRPC ----------------------------------------------------------------------------------
 
+/// A gRPC request's share of the memory budget. tonic has decoded the message already (at
+/// most MAX_BODY); its records now wait for room like an HTTP request's, and a sender
+/// finding none is told UNAVAILABLE (which OTLP exporters retry).
+pub(super) async fn grpc_admission(
+    collector: &Collector,
+    bytes: usize,
+) -> Result<Admission, tonic::Status> {
+    let until = Instant::now() + ADMISSION_WAIT;
+    match collector.budget.admit(bytes, until).await {
+        Some(admission) => Ok(admission),
+        None => {
+            Counters::add(&collector.counters.deferred, 1);
+            Err(tonic::Status::unavailable(BUSY))
+        }
+    }
+}
+
 /// The OTLP/gRPC trace service (the logs service is `otlp_logs`'s).
 pub struct GrpcReceiver {
     collector: Collector,
@@ -497,18 +514,7 @@ impl TraceService for GrpcReceiver {
         request: tonic::Request<ExportTraceServiceRequest>,
     ) -> Result<tonic::Response<ExportTraceServiceResponse>, tonic::Status> {
         let request = request.into_inner();
-        // tonic has decoded the message already (at most MAX_BODY); its spans now wait for
-        // room like an HTTP request's.
-        let until = Instant::now() + ADMISSION_WAIT;
-        let Some(admission) = self
-            .collector
-            .budget
-            .admit(request.encoded_len(), until)
-            .await
-        else {
-            Counters::add(&self.collector.counters.deferred, 1);
-            return Err(tonic::Status::unavailable(BUSY));
-        };
+        let admission = grpc_admission(&self.collector, request.encoded_len()).await?;
         accept(&self.collector, request, admission, |r| r.encode_to_vec())
             .await
             .map(tonic::Response::new)

@@ -11,11 +11,10 @@ use opentelemetry_proto::tonic::collector::logs::v1::{
     ExportLogsPartialSuccess, ExportLogsServiceRequest, ExportLogsServiceResponse,
 };
 use prost::Message;
-use tokio::time::Instant;
 
-use super::admission::{ADMISSION_WAIT, Admission};
-use super::otlp::{MAX_BODY, Signal, now_ns};
-use super::{BUSY, Collector, Counters, NotStored, Records};
+use super::admission::Admission;
+use super::otlp::{MAX_BODY, Signal, grpc_admission, now_ns};
+use super::{Collector, Counters, NotStored, Records};
 use crate::model::local_log::convert_logs;
 
 /// `/v1/logs`.
@@ -86,16 +85,7 @@ impl LogsService for GrpcLogsReceiver {
         request: tonic::Request<ExportLogsServiceRequest>,
     ) -> Result<tonic::Response<ExportLogsServiceResponse>, tonic::Status> {
         let request = request.into_inner();
-        let until = Instant::now() + ADMISSION_WAIT;
-        let Some(admission) = self
-            .collector
-            .budget
-            .admit(request.encoded_len(), until)
-            .await
-        else {
-            Counters::add(&self.collector.counters.deferred, 1);
-            return Err(tonic::Status::unavailable(BUSY));
-        };
+        let admission = grpc_admission(&self.collector, request.encoded_len()).await?;
         accept(&self.collector, request, admission)
             .await
             .map(tonic::Response::new)

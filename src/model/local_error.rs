@@ -9,7 +9,8 @@ use crate::model::lookup::trace_ids_in;
 /// What replaces a secret header's value, on disk and on screen.
 pub const MASKED: &str = "****";
 
-/// Headers whose values are credentials.
+/// Headers whose values are credentials: masked by the stand-in before storing, and by
+/// `rollbar item` when it shows Rollbar's own occurrences.
 pub const SECRET_HEADERS: &[&str] = &[
     "authorization",
     "cookie",

@@ -276,15 +276,7 @@ impl ConvertedLogs {
 
     /// The OTLP `partial_success.error_message`.
     pub fn rejection_message(&self) -> String {
-        let mut reasons: Vec<&str> = self.rejected.iter().map(|r| r.reason.as_str()).collect();
-        reasons.dedup();
-        let shown: Vec<&str> = reasons.iter().take(3).copied().collect();
-        format!(
-            "{} log record(s) rejected: {}{}",
-            self.rejected.len(),
-            shown.join("; "),
-            if reasons.len() > 3 { "; ..." } else { "" }
-        )
+        crate::model::span::rejection_message(&self.rejected, "log record(s)")
     }
 }
 

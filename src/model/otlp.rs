@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::model::span::{
     Rejected, SpanDetail, SpanEvent, SpanKind, SpanLink, SpanRecord, SpanSource, SpanStatus,
-    check_times, first_int, first_text, semconv, url_authority,
+    check_times, first_int, first_text, rejection_message, semconv, url_authority,
 };
 use crate::model::trace::SpanException;
 
@@ -44,15 +44,7 @@ impl Converted {
 
     /// The OTLP `partial_success.error_message`: how many were refused and the first reasons.
     pub fn rejection_message(&self) -> String {
-        let mut reasons: Vec<&str> = self.rejected.iter().map(|r| r.reason.as_str()).collect();
-        reasons.dedup();
-        let shown: Vec<&str> = reasons.iter().take(3).copied().collect();
-        format!(
-            "{} span(s) rejected: {}{}",
-            self.rejected.len(),
-            shown.join("; "),
-            if reasons.len() > 3 { "; ..." } else { "" }
-        )
+        rejection_message(&self.rejected, "span(s)")
     }
 }
 

@@ -340,6 +340,20 @@ pub struct Rejected {
     pub reason: String,
 }
 
+/// An OTLP `partial_success.error_message`: how many `what` were refused and the first
+/// three distinct reasons.
+pub fn rejection_message(rejected: &[Rejected], what: &str) -> String {
+    let mut reasons: Vec<&str> = rejected.iter().map(|r| r.reason.as_str()).collect();
+    reasons.dedup();
+    let shown: Vec<&str> = reasons.iter().take(3).copied().collect();
+    format!(
+        "{} {what} rejected: {}{}",
+        rejected.len(),
+        shown.join("; "),
+        if reasons.len() > 3 { "; ..." } else { "" }
+    )
+}
+
 /// The first of `keys` that `attributes` has, as text.
 pub fn first_text(attributes: &Map<String, Value>, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|k| match attributes.get(*k)? {

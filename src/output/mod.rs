@@ -222,9 +222,16 @@ impl Printer {
         if self.options.utc {
             ts.strftime(format).to_string()
         } else {
-            ts.to_zoned(jiff::tz::TimeZone::system())
-                .strftime(format)
-                .to_string()
+            ts.to_zoned(self.zone()).strftime(format).to_string()
+        }
+    }
+
+    /// The zone times are shown in: UTC with `--utc`, else the system's.
+    pub fn zone(&self) -> jiff::tz::TimeZone {
+        if self.options.utc {
+            jiff::tz::TimeZone::UTC
+        } else {
+            jiff::tz::TimeZone::system()
         }
     }
 

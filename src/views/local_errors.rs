@@ -80,7 +80,7 @@ pub fn error(store: &Store, id: &str) -> Result<Option<ItemDetail>, StoreError> 
             None => return Ok(None),
         },
     };
-    let (latest, total) = store.item_occurrences(counter, OCCURRENCES)?;
+    let (latest, total, first_ns) = store.item_occurrences(counter, OCCURRENCES)?;
     let Some(newest) = latest.first() else {
         return Ok(None);
     };
@@ -94,15 +94,10 @@ pub fn error(store: &Store, id: &str) -> Result<Option<ItemDetail>, StoreError> 
             .filter(|o| first.as_ref().is_none_or(|f| f.id != o.id))
             .take(OCCURRENCES - shown.len()),
     );
-    let first_ns = latest.iter().map(|o| o.record.time_ns).min().unwrap_or(0);
     let item = ErrorItem {
         counter,
         occurrences: total,
-        first_ns: store
-            .error_items(&ErrorsFilter::default())?
-            .iter()
-            .find(|i| i.counter == counter)
-            .map_or(first_ns, |i| i.first_ns),
+        first_ns,
         last_ns: newest.record.time_ns,
         environment: newest.record.environment.clone(),
         level: newest.record.level.clone(),

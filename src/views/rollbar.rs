@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::clients::rollbar::{Instance, ItemRecord, ItemsFilter, RollbarClient, RollbarError};
+use crate::model::local_error::{MASKED, SECRET_HEADERS};
 use crate::model::lookup::trace_ids_in;
 
 /// Pages of items read at most (100 items each): a bound on a project with a long history.
@@ -163,17 +164,6 @@ pub struct OccurrenceRow {
     pub trace_ids: Vec<String>,
 }
 
-/// Headers whose values are credentials: shown as `****`.
-const SECRET_HEADERS: &[&str] = &[
-    "authorization",
-    "cookie",
-    "set-cookie",
-    "x-api-key",
-    "x-honeycomb-team",
-    "x-rollbar-access-token",
-    "proxy-authorization",
-];
-
 impl From<&Instance> for OccurrenceRow {
     fn from(i: &Instance) -> Self {
         let data = &i.data;
@@ -217,7 +207,7 @@ impl From<&Instance> for OccurrenceRow {
                         .map(|(k, v)| {
                             let value = if SECRET_HEADERS.contains(&k.to_ascii_lowercase().as_str())
                             {
-                                "****".to_string()
+                                MASKED.to_string()
                             } else {
                                 v.as_str().map_or_else(|| v.to_string(), str::to_string)
                             };

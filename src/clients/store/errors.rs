@@ -215,22 +215,23 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(read)
     }
 
-    /// An item's occurrences, newest first, at most `limit`; and how many it has in all.
+    /// An item's occurrences, newest first, at most `limit`; how many it has in all, and
+    /// the time of its first (0 when it has none).
     pub fn item_occurrences(
         &self,
         counter: i64,
         limit: usize,
-    ) -> Result<(Vec<StoredError>, i64), StoreError> {
+    ) -> Result<(Vec<StoredError>, i64, i64), StoreError> {
         if !self.has_twin() {
-            return Ok((Vec::new(), 0));
+            return Ok((Vec::new(), 0, 0));
         }
         let read = |e| classify_read(&self.path, e);
-        let total: i64 = self
+        let (total, first_ns): (i64, i64) = self
             .conn
             .query_row(
-                "SELECT count(*) FROM errors WHERE item = ?1",
+                "SELECT count(*), coalesce(min(time_ns), 0) FROM errors WHERE item = ?1",
                 [counter],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .map_err(read)?;
         let mut query = self
@@ -243,7 +244,11 @@ impl Store {
         let rows = query
             .query_map(params![counter, limit as i64], error_of_row)
             .map_err(read)?;
-        Ok((rows.collect::<Result<_, _>>().map_err(read)?, total))
+        Ok((
+            rows.collect::<Result<_, _>>().map_err(read)?,
+            total,
+            first_ns,
+        ))
     }
 
     /// The occurrence with `uuid`.

@@ -304,18 +304,9 @@ pub(super) fn insert(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )
         .map_err(write)?;
-    // Lines of one resource share it: its JSON is written once per run of them.
-    let mut resource_json: Option<(*const serde_json::Map<String, serde_json::Value>, String)> =
-        None;
+    let mut resource_json = super::ResourceJson::default();
     for log in logs {
-        let ptr = Arc::as_ptr(&log.resource);
-        if resource_json.as_ref().is_none_or(|(p, _)| *p != ptr) {
-            resource_json = Some((
-                ptr,
-                serde_json::to_string(&*log.resource).unwrap_or_default(),
-            ));
-        }
-        let resource = resource_json.as_ref().map_or("{}", |(_, j)| j.as_str());
+        let resource = resource_json.of(&log.resource);
         insert
             .execute(params![
                 log.time_ns,

@@ -628,6 +628,26 @@ impl Store {
     }
 }
 
+/// The JSON of a resource, written once per run of records that share it (the records of
+/// one export hold one `Arc` of their resource).
+#[derive(Default)]
+struct ResourceJson {
+    last: Option<(*const serde_json::Map<String, serde_json::Value>, String)>,
+}
+
+impl ResourceJson {
+    fn of(
+        &mut self,
+        resource: &std::sync::Arc<serde_json::Map<String, serde_json::Value>>,
+    ) -> &str {
+        let ptr = std::sync::Arc::as_ptr(resource);
+        if self.last.as_ref().is_none_or(|(last, _)| *last != ptr) {
+            self.last = Some((ptr, serde_json::to_string(&**resource).unwrap_or_default()));
+        }
+        self.last.as_ref().map_or("{}", |(_, json)| json.as_str())
+    }
+}
+
 /// What [`Store::prune_before`] deleted.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Pruned {
@@ -693,23 +713,11 @@ fn insert_spans(
                      WHERE excluded.end_ns IS NOT NULL OR spans.end_ns IS NULL",
             )
             .map_err(|e| classify(path, e))?;
-        // Spans of one resource share it: its JSON is written once per run of them.
-        let mut resource_json: Option<(*const serde_json::Map<String, serde_json::Value>, String)> =
-            None;
+        let mut resource_json = ResourceJson::default();
         for s in spans {
             let exceptions = (!s.exceptions.is_empty())
                 .then(|| serde_json::to_string(&s.exceptions).unwrap_or_default());
-            let resource_ptr = std::sync::Arc::as_ptr(&s.resource);
-            if resource_json
-                .as_ref()
-                .is_none_or(|(ptr, _)| *ptr != resource_ptr)
-            {
-                let json = serde_json::to_string(&*s.resource).unwrap_or_default();
-                resource_json = Some((resource_ptr, json));
-            }
-            let resource = resource_json
-                .as_ref()
-                .map_or("{}", |(_, json)| json.as_str());
+            let resource = resource_json.of(&s.resource);
             insert
                 .execute(params![
                     s.trace_id,

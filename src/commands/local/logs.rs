@@ -94,22 +94,10 @@ pub async fn run(ctx: &Context, args: LogsArgs) -> Result<()> {
         grep: args.grep.clone(),
         ..LogsFilter::default()
     };
-    let format = match args.format {
-        Some(TailFormat::Short) => EventFormat::Short,
-        Some(TailFormat::Detailed) => EventFormat::Detailed,
-        Some(TailFormat::Raw) => EventFormat::Raw,
-        Some(TailFormat::Json) => EventFormat::Json,
-        None if ctx.printer.is_json() => EventFormat::Json,
-        None => EventFormat::Short,
-    };
     let renderer = EventRenderer {
-        format,
+        format: TailFormat::chosen(args.format, ctx.printer.is_json()),
         palette: ctx.printer.palette(),
-        zone: if ctx.printer.options().utc {
-            jiff::tz::TimeZone::UTC
-        } else {
-            jiff::tz::TimeZone::system()
-        },
+        zone: ctx.printer.zone(),
         several_groups: args.group.is_none(),
         show_date: args.follow || since.is_none(),
     };

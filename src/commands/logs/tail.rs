@@ -89,6 +89,20 @@ pub enum TailFormat {
     Raw,
 }
 
+impl TailFormat {
+    /// The format of `--format`, else JSON with `-o json`, else `short`.
+    pub fn chosen(flag: Option<TailFormat>, json_output: bool) -> EventFormat {
+        match flag {
+            Some(TailFormat::Short) => EventFormat::Short,
+            Some(TailFormat::Detailed) => EventFormat::Detailed,
+            Some(TailFormat::Raw) => EventFormat::Raw,
+            Some(TailFormat::Json) => EventFormat::Json,
+            None if json_output => EventFormat::Json,
+            None => EventFormat::Short,
+        }
+    }
+}
+
 /// FilterLogEvents takes at most 100 stream names.
 const MAX_STREAMS: usize = 100;
 
@@ -108,22 +122,10 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, args: TailArgs) -> Result<()> {
     let window = Window::resolve(args.since, args.until, ctx.now).map_err(Error::usage)?;
     let client = ctx.logs_client(aws).await?;
     let groups = resolve_groups(ctx, &client, &args.groups).await?;
-    let format = match args.format {
-        Some(TailFormat::Short) => EventFormat::Short,
-        Some(TailFormat::Detailed) => EventFormat::Detailed,
-        Some(TailFormat::Raw) => EventFormat::Raw,
-        Some(TailFormat::Json) => EventFormat::Json,
-        None if ctx.printer.is_json() => EventFormat::Json,
-        None => EventFormat::Short,
-    };
     let renderer = EventRenderer {
-        format,
+        format: TailFormat::chosen(args.format, ctx.printer.is_json()),
         palette: ctx.printer.palette(),
-        zone: if ctx.printer.options().utc {
-            jiff::tz::TimeZone::UTC
-        } else {
-            jiff::tz::TimeZone::system()
-        },
+        zone: ctx.printer.zone(),
         several_groups: groups.len() > 1,
         show_date: args.follow || window.duration() > Duration::from_secs(86_400),
     };
