@@ -348,9 +348,25 @@ fn otlp_logs_over_grpc_are_stored_with_their_ids() {
     assert_eq!(home[0]["message"], "listing activities for the home feed");
 }
 
+/// Runs a script with the test venv's Python (an empty environment); its stdout. A script
+/// that fails fails the test, with its stderr.
+fn python(script: &str) -> String {
+    let out = Command::new(crate::python::venv().join("bin/python"))
+        .arg("-c")
+        .arg(script)
+        .env_clear()
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// A boto3 script against the stand-in; prints one JSON line.
 fn boto3(listener: &Listener, script: &str) -> Value {
-    let python = crate::python::venv().join("bin/python");
     let prelude = format!(
         "import json, time, boto3, botocore\n\
          logs = boto3.client('logs', endpoint_url='http://127.0.0.1:{}', region_name='us-east-1',\n\
@@ -363,18 +379,7 @@ fn boto3(listener: &Listener, script: &str) -> Value {
          now = int(time.time() * 1000)\n",
         listener.cloudwatch
     );
-    let out = Command::new(python)
-        .arg("-c")
-        .arg(format!("{prelude}{script}"))
-        .env_clear()
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_str(&python(&format!("{prelude}{script}"))).unwrap()
 }
 
 /// CloudWatch's rules, kept and answered in AWS's shapes, driven through boto3 itself.
@@ -611,17 +616,7 @@ fn nothing_acknowledged_is_missing_after_a_kill_9() {
          print(ok)",
         listener.http
     );
-    let out = Command::new(crate::python::venv().join("bin/python"))
-        .arg("-c")
-        .arg(otlp)
-        .output()
-        .unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout).trim(),
-        "1000",
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(python(&otlp).trim(), "1000");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rollbar_items.py");
     let python = crate::python::venv().join("bin/python");
     let status = Command::new(python)
@@ -786,17 +781,7 @@ fn a_locked_database_throttles_boto3_which_retries_and_loses_nothing() {
              print(json.dumps({{'status': a.status, 'remaining': a.headers.get('X-Rate-Limit-Remaining')}}))",
             body = item.to_string()
         );
-        let out = Command::new(crate::python::venv().join("bin/python"))
-            .arg("-c")
-            .arg(script)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+        serde_json::from_str::<Value>(&python(&script)).unwrap()
     };
     assert_eq!(post_item(), json!({"status": 429, "remaining": "0"}));
     let releaser = std::thread::spawn(move || {
@@ -855,7 +840,6 @@ fn prune_deletes_old_lines_and_errors_and_keeps_the_new() {
          print('{}')",
     );
     // An error of two days ago (its own timestamp) and one of now, in two items.
-    let python = crate::python::venv().join("bin/python");
     let two_days_ago = jiff::Timestamp::now().as_second() - 2 * 86_400;
     let script = format!(
         "import json, urllib.request\n\
@@ -867,8 +851,7 @@ fn prune_deletes_old_lines_and_errors_and_keeps_the_new() {
          \x20   urllib.request.urlopen(request).read()\n",
         listener.rollbar
     );
-    let status = Command::new(python).arg("-c").arg(script).status().unwrap();
-    assert!(status.success());
+    python(&script);
     let db = listener.db.clone();
     let (code, _, stderr) = listener.stop();
     assert_eq!(code, Some(0), "{stderr}");
