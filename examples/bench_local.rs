@@ -13,6 +13,10 @@
 
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
+mod common;
+
+use common::{free_port, gzip};
+
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -112,13 +116,6 @@ fn batch(sender: usize, n: usize) -> Vec<u8> {
     .encode_to_vec()
 }
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    encoder.write_all(bytes).unwrap();
-    encoder.finish().unwrap()
-}
-
 /// user+sys CPU seconds and peak RSS (MB) of a process, from /proc.
 fn cpu_and_peak(pid: u32) -> (f64, f64) {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
@@ -165,14 +162,6 @@ struct Listener {
     child: Child,
     http: u16,
     xray: u16,
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 fn start(tracectl: &str, db: &std::path::Path) -> Listener {
@@ -336,28 +325,7 @@ async fn send(url: &str, sender: usize) {
     let http = reqwest::Client::new();
     let mut retried = 0;
     for body in bodies {
-        loop {
-            let r = http
-                .post(url)
-                .header("content-type", "application/x-protobuf")
-                .header("content-encoding", "gzip")
-                .body(body.clone())
-                .send()
-                .await
-                .unwrap();
-            if r.status().is_success() {
-                break;
-            }
-            assert_eq!(r.status(), 503);
-            retried += 1;
-            let wait: u64 = r
-                .headers()
-                .get("retry-after")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(1);
-            tokio::time::sleep(Duration::from_secs(wait)).await;
-        }
+        retried += common::export(&http, url, &body).await;
     }
     println!("{retried}");
 }

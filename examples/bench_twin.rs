@@ -16,6 +16,10 @@
 
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
+mod common;
+
+use common::{free_port, gzip};
+
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -129,25 +133,10 @@ fn cloudwatch_batch(sender: usize, n: usize) -> Vec<u8> {
     .unwrap()
 }
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    encoder.write_all(bytes).unwrap();
-    encoder.finish().unwrap()
-}
-
 fn count(db: &std::path::Path) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.query_row("SELECT count(*) FROM logs", [], |r| r.get(0))
         .unwrap_or(0)
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 struct Listener {
@@ -199,28 +188,7 @@ async fn send_otlp(url: &str, sender: usize) {
     let mut retried = 0;
     let started = epoch_ns();
     for body in bodies {
-        loop {
-            let r = http
-                .post(url)
-                .header("content-type", "application/x-protobuf")
-                .header("content-encoding", "gzip")
-                .body(body.clone())
-                .send()
-                .await
-                .unwrap();
-            if r.status().is_success() {
-                break;
-            }
-            assert_eq!(r.status(), 503);
-            retried += 1;
-            let wait: u64 = r
-                .headers()
-                .get("retry-after")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(1);
-            tokio::time::sleep(Duration::from_secs(wait)).await;
-        }
+        retried += common::export(&http, url, &body).await;
     }
     println!("{retried} {started} {}", epoch_ns());
 }
