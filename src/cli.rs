@@ -120,6 +120,8 @@ pub enum Command {
     Doctor(commands::doctor::DoctorArgs),
     /// Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines
     Trace(commands::trace::TraceArgs),
+    /// Explore traces, their spans, log lines and errors in a live terminal UI
+    Ui(commands::ui::UiArgs),
     /// Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker
     Release(commands::release::ReleaseArgs),
     /// Show the effective configuration and where each value comes from

@@ -19,6 +19,7 @@ pub mod model;
 pub mod observe;
 pub mod output;
 pub mod redact;
+pub mod ui;
 pub mod views;
 
 pub use error::{Error, Result};

@@ -146,6 +146,7 @@ fn summary(s: aws_sdk_xray::types::TraceSummary) -> TraceSummary {
         method: http.as_ref().and_then(|h| h.http_method.clone()),
         url: http.as_ref().and_then(|h| h.http_url.clone()),
         route: None,
+        service: s.entry_point.and_then(|e| e.name),
         status: http.as_ref().and_then(|h| h.http_status),
         has_error: s.has_error.unwrap_or(false),
         has_fault: s.has_fault.unwrap_or(false),

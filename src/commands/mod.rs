@@ -12,6 +12,7 @@ pub mod release;
 pub mod rollbar;
 pub mod tag;
 pub mod trace;
+pub mod ui;
 pub mod xray;
 
 use aws_config::SdkConfig;
@@ -188,6 +189,7 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Release(args) => release::run(ctx, args).await,
         Command::Trace(args) => trace::run(ctx, args).await,
         Command::Doctor(args) => doctor::run(ctx, args).await,
+        Command::Ui(args) => ui::run(ctx, args).await,
         Command::Config(cmd) => match cmd.command {
             config::ConfigSubcommand::Show => config::show(ctx),
             config::ConfigSubcommand::Path => config::path(&Default::default(), ctx.config.env()),

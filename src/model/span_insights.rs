@@ -235,6 +235,7 @@ pub fn read_listing(rows: &[Vec<(String, String)>]) -> Vec<TraceSummary> {
                     .map(str::to_ascii_uppercase),
                 url: text(row, "url").map(str::to_string),
                 route: None,
+                service: None,
                 status,
                 has_error: flag(row, "error"),
                 has_fault: flag(row, "fault"),

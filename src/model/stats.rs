@@ -239,6 +239,7 @@ mod tests {
             method: Some(method.into()),
             url: Some(url.into()),
             route: None,
+            service: None,
             status: Some(if fault {
                 500
             } else if error {

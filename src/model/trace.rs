@@ -118,6 +118,13 @@ pub fn epoch_seconds(seconds: f64) -> Option<Timestamp> {
     Timestamp::from_microsecond((seconds * 1e6).round() as i64).ok()
 }
 
+/// The CloudWatch console's page of an X-Ray trace.
+pub fn xray_console_url(region: &str, trace_id: &str) -> String {
+    format!(
+        "https://{region}.console.aws.amazon.com/cloudwatch/home?region={region}#xray:traces/{trace_id}"
+    )
+}
+
 /// One trace as GetTraceSummaries describes it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TraceSummary {
@@ -132,6 +139,8 @@ pub struct TraceSummary {
     /// The route template the app matched (`/inventory/<sku>`, OpenTelemetry's
     /// `http.route`); routes group by it when known, else by the URL with ids cut out.
     pub route: Option<String>,
+    /// The service the request entered through, when the source names it.
+    pub service: Option<String>,
     pub status: Option<i32>,
     pub has_error: bool,
     pub has_fault: bool,
@@ -490,6 +499,7 @@ mod tests {
             method: None,
             url: None,
             route: None,
+            service: None,
             status: None,
             has_error: false,
             has_fault: false,

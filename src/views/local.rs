@@ -71,6 +71,9 @@ pub fn query(
     Ok(QueryReport::new("local", spec, data))
 }
 
+/// How an app is pointed at the listener, for the hints of every face.
+pub const POINT_AN_APP: &str = "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 (OpenTelemetry) or AWS_XRAY_DAEMON_ADDRESS=127.0.0.1:2000 (the X-Ray SDK)";
+
 /// The stored traces of a window: what `local traces` shows.
 pub fn traces(store: &Store, request: &TracesRequest) -> Result<TracesReport, StoreError> {
     let window = request.window;
@@ -83,14 +86,21 @@ pub fn traces(store: &Store, request: &TracesRequest) -> Result<TracesReport, St
         .into_iter()
         .filter(|t| request.selection.admits(t))
         .collect();
-    Ok(summarise(
+    let mut report = summarise(
         SourceKind::Local,
         "local",
         window,
         &traces,
         request.order,
         request.limit,
-    ))
+    );
+    // Counted for the listed traces only: a look-up in the key each.
+    let ids: Vec<&str> = report.traces.iter().map(|t| t.id.as_str()).collect();
+    let counts = store.span_counts(&ids)?;
+    for (row, count) in report.traces.iter_mut().zip(counts) {
+        row.spans = Some(count);
+    }
+    Ok(report)
 }
 
 /// One stored trace: its span tree, and the log lines and errors that name it, each under

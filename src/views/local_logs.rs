@@ -123,32 +123,16 @@ pub async fn follow(
             return Ok(());
         }
     }
-    // New lines are new whatever their own timestamps say.
-    let new_lines = LogsFilter {
-        since_ns: None,
-        until_ns: None,
-        ..filter.clone()
-    };
     loop {
-        // Pages by arrival number, not by matches: lines the filter leaves out still move
-        // the cursor, and a page never holds more than FOLLOW_PAGE lines.
-        let head = store.last_log_id()?;
-        if head > last {
-            let upto = head.min(last.saturating_add(FOLLOW_PAGE as i64));
-            let page = store.logs_by_arrival(&LogsFilter {
-                after_id: Some(last),
-                max_id: Some(upto),
-                ..new_lines.clone()
-            })?;
-            for stored in page {
-                if !give(Followed::Line(LocalLog::from(stored)))? {
-                    return Ok(());
-                }
+        let page = page_after(&store, filter, Some(last), FOLLOW_PAGE)?;
+        for line in page.lines {
+            if !give(Followed::Line(line))? {
+                return Ok(());
             }
-            last = upto;
-            if upto < head {
-                continue;
-            }
+        }
+        last = page.read_to;
+        if page.more {
+            continue;
         }
         if !give(Followed::CaughtUp)? {
             return Ok(());
@@ -158,6 +142,56 @@ pub async fn follow(
             _ = &mut stop => return Ok(()),
         }
     }
+}
+
+/// A page of lines by arrival: what a follower reads each time it asks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArrivalPage {
+    /// The lines `filter` admits, in arrival order.
+    pub lines: Vec<LocalLog>,
+    /// The arrival number read up to: the next page starts after it.
+    pub read_to: i64,
+    /// More lines were committed than one page holds.
+    pub more: bool,
+}
+
+/// The lines committed after arrival number `after` (`None`: the last `limit` lines), at
+/// most `limit` of them. Pages by arrival number, not by matches: lines the filter leaves
+/// out still move the cursor, so a page never reads more than `limit` lines. Time bounds
+/// of `filter` are ignored: new lines are new whatever their own timestamps say.
+pub fn page_after(
+    store: &Store,
+    filter: &LogsFilter,
+    after: Option<i64>,
+    limit: usize,
+) -> std::result::Result<ArrivalPage, StoreError> {
+    let head = store.last_log_id()?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let after = after.unwrap_or_else(|| head.saturating_sub(limit).max(0));
+    if head <= after {
+        return Ok(ArrivalPage {
+            lines: Vec::new(),
+            read_to: after,
+            more: false,
+        });
+    }
+    let upto = head.min(after.saturating_add(limit));
+    let lines = store
+        .logs_by_arrival(&LogsFilter {
+            since_ns: None,
+            until_ns: None,
+            after_id: Some(after),
+            max_id: Some(upto),
+            ..filter.clone()
+        })?
+        .into_iter()
+        .map(LocalLog::from)
+        .collect();
+    Ok(ArrivalPage {
+        lines,
+        read_to: upto,
+        more: upto < head,
+    })
 }
 
 /// The store, once `local listen` has made it (a follower may start first); `None` when

@@ -89,6 +89,12 @@ pub struct TraceRow {
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub route: Option<String>,
+    /// The service the request entered through, when the source names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    /// How many spans the trace holds, when the source counts them (the local store).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spans: Option<u64>,
     pub status: Option<i32>,
     pub has_error: bool,
     pub has_fault: bool,
@@ -112,6 +118,8 @@ impl From<&TraceSummary> for TraceRow {
             method: t.method.clone(),
             url: t.url.clone(),
             route: t.route.clone(),
+            service: t.service.clone(),
+            spans: None,
             status: t.status,
             has_error: t.has_error,
             has_fault: t.has_fault,

@@ -254,7 +254,8 @@ impl Store {
             .conn
             .prepare(
                 "SELECT r.trace_id, r.start_ns, r.end_ns, r.http_method,
-                        coalesce(r.http_url, r.http_route), r.http_status, r.http_route
+                        coalesce(r.http_url, r.http_route), r.http_status, r.http_route,
+                        r.service
                  FROM spans r
                  WHERE r.parent_id IS NULL AND r.start_ns >= ?1 AND r.start_ns < ?2
                  AND (?3 IS NULL OR r.trace_id IN (SELECT trace_id FROM spans WHERE service = ?3))
@@ -277,6 +278,7 @@ impl Store {
                     method: r.get(3)?,
                     url: r.get(4)?,
                     route: r.get(6)?,
+                    service: r.get::<_, Option<String>>(7)?.filter(|s| !s.is_empty()),
                     status: r
                         .get::<_, Option<i64>>(5)?
                         .and_then(|s| i32::try_from(s).ok()),
@@ -404,6 +406,24 @@ impl Store {
     }
 
     /// Every span of one trace (W3C id), in start order.
+    /// How many spans the store holds of each trace of `trace_ids` (from the key alone).
+    pub fn span_counts(&self, trace_ids: &[&str]) -> Result<Vec<u64>, StoreError> {
+        let read = |e| classify_read(&self.path, e);
+        let mut count = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM spans WHERE trace_id = ?1")
+            .map_err(read)?;
+        trace_ids
+            .iter()
+            .map(|id| {
+                count
+                    .query_row(params![id], |r| r.get::<_, i64>(0))
+                    .map(|n| n.max(0) as u64)
+                    .map_err(read)
+            })
+            .collect()
+    }
+
     pub fn trace(&self, trace_id: &str) -> Result<Vec<SpanRecord>, StoreError> {
         self.records(
             &format!(

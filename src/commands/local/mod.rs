@@ -21,8 +21,7 @@ use crate::commands::{AwsArgs, Context};
 use crate::config::LOCAL_DB;
 use crate::error::{Error, Result};
 
-/// How an app is pointed at the listener, for hints.
-pub(crate) const POINT_AN_APP: &str = "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 (OpenTelemetry) or AWS_XRAY_DAEMON_ADDRESS=127.0.0.1:2000 (the X-Ray SDK)";
+pub(crate) use crate::views::local::POINT_AN_APP;
 
 #[derive(Debug, Args)]
 pub struct LocalCommand {

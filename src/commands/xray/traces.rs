@@ -180,7 +180,7 @@ async fn indexed_share(client: &aws_sdk_xray::Client, transaction_search: bool) 
 }
 
 /// A rejected filter is the user's to fix, so it is named with what was sent.
-fn traces_error(ctx: &Context, failure: TracesFailure) -> Error {
+pub(crate) fn traces_error(ctx: &Context, failure: TracesFailure) -> Error {
     match failure {
         TracesFailure::Summaries {
             failure: AwsFailure::Service { code, message },
