@@ -25,6 +25,9 @@ const RULES: &[(&str, &[&str])] = &[
     ("clients", &["commands", "output", "views", "collector"]),
     // Views return reports; drawing them is each face's business.
     ("views", &["output", "commands", "collector"]),
+    // The explorer draws what views return: it never talks to the collector, and it is
+    // started by its command, never the other way round.
+    ("ui", &["commands", "collector"]),
     // The collector counts and reports; the command prints.
     ("collector", &["commands", "output", "views"]),
     (

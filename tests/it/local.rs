@@ -179,7 +179,7 @@ impl Listener {
     /// Runs the instrumented Flask app in `mode` against this listener (OTLP/HTTP or the
     /// X-Ray daemon address, through the SDKs' own variables) and waits until the
     /// database holds `spans` spans.
-    fn app(&self, mode: &str, spans: usize) {
+    pub(crate) fn app(&self, mode: &str, spans: usize) {
         let env = match mode {
             "xray" => (
                 "AWS_XRAY_DAEMON_ADDRESS",

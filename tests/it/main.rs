@@ -24,5 +24,6 @@ mod tag;
 mod trace;
 mod transaction_search;
 mod twin;
+mod ui;
 mod xray;
 mod xray_fake;
