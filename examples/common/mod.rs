@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each benchmark uses what it needs
 
+pub mod filled;
+
 use std::time::Duration;
 
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
