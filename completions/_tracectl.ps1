@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('tag', 'tag', [CompletionResultType]::ParameterValue, 'Manage git release tags: list, create, push, delete, next version')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check every integration and the app''s telemetry settings: one row per check')
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines')
+            [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Explore traces, their spans, log lines and errors in a live terminal UI')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value comes from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
@@ -1163,6 +1164,29 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'tracectl;ui' {
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the traces come from')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The window shown first (w changes it)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'How often the screen is read again [default: 500ms local, 30s X-Ray and aws/spans]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: TRACECTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'tracectl;release' {
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]')
             [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]')
@@ -1283,6 +1307,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('tag', 'tag', [CompletionResultType]::ParameterValue, 'Manage git release tags: list, create, push, delete, next version')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check every integration and the app''s telemetry settings: one row per check')
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines')
+            [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Explore traces, their spans, log lines and errors in a live terminal UI')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value comes from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
@@ -1435,6 +1460,9 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;help;trace' {
+            break
+        }
+        'tracectl;help;ui' {
             break
         }
         'tracectl;help;release' {

@@ -49,6 +49,9 @@ _tracectl() {
             tracectl,trace)
                 cmd="tracectl__subcmd__trace"
                 ;;
+            tracectl,ui)
+                cmd="tracectl__subcmd__ui"
+                ;;
             tracectl,xray)
                 cmd="tracectl__subcmd__xray"
                 ;;
@@ -102,6 +105,9 @@ _tracectl() {
                 ;;
             tracectl__subcmd__help,trace)
                 cmd="tracectl__subcmd__help__subcmd__trace"
+                ;;
+            tracectl__subcmd__help,ui)
+                cmd="tracectl__subcmd__help__subcmd__ui"
                 ;;
             tracectl__subcmd__help,xray)
                 cmd="tracectl__subcmd__help__subcmd__xray"
@@ -434,7 +440,7 @@ _tracectl() {
 
     case "${cmd}" in
         tracectl)
-            opts="-o -q -v -h -V --output --color --quiet --verbose --profile --config --utc --help --version local honeycomb xray logs rollbar tag doctor trace release config completions help"
+            opts="-o -q -v -h -V --output --color --quiet --verbose --profile --config --utc --help --version local honeycomb xray logs rollbar tag doctor trace ui release config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -710,7 +716,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help)
-            opts="local honeycomb xray logs rollbar tag doctor trace release config completions help"
+            opts="local honeycomb xray logs rollbar tag doctor trace ui release config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1284,6 +1290,20 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help__subcmd__trace)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__help__subcmd__ui)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3789,6 +3809,64 @@ _tracectl() {
                     return 0
                     ;;
                 -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__ui)
+            opts="-o -q -v -h -V --source --since --refresh --db --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --source)
+                    COMPREPLY=($(compgen -W "local xray spans" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --refresh)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

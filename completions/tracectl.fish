@@ -44,6 +44,7 @@ complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "rollbar" -d 'Send
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "tag" -d 'Manage git release tags: list, create, push, delete, next version'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "doctor" -d 'Check every integration and the app\'s telemetry settings: one row per check'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "trace" -d 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines'
+complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "ui" -d 'Explore traces, their spans, log lines and errors in a live terminal UI'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "release" -d 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "config" -d 'Show the effective configuration and where each value comes from'
 complete -c tracectl -n "__fish_tracectl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -847,6 +848,26 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -s v -l verbose
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand trace" -s V -l version -d 'Print version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -l source -d 'Where the traces come from' -r -f -a "local\t'The local store of `local listen` (live)'
+xray\t'X-Ray\'s trace summaries'
+spans\t'Every span of aws/spans (Transaction Search), through Logs Insights'"
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -l since -d 'The window shown first (w changes it)' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -l refresh -d 'How often the screen is read again [default: 500ms local, 30s X-Ray and aws/spans]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -l db -d 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -l endpoint-url -d 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -s o -l output -d 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]' -r -f -a "table\t''
+json\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -l color -d 'When to use colour; `auto` means only on a terminal and without NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tracectl -n "__fish_tracectl_using_subcommand ui" -s V -l version -d 'Print version'
 complete -c tracectl -n "__fish_tracectl_using_subcommand release" -s e -l environment -d 'Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand release" -l comment -d 'A comment shown with the Rollbar deploy' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand release" -l remote -d 'Remote the tag is pushed to' -r
@@ -919,18 +940,19 @@ complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s v -l v
 complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c tracectl -n "__fish_tracectl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "local" -d 'Collect traces on this machine, no cloud account needed: OTLP and the X-Ray daemon protocol'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "honeycomb" -d 'Run Honeycomb queries; list datasets and columns; check the key; add markers'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "xray" -d 'Summarise AWS X-Ray traces, show one trace as a waterfall, show the service graph'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "logs" -d 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "rollbar" -d 'Send realistic test errors to Rollbar, read errors back, and record deploys'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "tag" -d 'Manage git release tags: list, create, push, delete, next version'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "doctor" -d 'Check every integration and the app\'s telemetry settings: one row per check'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "trace" -d 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "release" -d 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace release config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace ui release config completions help" -f -a "local" -d 'Collect traces on this machine, no cloud account needed: OTLP and the X-Ray daemon protocol'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace ui release config completions help" -f -a "honeycomb" -d 'Run Honeycomb queries; list datasets and columns; check the key; add markers'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace ui release config completions help" -f -a "xray" -d 'Summarise AWS X-Ray traces, show one trace as a waterfall, show the service graph'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace ui release config completions help" -f -a "logs" -d 'Tail CloudWatch log groups, list groups and streams, run Logs Insights queries'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace ui release config completions help" -f -a "rollbar" -d 'Send realistic test errors to Rollbar, read errors back, and record deploys'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace ui release config completions help" -f -a "tag" -d 'Manage git release tags: list, create, push, delete, next version'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace ui release config completions help" -f -a "doctor" -d 'Check every integration and the app\'s telemetry settings: one row per check'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace ui release config completions help" -f -a "trace" -d 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace ui release config completions help" -f -a "ui" -d 'Explore traces, their spans, log lines and errors in a live terminal UI'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace ui release config completions help" -f -a "release" -d 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace ui release config completions help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace ui release config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand help; and not __fish_seen_subcommand_from local honeycomb xray logs rollbar tag doctor trace ui release config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "listen" -d 'Stand in for the X-Ray daemon, an OpenTelemetry collector, CloudWatch Logs and Rollbar: receive spans (OTLP, X-Ray), logs (OTLP, Watchtower) and errors (pyrollbar), store them in SQLite, print each request'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "traces" -d 'Summarise the stored requests of a window, as `xray traces` does: rates, latency percentiles, routes, slowest traces'
 complete -c tracectl -n "__fish_tracectl_using_subcommand help; and __fish_seen_subcommand_from local" -f -a "trace" -d 'Show stored traces as a waterfall, as `xray trace` does, with their log lines and errors under the spans'
