@@ -122,6 +122,8 @@ pub enum Command {
     Trace(commands::trace::TraceArgs),
     /// Explore traces, their spans, log lines and errors in a live terminal UI
     Ui(commands::ui::UiArgs),
+    /// Serve the views as Model Context Protocol tools on stdin/stdout, for coding agents
+    Mcp(commands::mcp::McpArgs),
     /// Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker
     Release(commands::release::ReleaseArgs),
     /// Show the effective configuration and where each value comes from

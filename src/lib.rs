@@ -15,6 +15,7 @@ pub mod config;
 pub mod error;
 pub mod generate;
 pub mod input;
+pub mod mcp;
 pub mod model;
 pub mod observe;
 pub mod output;

@@ -8,6 +8,7 @@ pub mod failures;
 pub mod honeycomb;
 pub mod local;
 pub mod logs;
+pub mod mcp;
 pub mod release;
 pub mod rollbar;
 pub mod tag;
@@ -190,6 +191,7 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Trace(args) => trace::run(ctx, args).await,
         Command::Doctor(args) => doctor::run(ctx, args).await,
         Command::Ui(args) => ui::run(ctx, args).await,
+        Command::Mcp(args) => mcp::run(ctx, args).await,
         Command::Config(cmd) => match cmd.command {
             config::ConfigSubcommand::Show => config::show(ctx),
             config::ConfigSubcommand::Path => config::path(&Default::default(), ctx.config.env()),

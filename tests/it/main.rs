@@ -17,6 +17,7 @@ mod local;
 mod logs;
 mod logs_query;
 mod logs_tail;
+mod mcp;
 mod python;
 mod release;
 mod rollbar;

@@ -26,6 +26,8 @@ pub const REQUIREMENTS: &[&str] = &[
     "requests==2.34.2",
     // What the Flask app logs to CloudWatch Logs with (boto3 underneath, moto's).
     "watchtower==3.4.0",
+    // The agent's side of `tracectl mcp`: the official MCP SDK's stdio client.
+    "mcp==1.30.0",
 ];
 
 /// The environment's directory: `bin/moto_server` and `bin/python` live under it.

@@ -39,7 +39,7 @@ fn local_json(sandbox: &Sandbox, db: &Path, args: &[&str]) -> Value {
 
 /// The environment that points the Flask app's SDKs at `listener`: OTLP (traces and, with
 /// OTEL_LOGS, logs), Watchtower through boto3's own variable, pyrollbar's endpoint.
-fn app_env(listener: &Listener, otlp_port: u16) -> Vec<(&'static str, String)> {
+pub(crate) fn app_env(listener: &Listener, otlp_port: u16) -> Vec<(&'static str, String)> {
     vec![
         (
             "OTEL_EXPORTER_OTLP_ENDPOINT",

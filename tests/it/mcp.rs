@@ -1,0 +1,302 @@
+//! `tracectl mcp` with a real agent's client: the official MCP Python SDK over stdio.
+//! The store is filled by the test Flask app (its spans, logs and error through `local
+//! listen`), and every tool's answer is compared with the command's own `-o json`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use serde_json::{Value, json};
+
+use crate::harness::Sandbox;
+use crate::local::{Listener, flask_app, wait_for_spans};
+
+/// Runs the SDK's client against `tracectl mcp ARGS` with these calls; its report.
+fn agent(sandbox: &Sandbox, args: &[&str], calls: &Value) -> Value {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mcp_client.py");
+    let mut cmd = Command::new(crate::python::venv().join("bin/python"));
+    cmd.arg(script)
+        .arg(env!("CARGO_BIN_EXE_tracectl"))
+        .arg("mcp")
+        .args(args)
+        .current_dir(sandbox.home())
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", sandbox.home())
+        .env("TZ", "UTC")
+        // No AWS account: the AWS tools say so when called; the local ones answer.
+        .env("AWS_CONFIG_FILE", sandbox.home().join("none"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", sandbox.home().join("none"))
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(calls.to_string().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn local_json(sandbox: &Sandbox, db: &Path, args: &[&str]) -> Value {
+    let out = crate::harness::run(
+        sandbox
+            .cmd()
+            .arg("local")
+            .args(args)
+            .arg("--db")
+            .arg(db)
+            .args(["-o", "json"]),
+    );
+    assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+    if args[0] == "logs" {
+        return Value::Array(
+            out.stdout
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect(),
+        );
+    }
+    serde_json::from_str(&out.stdout).unwrap()
+}
+
+/// A report without what differs between two reads a moment apart (the window's ends)
+/// and the bounding fields the tools add.
+fn comparable(mut report: Value) -> Value {
+    if let Some(map) = report.as_object_mut() {
+        for key in ["window", "truncated", "cursor"] {
+            map.remove(key);
+        }
+    }
+    report
+}
+
+#[test]
+fn an_agent_lists_the_tools_and_reads_what_the_commands_print() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &[]);
+    flask_app("otlp-http", &crate::twin::app_env(&listener, listener.http));
+    wait_for_spans(&listener.db, 8);
+    let db = listener.db.clone();
+    let db_arg = db.to_str().unwrap();
+
+    let traces = local_json(
+        &sandbox,
+        &db,
+        &["traces", "--since", "1h", "--sort", "newest"],
+    );
+    let boom = traces["traces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["status"] == 500)
+        .expect("the app's failed request")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let calls = json!([
+        ["traces", {"since": "1h", "sort": "newest"}],
+        ["trace", {"id": boom}],
+        ["services", {"since": "1h"}],
+        ["logs", {}],
+        ["logs", {"trace_id": boom}],
+        ["errors", {}],
+        ["traces", {"since": "soon"}],
+        ["trace", {"id": "not-an-id"}],
+        ["logs", {"level": "loud"}],
+        ["traces", {"source": "xray"}],
+        ["traces", {"since": "1h", "cursor": "bogus"}],
+    ]);
+    let report = agent(&sandbox, &["--db", db_arg], &calls);
+    assert_eq!(report["server"], "tracectl");
+    let mut names: Vec<&str> = report["tools"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    names.sort();
+    assert_eq!(names, ["errors", "logs", "services", "trace", "traces"]);
+    assert_eq!(
+        report["tools"]["traces"]["properties"]["sort"]["$ref"]
+            .as_str()
+            .or(report["tools"]["traces"]["properties"]["sort"]["allOf"][0]["$ref"].as_str())
+            .is_some()
+            || report["tools"]["traces"]["properties"]["sort"].is_object(),
+        true
+    );
+    let answers = report["answers"].as_array().unwrap();
+    let ok = |i: usize| -> &Value {
+        let a = &answers[i];
+        assert_eq!(a["isError"], false, "call {i}: {a:#}");
+        &a["structured"]
+    };
+
+    // Each tool's result is the command's -o json.
+    assert_eq!(comparable(ok(0).clone()), comparable(traces.clone()));
+    assert_eq!(ok(0)["truncated"], false);
+    assert_eq!(*ok(1), local_json(&sandbox, &db, &["trace", &boom]));
+    assert_eq!(
+        comparable(ok(2).clone()),
+        comparable(local_json(&sandbox, &db, &["services", "--since", "1h"]))
+    );
+    let lines = local_json(&sandbox, &db, &["logs"]);
+    assert_eq!(ok(3)["lines"], lines);
+    assert_eq!(ok(3)["truncated"], false);
+    assert_eq!(
+        ok(4)["lines"],
+        local_json(&sandbox, &db, &["logs", "--trace", &boom])
+    );
+    assert!(!ok(4)["lines"].as_array().unwrap().is_empty());
+    assert_eq!(*ok(5), local_json(&sandbox, &db, &["errors"]));
+    assert_eq!(ok(5)["items"].as_array().unwrap().len(), 1);
+
+    // Bad arguments are tool errors carrying tracectl's error and hint.
+    let text = |i: usize| {
+        let a = &answers[i];
+        assert_eq!(a["isError"], true, "call {i}: {a:#}");
+        a["text"].as_str().unwrap().to_string()
+    };
+    let t = text(6);
+    assert!(
+        t.starts_with("error: since: ") && t.contains("\nhint: a duration like 15m, 1h or 2d"),
+        "{t}"
+    );
+    let t = text(7);
+    assert!(
+        t.starts_with("error: id: ") && t.contains("\nhint: a W3C id (32 hex digits)"),
+        "{t}"
+    );
+    assert_eq!(
+        text(8),
+        "error: level: loud is no level\nhint: one of debug, info, warn, error, fatal"
+    );
+    let t = text(9);
+    assert!(
+        t.starts_with("error: cannot fetch X-Ray trace summaries")
+            || t.starts_with("error: the AWS sources cannot be used"),
+        "{t}"
+    );
+    assert!(t.contains("\nhint: "), "{t}");
+    let t = text(10);
+    assert!(
+        t.starts_with("error: cursor: \"bogus\" is not a cursor this server gave\nhint: "),
+        "{t}"
+    );
+}
+
+#[test]
+fn a_cursor_walks_a_large_result_to_its_end_with_no_record_lost_or_repeated() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &[]);
+    for _ in 0..3 {
+        flask_app("otlp-http", &crate::twin::app_env(&listener, listener.http));
+    }
+    wait_for_spans(&listener.db, 24);
+    let db = listener.db.clone();
+    let all = local_json(&sandbox, &db, &["traces", "--since", "1h", "--limit", "0"]);
+    let ids: Vec<&Value> = all["traces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| &t["id"])
+        .collect();
+    let lines = local_json(&sandbox, &db, &["logs"]);
+    assert!(ids.len() >= 6 && lines.as_array().unwrap().len() >= 12);
+    let calls = json!([
+        {"walk": "traces", "arguments": {"since": "1h", "limit": 1000, "max_bytes": 1800}},
+        {"walk": "logs", "arguments": {"max_bytes": 700}},
+    ]);
+    let report = agent(&sandbox, &["--db", db.to_str().unwrap()], &calls);
+    let pages = report["answers"][0].as_array().unwrap();
+    assert!(pages.len() > 2, "{} pages", pages.len());
+    let mut walked = Vec::new();
+    for page in pages {
+        assert_eq!(page["isError"], false, "{page:#}");
+        let s = &page["structured"];
+        let size = serde_json::to_vec(s).unwrap().len();
+        assert!(size <= 1800, "{size} bytes: {s:#}");
+        assert_eq!(
+            s["summary"], all["summary"],
+            "every page carries the whole summary"
+        );
+        walked.extend(
+            s["traces"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["id"].clone()),
+        );
+        if s["truncated"] == true {
+            assert!(
+                page["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains("were left out to keep the answer under 1800 bytes")
+            );
+        }
+    }
+    assert_eq!(walked.iter().collect::<Vec<_>>(), ids);
+    let pages = report["answers"][1].as_array().unwrap();
+    assert!(pages.len() > 2, "{} pages", pages.len());
+    let walked: Vec<Value> = pages
+        .iter()
+        .flat_map(|p| p["structured"]["lines"].as_array().unwrap().clone())
+        .collect();
+    assert_eq!(Value::Array(walked), lines);
+}
+
+#[test]
+fn stdout_carries_only_the_protocol() {
+    let sandbox = Sandbox::new();
+    let mut child = crate::local::tracectl_process(&sandbox)
+        .current_dir(sandbox.home())
+        .args(["mcp", "--db", "none.db", "-v"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let messages = [
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "test", "version": "1"}}}),
+        json!({"jsonrpc": "2.0", "method": "notifications/initialized"}),
+        json!({"jsonrpc": "2.0", "id": 2, "method": "tools/list"}),
+        json!({"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": "traces", "arguments": {}}}),
+    ];
+    let mut stdin = child.stdin.take().unwrap();
+    for m in &messages {
+        writeln!(stdin, "{m}").unwrap();
+    }
+    // Answers come before stdin closes; give the server a moment, then close it.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let answers: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(answers.iter().all(|a| a["jsonrpc"] == "2.0"), "{stdout}");
+    let ids: Vec<&Value> = answers.iter().map(|a| &a["id"]).collect();
+    assert_eq!(ids, [&json!(1), &json!(2), &json!(3)], "{stdout}");
+    assert_eq!(answers[0]["result"]["protocolVersion"], "2025-06-18");
+    // The store does not exist: a tool error with the hint, not a protocol error.
+    let call = &answers[2]["result"];
+    assert_eq!(call["isError"], true, "{call:#}");
+    assert!(
+        call["content"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("error: "),
+        "{call:#}"
+    );
+}
