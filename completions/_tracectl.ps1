@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check every integration and the app''s telemetry settings: one row per check')
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines')
             [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Explore traces, their spans, log lines and errors in a live terminal UI')
+            [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the views as Model Context Protocol tools on stdin/stdout, for coding agents')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value comes from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
@@ -1187,6 +1188,27 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'tracectl;mcp' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; `auto` means only on a terminal and without NO_COLOR')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the config file to use [env: TRACECTL_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]')
+            [CompletionResult]::new('--allow-write', '--allow-write', [CompletionResultType]::ParameterName, 'Also offer the tools that change things elsewhere (none yet: every tool reads)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print data and errors only: no status lines, hints or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'tracectl;release' {
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]')
             [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]')
@@ -1308,6 +1330,7 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check every integration and the app''s telemetry settings: one row per check')
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines')
             [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Explore traces, their spans, log lines and errors in a live terminal UI')
+            [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the views as Model Context Protocol tools on stdin/stdout, for coding agents')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value comes from')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
@@ -1463,6 +1486,9 @@ Register-ArgumentCompleter -Native -CommandName 'tracectl' -ScriptBlock {
             break
         }
         'tracectl;help;ui' {
+            break
+        }
+        'tracectl;help;mcp' {
             break
         }
         'tracectl;help;release' {

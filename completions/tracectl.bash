@@ -37,6 +37,9 @@ _tracectl() {
             tracectl,logs)
                 cmd="tracectl__subcmd__logs"
                 ;;
+            tracectl,mcp)
+                cmd="tracectl__subcmd__mcp"
+                ;;
             tracectl,release)
                 cmd="tracectl__subcmd__release"
                 ;;
@@ -93,6 +96,9 @@ _tracectl() {
                 ;;
             tracectl__subcmd__help,logs)
                 cmd="tracectl__subcmd__help__subcmd__logs"
+                ;;
+            tracectl__subcmd__help,mcp)
+                cmd="tracectl__subcmd__help__subcmd__mcp"
                 ;;
             tracectl__subcmd__help,release)
                 cmd="tracectl__subcmd__help__subcmd__release"
@@ -440,7 +446,7 @@ _tracectl() {
 
     case "${cmd}" in
         tracectl)
-            opts="-o -q -v -h -V --output --color --quiet --verbose --profile --config --utc --help --version local honeycomb xray logs rollbar tag doctor trace ui release config completions help"
+            opts="-o -q -v -h -V --output --color --quiet --verbose --profile --config --utc --help --version local honeycomb xray logs rollbar tag doctor trace ui mcp release config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -716,7 +722,7 @@ _tracectl() {
             return 0
             ;;
         tracectl__subcmd__help)
-            opts="local honeycomb xray logs rollbar tag doctor trace ui release config completions help"
+            opts="local honeycomb xray logs rollbar tag doctor trace ui mcp release config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1110,6 +1116,20 @@ _tracectl() {
         tracectl__subcmd__help__subcmd__logs__subcmd__tail)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__help__subcmd__mcp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2965,6 +2985,52 @@ _tracectl() {
                     return 0
                     ;;
                 --lag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tracectl__subcmd__mcp)
+            opts="-o -q -v -h -V --allow-write --db --region --endpoint-url --output --color --quiet --verbose --profile --config --utc --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

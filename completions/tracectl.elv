@@ -41,6 +41,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand doctor 'Check every integration and the app''s telemetry settings: one row per check'
             cand trace 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines'
             cand ui 'Explore traces, their spans, log lines and errors in a live terminal UI'
+            cand mcp 'Serve the views as Model Context Protocol tools on stdin/stdout, for coding agents'
             cand release 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker'
             cand config 'Show the effective configuration and where each value comes from'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -1100,6 +1101,26 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'tracectl;mcp'= {
+            cand --db 'The span database [default: $XDG_DATA_HOME/tracectl/traces.db] [env: TRACECTL_LOCAL_DB]'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --endpoint-url 'Send AWS calls here, e.g. a local emulator [env: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_XRAY, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS]'
+            cand -o 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --output 'Output format: `table` for people, `json` for scripts (streams write NDJSON) [env: TRACECTL_OUTPUT]'
+            cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
+            cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]'
+            cand --allow-write 'Also offer the tools that change things elsewhere (none yet: every tool reads)'
+            cand -q 'Print data and errors only: no status lines, hints or progress'
+            cand --quiet 'Print data and errors only: no status lines, hints or progress'
+            cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --verbose 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
+            cand --utc 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'tracectl;release'= {
             cand -e 'Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]'
             cand --environment 'Environment of the Rollbar deploy [env: ROLLBAR_ENVIRONMENT] [default: development]'
@@ -1212,6 +1233,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand doctor 'Check every integration and the app''s telemetry settings: one row per check'
             cand trace 'Look a trace id up everywhere: local store, X-Ray, Honeycomb, and its log lines'
             cand ui 'Explore traces, their spans, log lines and errors in a live terminal UI'
+            cand mcp 'Serve the views as Model Context Protocol tools on stdin/stdout, for coding agents'
             cand release 'Release a version: push its tag, record a Rollbar deploy, add a Honeycomb marker'
             cand config 'Show the effective configuration and where each value comes from'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -1327,6 +1349,8 @@ set edit:completion:arg-completer[tracectl] = {|@words|
         &'tracectl;help;trace'= {
         }
         &'tracectl;help;ui'= {
+        }
+        &'tracectl;help;mcp'= {
         }
         &'tracectl;help;release'= {
         }

@@ -42,9 +42,9 @@ fn completions_and_man_pages_are_fresh() {
         "stale generated files: {stale:?}\nrun: TRACECTL_BLESS=1 cargo test generated"
     );
     // One page per command: the root, 8 groups (with config, completions and local), 33
-    // leaves, release, trace, doctor and ui.
+    // leaves, release, trace, doctor, ui and mcp.
     assert_eq!(
         files.iter().filter(|(r, _)| r.starts_with("man")).count(),
-        1 + 8 + 33 + 4
+        1 + 8 + 33 + 5
     );
 }

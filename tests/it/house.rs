@@ -28,6 +28,9 @@ const RULES: &[(&str, &[&str])] = &[
     // The explorer draws what views return: it never talks to the collector, and it is
     // started by its command, never the other way round.
     ("ui", &["commands", "collector"]),
+    // The agent server answers the views' reports as protocol: it never prints through
+    // the command line's renderers, and never draws the explorer.
+    ("mcp", &["output", "collector", "ui"]),
     // The collector counts and reports; the command prints.
     ("collector", &["commands", "output", "views"]),
     (
