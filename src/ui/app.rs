@@ -177,6 +177,9 @@ pub struct App {
     pub traces_cursor: Cursor,
     /// The selected trace's id, so the selection stays on it as new traces arrive.
     pub selected_trace: Option<String>,
+    /// The end of the window the list is paused at while the user browses below its first
+    /// row (`None`: live).
+    pub paused_at: Option<Timestamp>,
     pub trace: Option<TraceScreen>,
     pub services: Option<ServicesReport>,
     pub services_cursor: Cursor,
@@ -212,6 +215,7 @@ impl App {
             listing: None,
             traces_cursor: Cursor::default(),
             selected_trace: None,
+            paused_at: None,
             trace: None,
             services: None,
             services_cursor: Cursor::default(),
@@ -242,7 +246,7 @@ impl App {
     /// The traces request of the screen's window, sort and filter.
     pub fn traces_request(&self, now: Timestamp) -> TracesRequest {
         TracesRequest {
-            window: self.window(now),
+            window: self.window(self.paused_at.unwrap_or(now)),
             selection: parse_filter(&self.filter.applied),
             order: self.order,
             limit: LISTED,
@@ -461,6 +465,7 @@ impl App {
                 }
                 self.traces_cursor = Cursor::default();
                 self.selected_trace = None;
+                self.paused_at = None;
                 return Some(vec![Effect::AskTraces(self.traces_request(now))]);
             }
             KeyCode::Backspace => {
@@ -485,9 +490,11 @@ impl App {
                 };
                 self.traces_cursor = Cursor::default();
                 self.selected_trace = None;
+                self.paused_at = None;
                 return self.refresh(now);
             }
             KeyCode::Char('w') | KeyCode::Char('W') => {
+                self.paused_at = None;
                 let n = WINDOWS.len();
                 self.window_index = if key.code == KeyCode::Char('w') {
                     (self.window_index + 1) % n
@@ -497,10 +504,10 @@ impl App {
                 return self.refresh(now);
             }
             KeyCode::Enter => {
-                if let Some(row) = self.listed().get(self.traces_cursor.selected) {
-                    if let Ok(id) = row.id.parse::<TraceId>() {
-                        return self.open_trace(id, Screen::Traces);
-                    }
+                if let Some(row) = self.listed().get(self.traces_cursor.selected)
+                    && let Ok(id) = row.id.parse::<TraceId>()
+                {
+                    return self.open_trace(id, Screen::Traces);
                 }
             }
             KeyCode::Char('y') => {
@@ -517,6 +524,19 @@ impl App {
                     .listed()
                     .get(self.traces_cursor.selected)
                     .map(|t| t.id.clone());
+                // Browsing below the first row pauses the list at its window's end, so the
+                // rows read stay put however fast new traces arrive; the first row follows.
+                let browsing = self.traces_cursor.selected > 0;
+                match (browsing, self.paused_at) {
+                    (true, None) => {
+                        self.paused_at = self.listing.as_ref().map(|l| l.report.window.end)
+                    }
+                    (false, Some(_)) => {
+                        self.paused_at = None;
+                        return self.refresh(now);
+                    }
+                    _ => {}
+                }
             }
         }
         Vec::new()

@@ -463,6 +463,26 @@ fn the_selection_stays_on_its_trace_as_new_ones_arrive() {
 }
 
 #[test]
+fn browsing_below_the_first_row_pauses_the_list_and_g_goes_live() {
+    let mut app = app();
+    let live = app.traces_request(at(600.0));
+    assert_eq!(live.window.end, at(600.0), "live: the window ends now");
+    press(&mut app, KeyCode::Char('j'));
+    let end = app.listing.as_ref().unwrap().report.window.end;
+    assert_eq!(app.paused_at, Some(end));
+    // Every refresh reads the same window while paused.
+    let [Effect::AskTraces(paused)] = &app.refresh(at(900.0))[..] else {
+        panic!()
+    };
+    assert_eq!(paused.window.end, end);
+    assert!(screen(&mut app, 80, 24).contains("paused at 14:41:00 (g: live)"));
+    // Back on the first row: live again, asked at once.
+    let back = press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.paused_at, None);
+    assert!(matches!(&back[..], [Effect::AskTraces(r)] if r.window.end == at(60.0)));
+}
+
+#[test]
 fn keys_ask_the_views_what_they_need() {
     let mut app = app();
     // Enter opens the selected trace and asks for it.

@@ -52,8 +52,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, look: &Look) {
     frame.render_widget(Paragraph::new(Line::from(spans)), summary);
 
     let rows_shown = report.traces.len();
+    let paused = match app.paused_at {
+        Some(end) => format!(" · paused at {} (g: live)", clock(end, &look.zone)),
+        None => String::new(),
+    };
     let title = format!(
-        " last {} · {order}{filter} · {} ",
+        " last {} · {order}{filter}{paused} · {} ",
         human_span(app.since()),
         if (rows_shown as u64) < o.traces {
             format!(

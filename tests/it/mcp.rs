@@ -126,13 +126,48 @@ fn an_agent_lists_the_tools_and_reads_what_the_commands_print() {
         .collect();
     names.sort();
     assert_eq!(names, ["errors", "logs", "services", "trace", "traces"]);
+    // The schemas name the commands' flags; an id is required where the command needs one.
+    let properties = |tool: &str| -> Vec<String> {
+        let mut keys: Vec<String> = report["tools"][tool]["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    };
     assert_eq!(
-        report["tools"]["traces"]["properties"]["sort"]["$ref"]
-            .as_str()
-            .or(report["tools"]["traces"]["properties"]["sort"]["allOf"][0]["$ref"].as_str())
-            .is_some()
-            || report["tools"]["traces"]["properties"]["sort"].is_object(),
-        true
+        properties("traces"),
+        [
+            "cursor",
+            "errors",
+            "faults",
+            "limit",
+            "max_bytes",
+            "service",
+            "since",
+            "slower_than",
+            "sort",
+            "source",
+            "throttles",
+            "url_contains"
+        ]
+    );
+    assert_eq!(report["tools"]["trace"]["required"], json!(["id"]));
+    assert_eq!(
+        properties("logs"),
+        [
+            "cursor",
+            "grep",
+            "group",
+            "level",
+            "max_bytes",
+            "max_events",
+            "service",
+            "since",
+            "trace_id"
+        ]
     );
     let answers = report["answers"].as_array().unwrap();
     let ok = |i: usize| -> &Value {
