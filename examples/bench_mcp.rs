@@ -24,7 +24,9 @@ fn median(mut times: Vec<f64>) -> (f64, f64) {
 }
 
 fn main() {
-    let tracectl = std::env::args().nth(1).expect("path to the tracectl binary");
+    let tracectl = std::env::args()
+        .nth(1)
+        .expect("path to the tracectl binary");
     let dir = tempfile::tempdir().unwrap();
     let kept = std::env::var_os("TRACECTL_BENCH_DB").map(std::path::PathBuf::from);
     let db = kept.clone().unwrap_or_else(|| dir.path().join("traces.db"));
@@ -46,9 +48,11 @@ fn main() {
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();
         let mut send = |m: Value| writeln!(stdin, "{m}").unwrap();
-        send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        send(
+            json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
             "protocolVersion": "2025-06-18", "capabilities": {},
-            "clientInfo": {"name": "bench", "version": "1"}}}));
+            "clientInfo": {"name": "bench", "version": "1"}}}),
+        );
         stdout.read_line(&mut line).unwrap();
         starts.push(started.elapsed().as_secs_f64());
         send(json!({"jsonrpc": "2.0", "method": "notifications/initialized"}));

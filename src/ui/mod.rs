@@ -93,8 +93,11 @@ fn ask<'a>(source: &'a dyn Source, effect: Effect) -> LocalBoxFuture<'a, Answere
 
 /// Runs the explorer in the terminal until the user quits.
 pub async fn run(source: &dyn Source, options: Options) -> Result<()> {
-    let mut terminal = ratatui::try_init()
-        .map_err(|e| Error::failure(format!("cannot take over the terminal: {e}")))?;
+    let mut terminal = ratatui::try_init().map_err(|e| {
+        // Raw mode may be on already when the alternate screen failed.
+        ratatui::restore();
+        Error::failure(format!("cannot take over the terminal: {e}"))
+    })?;
     let result = explore(&mut terminal, source, options).await;
     ratatui::restore();
     result

@@ -278,6 +278,40 @@ fn sigterm_quits_the_ui_and_restores_the_terminal() {
 }
 
 #[test]
+fn a_failing_source_is_said_in_the_status_line_and_the_ui_stays() {
+    let sandbox = Sandbox::new();
+    // Nothing listens there: every X-Ray call fails.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let tmux = Tmux::start(
+        &sandbox,
+        (160, 48),
+        &[
+            "ui",
+            "--source",
+            "xray",
+            "--endpoint-url",
+            &url,
+            "--region",
+            "us-east-1",
+            "--refresh",
+            "5s",
+        ],
+    );
+    let screen = tmux.wait_for("the failure in the status line", |s| {
+        s.contains("error: cannot fetch X-Ray trace summaries") && s.contains("hint:")
+    });
+    assert!(screen.contains("X-Ray us-east-1"), "{screen}");
+    // Still running: keys work, and q quits cleanly.
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("the services screen", |s| s.contains("services · last 1h"));
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.exit_code(), 0, "{:?}", tmux.file("stderr"));
+    tmux.assert_restored();
+}
+
+#[test]
 fn without_a_terminal_the_ui_exits_2_naming_the_commands_for_scripts() {
     let sandbox = Sandbox::new();
     let out = crate::harness::run(sandbox.cmd().args(["ui", "--db", "x.db"]));
