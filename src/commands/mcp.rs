@@ -16,7 +16,7 @@ use crate::mcp::{Cloud, McpServer, Shared};
   {\"mcpServers\": {\"tracectl\": {\"command\": \"tracectl\", \"args\": [\"mcp\"]}}}
 
 stdout carries only the protocol; diagnostics go to stderr. The tools are the views of the
-commands (traces, trace, services, logs, errors), their results the same JSON as -o json.")]
+commands (traces, trace, services, logs, query, errors), their results the same JSON as -o json.")]
 pub struct McpArgs {
     /// Also offer the tools that change things elsewhere (none yet: every tool reads)
     #[arg(long)]

@@ -170,6 +170,34 @@ pub struct LogsArgs {
     pub max_bytes: Option<usize>,
 }
 
+/// The arguments of `query`: the flags of `local query` (Honeycomb's query model).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QueryArgs {
+    /// Calculations: COUNT, CONCURRENCY or OP(column), e.g. `P99(duration_ms)`; default COUNT.
+    #[serde(default)]
+    pub calculations: Vec<String>,
+    /// Columns to break results down by, e.g. `http.route`.
+    #[serde(default)]
+    pub breakdowns: Vec<String>,
+    /// Filters `COLUMN OP VALUE`, e.g. `http.status_code >= 500`, `error exists`.
+    #[serde(default)]
+    pub filters: Vec<String>,
+    /// Combine the filters with OR instead of AND.
+    #[serde(default)]
+    pub any: bool,
+    /// Orders, e.g. `P99(duration_ms) desc`.
+    #[serde(default)]
+    pub orders: Vec<String>,
+    /// Havings, e.g. `COUNT > 10`.
+    #[serde(default)]
+    pub havings: Vec<String>,
+    /// At most this many result rows (at most 1000).
+    pub limit: Option<u32>,
+    /// The window: the last DUR; default 2h.
+    pub since: Option<String>,
+}
+
 /// The arguments of `errors`: the flags of `local errors`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -431,6 +459,15 @@ impl McpServer {
     }
 
     #[tool(
+        description = "A Honeycomb-style query (calculations, breakdowns, filters, orders, havings) run over the spans of the local store, with the columns Honeycomb shows OpenTelemetry data by (duration_ms, name, service.name, http.route, ...). Same JSON as `tracectl local query -o json`."
+    )]
+    async fn query(&self, Parameters(args): Parameters<QueryArgs>) -> CallToolResult {
+        self.query_report(args)
+            .await
+            .unwrap_or_else(|e| tool_error(&e))
+    }
+
+    #[tool(
         description = "The errors the local store holds (the Rollbar stand-in's), grouped as Rollbar groups them, latest activity first, with counts and first/last seen. Same JSON as `tracectl local errors -o json`."
     )]
     async fn errors(&self, Parameters(args): Parameters<ErrorsArgs>) -> CallToolResult {
@@ -607,6 +644,57 @@ impl McpServer {
             }
         );
         Ok(answer(summary, page))
+    }
+
+    async fn query_report(&self, args: QueryArgs) -> Result<CallToolResult> {
+        use crate::commands::honeycomb::query::{QueryFlags, spec_from_flags};
+        let now = jiff::Timestamp::now();
+        let since = args
+            .since
+            .as_deref()
+            .map(|s| {
+                crate::model::time::duration_arg(s).map_err(|e| {
+                    Error::usage(format!("since: {e}")).with_hint("a duration like 15m, 1h or 2d")
+                })
+            })
+            .transpose()?;
+        let flags = QueryFlags {
+            calcs: args.calculations,
+            breakdowns: args.breakdowns,
+            filters: args.filters,
+            any: args.any,
+            orders: args.orders,
+            havings: args.havings,
+            limit: args.limit,
+            window: crate::commands::WindowArgs {
+                since: since.map(crate::model::time::TimeSpec::Ago),
+                start: None,
+                end: None,
+            },
+            granularity: None,
+            print_spec: false,
+        };
+        let hint = "the forms are those of `tracectl local query --help`";
+        let mut spec = spec_from_flags(&flags, |_| None)
+            .map_err(|e| Error::usage(e.message().to_string()).with_hint(hint))?;
+        let seconds = since.unwrap_or(Duration::from_secs(7200)).as_secs().max(1);
+        spec.time_range = Some(seconds);
+        spec.limit = flags.limit.or(spec.limit);
+        crate::model::query::validate(&spec, now.as_second())
+            .map_err(|e| Error::usage(e.0).with_hint(hint))?;
+        let report = with_store(&self.shared, move |store| {
+            views::local::query(store, &spec, now, false).map_err(|e| match e {
+                views::local::QueryFailure::Spec(e) => Error::usage(e.0).with_hint(hint),
+                views::local::QueryFailure::Store(e) => e.into(),
+            })
+        })
+        .await?;
+        let value = serde_json::to_value(&report).map_err(json_failure)?;
+        let rows = value["results"].as_array().map_or(0, Vec::len);
+        Ok(answer(
+            format!("{rows} result rows"),
+            bounded::whole(value, MAX_BYTES)?,
+        ))
     }
 
     async fn errors_report(&self, args: ErrorsArgs) -> Result<CallToolResult> {

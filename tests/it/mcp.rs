@@ -115,6 +115,8 @@ fn an_agent_lists_the_tools_and_reads_what_the_commands_print() {
         ["logs", {"level": "loud"}],
         ["traces", {"source": "xray"}],
         ["traces", {"since": "1h", "cursor": "bogus"}],
+        ["query", {"calculations": ["COUNT", "P99(duration_ms)"], "breakdowns": ["name"], "since": "1h"}],
+        ["query", {"calculations": ["P99(nope"]}],
     ]);
     let report = agent(&sandbox, &["--db", db_arg], &calls);
     assert_eq!(report["server"], "tracectl");
@@ -125,7 +127,10 @@ fn an_agent_lists_the_tools_and_reads_what_the_commands_print() {
         .map(String::as_str)
         .collect();
     names.sort();
-    assert_eq!(names, ["errors", "logs", "services", "trace", "traces"]);
+    assert_eq!(
+        names,
+        ["errors", "logs", "query", "services", "trace", "traces"]
+    );
     // The schemas name the commands' flags; an id is required where the command needs one.
     let properties = |tool: &str| -> Vec<String> {
         let mut keys: Vec<String> = report["tools"][tool]["properties"]
@@ -222,6 +227,34 @@ fn an_agent_lists_the_tools_and_reads_what_the_commands_print() {
         "{t}"
     );
     assert!(t.contains("\nhint: "), "{t}");
+    // The query tool answers what `local query` answers (without the series it skips).
+    let mut query = local_json(
+        &sandbox,
+        &db,
+        &[
+            "query",
+            "-c",
+            "COUNT",
+            "-c",
+            "P99(duration_ms)",
+            "-b",
+            "name",
+            "--since",
+            "1h",
+            "--no-series",
+        ],
+    );
+    let answered = ok(11).clone();
+    assert_eq!(answered["results"], query["results"]);
+    assert!(query["results"].as_array().unwrap().len() >= 3, "{query:#}");
+    query["query"]["time_range"] = answered["query"]["time_range"].clone();
+    assert_eq!(answered["query"], query["query"]);
+    let t = text(12);
+    assert!(
+        t.starts_with("error: ")
+            && t.contains("\nhint: the forms are those of `tracectl local query --help`"),
+        "{t}"
+    );
     let t = text(10);
     assert!(
         t.starts_with("error: cursor: \"bogus\" is not a cursor this server gave\nhint: "),
