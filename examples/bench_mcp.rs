@@ -71,7 +71,6 @@ fn main() {
                 .len() as i64,
             SPANS_PER_TRACE - 1
         );
-        drop(send);
         drop(stdin);
         child.wait().unwrap();
     }

@@ -67,6 +67,21 @@ pub fn escape_field(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A field cut to `width` characters, the cut marked with `…`, escaped as [`escape_field`]
+/// escapes it (escaping twice changes nothing: an escape holds no control character).
+pub fn fit_field(text: &str, width: usize) -> String {
+    let text = escape_field(text);
+    if text.chars().count() <= width {
+        return text.into_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut cut: String = text.chars().take(width - 1).collect();
+    cut.push('…');
+    cut
+}
+
 /// Like [`escape_controls`], but keeps SGR colour sequences (`ESC [ 1;31 m`): the palette's
 /// own colours in a finished line of human output. An SGR sequence can only colour text; every
 /// other escape (titles, cursor moves, clearing) is shown, not obeyed.

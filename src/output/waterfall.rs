@@ -312,20 +312,7 @@ fn stack_lines(stack: &str) -> Vec<String> {
     out
 }
 
-/// Cuts `text` to `width` characters, marking the cut with `…`. Text from the app is shown,
-/// never obeyed: a control character (an SGR colour, a newline) is drawn as an escape.
-fn fit(text: &str, width: usize) -> String {
-    let text = escape_field(text);
-    if text.chars().count() <= width {
-        return text.into_owned();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut cut: String = text.chars().take(width - 1).collect();
-    cut.push('…');
-    cut
-}
+use super::terminal::fit_field as fit;
 
 struct Row<'a> {
     /// The tree guides and the span's name, shown escaped.

@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::{App, Screen};
 use crate::output::terminal::escape_field;
+pub use crate::output::terminal::fit_field as fit;
 
 /// The styles of the screens; all plain when colour is off.
 #[derive(Debug, Clone, Copy)]
@@ -209,19 +210,6 @@ fn draw_help(frame: &mut Frame, area: Rect, _app: &App, theme: Theme) {
         ),
         popup,
     );
-}
-
-/// A text cut to `width` columns with an ellipsis.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut cut: String = text.chars().take(width - 1).collect();
-    cut.push('…');
-    cut
 }
 
 /// A time of day in the zone of the run.

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use crate::harness::Sandbox;
 use crate::local::{Listener, flask_app, wait_for_spans};
+use crate::twin::local_json;
 
 /// Runs the SDK's client against `tracectl mcp ARGS` with these calls; its report.
 fn agent(sandbox: &Sandbox, args: &[&str], calls: &Value) -> Value {
@@ -45,28 +46,6 @@ fn agent(sandbox: &Sandbox, args: &[&str], calls: &Value) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn local_json(sandbox: &Sandbox, db: &Path, args: &[&str]) -> Value {
-    let out = crate::harness::run(
-        sandbox
-            .cmd()
-            .arg("local")
-            .args(args)
-            .arg("--db")
-            .arg(db)
-            .args(["-o", "json"]),
-    );
-    assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
-    if args[0] == "logs" {
-        return Value::Array(
-            out.stdout
-                .lines()
-                .map(|l| serde_json::from_str(l).unwrap())
-                .collect(),
-        );
-    }
-    serde_json::from_str(&out.stdout).unwrap()
 }
 
 /// A report without what differs between two reads a moment apart (the window's ends)

@@ -15,7 +15,7 @@ use crate::local::{Listener, flask_app, wait_for_spans};
 
 /// `tracectl local ARGS --db DB -o json`, parsed (`local logs` writes NDJSON: its lines as
 /// an array).
-fn local_json(sandbox: &Sandbox, db: &Path, args: &[&str]) -> Value {
+pub(crate) fn local_json(sandbox: &Sandbox, db: &Path, args: &[&str]) -> Value {
     let out = crate::harness::run(
         sandbox
             .cmd()

@@ -4,7 +4,7 @@
 //! terminal's settings (`stty -a`) are compared before and after it quits on q and on
 //! SIGTERM.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::harness::Sandbox;
 use crate::local::Listener;
+use crate::twin::local_json;
 
 /// A tmux server of the test's own (its own socket), killed when dropped.
 struct Tmux {
@@ -151,20 +152,6 @@ fn unique() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)
-}
-
-fn local_json(sandbox: &Sandbox, db: &Path, args: &[&str]) -> Value {
-    let out = crate::harness::run(
-        sandbox
-            .cmd()
-            .arg("local")
-            .args(args)
-            .arg("--db")
-            .arg(db)
-            .args(["-o", "json"]),
-    );
-    assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
-    serde_json::from_str(&out.stdout).unwrap()
 }
 
 fn span_names(span: &Value, out: &mut Vec<String>) {
