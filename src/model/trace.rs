@@ -240,6 +240,51 @@ impl Span {
     }
 }
 
+/// One row of a drawn span tree: the span, its guides (`├─ `, `└─ `, `│  `) and whether
+/// its children are folded away.
+pub struct TreeRow<'a> {
+    pub span: &'a Span,
+    pub guides: String,
+    pub folded: bool,
+}
+
+/// The rows of `roots` depth first with their tree guides, the children of spans that
+/// `folded` names left out: what the waterfall of every face draws.
+pub fn tree_rows<'a>(roots: &'a [Span], folded: &dyn Fn(&Span) -> bool) -> Vec<TreeRow<'a>> {
+    fn go<'a>(
+        span: &'a Span,
+        guide: &str,
+        branch: &str,
+        folded: &dyn Fn(&Span) -> bool,
+        out: &mut Vec<TreeRow<'a>>,
+    ) {
+        let is_folded = !span.children.is_empty() && folded(span);
+        out.push(TreeRow {
+            span,
+            guides: format!("{guide}{branch}"),
+            folded: is_folded,
+        });
+        if is_folded {
+            return;
+        }
+        let below = match branch {
+            "" => guide.to_string(),
+            "└─ " => format!("{guide}   "),
+            _ => format!("{guide}│  "),
+        };
+        let n = span.children.len();
+        for (i, child) in span.children.iter().enumerate() {
+            let branch = if i + 1 == n { "└─ " } else { "├─ " };
+            go(child, &below, branch, folded, out);
+        }
+    }
+    let mut out = Vec::new();
+    for root in roots {
+        go(root, "", "", folded, &mut out);
+    }
+    out
+}
+
 /// One trace's span tree. Roots are segments without a parent in the trace (usually one).
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Trace {

@@ -322,31 +322,16 @@ struct Row<'a> {
     span: &'a Span,
 }
 
-/// Depth-first rows with tree guides (`├─`, `└─`, `│`).
+/// Depth-first rows with tree guides (`├─`, `└─`, `│`), nothing folded.
 fn tree_rows(trace: &Trace) -> Vec<Row<'_>> {
-    fn go<'a>(span: &'a Span, guide: &str, branch: &str, out: &mut Vec<Row<'a>>) {
-        let guides = format!("{guide}{branch}");
-        out.push(Row {
-            depth: guides.chars().count(),
-            label: format!("{guides}{}", escape_field(&span.name)),
-            span,
-        });
-        let below = match branch {
-            "" => guide.to_string(),
-            "└─ " => format!("{guide}   "),
-            _ => format!("{guide}│  "),
-        };
-        let n = span.children.len();
-        for (i, child) in span.children.iter().enumerate() {
-            let branch = if i + 1 == n { "└─ " } else { "├─ " };
-            go(child, &below, branch, out);
-        }
-    }
-    let mut out = Vec::new();
-    for root in &trace.spans {
-        go(root, "", "", &mut out);
-    }
-    out
+    crate::model::trace::tree_rows(&trace.spans, &|_| false)
+        .into_iter()
+        .map(|row| Row {
+            depth: row.guides.chars().count(),
+            label: format!("{}{}", row.guides, escape_field(&row.span.name)),
+            span: row.span,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::model::span_insights::SpanSelection;
 use crate::model::stats::TraceOrder;
 use crate::model::time::{Window, parse_duration};
-use crate::model::trace::{Span, TraceId};
+use crate::model::trace::{Span, TraceId, TreeRow, tree_rows};
 use crate::views::local::LocalTrace;
 use crate::views::local_logs::{ArrivalPage, LocalLog};
 use crate::views::services::ServicesReport;
@@ -112,50 +112,15 @@ pub struct TraceScreen {
     pub from: Screen,
 }
 
-/// One row of the waterfall: a span shown at a depth, with its tree guides.
-pub struct SpanRow<'a> {
-    pub span: &'a Span,
-    pub guides: String,
-    pub folded_children: bool,
-}
-
 impl TraceScreen {
     /// The spans shown, depth first, the children of folded spans left out.
-    pub fn rows(&self) -> Vec<SpanRow<'_>> {
-        fn go<'a>(
-            span: &'a Span,
-            guide: &str,
-            branch: &str,
-            folded: &HashSet<String>,
-            out: &mut Vec<SpanRow<'a>>,
-        ) {
-            let is_folded = folded.contains(&span.id) && !span.children.is_empty();
-            out.push(SpanRow {
-                span,
-                guides: format!("{guide}{branch}"),
-                folded_children: is_folded,
-            });
-            if is_folded {
-                return;
+    pub fn rows(&self) -> Vec<TreeRow<'_>> {
+        match &self.answer {
+            Some(Ok(Some(trace))) => {
+                tree_rows(&trace.trace.spans, &|span| self.folded.contains(&span.id))
             }
-            let below = match branch {
-                "" => guide.to_string(),
-                "└─ " => format!("{guide}   "),
-                _ => format!("{guide}│  "),
-            };
-            let n = span.children.len();
-            for (i, child) in span.children.iter().enumerate() {
-                let branch = if i + 1 == n { "└─ " } else { "├─ " };
-                go(child, &below, branch, folded, out);
-            }
+            _ => Vec::new(),
         }
-        let mut out = Vec::new();
-        if let Some(Ok(Some(trace))) = &self.answer {
-            for root in &trace.trace.spans {
-                go(root, "", "", &self.folded, &mut out);
-            }
-        }
-        out
     }
 
     pub fn selected_span(&self) -> Option<&Span> {

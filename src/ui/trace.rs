@@ -151,7 +151,7 @@ fn draw_waterfall(
         .take(height)
         .map(|(i, row)| {
             let span = row.span;
-            let marker = if row.folded_children {
+            let marker = if row.folded {
                 "▸ "
             } else if span.children.is_empty() {
                 ""
