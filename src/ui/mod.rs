@@ -76,18 +76,23 @@ fn kind(effect: &Effect) -> Option<Kind> {
     }
 }
 
-fn ask<'a>(source: &'a dyn Source, effect: Effect) -> LocalBoxFuture<'a, Answered> {
-    Box::pin(async move {
-        match effect {
-            Effect::AskTraces(request) => Answered::Traces(source.traces(request).await),
-            Effect::AskTrace(id) => {
-                let answer = source.trace(id.clone()).await;
-                Answered::Trace(id, answer)
-            }
-            Effect::AskServices(window) => Answered::Services(source.services(window).await),
-            Effect::AskLogs { after, grep } => Answered::Logs(source.logs(after, grep).await),
-            other => unreachable!("not an ask: {other:?}"),
+/// The source's answer to an ask; `None` for an effect that asks nothing.
+fn ask<'a>(source: &'a dyn Source, effect: Effect) -> Option<LocalBoxFuture<'a, Answered>> {
+    Some(match effect {
+        Effect::AskTraces(request) => {
+            Box::pin(async move { Answered::Traces(source.traces(request).await) })
         }
+        Effect::AskTrace(id) => Box::pin(async move {
+            let answer = source.trace(id.clone()).await;
+            Answered::Trace(id, answer)
+        }),
+        Effect::AskServices(window) => {
+            Box::pin(async move { Answered::Services(source.services(window).await) })
+        }
+        Effect::AskLogs { after, grep } => {
+            Box::pin(async move { Answered::Logs(source.logs(after, grep).await) })
+        }
+        Effect::Copy(_) | Effect::Open(_) | Effect::Quit => return None,
     })
 }
 
@@ -151,8 +156,10 @@ where
                 Some(k) => match busy.get_mut(&k) {
                     Some(waiting) => *waiting = Some(effect),
                     None => {
-                        busy.insert(k, None);
-                        running.push(ask(source, effect));
+                        if let Some(answer) = ask(source, effect) {
+                            busy.insert(k, None);
+                            running.push(answer);
+                        }
                     }
                 },
                 None => match effect {
