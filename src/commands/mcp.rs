@@ -16,7 +16,7 @@ use crate::mcp::{Cloud, McpServer, Shared};
   {\"mcpServers\": {\"tracectl\": {\"command\": \"tracectl\", \"args\": [\"mcp\"]}}}
 
 stdout carries only the protocol; diagnostics go to stderr. The tools are the views of the
-commands (traces, trace, services, logs, query, errors), their results the same JSON as -o json.")]
+commands (traces, trace, services, logs, query, errors, doctor), their results the same JSON as -o json.")]
 pub struct McpArgs {
     /// Also offer the tools that change things elsewhere (none yet: every tool reads)
     #[arg(long)]
@@ -39,5 +39,25 @@ pub async fn run(ctx: &Context, args: McpArgs) -> Result<()> {
         (Ok(xray), Ok(logs)) => Ok(Cloud { xray, logs }),
         (Err(e), _) | (_, Err(e)) => Err(e.message().to_string()),
     };
-    crate::mcp::serve(McpServer::new(Shared { db, cloud }, args.allow_write)).await
+    let (config, options) = (ctx.config.clone(), *ctx.printer.options());
+    // A quiet printer: stdout is the protocol's; what a view says goes to stderr.
+    let context = move || Context {
+        printer: crate::output::Printer::new(crate::output::PrinterOptions {
+            format: crate::output::OutputFormat::Json,
+            quiet: true,
+            stdout_color: false,
+            stdout_tty: false,
+            ..options
+        }),
+        config: config.clone(),
+        now: jiff::Timestamp::now(),
+        said_slow: Default::default(),
+    };
+    let shared = Shared {
+        db,
+        cloud,
+        context: Box::new(context),
+        aws: args.aws.clone(),
+    };
+    crate::mcp::serve(McpServer::new(shared, args.allow_write)).await
 }

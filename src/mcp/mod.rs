@@ -52,6 +52,11 @@ pub struct Shared {
     /// The store `local listen` writes, or why none can be named.
     pub db: std::result::Result<PathBuf, String>,
     pub cloud: std::result::Result<Cloud, String>,
+    /// A command's context for the views that take one (doctor), quiet on stdout, with
+    /// the settings, profile and credentials `tracectl mcp` started with; and the AWS
+    /// options it was given.
+    pub context: Box<dyn Fn() -> crate::commands::Context + Send + Sync>,
+    pub aws: crate::commands::AwsArgs,
 }
 
 #[derive(Clone)]
@@ -196,6 +201,17 @@ pub struct QueryArgs {
     pub limit: Option<u32>,
     /// The window: the last DUR; default 2h.
     pub since: Option<String>,
+}
+
+/// The arguments of `doctor`: the flags of `tracectl doctor`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DoctorArgs {
+    /// Check the app's variables from this file (KEY=value lines, as dotenv reads them)
+    /// instead of the server's environment.
+    pub env_file: Option<String>,
+    /// The git remote checked (default origin).
+    pub remote: Option<String>,
 }
 
 /// The arguments of `errors`: the flags of `local errors`.
@@ -468,6 +484,15 @@ impl McpServer {
     }
 
     #[tool(
+        description = "Every integration checked, one row each: Honeycomb (key, permissions), Rollbar (token), AWS (region, credentials, identity, CloudWatch Logs, X-Ray, log groups), git (repository, remote, push credential) and the app's telemetry settings, with a hint on each failed row. Same JSON as `tracectl doctor -o json`."
+    )]
+    async fn doctor(&self, Parameters(args): Parameters<DoctorArgs>) -> CallToolResult {
+        self.doctor_report(args)
+            .await
+            .unwrap_or_else(|e| tool_error(&e))
+    }
+
+    #[tool(
         description = "The errors the local store holds (the Rollbar stand-in's), grouped as Rollbar groups them, latest activity first, with counts and first/last seen. Same JSON as `tracectl local errors -o json`."
     )]
     async fn errors(&self, Parameters(args): Parameters<ErrorsArgs>) -> CallToolResult {
@@ -695,6 +720,29 @@ impl McpServer {
             format!("{rows} result rows"),
             bounded::whole(value, MAX_BYTES)?,
         ))
+    }
+
+    async fn doctor_report(&self, args: DoctorArgs) -> Result<CallToolResult> {
+        let ctx = (self.shared.context)();
+        let doctor = crate::commands::doctor::DoctorArgs {
+            env_file: args.env_file.map(PathBuf::from),
+            send_test: false,
+            remote: args.remote.unwrap_or_else(|| "origin".into()),
+            aws: self.shared.aws.clone(),
+        };
+        // The checks hold the context across their awaits: on a thread of their own.
+        let runtime = tokio::runtime::Handle::current();
+        let report = tokio::task::spawn_blocking(move || {
+            runtime.block_on(crate::commands::doctor::report(&ctx, &doctor))
+        })
+        .await
+        .map_err(|e| Error::failure(format!("the checks stopped: {e}")))??;
+        let summary = format!(
+            "{} ok, {} warnings, {} failed",
+            report.summary.ok, report.summary.warn, report.summary.fail
+        );
+        let value = serde_json::to_value(&report).map_err(json_failure)?;
+        Ok(answer(summary, bounded::whole(value, MAX_BYTES)?))
     }
 
     async fn errors_report(&self, args: ErrorsArgs) -> Result<CallToolResult> {

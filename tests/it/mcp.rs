@@ -19,16 +19,8 @@ fn agent(sandbox: &Sandbox, args: &[&str], calls: &Value) -> Value {
     cmd.arg(script)
         .arg(env!("CARGO_BIN_EXE_tracectl"))
         .arg("mcp")
-        .args(args)
-        .current_dir(sandbox.home())
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", sandbox.home())
-        .env("TZ", "UTC")
-        // No AWS account: the AWS tools say so when called; the local ones answer.
-        .env("AWS_CONFIG_FILE", sandbox.home().join("none"))
-        .env("AWS_SHARED_CREDENTIALS_FILE", sandbox.home().join("none"))
-        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .args(args);
+    agents_environment(&mut cmd, sandbox)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -50,6 +42,19 @@ fn agent(sandbox: &Sandbox, args: &[&str], calls: &Value) -> Value {
 
 /// A report without what differs between two reads a moment apart (the window's ends)
 /// and the bounding fields the tools add.
+/// What the agent starts the server with (and `doctor` is compared under): the sandbox,
+/// and no AWS account — the AWS tools say so when called; the local ones answer.
+fn agents_environment<'a>(cmd: &'a mut Command, sandbox: &Sandbox) -> &'a mut Command {
+    cmd.current_dir(sandbox.home())
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", sandbox.home())
+        .env("TZ", "UTC")
+        .env("AWS_CONFIG_FILE", sandbox.home().join("none"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", sandbox.home().join("none"))
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+}
+
 fn comparable(mut report: Value) -> Value {
     if let Some(map) = report.as_object_mut() {
         for key in ["window", "truncated", "cursor"] {
@@ -96,6 +101,7 @@ fn an_agent_lists_the_tools_and_reads_what_the_commands_print() {
         ["traces", {"since": "1h", "cursor": "bogus"}],
         ["query", {"calculations": ["COUNT", "P99(duration_ms)"], "breakdowns": ["name"], "since": "1h"}],
         ["query", {"calculations": ["P99(nope"]}],
+        ["doctor", {}],
     ]);
     let report = agent(&sandbox, &["--db", db_arg], &calls);
     assert_eq!(report["server"], "tracectl");
@@ -108,7 +114,9 @@ fn an_agent_lists_the_tools_and_reads_what_the_commands_print() {
     names.sort();
     assert_eq!(
         names,
-        ["errors", "logs", "query", "services", "trace", "traces"]
+        [
+            "doctor", "errors", "logs", "query", "services", "trace", "traces"
+        ]
     );
     // The schemas name the commands' flags; an id is required where the command needs one.
     let properties = |tool: &str| -> Vec<String> {
@@ -233,6 +241,22 @@ fn an_agent_lists_the_tools_and_reads_what_the_commands_print() {
         t.starts_with("error: ")
             && t.contains("\nhint: the forms are those of `tracectl local query --help`"),
         "{t}"
+    );
+    // doctor answers what `tracectl doctor -o json` answers in the same environment.
+    let mut doctor = Command::new(env!("CARGO_BIN_EXE_tracectl"));
+    agents_environment(&mut doctor, &sandbox).args(["doctor", "-o", "json"]);
+    let out = doctor.output().unwrap();
+    let expected: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(*ok(13), expected);
+    let areas: std::collections::BTreeSet<&str> = expected["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["area"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        areas.into_iter().collect::<Vec<_>>(),
+        ["app", "aws", "git", "honeycomb", "rollbar"]
     );
     let t = text(10);
     assert!(
