@@ -121,30 +121,14 @@ fn span(id: &str, parent: Option<&str>, name: &str, from: f64, to: Option<f64>) 
     resource.insert("service.name".into(), json!("backend-flask"));
     resource.insert("telemetry.sdk.language".into(), json!("python"));
     SpanRecord {
-        trace_id: TRACE.into(),
-        span_id: id.into(),
-        parent_id: parent.map(str::to_string),
-        service: "backend-flask".into(),
         name: name.into(),
         kind: if parent.is_none() {
             SpanKind::Server
         } else {
             SpanKind::Client
         },
-        start_ns: ns(from),
-        end_ns: to.map(ns),
-        status: SpanStatus::Ok,
-        http_method: None,
-        http_route: None,
-        http_url: None,
-        http_status: None,
-        db_statement: None,
-        remote_service: None,
-        exceptions: Vec::new(),
         resource: Arc::new(resource),
-        attributes: Map::new(),
-        source: crate::model::span::SpanSource::Otlp,
-        detail: SpanDetail::default(),
+        ..SpanRecord::for_test(TRACE, id, parent, ns(from), to.map(ns))
     }
 }
 
