@@ -13,7 +13,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use common::filled::{SPANS_PER_TRACE, TRACES, fill};
+use common::filled::{SPANS_PER_TRACE, TRACES, store};
 use serde_json::{Value, json};
 
 const RUNS: usize = 20;
@@ -28,11 +28,7 @@ fn main() {
         .nth(1)
         .expect("path to the tracectl binary");
     let dir = tempfile::tempdir().unwrap();
-    let kept = std::env::var_os("TRACECTL_BENCH_DB").map(std::path::PathBuf::from);
-    let db = kept.clone().unwrap_or_else(|| dir.path().join("traces.db"));
-    if kept.is_none() || !db.exists() {
-        fill(&db, jiff::Timestamp::now().as_nanosecond() as i64);
-    }
+    let db = store(dir.path(), jiff::Timestamp::now().as_nanosecond() as i64);
     let trace_id = format!("{:016x}{:016x}", TRACES / 2, 0x6b04_d9b5_u64);
     let (mut starts, mut calls) = (Vec::new(), Vec::new());
     for _ in 0..RUNS {

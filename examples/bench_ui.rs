@@ -28,7 +28,7 @@ use tracectl::ui::app::{App, Effect};
 use tracectl::ui::draw::{Look, Theme, draw};
 use tracectl::ui::source::{LocalSource, Source};
 
-use common::filled::{EVERY_NS, SPANS_PER_TRACE, TRACES, fill, spans};
+use common::filled::{EVERY_NS, SPANS_PER_TRACE, TRACES, spans, store};
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
@@ -73,12 +73,7 @@ fn main() {
 
 async fn bench() {
     let dir = tempfile::tempdir().unwrap();
-    let kept = std::env::var_os("TRACECTL_BENCH_DB").map(std::path::PathBuf::from);
-    let db = kept.clone().unwrap_or_else(|| dir.path().join("traces.db"));
-    let filled_at = jiff::Timestamp::now().as_nanosecond() as i64;
-    if kept.is_none() || !db.exists() {
-        fill(&db, filled_at);
-    }
+    let db = store(dir.path(), jiff::Timestamp::now().as_nanosecond() as i64);
     let look = Look {
         theme: Theme { color: true },
         zone: jiff::tz::TimeZone::UTC,

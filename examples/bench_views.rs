@@ -12,7 +12,7 @@ use std::time::Instant;
 
 mod common;
 
-use common::filled::{SPANS_PER_TRACE, TRACES, fill};
+use common::filled::{SPANS_PER_TRACE, TRACES, store};
 
 const RUNS: usize = 5;
 
@@ -39,14 +39,8 @@ fn main() {
         .nth(1)
         .expect("path to the tracectl binary");
     let dir = tempfile::tempdir().unwrap();
-    // TRACECTL_BENCH_DB keeps the filled database at a path, to time changes against the
-    // same file (the spans are placed in the day before it was filled).
-    let kept = std::env::var_os("TRACECTL_BENCH_DB").map(std::path::PathBuf::from);
-    let db = kept.clone().unwrap_or_else(|| dir.path().join("traces.db"));
     let now_ns = jiff::Timestamp::now().as_nanosecond() as i64;
-    if kept.is_none() || !db.exists() {
-        fill(&db, now_ns);
-    }
+    let db = store(dir.path(), now_ns);
     let db_arg = db.to_str().unwrap().to_string();
     let tc = |args: &[&str]| {
         let (tracectl, db_arg) = (tracectl.clone(), db_arg.clone());

@@ -98,3 +98,14 @@ pub fn fill(db: &std::path::Path, now_ns: i64) {
         filling.elapsed().as_secs_f64()
     );
 }
+
+/// The benchmark store: at TRACECTL_BENCH_DB when set (filled once, kept to time changes
+/// against the same file), else filled anew in `dir`; its spans end at `now_ns`.
+pub fn store(dir: &std::path::Path, now_ns: i64) -> std::path::PathBuf {
+    let kept = std::env::var_os("TRACECTL_BENCH_DB").map(std::path::PathBuf::from);
+    let db = kept.clone().unwrap_or_else(|| dir.join("traces.db"));
+    if kept.is_none() || !db.exists() {
+        fill(&db, now_ns);
+    }
+    db
+}
