@@ -84,19 +84,27 @@ const RETRIEVAL_TIMEOUT: Duration = Duration::from_secs(120);
 const HONEYCOMB_WINDOW_S: u64 = 7 * 24 * 3600;
 
 pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
+    let report = report(ctx, &args).await?;
+    print_lookup(&ctx.printer, &report, MAX_LOG_LINES)?;
+    verdict(&report)
+}
+
+/// Every source asked at once, and what they hold of the trace: the report `-o json`
+/// writes (and the MCP `lookup` tool answers).
+pub async fn report(ctx: &Context, args: &TraceArgs) -> Result<TraceIdReport> {
     let id: TraceId = args.id.parse().map_err(|e| Error::usage(format!("{e}")))?;
     let (local, xray, honeycomb) = tokio::join!(
-        from_local(ctx, &args, &id),
-        from_xray(ctx, &args, &id),
-        from_honeycomb(ctx, &args, &id),
+        from_local(ctx, args, &id),
+        from_xray(ctx, args, &id),
+        from_honeycomb(ctx, args, &id),
     );
     let (local_answer, local) = local;
     let (xray_answer, xray_spans) = xray;
     let (honeycomb_answer, honeycomb_rows) = honeycomb;
     let spans = merge_spans(vec![local.spans, xray_spans]);
     let ((logs_answer, cloud_logs, truncated), (rollbar_answer, rollbar_errors)) = tokio::join!(
-        from_logs(ctx, &args, &id, &spans),
-        from_rollbar(ctx, &args, &id, &spans),
+        from_logs(ctx, args, &id, &spans),
+        from_rollbar(ctx, args, &id, &spans),
     );
     // The local lines and errors beside CloudWatch's and Rollbar's.
     let logs = local
@@ -115,7 +123,7 @@ pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
     .into_iter()
     .map(|(source, answer)| SourceAnswer { source, answer })
     .collect();
-    let report = views::lookup::assemble(
+    Ok(views::lookup::assemble(
         &id,
         sources,
         &spans,
@@ -123,9 +131,7 @@ pub async fn run(ctx: &Context, args: TraceArgs) -> Result<()> {
         logs,
         truncated,
         errors,
-    );
-    print_lookup(&ctx.printer, &report, MAX_LOG_LINES)?;
-    verdict(&report)
+    ))
 }
 
 /// Rollbar occurrences that carry the id, among the items active since the trace's time
@@ -601,7 +607,7 @@ fn log_window(
 
 /// Exit 1 when no source has anything of the trace, or when a source failed (the picture
 /// drawn is then incomplete, and says so).
-fn verdict(report: &TraceIdReport) -> Result<()> {
+pub fn verdict(report: &TraceIdReport) -> Result<()> {
     let failed = report.failed();
     if !report.found() {
         let asked: Vec<&str> = report

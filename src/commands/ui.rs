@@ -177,17 +177,7 @@ impl Source for CloudSource<'_> {
                 &|_| {},
             )
             .await
-            .map_err(|e| match e {
-                views::xray::LookupFailure::Fetch(f) => {
-                    self.ctx.aws_error("cannot fetch the trace from X-Ray", f)
-                }
-                views::xray::LookupFailure::Retrieval(e) => super::xray::trace::retrieval_error(
-                    self.ctx,
-                    e,
-                    RETRIEVAL_TIMEOUT,
-                    "ListRetrievedTraces",
-                ),
-            })?;
+            .map_err(|e| super::xray::trace::lookup_error(self.ctx, e, RETRIEVAL_TIMEOUT))?;
             Ok(found.found.into_iter().next().map(|trace| LocalTrace {
                 trace,
                 logs: Vec::new(),

@@ -16,12 +16,24 @@ pub struct Page {
 /// Where a listing continues: `w<end ns>.o<offset>` (a window's listing, its window's end
 /// kept so that every page lists the same traces) or `l<arrival number>.o<offset>` (log
 /// lines in time order among those committed up to that line when the walk began, so
-/// lines written meanwhile neither shift the pages nor are given twice).
+/// lines written meanwhile neither shift the pages nor are given twice), or
+/// `c<end ms>.<from ms>.o<skip>` (CloudWatch events of a window up to its end, from the
+/// millisecond of the last event given, past the `skip` events of that millisecond that
+/// were given: no rescan of what came before, nothing given twice).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cursor {
     pub window_end: Option<Timestamp>,
     pub offset: usize,
     pub upto: Option<i64>,
+    /// CloudWatch events: the window's end and where to go on from, epoch ms.
+    pub events: Option<EventsFrom>,
+}
+
+/// Where a walk over CloudWatch events goes on: `[from_ms, end_ms]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventsFrom {
+    pub end_ms: i64,
+    pub from_ms: i64,
 }
 
 impl Cursor {
@@ -38,7 +50,22 @@ impl Cursor {
             return Ok(Cursor {
                 upto: Some(upto.parse().map_err(|_| bad())?),
                 offset: offset.parse().map_err(|_| bad())?,
-                window_end: None,
+                ..Cursor::default()
+            });
+        }
+        if let Some((range, skip)) = text.strip_prefix('c').and_then(|r| r.split_once(".o")) {
+            let (end, from) = range.split_once('.').ok_or_else(bad)?;
+            let (end_ms, from_ms) = (
+                end.parse().map_err(|_| bad())?,
+                from.parse().map_err(|_| bad())?,
+            );
+            if from_ms > end_ms {
+                return Err(bad());
+            }
+            return Ok(Cursor {
+                offset: skip.parse().map_err(|_| bad())?,
+                events: Some(EventsFrom { end_ms, from_ms }),
+                ..Cursor::default()
             });
         }
         let (end, offset) = text
@@ -49,13 +76,19 @@ impl Cursor {
         Ok(Cursor {
             window_end: Some(Timestamp::from_nanosecond(end).map_err(|_| bad())?),
             offset: offset.parse().map_err(|_| bad())?,
-            upto: None,
+            ..Cursor::default()
         })
     }
 
     /// The cursor of a window's listing at `offset`.
     pub fn offset_in(window_end: Timestamp, offset: usize) -> String {
         format!("w{}.o{offset}", window_end.as_nanosecond())
+    }
+
+    /// The cursor of a walk over CloudWatch events up to `end_ms`, going on at `from_ms`
+    /// past the first `skip` events of that millisecond.
+    pub fn events_from(end_ms: i64, from_ms: i64, skip: usize) -> String {
+        format!("c{end_ms}.{from_ms}.o{skip}")
     }
 
     /// The cursor of a walk over the log lines committed up to `upto`, at `offset`.
@@ -208,7 +241,9 @@ mod tests {
 
     #[test]
     fn bad_cursors_and_oversized_answers_are_errors_with_hints() {
-        for bad in ["", "x", "w12", "w1.ox", "l-.o1", "l1.o", "wnope.o1"] {
+        for bad in [
+            "", "x", "w12", "w1.ox", "l-.o1", "l1.o", "wnope.o1", "c1.o1", "c5.9.o0", "c1.2.ox",
+        ] {
             let e = Cursor::parse(Some(bad)).unwrap_err();
             assert!(e.message().starts_with("cursor:"), "{bad}");
             assert_eq!(e.exit_code(), 2);
@@ -228,6 +263,17 @@ mod tests {
         assert_eq!(page.value["cursor"], format!("l42.o{}", 20 + given));
         let cursor = Cursor::parse(page.value["cursor"].as_str()).unwrap();
         assert_eq!((cursor.upto, cursor.offset), (Some(42), 20 + given));
+        let c = Cursor::parse(Some(&Cursor::events_from(9_000, 8_000, 3))).unwrap();
+        assert_eq!(
+            (c.events, c.offset),
+            (
+                Some(EventsFrom {
+                    end_ms: 9_000,
+                    from_ms: 8_000
+                }),
+                3
+            )
+        );
         let all = lines(vec![json!(1)], false, 300, |_| unreachable!()).unwrap();
         assert_eq!(all.value["cursor"], Value::Null);
     }

@@ -14,6 +14,11 @@ use crate::twin::local_json;
 
 /// Runs the SDK's client against `tracectl mcp ARGS` with these calls; its report.
 fn agent(sandbox: &Sandbox, args: &[&str], calls: &Value) -> Value {
+    agent_with(sandbox, args, &[], calls)
+}
+
+/// As [`agent`], the server started with these variables too.
+fn agent_with(sandbox: &Sandbox, args: &[&str], env: &[(&str, &str)], calls: &Value) -> Value {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mcp_client.py");
     let mut cmd = Command::new(crate::python::venv().join("bin/python"));
     cmd.arg(script)
@@ -21,6 +26,7 @@ fn agent(sandbox: &Sandbox, args: &[&str], calls: &Value) -> Value {
         .arg("mcp")
         .args(args);
     agents_environment(&mut cmd, sandbox)
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -115,7 +121,7 @@ fn an_agent_lists_the_tools_and_reads_what_the_commands_print() {
     assert_eq!(
         names,
         [
-            "doctor", "errors", "logs", "query", "services", "trace", "traces"
+            "doctor", "errors", "logs", "lookup", "query", "services", "trace", "traces"
         ]
     );
     // The schemas name the commands' flags; an id is required where the command needs one.
@@ -152,12 +158,14 @@ fn an_agent_lists_the_tools_and_reads_what_the_commands_print() {
         [
             "cursor",
             "grep",
-            "group",
+            "groups",
             "level",
             "max_bytes",
             "max_events",
+            "pattern",
             "service",
             "since",
+            "source",
             "trace_id"
         ]
     );
@@ -370,4 +378,219 @@ fn stdout_carries_only_the_protocol() {
             .starts_with("error: "),
         "{call:#}"
     );
+}
+
+/// What the server and the commands are started with to reach the clouds' fakes of
+/// `trace`'s world: X-Ray's fake, moto's CloudWatch Logs, Honeycomb's fake.
+fn cloud_env(w: &crate::trace::World) -> Vec<(&'static str, String)> {
+    vec![
+        ("AWS_ACCESS_KEY_ID", crate::harness::FAKE_AWS_KEY_ID.into()),
+        (
+            "AWS_SECRET_ACCESS_KEY",
+            crate::harness::FAKE_AWS_SECRET.into(),
+        ),
+        ("AWS_REGION", "us-east-1".into()),
+        ("AWS_ENDPOINT_URL_XRAY", format!("http://{}", w.xray.addr)),
+        ("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", w.moto.endpoint.clone()),
+        ("HONEYCOMB_API_KEY", crate::honeycomb_fake::KEY.into()),
+        (
+            "HONEYCOMB_API_ENDPOINT",
+            format!("http://{}", w.honeycomb.addr),
+        ),
+        ("HONEYCOMB_DATASET", "cruddur-traces".into()),
+        ("TRACECTL_LOG_GROUPS", crate::trace::GROUP.into()),
+        ("TRACECTL_LOCAL_DB", w.db.to_str().unwrap().into()),
+    ]
+}
+
+/// A command's `-o json` in the same environment as the server's.
+fn command_json(w: &crate::trace::World, args: &[&str]) -> Value {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tracectl"));
+    agents_environment(&mut cmd, &w.sandbox)
+        .envs(cloud_env(w))
+        .args(args)
+        .args(["-o", "json"]);
+    let out = cmd.output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_str(&stdout).unwrap_or_else(|_| {
+        // JSON lines (logs tail): an array of them.
+        Value::Array(
+            stdout
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect(),
+        )
+    })
+}
+
+#[test]
+fn the_cloud_tools_answer_what_the_commands_print() {
+    let w = crate::trace::world();
+    let env = cloud_env(&w);
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let group = crate::trace::GROUP;
+    let calls = json!([
+        ["lookup", {"id": w.xray_id}],
+        ["trace", {"id": w.xray_id, "source": "xray"}, {"progress": true}],
+        ["traces", {"source": "xray", "since": "1h"}],
+        ["services", {"source": "xray", "since": "1h"}],
+        ["logs", {"source": "cloudwatch", "groups": [group], "since": "2h"}],
+        ["logs", {"source": "cloudwatch", "since": "2h", "trace_id": w.w3c}],
+        {"walk": "logs", "arguments": {"source": "cloudwatch", "since": "2h", "max_events": 2}},
+        ["query", {"source": "honeycomb", "calculations": ["COUNT"], "breakdowns": ["name"], "since": "1d"}],
+        ["logs", {"source": "cloudwatch", "groups": ["/no/such/group"], "since": "1h"}],
+        ["logs", {"source": "cloudwatch", "since": "1h", "level": "error"}],
+        ["lookup", {"id": "0123456789abcdef0123456789abcdef"}],
+        ["honeycomb_marker", {"message": "deploy v0.3"}],
+    ]);
+    let report = agent_with(&w.sandbox, &[], &env, &calls);
+    let answers = report["answers"].as_array().unwrap();
+    let ok = |i: usize| -> &Value {
+        let a = &answers[i];
+        assert_eq!(a["isError"], false, "call {i}: {a:#}");
+        &a["structured"]
+    };
+    let text = |i: usize| {
+        let a = &answers[i];
+        assert_eq!(a["isError"], true, "call {i}: {a:#}");
+        a["text"].as_str().unwrap().to_string()
+    };
+
+    // lookup: `tracectl trace ID -o json`, every source found.
+    let lookup = command_json(&w, &["trace", &w.xray_id]);
+    assert_eq!(*ok(0), lookup);
+    let found: Vec<&str> = lookup["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["answer"]["status"] == "found" || s["status"] == "found")
+        .map(|s| s["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(found.len(), 4, "{lookup:#}");
+
+    // trace from X-Ray: the one trace of `xray trace ID -o json`, progress told.
+    let xray = command_json(&w, &["xray", "trace", &w.xray_id]);
+    assert_eq!(
+        *ok(1),
+        xray.as_array().map_or(xray.clone(), |a| a[0].clone())
+    );
+    let progress = answers[1]["progress"].as_array().unwrap();
+    assert_eq!(
+        progress[0]["message"], "X-Ray BatchGetTraces: 1 ids",
+        "{progress:?}"
+    );
+    let steps: Vec<f64> = progress
+        .iter()
+        .map(|p| p["progress"].as_f64().unwrap())
+        .collect();
+    assert!(steps.windows(2).all(|w| w[0] < w[1]), "{steps:?}");
+
+    // traces and services from X-Ray.
+    let traces = command_json(&w, &["xray", "traces", "--since", "1h"]);
+    assert_eq!(comparable(ok(2).clone()), comparable(traces.clone()));
+    assert_eq!(ok(2)["summary"]["traces"], 1);
+    let services = command_json(&w, &["xray", "services", "--since", "1h"]);
+    assert_eq!(comparable(ok(3).clone()), comparable(services));
+
+    // CloudWatch lines: `logs tail GROUP --since 2h -o json`, line for line.
+    let tail = command_json(&w, &["logs", "tail", group, "--since", "2h"]);
+    assert_eq!(tail.as_array().unwrap().len(), 5, "{tail:#}");
+    assert_eq!(ok(4)["lines"], tail);
+    assert_eq!(ok(4)["groups"], json!([group]));
+    // By trace id (either form; the configured group): the four lines that carry it.
+    let messages: Vec<&str> = ok(5)["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), 4, "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .all(|m| m.contains(&w.w3c) || m.contains(&w.xray_id))
+    );
+    // Two at a time, to the end: every line once, in order.
+    let pages = answers[6].as_array().unwrap();
+    assert_eq!(pages.len(), 3, "{pages:?}");
+    let walked: Vec<Value> = pages
+        .iter()
+        .flat_map(|p| p["structured"]["lines"].as_array().unwrap().clone())
+        .collect();
+    assert_eq!(Value::Array(walked), tail);
+
+    // Honeycomb's query: the results of `honeycomb query -o json`.
+    let query = command_json(
+        &w,
+        &[
+            "honeycomb",
+            "query",
+            "-c",
+            "COUNT",
+            "-b",
+            "name",
+            "--since",
+            "1d",
+        ],
+    );
+    assert_eq!(ok(7)["results"], query["results"]);
+    assert_eq!(ok(7)["results"].as_array().unwrap().len(), 3, "{query:#}");
+    assert_eq!(ok(7)["query"], query["query"]);
+
+    // Failures are the commands' errors and hints.
+    let t = text(8);
+    assert!(
+        t.starts_with("error: ") && t.contains("/no/such/group"),
+        "{t}"
+    );
+    assert!(t.contains("\nhint: "), "{t}");
+    assert_eq!(
+        text(9),
+        "error: CloudWatch lines have no service or level to filter by\nhint: use pattern (a CloudWatch filter pattern, e.g. ERROR) or grep"
+    );
+    let t = text(10);
+    assert!(
+        t.starts_with("error: trace 0123456789abcdef0123456789abcdef was found nowhere (asked: "),
+        "{t}"
+    );
+    // Without --allow-write the write tools are neither listed nor callable.
+    assert!(report["tools"].get("honeycomb_marker").is_none());
+    assert!(report["tools"].get("rollbar_trigger").is_none());
+    assert_eq!(
+        answers[11],
+        json!({"protocolError": "tool not found"}),
+        "a JSON-RPC error, not a tool's answer"
+    );
+    assert!(
+        !w.honeycomb_fake
+            .calls()
+            .iter()
+            .any(|c| c.path.starts_with("/1/markers")),
+        "nothing was marked"
+    );
+    // With it, the marker is made as `honeycomb marker` makes it.
+    let calls = json!([["honeycomb_marker", {"message": "deploy v0.3", "url": "https://example.com/v0.3"}]]);
+    let report = agent_with(&w.sandbox, &["--allow-write"], &env, &calls);
+    let made = &report["answers"][0];
+    assert_eq!(made["isError"], false, "{made:#}");
+    let sent: Vec<Value> = w
+        .honeycomb_fake
+        .calls()
+        .into_iter()
+        .filter(|c| c.method == "POST" && c.path == "/1/markers/cruddur-traces")
+        .map(|c| c.body)
+        .collect();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(sent[0]["message"], "deploy v0.3");
+    assert_eq!(sent[0]["type"], "deploy");
+    assert_eq!(sent[0]["url"], "https://example.com/v0.3");
+    assert_eq!(made["structured"]["message"], "deploy v0.3");
+    assert!(made["structured"]["id"].is_string());
+    let secret = crate::honeycomb_fake::KEY;
+    assert!(!report.to_string().contains(secret), "the key never shows");
 }

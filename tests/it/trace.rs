@@ -11,18 +11,20 @@ use crate::harness::{Background, Output, Sandbox, run};
 use crate::honeycomb_fake::{FakeHoneycomb, KEY, Options};
 use crate::python::Moto;
 
-const GROUP: &str = "/cruddur/backend-flask";
+pub(crate) const GROUP: &str = "/cruddur/backend-flask";
 
-struct World {
-    sandbox: Sandbox,
-    db: PathBuf,
+pub(crate) struct World {
+    pub(crate) sandbox: Sandbox,
+    pub(crate) db: PathBuf,
     /// The trace's X-Ray id and its documents.
-    xray_id: String,
-    w3c: String,
+    pub(crate) xray_id: String,
+    pub(crate) w3c: String,
     documents: Vec<Value>,
-    xray: Background,
-    honeycomb: Background,
-    moto: Moto,
+    pub(crate) xray: Background,
+    pub(crate) honeycomb: Background,
+    /// What the Honeycomb fake was sent.
+    pub(crate) honeycomb_fake: FakeHoneycomb,
+    pub(crate) moto: Moto,
     /// The root segment's start, epoch ms.
     start_ms: i64,
 }
@@ -35,7 +37,7 @@ fn text(v: &Value, pointer: &str) -> String {
 }
 
 /// The Flask request as the X-Ray SDK sent it (root, postgres, cognito-idp), ten minutes ago.
-fn world() -> World {
+pub(crate) fn world() -> World {
     let now = jiff::Timestamp::now().as_second() as f64;
     let start = (now - 600.0).floor();
     let mut rng = crate::xray_fake::seeded(5);
@@ -102,7 +104,8 @@ fn world() -> World {
             other,
         ],
     );
-    let honeycomb = crate::harness::serve(honeycomb.router());
+    let honeycomb_fake = honeycomb;
+    let honeycomb = crate::harness::serve(honeycomb_fake.router());
 
     let moto = Moto::start();
     let start_ms = (start as i64) * 1000;
@@ -144,13 +147,14 @@ fn world() -> World {
         documents,
         xray,
         honeycomb,
+        honeycomb_fake,
         moto,
         start_ms,
     }
 }
 
 impl World {
-    fn tracectl(&self, args: &[&str]) -> Output {
+    pub(crate) fn tracectl(&self, args: &[&str]) -> Output {
         run(self
             .sandbox
             .cmd()

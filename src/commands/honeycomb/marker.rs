@@ -8,6 +8,7 @@ use crate::commands::Context;
 use crate::config::HONEYCOMB_DATASET;
 use crate::error::{Error, Result};
 use crate::output::honeycomb::print_marker;
+use crate::views::honeycomb::MarkerReport;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -35,6 +36,17 @@ pub struct MarkerArgs {
 }
 
 pub async fn run(ctx: &Context, api: &HoneycombArgs, args: MarkerArgs) -> Result<()> {
+    let (dataset, marker) = mark(ctx, api, args).await?;
+    print_marker(&ctx.printer, &dataset, &marker)
+}
+
+/// Adds the marker: the dataset it was added to, and the marker as Honeycomb made it (the
+/// report `-o json` writes and the MCP `honeycomb_marker` tool answers).
+pub async fn mark(
+    ctx: &Context,
+    api: &HoneycombArgs,
+    args: MarkerArgs,
+) -> Result<(String, MarkerReport)> {
     if args.message.trim().is_empty() {
         return Err(Error::usage("the marker message is empty")
             .with_hint("e.g. tracectl honeycomb marker 'deploy v0.2'"));
@@ -49,7 +61,7 @@ pub async fn run(ctx: &Context, api: &HoneycombArgs, args: MarkerArgs) -> Result
         start_time: Some(ctx.now.as_second()),
     };
     match client.create_marker(&dataset, &marker).await {
-        Ok(created) => print_marker(&ctx.printer, &dataset, &(&created).into()),
+        Ok(created) => Ok((dataset, (&created).into())),
         Err(e) => Err(ctx.dataset_error(&client, &dataset, e).await),
     }
 }

@@ -108,55 +108,87 @@ pub async fn run(ctx: &Context, api: &HoneycombArgs, args: QueryArgs) -> Result<
     // --timeout bounds the whole command: the column lookup, creating the query and its
     // result, and the polls, every retry included.
     let deadline = Instant::now() + args.timeout;
-    let now = ctx.now.as_second();
+    let spec = spec_of(ctx, &args)?;
+    if args.flags.print_spec {
+        return ctx.printer.json(&spec);
+    }
+    let spinner = ctx.printer.spinner("running the query on Honeycomb");
+    let answered = answer(ctx, api, &args, spec, deadline).await;
+    spinner.finish_and_clear();
+    match answered? {
+        Answered::Results(report) => {
+            let now = ctx.now.as_second();
+            let charts = (ctx.printer.options().stdout_tty && !args.no_series)
+                .then(|| window_length(&report.query, now));
+            print_query(&ctx.printer, &report, charts)?;
+            match &report.query_url {
+                Some(url) => open_if_asked(ctx, &args, url),
+                None => Ok(()),
+            }
+        }
+        Answered::Link(report) => {
+            print_query_link(&ctx.printer, &report)?;
+            open_if_asked(ctx, &args, &report.query_url)
+        }
+        Answered::Refused(report, refused) => {
+            print_query_link(&ctx.printer, &report)?;
+            open_if_asked(ctx, &args, &report.query_url)?;
+            Err(refused)
+        }
+    }
+}
+
+/// What a query came to: its results; its link only (`--link`, `honeycomb_results =
+/// "link"`); or the link with the refusal of a plan or key without the Query Data API.
+pub enum Answered {
+    Results(views::query::QueryReport),
+    Link(views::honeycomb::QueryLinkReport),
+    Refused(views::honeycomb::QueryLinkReport, Error),
+}
+
+/// The spec the arguments describe (flags or `--spec`), windowed and checked.
+pub fn spec_of(ctx: &Context, args: &QueryArgs) -> Result<QuerySpec> {
     let mut spec = match &args.spec {
         Some(path) => read_spec(path)?,
         None => spec_from_flags(&args.flags, |_| None)?,
     };
     apply_window_and_limits(&mut spec, &args.flags, args.spec.is_some(), ctx)?;
-    validate(&spec, now).map_err(|e| {
+    validate(&spec, ctx.now.as_second()).map_err(|e| {
         Error::usage(e.0).with_hint("tracectl honeycomb query --help shows the forms")
     })?;
-    if args.flags.print_spec {
-        return ctx.printer.json(&spec);
-    }
+    Ok(spec)
+}
 
+/// Runs `spec` on the dataset (or saves it for its link) by `deadline`: the report that
+/// `-o json` writes and the MCP `query` tool answers.
+pub async fn answer(
+    ctx: &Context,
+    api: &HoneycombArgs,
+    args: &QueryArgs,
+    mut spec: QuerySpec,
+    deadline: Instant,
+) -> Result<Answered> {
     let dataset = ctx.honeycomb_dataset(args.dataset.as_deref())?;
     let client = ctx.honeycomb_client_until(api, Some(deadline))?;
     if args.spec.is_none() {
-        type_filters_by_columns(ctx, &client, &dataset, &args, &mut spec).await?;
+        type_filters_by_columns(ctx, &client, &dataset, args, &mut spec).await?;
     }
     if args.link || links_by_default(ctx)? {
-        let report = match views::honeycomb::query_link(&client, &dataset, &spec, None).await {
-            Ok(report) => report,
-            Err(e) => return Err(ctx.dataset_error(&client, &dataset, e).await),
+        return match views::honeycomb::query_link(&client, &dataset, &spec, None).await {
+            Ok(report) => Ok(Answered::Link(report)),
+            Err(e) => Err(ctx.dataset_error(&client, &dataset, e).await),
         };
-        print_query_link(&ctx.printer, &report)?;
-        return open_if_asked(ctx, &args, &report.query_url);
     }
-    let spinner = ctx
-        .printer
-        .spinner(format!("running the query on {dataset}"));
     let ran = views::honeycomb::query(&client, &dataset, &spec, !args.no_series, deadline).await;
-    spinner.finish_and_clear();
-    let report = match ran {
-        Ok(report) => report,
-        Err(QueryFailure::OutOfTime { query_url }) => {
-            return Err(timed_out(&args, query_url.as_deref()));
-        }
-        Err(QueryFailure::Saving(e)) => return Err(ctx.dataset_error(&client, &dataset, e).await),
+    match ran {
+        Ok(report) => Ok(Answered::Results(report)),
+        Err(QueryFailure::OutOfTime { query_url }) => Err(timed_out(args, query_url.as_deref())),
+        Err(QueryFailure::Saving(e)) => Err(ctx.dataset_error(&client, &dataset, e).await),
         Err(QueryFailure::Running {
             error: e @ (HoneycombError::Unauthorized { .. } | HoneycombError::Forbidden { .. }),
             query_id,
-        }) => return refused_with_link(ctx, &client, &dataset, &spec, &args, e, query_id).await,
-        Err(QueryFailure::Running { error, .. }) => return Err(query_data_error(ctx, error)),
-    };
-    let charts =
-        (ctx.printer.options().stdout_tty && !args.no_series).then(|| window_length(&spec, now));
-    print_query(&ctx.printer, &report, charts)?;
-    match &report.query_url {
-        Some(url) => open_if_asked(ctx, &args, url),
-        None => Ok(()),
+        }) => refused_with_link(ctx, &client, &dataset, &spec, e, query_id).await,
+        Err(QueryFailure::Running { error, .. }) => Err(query_data_error(ctx, error)),
     }
 }
 
@@ -177,16 +209,15 @@ fn links_by_default(ctx: &Context) -> Result<bool> {
 }
 
 /// The Query Data API refused (a plan without it, or a key without Run Queries): the link
-/// that runs the same query in the UI, on stdout, and why there is no table; exit 1.
+/// that runs the same query in the UI, and why there is no table (exit 1).
 async fn refused_with_link(
     ctx: &Context,
     client: &HoneycombClient,
     dataset: &str,
     spec: &QuerySpec,
-    args: &QueryArgs,
     refusal: HoneycombError,
     query_id: String,
-) -> Result<()> {
+) -> Result<Answered> {
     let refused = query_data_error(ctx, refusal);
     let mut report = match views::honeycomb::query_link(client, dataset, spec, Some(query_id)).await
     {
@@ -195,14 +226,13 @@ async fn refused_with_link(
         Err(_) => return Err(refused),
     };
     report.reason = Some(refused.message().to_string());
-    print_query_link(&ctx.printer, &report)?;
-    open_if_asked(ctx, args, &report.query_url)?;
-    Err(Error::failure(format!(
+    let error = Error::failure(format!(
         "no results: {} (the link above runs the query in Honeycomb's UI)",
         refused.message()
     ))
     .with_hint("the Query Data API needs an Enterprise plan and a key with Run Queries; set honeycomb_results = \"link\" in the profile (or TRACECTL_HONEYCOMB_RESULTS=link) to print the link and exit 0")
-    .with_hint("`tracectl local query` runs the same flags over the spans `tracectl local listen --forward-otlp` keeps, on every plan"))
+    .with_hint("`tracectl local query` runs the same flags over the spans `tracectl local listen --forward-otlp` keeps, on every plan");
+    Ok(Answered::Refused(report, error))
 }
 
 /// `--open`: the link in the browser (`$BROWSER` first, as the `webbrowser` crate reads

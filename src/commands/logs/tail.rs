@@ -247,7 +247,7 @@ async fn follow(
 }
 
 /// Expands `PREFIX*` into the groups that start with it (DescribeLogGroups).
-async fn resolve_groups(
+pub async fn resolve_groups(
     ctx: &Context,
     client: &Client,
     patterns: &[String],
@@ -276,7 +276,12 @@ async fn resolve_groups(
 }
 
 /// A bad filter pattern is the service's message; a missing group suggests the closest.
-async fn group_error(ctx: &Context, client: &Client, group: &str, failure: AwsFailure) -> Error {
+pub async fn group_error(
+    ctx: &Context,
+    client: &Client,
+    group: &str,
+    failure: AwsFailure,
+) -> Error {
     if let AwsFailure::Service { code, message } = &failure
         && code == "InvalidParameterException"
         && message.to_lowercase().contains("filter")

@@ -8,7 +8,7 @@ use crate::commands::Context;
 use crate::error::Result;
 use crate::model::time::{TimeSpec, time_arg};
 use crate::views;
-use crate::views::rollbar::ItemsRequest;
+use crate::views::rollbar::{ItemsReport, ItemsRequest};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -48,6 +48,15 @@ pub enum ItemStatus {
 }
 
 pub async fn run(ctx: &Context, api: &RollbarArgs, args: ItemsArgs) -> Result<()> {
+    let spinner = ctx.printer.spinner("reading Rollbar items");
+    let report = report(ctx, api, &args).await;
+    spinner.finish_and_clear();
+    crate::output::rollbar::print_items(&ctx.printer, &report?, "tracectl rollbar item COUNTER")
+}
+
+/// The items the arguments select (the report `-o json` writes and the MCP `errors` tool
+/// answers for source rollbar).
+pub async fn report(ctx: &Context, api: &RollbarArgs, args: &ItemsArgs) -> Result<ItemsReport> {
     let client = ctx.rollbar_reader(api)?;
     let request = ItemsRequest {
         filter: ItemsFilter {
@@ -63,9 +72,7 @@ pub async fn run(ctx: &Context, api: &RollbarArgs, args: ItemsArgs) -> Result<()
         since: args.since.map(|s| s.resolve(ctx.now)),
         limit: args.limit,
     };
-    let spinner = ctx.printer.spinner("reading Rollbar items");
-    let report = views::rollbar::items(&client, &request).await;
-    spinner.finish_and_clear();
-    let report = report.map_err(|e| ctx.rollbar_read_error(e))?;
-    crate::output::rollbar::print_items(&ctx.printer, &report, "tracectl rollbar item COUNTER")
+    views::rollbar::items(&client, &request)
+        .await
+        .map_err(|e| ctx.rollbar_read_error(e))
 }

@@ -102,25 +102,47 @@ impl Level {
 }
 
 /// One accepted occurrence, as printed (and as `-o json` lists them).
-#[derive(Debug, Serialize)]
-struct Sent {
-    uuid: String,
-    link: String,
-    level: &'static str,
-    environment: String,
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct Sent {
+    pub uuid: String,
+    pub link: String,
+    pub level: &'static str,
+    pub environment: String,
     /// With --wait: the item Rollbar filed it under, once processed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    counter: Option<i64>,
+    pub counter: Option<i64>,
+}
+
+/// What a trigger sent, and whether all went as asked: `outcome` is the error of the
+/// occurrences that failed, or of `--wait` running out, after the others were sent.
+pub struct Triggered {
+    pub environment: String,
+    pub sent: Vec<Sent>,
+    pub outcome: Result<()>,
 }
 
 pub async fn run(ctx: &Context, api: &RollbarArgs, args: TriggerArgs) -> Result<()> {
+    let (environment, payloads) = payloads(ctx, &args).await?;
+    if args.dry_run {
+        // The exact request bodies, one per line: what would be sent, byte for byte.
+        for json in &payloads {
+            ctx.printer.line(json)?;
+        }
+        return Ok(());
+    }
+    let triggered = send(ctx, api, &args, environment, payloads).await?;
+    render(ctx, &args, &triggered.environment, &triggered.sent)?;
+    triggered.outcome
+}
+
+/// The environment and every occurrence's request body, each built and checked before
+/// anything is sent.
+pub async fn payloads(ctx: &Context, args: &TriggerArgs) -> Result<(String, Vec<String>)> {
     let custom = parse_custom(&args.custom)?;
     let environment = ctx.rollbar_environment(args.environment.as_deref());
     let head = super::head_info().await;
-    let template = item(&args, environment.clone(), custom, head);
-
-    // Every payload is built and checked before anything is sent.
-    let payloads: Vec<String> = (1..=args.count)
+    let template = item(args, environment.clone(), custom, head);
+    let payloads = (1..=args.count)
         .map(|n| {
             let mut occurrence = template.clone();
             occurrence.data.uuid = uuid::Uuid::new_v4().to_string();
@@ -134,15 +156,18 @@ pub async fn run(ctx: &Context, api: &RollbarArgs, args: TriggerArgs) -> Result<
             Ok(json)
         })
         .collect::<Result<_>>()?;
+    Ok((environment, payloads))
+}
 
-    if args.dry_run {
-        // The exact request bodies, one per line: what would be sent, byte for byte.
-        for json in &payloads {
-            ctx.printer.line(json)?;
-        }
-        return Ok(());
-    }
-
+/// Sends the payloads (a few at once) and, with `--wait`, waits for their items: what was
+/// sent, and what failed (the report the MCP `rollbar_trigger` tool answers).
+pub async fn send(
+    ctx: &Context,
+    api: &RollbarArgs,
+    args: &TriggerArgs,
+    environment: String,
+    payloads: Vec<String>,
+) -> Result<Triggered> {
     let client = ctx.rollbar_client(api)?;
     let bar = ctx
         .printer
@@ -177,13 +202,12 @@ pub async fn run(ctx: &Context, api: &RollbarArgs, args: TriggerArgs) -> Result<
         }
     }
     let waited = if args.wait && !sent.is_empty() {
-        wait_for_items(ctx, api, &args, &environment, &mut sent).await
+        wait_for_items(ctx, api, args, &environment, &mut sent).await
     } else {
         Ok(())
     };
-    render(ctx, &args, &environment, &sent)?;
-    waited?;
-    match failures.into_iter().next() {
+    // A --wait that ran out is said first, as before the failures of the sends.
+    let outcome = waited.and_then(|()| match failures.into_iter().next() {
         None => Ok(()),
         Some(first) => {
             let err = Error::from(first);
@@ -199,7 +223,12 @@ pub async fn run(ctx: &Context, api: &RollbarArgs, args: TriggerArgs) -> Result<
             }
             Err(out)
         }
-    }
+    });
+    Ok(Triggered {
+        environment,
+        sent,
+        outcome,
+    })
 }
 
 /// `--wait`: the item of each occurrence, once Rollbar has processed it. Without a read

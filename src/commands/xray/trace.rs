@@ -114,12 +114,7 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, source: TraceSource, args: TraceA
     if let Some(s) = spinner.lock().unwrap_or_else(|e| e.into_inner()).take() {
         s.finish_and_clear();
     }
-    let found = looked.map_err(|e| match e {
-        LookupFailure::Fetch(f) => ctx.aws_error("cannot fetch traces from X-Ray", f),
-        LookupFailure::Retrieval(e) => {
-            retrieval_error(ctx, e, args.retrieval_timeout, "ListRetrievedTraces")
-        }
-    })?;
+    let found = looked.map_err(|e| lookup_error(ctx, e, args.retrieval_timeout))?;
     if found.from_spans > 0 {
         ctx.printer.status(&format!(
             "{} of the traces from Transaction Search (aws/spans)",
@@ -128,6 +123,17 @@ pub async fn run(ctx: &Context, aws: &AwsArgs, source: TraceSource, args: TraceA
     }
     waterfall::print_traces(&ctx.printer, &found.found, ids.len())?;
     not_found(&ids, &found.missing, &found.unprocessed)
+}
+
+/// A failed lookup (BatchGetTraces, or the retrieval from aws/spans) as the user reads it:
+/// `xray trace`'s, the explorer's and the MCP `trace` tool's.
+pub fn lookup_error(ctx: &Context, e: LookupFailure, retrieval_timeout: Duration) -> Error {
+    match e {
+        LookupFailure::Fetch(f) => ctx.aws_error("cannot fetch traces from X-Ray", f),
+        LookupFailure::Retrieval(e) => {
+            retrieval_error(ctx, e, retrieval_timeout, "ListRetrievedTraces")
+        }
+    }
 }
 
 /// What the user can do about a failed retrieval.
