@@ -594,3 +594,106 @@ fn the_cloud_tools_answer_what_the_commands_print() {
     let secret = crate::honeycomb_fake::KEY;
     assert!(!report.to_string().contains(secret), "the key never shows");
 }
+
+#[test]
+fn rollbar_errors_are_read_and_test_errors_sent_only_when_writes_are_allowed() {
+    use crate::rollbar::{READ_ONLY_TOKEN, TOKEN};
+    let server = crate::rollbar::start();
+    let sandbox = Sandbox::new();
+    let env = [
+        ("ROLLBAR_ACCESS_TOKEN", TOKEN),
+        ("ROLLBAR_READ_ACCESS_TOKEN", READ_ONLY_TOKEN),
+        ("ROLLBAR_ENDPOINT", server.endpoint.as_str()),
+    ];
+    let trigger = json!(["rollbar_trigger", {
+        "count": 2, "environment": "staging", "level": "warning",
+        "custom": {"user_id": 42, "region": "eu"}, "wait": true
+    }]);
+    // Off: not offered, refused, nothing sent.
+    let report = agent_with(&sandbox, &[], &env, &json!([trigger.clone()]));
+    assert!(report["tools"].get("rollbar_trigger").is_none());
+    assert_eq!(
+        report["answers"][0],
+        json!({"protocolError": "tool not found"})
+    );
+    assert_eq!(server.fake().items.len(), 0);
+
+    let calls = json!([
+        trigger,
+        ["errors", {"source": "rollbar", "environment": "staging", "status": "all"}],
+        ["errors", {"source": "rollbar", "level": "loud"}],
+        ["rollbar_trigger", {"count": 1000}],
+    ]);
+    let report = agent_with(&sandbox, &["--allow-write"], &env, &calls);
+    let answers = report["answers"].as_array().unwrap();
+    let sent = &answers[0];
+    assert_eq!(sent["isError"], false, "{sent:#}");
+    let sent = sent["structured"]["sent"].as_array().unwrap();
+    assert_eq!(sent.len(), 2);
+    assert!(
+        sent.iter()
+            .all(|s| s["counter"] == 1 && s["level"] == "warning")
+    );
+    let items = server.fake().items.clone();
+    assert_eq!(items.len(), 2, "exactly the two asked for");
+    for (item, answered) in items.iter().zip(sent) {
+        let data = &item["data"];
+        assert_eq!(data["environment"], "staging");
+        assert_eq!(data["level"], "warning");
+        assert_eq!(data["custom"]["user_id"], 42, "a JSON value keeps its type");
+        assert_eq!(data["custom"]["region"], "eu");
+        assert!(sent.iter().any(|s| s["uuid"] == data["uuid"]), "{answered}");
+    }
+
+    // errors from Rollbar: what `rollbar items -o json` lists.
+    let mut items = sandbox.cmd();
+    let out = items
+        .envs(env)
+        .args([
+            "rollbar", "items", "-e", "staging", "--status", "all", "-o", "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(answers[1]["isError"], false, "{:#}", answers[1]);
+    assert_eq!(answers[1]["structured"], expected);
+    assert_eq!(
+        expected["items"].as_array().unwrap().len(),
+        1,
+        "{expected:#}"
+    );
+    assert_eq!(
+        answers[2]["text"],
+        "error: level: loud is no Rollbar level\nhint: one of critical, error, warning, info, debug"
+    );
+    let t = answers[3]["text"].as_str().unwrap();
+    assert!(
+        t.starts_with("error: count: 1000 is not between 1 and 100"),
+        "{t}"
+    );
+    assert_eq!(
+        server.fake().items.len(),
+        2,
+        "the refused call sent nothing"
+    );
+    let all = report.to_string();
+    assert!(
+        !all.contains(TOKEN) && !all.contains(READ_ONLY_TOKEN),
+        "tokens never show"
+    );
+
+    // No read token: Rollbar's errors say which setting to add.
+    let report = agent_with(
+        &sandbox,
+        &[],
+        &env[..1],
+        &json!([["errors", {"source": "rollbar"}]]),
+    );
+    let t = report["answers"][0]["text"].as_str().unwrap();
+    assert!(t.contains("ROLLBAR_READ_ACCESS_TOKEN"), "{t}");
+}

@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 use crate::harness::{Output, Sandbox, run};
 
 pub(crate) const TOKEN: &str = "rb_post_server_item_0123456789abcdef";
-const READ_ONLY_TOKEN: &str = "rb_read_only_0123456789abcdef0000";
+pub(crate) const READ_ONLY_TOKEN: &str = "rb_read_only_0123456789abcdef0000";
 
 #[derive(Default)]
 pub(crate) struct Fake {
