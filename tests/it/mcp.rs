@@ -697,3 +697,94 @@ fn rollbar_errors_are_read_and_test_errors_sent_only_when_writes_are_allowed() {
     let t = report["answers"][0]["text"].as_str().unwrap();
     assert!(t.contains("ROLLBAR_READ_ACCESS_TOKEN"), "{t}");
 }
+
+#[test]
+fn a_cancelled_call_stops_and_a_closed_session_ends_with_calls_in_flight() {
+    use std::io::{BufRead, BufReader};
+    // An X-Ray endpoint that takes connections and never answers.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = silent.local_addr().unwrap();
+    let held = std::thread::spawn(move || {
+        let mut open = Vec::new();
+        for conn in silent.incoming().take(8) {
+            open.push(conn);
+        }
+    });
+    let sandbox = Sandbox::new();
+    let mut child = crate::local::tracectl_process(&sandbox)
+        .current_dir(sandbox.home())
+        .env("AWS_ENDPOINT_URL_XRAY", format!("http://{addr}"))
+        .args(["mcp", "--db", "none.db"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<Value>();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    std::thread::spawn(move || {
+        for line in stdout.lines().map_while(Result::ok) {
+            let _ = tx.send(serde_json::from_str(&line).unwrap());
+        }
+    });
+    let mut send = |m: Value| writeln!(stdin, "{m}").unwrap();
+    let wait = std::time::Duration::from_secs(20);
+    send(
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "test", "version": "1"}}}),
+    );
+    assert_eq!(rx.recv_timeout(wait).unwrap()["id"], 1);
+    send(json!({"jsonrpc": "2.0", "method": "notifications/initialized"}));
+    let stuck = |id: i64| json!({"jsonrpc": "2.0", "id": id, "method": "tools/call", "params": {"name": "traces", "arguments": {"source": "xray"}, "_meta": {"progressToken": id}}});
+    send(stuck(3));
+    // Its heartbeat says it runs; then it is cancelled, and the server goes on answering.
+    let mut told = Vec::new();
+    while told.last() != Some(&"traces: running for 1 s".to_string()) {
+        let m = rx.recv_timeout(wait).unwrap();
+        assert_eq!(m["method"], "notifications/progress", "{m}");
+        assert_eq!(m["params"]["progressToken"], 3);
+        assert_eq!(
+            m["params"]["progress"],
+            (told.len() + 1) as f64,
+            "numbered as said"
+        );
+        told.push(m["params"]["message"].as_str().unwrap().to_string());
+    }
+    assert_eq!(told[0], "X-Ray: every trace of the window", "{told:?}");
+    send(
+        json!({"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": 3, "reason": "the user stopped it"}}),
+    );
+    send(json!({"jsonrpc": "2.0", "id": 4, "method": "tools/list"}));
+    let mut after = Vec::new();
+    loop {
+        let m = rx.recv_timeout(wait).unwrap();
+        let done = m["id"] == 4;
+        after.push(m);
+        if done {
+            break;
+        }
+    }
+    assert!(
+        after.iter().all(|m| m["id"] != 3),
+        "a cancelled call is not answered: {after:?}"
+    );
+    // Another stuck call, and the client goes away: the server ends anyway, after rmcp's
+    // drain (it gives calls in flight 5 s to answer), with the call stopped.
+    send(stuck(5));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    drop(send);
+    drop(stdin);
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(8),
+            "the server still runs with its client gone"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    drop(held);
+}
