@@ -1110,7 +1110,7 @@ set edit:completion:arg-completer[tracectl] = {|@words|
             cand --color 'When to use colour; `auto` means only on a terminal and without NO_COLOR'
             cand --profile 'Profile of the config file to use [env: TRACECTL_PROFILE]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]'
-            cand --allow-write 'Also offer the tools that change things elsewhere (none yet: every tool reads)'
+            cand --allow-write 'Also offer the tools that change things elsewhere: rollbar_trigger and honeycomb_marker (tag pushes and releases are never offered)'
             cand -q 'Print data and errors only: no status lines, hints or progress'
             cand --quiet 'Print data and errors only: no status lines, hints or progress'
             cand -v 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'

@@ -879,7 +879,7 @@ always\t''
 never\t''"
 complete -c tracectl -n "__fish_tracectl_using_subcommand mcp" -l profile -d 'Profile of the config file to use [env: TRACECTL_PROFILE]' -r
 complete -c tracectl -n "__fish_tracectl_using_subcommand mcp" -l config -d 'Config file [default: $XDG_CONFIG_HOME/tracectl/config.toml] [env: TRACECTL_CONFIG]' -r -F
-complete -c tracectl -n "__fish_tracectl_using_subcommand mcp" -l allow-write -d 'Also offer the tools that change things elsewhere (none yet: every tool reads)'
+complete -c tracectl -n "__fish_tracectl_using_subcommand mcp" -l allow-write -d 'Also offer the tools that change things elsewhere: rollbar_trigger and honeycomb_marker (tag pushes and releases are never offered)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand mcp" -s q -l quiet -d 'Print data and errors only: no status lines, hints or progress'
 complete -c tracectl -n "__fish_tracectl_using_subcommand mcp" -s v -l verbose -d 'Log each HTTP/AWS call on stderr; -vv adds headers and bodies (secrets redacted)'
 complete -c tracectl -n "__fish_tracectl_using_subcommand mcp" -l utc -d 'Print times in UTC instead of local time (JSON is always RFC 3339 UTC)'

@@ -16,9 +16,11 @@ use crate::mcp::{Cloud, McpServer, Shared};
   {\"mcpServers\": {\"tracectl\": {\"command\": \"tracectl\", \"args\": [\"mcp\"]}}}
 
 stdout carries only the protocol; diagnostics go to stderr. The tools are the views of the
-commands (traces, trace, services, logs, query, errors, doctor), their results the same JSON as -o json.")]
+commands (traces, trace, lookup, services, logs, query, errors, doctor; with --allow-write
+rollbar_trigger and honeycomb_marker), their results the same JSON as -o json.")]
 pub struct McpArgs {
-    /// Also offer the tools that change things elsewhere (none yet: every tool reads)
+    /// Also offer the tools that change things elsewhere: rollbar_trigger and
+    /// honeycomb_marker (tag pushes and releases are never offered)
     #[arg(long)]
     pub allow_write: bool,
 
