@@ -317,3 +317,113 @@ pub struct HoneycombMarkerArgs {
     /// A link to show with the marker (a build or a commit).
     pub url: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+    use schemars::JsonSchema;
+
+    use super::*;
+
+    /// The arguments only a tool has: where to read from, and the bounding of its answer.
+    const TOOLS_OWN: &[&str] = &["source", "cursor", "max_bytes"];
+
+    /// A tool's argument named otherwise than the command's flag (the flag's id), where
+    /// the command's name reads badly in JSON or says less: tool, argument, flag.
+    const RENAMED: &[(&str, &str, &str)] = &[
+        ("query", "calculations", "calcs"),
+        ("logs", "trace_id", "trace"),
+        ("logs", "pattern", "filter"),
+        ("honeycomb_marker", "type", "marker_type"),
+        // `local trace` and `xray trace` take several ids; a call asks for one.
+        ("trace", "id", "ids"),
+    ];
+
+    fn properties<T: JsonSchema>() -> Vec<String> {
+        let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap();
+        schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect()
+    }
+
+    /// The ids of a command's arguments (`local traces` → ["errors", "faults", ...]).
+    fn flags(path: &str) -> Vec<String> {
+        let mut cmd = crate::cli::Cli::command();
+        for name in path.split(' ') {
+            cmd = cmd.find_subcommand(name).unwrap().clone();
+        }
+        cmd.get_arguments()
+            .map(|a| a.get_id().as_str().to_string())
+            .collect()
+    }
+
+    /// Every argument of every tool is a flag of the command whose view it calls, under
+    /// its name (or a rename listed here), so the tools cannot drift from the commands:
+    /// a flag renamed or removed fails this until the tool follows.
+    #[test]
+    fn every_tool_argument_is_a_flag_of_its_commands() {
+        let tools: Vec<(&str, Vec<String>, &[&str])> = vec![
+            (
+                "traces",
+                properties::<TracesArgs>(),
+                &["local traces", "xray traces"],
+            ),
+            (
+                "trace",
+                properties::<TraceArgs>(),
+                &["local trace", "xray trace"],
+            ),
+            ("lookup", properties::<LookupArgs>(), &["trace"]),
+            (
+                "services",
+                properties::<ServicesArgs>(),
+                &["local services", "xray services"],
+            ),
+            (
+                "logs",
+                properties::<LogsArgs>(),
+                &["local logs", "logs tail"],
+            ),
+            (
+                "query",
+                properties::<QueryArgs>(),
+                &["local query", "honeycomb query"],
+            ),
+            (
+                "errors",
+                properties::<ErrorsArgs>(),
+                &["local errors", "rollbar items"],
+            ),
+            ("doctor", properties::<DoctorArgs>(), &["doctor"]),
+            (
+                "rollbar_trigger",
+                properties::<RollbarTriggerArgs>(),
+                &["rollbar trigger"],
+            ),
+            (
+                "honeycomb_marker",
+                properties::<HoneycombMarkerArgs>(),
+                &["honeycomb marker"],
+            ),
+        ];
+        for (tool, arguments, commands) in tools {
+            let known: Vec<String> = commands.iter().flat_map(|c| flags(c)).collect();
+            for argument in arguments {
+                if TOOLS_OWN.contains(&argument.as_str()) {
+                    continue;
+                }
+                let flag = RENAMED
+                    .iter()
+                    .find(|(t, a, _)| *t == tool && *a == argument)
+                    .map_or(argument.as_str(), |(_, _, f)| f);
+                assert!(
+                    known.iter().any(|k| k == flag),
+                    "tool {tool}: argument {argument} is no flag of {commands:?} (they have {known:?})"
+                );
+            }
+        }
+    }
+}
