@@ -772,7 +772,6 @@ fn a_cancelled_call_stops_and_a_closed_session_ends_with_calls_in_flight() {
     // drain (it gives calls in flight 5 s to answer), with the call stopped.
     send(stuck(5));
     std::thread::sleep(std::time::Duration::from_millis(300));
-    drop(send);
     drop(stdin);
     let started = std::time::Instant::now();
     let status = loop {
