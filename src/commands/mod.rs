@@ -136,6 +136,7 @@ impl TraceSelection {
             slower_than: self.slower_than,
             url_contains: self.url_contains.clone(),
             service: self.service.clone(),
+            text: None,
         }
     }
 

@@ -124,6 +124,7 @@ fn selection(args: &TracesArgs) -> Result<SpanSelection> {
         slower_than,
         url_contains: args.url_contains.clone(),
         service: args.service.clone(),
+        text: None,
     })
 }
 

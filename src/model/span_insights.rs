@@ -39,9 +39,18 @@ pub struct SpanSelection {
     pub slower_than: Option<Duration>,
     pub url_contains: Option<String>,
     pub service: Option<String>,
+    /// Text anywhere in the trace that its source can search: in the local store a URL,
+    /// route, service or span name of any of its spans; X-Ray and aws/spans search their
+    /// URLs for it (what their filters reach).
+    pub text: Option<String>,
 }
 
 impl SpanSelection {
+    /// What the cloud sources search the URL for: `url_contains`, else the `text`.
+    pub fn url_text(&self) -> Option<&str> {
+        self.url_contains.as_deref().or(self.text.as_deref())
+    }
+
     /// Whether a whole trace is selected, for the sources that hand over whole traces (the
     /// local store): the outcome flags together mean any of them; the rest narrow.
     pub fn admits(&self, t: &crate::model::trace::TraceSummary) -> bool {
@@ -96,7 +105,7 @@ fn requests(selection: &SpanSelection) -> String {
     if let Some(slower) = selection.slower_than {
         query.push_str(&format!("\n| filter seconds > {}", slower.as_secs_f64()));
     }
-    if let Some(text) = &selection.url_contains {
+    if let Some(text) = selection.url_text() {
         query.push_str(&format!("\n| filter url like {}", literal(text)));
     }
     if let Some(service) = &selection.service {

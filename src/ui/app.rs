@@ -623,8 +623,9 @@ pub fn one_line(e: &Error) -> String {
 }
 
 /// The filter line as a selection: the words `errors`, `faults`, `throttles`, `>DUR`
-/// (slower than), `service:NAME`, and any other text, which the URL must contain — the
-/// shorthand of `local traces`, typed.
+/// (slower than), `service:NAME`, and any other text, which the trace must hold (a URL,
+/// route, service or span name in the local store; the URL in X-Ray's) — the shorthand
+/// of `local traces`, typed.
 pub fn parse_filter(text: &str) -> SpanSelection {
     let mut selection = SpanSelection::default();
     let mut words = Vec::new();
@@ -646,7 +647,7 @@ pub fn parse_filter(text: &str) -> SpanSelection {
         }
     }
     if !words.is_empty() {
-        selection.url_contains = Some(words.join(" "));
+        selection.text = Some(words.join(" "));
     }
     selection
 }

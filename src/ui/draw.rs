@@ -172,7 +172,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("Tab Shift-Tab", "next, previous screen"),
     (
         "/",
-        "filter: errors faults throttles >500ms service:NAME TEXT (in the URL); logs: grep",
+        "filter: errors faults throttles >500ms service:NAME TEXT (span name, service, URL); logs: grep",
     ),
     ("s", "sort: newest, slowest"),
     ("w W", "window: 5m 15m 1h 6h 24h 7d"),

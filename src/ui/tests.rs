@@ -508,7 +508,7 @@ fn keys_ask_the_views_what_they_need() {
         request.selection.slower_than,
         Some(std::time::Duration::from_millis(200))
     );
-    assert_eq!(request.selection.url_contains.as_deref(), Some("home"));
+    assert_eq!(request.selection.text.as_deref(), Some("home"));
     // Tab: Services, Logs, back to Traces.
     assert!(matches!(
         &press(&mut app, KeyCode::Tab)[..],
@@ -575,7 +575,7 @@ fn the_filter_line_reads_the_shorthand_of_local_traces() {
     assert!(s.errors && s.throttles && !s.faults);
     assert_eq!(s.service.as_deref(), Some("worker"));
     assert_eq!(s.slower_than, Some(std::time::Duration::from_millis(1500)));
-    assert_eq!(s.url_contains.as_deref(), Some("/api/x y"));
+    assert_eq!(s.text.as_deref(), Some("/api/x y"));
     assert_eq!(parse_filter("   "), Default::default());
 }
 

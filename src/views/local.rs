@@ -82,6 +82,7 @@ pub fn traces(store: &Store, request: &TracesRequest) -> Result<TracesReport, St
             ns(window.start),
             ns(window.end),
             request.selection.service.as_deref(),
+            request.selection.text.as_deref(),
         )?
         .into_iter()
         .filter(|t| request.selection.admits(t))
@@ -477,6 +478,26 @@ mod tests {
         assert_eq!(frontend.traces[0].id, "aa".repeat(16));
         let backend = traces(&store, &request(service("backend"))).unwrap();
         assert_eq!(backend.summary.traces, 2);
+        // Text is looked for in every span of a trace: a span's name or service, the
+        // root's route.
+        let text = |text: &str| -> Vec<String> {
+            let found = traces(
+                &store,
+                &request(SpanSelection {
+                    text: Some(text.into()),
+                    ..Default::default()
+                }),
+            )
+            .unwrap();
+            let mut ids: Vec<String> = found.traces.into_iter().map(|t| t.id).collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(text("activities"), ["aa".repeat(16)], "a child span's name");
+        assert_eq!(text("health"), ["bb".repeat(16)], "the root's route");
+        assert_eq!(text("front"), ["aa".repeat(16)], "a service, in part");
+        assert_eq!(text("backend"), ["aa".repeat(16), "bb".repeat(16)]);
+        assert!(text("nowhere").is_empty());
     }
 
     #[test]

@@ -207,7 +207,7 @@ pub fn xray_filter(selection: &SpanSelection, expression: Option<&str>) -> Optio
         faults: selection.faults,
         throttles: selection.throttles,
         slower_than: selection.slower_than,
-        url_contains: selection.url_contains.clone(),
+        url_contains: selection.url_text().map(str::to_string),
         service: selection.service.clone(),
         expression: expression.map(str::to_string),
     }

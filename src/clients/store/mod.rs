@@ -228,6 +228,7 @@ impl Store {
         start_ns: i64,
         end_ns: i64,
         service: Option<&str>,
+        text: Option<&str>,
     ) -> Result<Vec<TraceSummary>, StoreError> {
         let read = |e| classify_read(&self.path, e);
         // The flags first: every span that is not ok, from the small index of them (one
@@ -259,11 +260,16 @@ impl Store {
                  FROM spans r
                  WHERE r.parent_id IS NULL AND r.start_ns >= ?1 AND r.start_ns < ?2
                  AND (?3 IS NULL OR r.trace_id IN (SELECT trace_id FROM spans WHERE service = ?3))
+                 AND (?4 IS NULL
+                      OR instr(coalesce(r.http_url, ''), ?4) OR instr(coalesce(r.http_route, ''), ?4)
+                      OR r.trace_id IN (SELECT trace_id FROM spans
+                                        WHERE start_ns >= ?1
+                                        AND (instr(name, ?4) OR instr(service, ?4))))
                  ORDER BY r.start_ns",
             )
             .map_err(read)?;
         let rows = query
-            .query_map(params![start_ns, end_ns, service], |r| {
+            .query_map(params![start_ns, end_ns, service, text], |r| {
                 let id: String = r.get(0)?;
                 let start: i64 = r.get(1)?;
                 let end: Option<i64> = r.get(2)?;
