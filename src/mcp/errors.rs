@@ -6,7 +6,7 @@ use rmcp::model::CallToolResult;
 use super::call::Call;
 use super::{
     ErrorSourceArg, ErrorsArgs, MAX_BYTES, McpServer, StatusArg, answer, bounded, duration_of,
-    json_failure, ns, window_of, with_context, with_store,
+    json_failure, start_ns_of, with_context, with_store,
 };
 use crate::clients::store::ErrorsFilter;
 use crate::commands::rollbar::items::{ItemStatus, ItemsArgs};
@@ -31,12 +31,7 @@ impl McpServer {
             return Err(Error::usage("the local store's items have no status")
                 .with_hint("status is Rollbar's: give source rollbar"));
         }
-        let since_ns = args
-            .since
-            .as_deref()
-            .map(window_of)
-            .transpose()?
-            .map(|w| ns(w.start));
+        let since_ns = start_ns_of(args.since.as_deref())?;
         check_level(args.level.as_deref())?;
         let filter = ErrorsFilter {
             since_ns,

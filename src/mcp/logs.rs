@@ -10,8 +10,8 @@ use serde_json::json;
 use super::bounded::{self, Cursor, EventsFrom};
 use super::call::Call;
 use super::{
-    LogSourceArg, LogsArgs, MAX_BYTES, McpServer, answer, json_failure, ns, trace_id, window_of,
-    with_cloud, with_store,
+    LogSourceArg, LogsArgs, MAX_BYTES, McpServer, answer, json_failure, start_ns_of, trace_id,
+    window_of, with_cloud, with_store,
 };
 use crate::clients::aws::AwsFailure;
 use crate::clients::store::LogsFilter;
@@ -39,12 +39,7 @@ impl McpServer {
             return Err(Error::usage("the local store's lines are filtered by one group, and by grep rather than a CloudWatch pattern")
                 .with_hint("give one group and grep; source cloudwatch takes several groups and a pattern"));
         }
-        let since_ns = args
-            .since
-            .as_deref()
-            .map(window_of)
-            .transpose()?
-            .map(|w| ns(w.start));
+        let since_ns = start_ns_of(args.since.as_deref())?;
         let trace = args.trace_id.as_deref().map(trace_id).transpose()?;
         if let Some(level) = &args.level
             && crate::model::local_log::severity_rank(level).is_none()

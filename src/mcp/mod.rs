@@ -95,6 +95,11 @@ fn ns(t: jiff::Timestamp) -> i64 {
     i64::try_from(t.as_nanosecond()).unwrap_or(i64::MIN)
 }
 
+/// Where a window of the last `since` starts, epoch ns; none given, none.
+fn start_ns_of(since: Option<&str>) -> Result<Option<i64>> {
+    Ok(since.map(window_of).transpose()?.map(|w| ns(w.start)))
+}
+
 /// A tool's failure as the agent reads it: tracectl's own `error:` and `hint:` lines.
 pub(crate) fn tool_error(e: &Error) -> CallToolResult {
     let mut text = format!("error: {}", e.message());

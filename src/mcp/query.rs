@@ -20,20 +20,24 @@ const HONEYCOMB_TIMEOUT: Duration = Duration::from_secs(60);
 
 impl McpServer {
     pub(super) async fn query_report(&self, args: QueryArgs, call: Call) -> Result<CallToolResult> {
-        match args.source {
-            QuerySourceArg::Local => self.local_query(args).await,
-            QuerySourceArg::Honeycomb => self.honeycomb_query(args, call).await,
-        }
-    }
-
-    /// The query over the local store's spans, as `local query` runs it.
-    async fn local_query(&self, args: QueryArgs) -> Result<CallToolResult> {
-        let now = jiff::Timestamp::now();
         let since = args
             .since
             .as_deref()
             .map(|s| duration_of("since", s))
             .transpose()?;
+        match args.source {
+            QuerySourceArg::Local => self.local_query(args, since).await,
+            QuerySourceArg::Honeycomb => self.honeycomb_query(args, since, call).await,
+        }
+    }
+
+    /// The query over the local store's spans, as `local query` runs it.
+    async fn local_query(
+        &self,
+        args: QueryArgs,
+        since: Option<Duration>,
+    ) -> Result<CallToolResult> {
+        let now = jiff::Timestamp::now();
         let max_bytes = args.max_bytes.unwrap_or(MAX_BYTES);
         let flags = flags_of(args, since);
         let hint = "the forms are those of `tracectl local query --help`";
@@ -61,12 +65,12 @@ impl McpServer {
 
     /// The query run by Honeycomb, as `honeycomb query -o json` runs it: the results, or
     /// the link only (`honeycomb_results = "link"`), or the refusal with the link.
-    async fn honeycomb_query(&self, args: QueryArgs, call: Call) -> Result<CallToolResult> {
-        let since = args
-            .since
-            .as_deref()
-            .map(|s| duration_of("since", s))
-            .transpose()?;
+    async fn honeycomb_query(
+        &self,
+        args: QueryArgs,
+        since: Option<Duration>,
+        call: Call,
+    ) -> Result<CallToolResult> {
         let max_bytes = args.max_bytes.unwrap_or(MAX_BYTES);
         let query = crate::commands::honeycomb::query::QueryArgs {
             dataset: args.dataset.clone(),
