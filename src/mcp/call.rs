@@ -32,15 +32,6 @@ pub struct Call {
 }
 
 impl Call {
-    /// A call with nowhere to say progress, never cancelled (for tests and benchmarks).
-    pub fn detached() -> Call {
-        Call {
-            progress: None,
-            said: Arc::default(),
-            cancelled: CancellationToken::new(),
-        }
-    }
-
     /// Tells the client how far the call has got, when it asked to be told.
     pub fn say(&self, message: impl Into<String>) {
         if let Some(tx) = &self.progress {
