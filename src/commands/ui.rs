@@ -12,7 +12,7 @@ use crate::commands::{AwsArgs, Context};
 use crate::error::{Error, Result};
 use crate::model::time::{Window, duration_arg};
 use crate::model::trace::TraceId;
-use crate::ui::source::{Listing, LocalSource, Source};
+use crate::ui::source::{HoneycombPlace, LinkTarget, Listing, LocalSource, Source};
 use crate::views;
 use crate::views::local::LocalTrace;
 use crate::views::local_logs::ArrivalPage;
@@ -110,7 +110,22 @@ pub async fn run(ctx: &Context, args: UiArgs) -> Result<()> {
     };
     if local {
         let path = super::local::database_path(ctx, &args.db)?;
-        return crate::ui::run(&LocalSource::new(path), options).await;
+        let source = LocalSource::new(path);
+        // Where the traces are in Honeycomb, asked beside the UI (never in its way): `o`
+        // opens a trace there once it is known. Without a key and a dataset, there is none.
+        let place = source.honeycomb();
+        let learn = async {
+            if let Some(found) = honeycomb_place(ctx).await {
+                let _ = place.set(found);
+            }
+        };
+        let ui = crate::ui::run(&source, options);
+        tokio::pin!(ui);
+        tokio::select! {
+            ran = &mut ui => return ran,
+            () = learn => {}
+        }
+        return ui.await;
     }
     let cloud = CloudSource {
         ctx,
@@ -120,6 +135,22 @@ pub async fn run(ctx: &Context, args: UiArgs) -> Result<()> {
         region: ctx.region_name(&args.aws),
     };
     crate::ui::run(&cloud, options).await
+}
+
+/// The key's team and environment and the dataset, when a Honeycomb key and dataset are
+/// set and /1/auth answers; otherwise none (the local traces then have no console page).
+async fn honeycomb_place(ctx: &Context) -> Option<HoneycombPlace> {
+    let dataset = ctx.honeycomb_dataset(None).ok()?;
+    let client = ctx
+        .honeycomb_client(&super::honeycomb::HoneycombArgs { endpoint_url: None })
+        .ok()?;
+    let auth = client.auth().await.ok()?;
+    Some(HoneycombPlace {
+        api_host: client.endpoint().host_str().unwrap_or_default().to_string(),
+        team: auth.team.slug,
+        environment: auth.environment.slug,
+        dataset,
+    })
 }
 
 /// X-Ray (summaries and BatchGetTraces) or aws/spans (Logs Insights and trace retrieval).
@@ -207,8 +238,11 @@ impl Source for CloudSource<'_> {
         Box::pin(async { Ok(None) })
     }
 
-    fn console_link(&self, trace_id: &str) -> Option<String> {
+    fn console_link(&self, target: &LinkTarget) -> Option<String> {
         let region = self.region.as_deref()?;
-        Some(crate::model::trace::xray_console_url(region, trace_id))
+        Some(crate::model::trace::xray_console_url(
+            region,
+            target.trace.as_str(),
+        ))
     }
 }

@@ -196,6 +196,38 @@ pub fn template_link(
     url
 }
 
+/// The UI page of one trace (docs: "Share a Trace"): `.../datasets/DATASET/trace?trace_id=`
+/// with the span to open at and the trace's time range in epoch seconds, which Honeycomb
+/// searches (without one it looks at the last two hours only).
+pub fn trace_link(
+    api_host: &str,
+    team: &str,
+    environment: &str,
+    dataset: &str,
+    trace_id: &str,
+    span_id: Option<&str>,
+    range: Option<(i64, i64)>,
+) -> url::Url {
+    let mut url = template_link(api_host, team, environment, dataset, &QuerySpec::default());
+    url.path_segments_mut()
+        .expect("an https URL has a path")
+        .push("trace");
+    url.set_query(None);
+    {
+        let mut query = url.query_pairs_mut();
+        query.append_pair("trace_id", trace_id);
+        if let Some(span) = span_id {
+            query.append_pair("span", span);
+        }
+        if let Some((start, end)) = range {
+            query
+                .append_pair("trace_start_ts", &start.to_string())
+                .append_pair("trace_end_ts", &end.to_string());
+        }
+    }
+    url
+}
+
 /// Why a spec cannot be sent; the message names the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpecError(pub String);

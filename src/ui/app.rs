@@ -8,7 +8,7 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::Timestamp;
 
-use super::source::{LOG_PAGE, Listing};
+use super::source::{LOG_PAGE, LinkTarget, Listing};
 use crate::error::Error;
 use crate::model::span_insights::SpanSelection;
 use crate::model::stats::TraceOrder;
@@ -52,7 +52,7 @@ pub enum Effect {
     },
     /// Put this on the clipboard (OSC 52).
     Copy(String),
-    Open(String),
+    Open(LinkTarget),
     Quit,
 }
 
@@ -125,6 +125,35 @@ impl TraceScreen {
 
     pub fn selected_span(&self) -> Option<&Span> {
         self.rows().get(self.cursor.selected).map(|r| r.span)
+    }
+
+    /// What `o` opens: the trace at the selected span, over the trace's time (a second
+    /// either side, as consoles search by whole seconds).
+    pub fn link_target(&self) -> LinkTarget {
+        let range = match &self.answer {
+            Some(Ok(Some(trace))) => {
+                let mut all = Vec::new();
+                collect_times(&trace.trace.spans, &mut all);
+                let start = all.iter().map(|(s, _)| *s).min();
+                let end = all.iter().map(|(_, e)| *e).max();
+                start.zip(end).map(|(s, e)| (s - 1, e + 1))
+            }
+            _ => None,
+        };
+        LinkTarget {
+            trace: self.id.clone(),
+            span_id: self.selected_span().map(|s| s.id.clone()),
+            range,
+        }
+    }
+}
+
+/// Every span's start and end (its start while in progress), epoch seconds.
+fn collect_times(spans: &[Span], out: &mut Vec<(i64, i64)>) {
+    for span in spans {
+        let start = span.start.as_second();
+        out.push((start, span.end.map_or(start, |e| e.as_second())));
+        collect_times(&span.children, out);
     }
 }
 
@@ -556,7 +585,7 @@ impl App {
                 self.note = Some(format!("copied {id}"));
                 return vec![Effect::Copy(id)];
             }
-            KeyCode::Char('o') => return vec![Effect::Open(screen.id.as_str().to_string())],
+            KeyCode::Char('o') => return vec![Effect::Open(screen.link_target())],
             _ => {
                 let before = screen.cursor.selected;
                 move_cursor(&mut screen.cursor, key, len, page);

@@ -178,7 +178,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("w W", "window: 5m 15m 1h 6h 24h 7d"),
     ("f", "logs: follow the newest line, or stop"),
     ("y", "copy the trace id (OSC 52)"),
-    ("o", "open the trace's console page (X-Ray)"),
+    (
+        "o",
+        "open the trace's console page (X-Ray; Honeycomb at the span)",
+    ),
     ("?", "this help"),
     ("q Ctrl-C", "quit"),
 ];

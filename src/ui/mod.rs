@@ -165,7 +165,7 @@ where
                 None => match effect {
                     Effect::Quit => return Ok(()),
                     Effect::Copy(text) => copy(&text),
-                    Effect::Open(trace_id) => match source.console_link(&trace_id) {
+                    Effect::Open(target) => match source.console_link(&target) {
                         Some(url) => {
                             app.note = Some(match webbrowser::open(&url) {
                                 Ok(()) => format!("opened {url}"),

@@ -5,7 +5,7 @@
 //! awaited beside the event loop, and either way a slow answer only delays its own screen.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use futures::future::LocalBoxFuture;
 
@@ -45,8 +45,29 @@ pub trait Source {
         grep: Option<String>,
     ) -> LocalBoxFuture<'_, Result<Option<ArrivalPage>>>;
 
-    /// The console page of a trace, where the source has one.
-    fn console_link(&self, trace_id: &str) -> Option<String>;
+    /// The console page of a trace (at its span, where the console takes one), where the
+    /// source has one.
+    fn console_link(&self, target: &LinkTarget) -> Option<String>;
+}
+
+/// What `o` opens: the trace, the span selected, and the trace's time range (epoch
+/// seconds, a second either side) for consoles that search by time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkTarget {
+    pub trace: crate::model::trace::TraceId,
+    pub span_id: Option<String>,
+    pub range: Option<(i64, i64)>,
+}
+
+/// Where the local store's traces are in Honeycomb, when they are sent there too
+/// (`local listen --forward-otlp`, or the app's own exporter): the key's team and
+/// environment, learnt once from /1/auth, and the dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoneycombPlace {
+    pub api_host: String,
+    pub team: String,
+    pub environment: String,
+    pub dataset: String,
 }
 
 /// The traces report, and what to say when there is nothing to list yet.
@@ -62,6 +83,7 @@ pub struct Listing {
 pub struct LocalSource {
     path: PathBuf,
     store: Arc<Mutex<Option<Store>>>,
+    honeycomb: Arc<OnceLock<HoneycombPlace>>,
 }
 
 impl LocalSource {
@@ -69,7 +91,13 @@ impl LocalSource {
         Self {
             path,
             store: Arc::new(Mutex::new(None)),
+            honeycomb: Arc::default(),
         }
+    }
+
+    /// Set once Honeycomb has said where the traces are: `o` opens them there from then on.
+    pub fn honeycomb(&self) -> Arc<OnceLock<HoneycombPlace>> {
+        self.honeycomb.clone()
     }
 
     /// Runs `read` on a blocking thread with the store open, or answers `missing` when
@@ -180,7 +208,19 @@ impl Source for LocalSource {
         )
     }
 
-    fn console_link(&self, _trace_id: &str) -> Option<String> {
-        None
+    fn console_link(&self, target: &LinkTarget) -> Option<String> {
+        let place = self.honeycomb.get()?;
+        Some(
+            crate::model::query::trace_link(
+                &place.api_host,
+                &place.team,
+                &place.environment,
+                &place.dataset,
+                &target.trace.w3c(),
+                target.span_id.as_deref(),
+                target.range,
+            )
+            .to_string(),
+        )
     }
 }

@@ -623,3 +623,55 @@ fn the_logs_screen_holds_a_bounded_page_and_follows() {
     assert!(press(&mut app, KeyCode::Enter).is_empty());
     assert_eq!(app.note.as_deref(), Some("this line names no trace"));
 }
+
+#[test]
+fn o_opens_the_selected_span_in_honeycomb_once_it_says_where_the_traces_are() {
+    use super::source::{HoneycombPlace, LinkTarget, LocalSource, Source};
+    let mut app = app();
+    open_trace(&mut app);
+    press(&mut app, KeyCode::Down);
+    let selected = app
+        .trace
+        .as_ref()
+        .unwrap()
+        .selected_span()
+        .unwrap()
+        .id
+        .clone();
+    assert_eq!(selected, "b2b2b2b2b2b2b2b2");
+    let target = LinkTarget {
+        trace: TRACE.parse().unwrap(),
+        span_id: Some(selected),
+        // The trace's 412 ms, a second either side.
+        range: Some((T0 - 1, T0 + 1)),
+    };
+    assert_eq!(
+        press(&mut app, KeyCode::Char('o')),
+        vec![Effect::Open(target.clone())]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let source = LocalSource::new(dir.path().join("traces.db"));
+    assert_eq!(
+        source.console_link(&target),
+        None,
+        "not before Honeycomb said"
+    );
+    source
+        .honeycomb()
+        .set(HoneycombPlace {
+            api_host: "api.eu1.honeycomb.io".into(),
+            team: "cruddur".into(),
+            environment: "dev".into(),
+            dataset: "backend-flask".into(),
+        })
+        .unwrap();
+    assert_eq!(
+        source.console_link(&target).unwrap(),
+        format!(
+            "https://ui.eu1.honeycomb.io/cruddur/environments/dev/datasets/backend-flask/trace?trace_id={}&span=b2b2b2b2b2b2b2b2&trace_start_ts={}&trace_end_ts={}",
+            TRACE,
+            T0 - 1,
+            T0 + 1
+        )
+    );
+}
