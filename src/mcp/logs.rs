@@ -35,6 +35,9 @@ impl McpServer {
 
     /// The local store's lines, in time order.
     async fn local_logs(&self, args: LogsArgs, cursor: Cursor) -> Result<CallToolResult> {
+        if cursor.events.is_some() || cursor.window_end.is_some() {
+            return Err(bad_cursor());
+        }
         if args.groups.len() > 1 || args.pattern.is_some() {
             return Err(Error::usage("the local store's lines are filtered by one group, and by grep rather than a CloudWatch pattern")
                 .with_hint("give one group and grep; source cloudwatch takes several groups and a pattern"));
@@ -231,6 +234,6 @@ impl McpServer {
 }
 
 fn bad_cursor() -> Error {
-    Error::usage("cursor: not a cursor of CloudWatch lines")
+    Error::usage("cursor: not a cursor of this tool and source")
         .with_hint("pass the `cursor` of the previous answer of the same source, or none")
 }

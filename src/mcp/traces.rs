@@ -23,6 +23,10 @@ impl McpServer {
         call: Call,
     ) -> Result<CallToolResult> {
         let cursor = bounded::Cursor::parse(args.cursor.as_deref())?;
+        if args.cursor.is_some() && cursor.window_end.is_none() {
+            return Err(Error::usage("cursor: not a cursor of the traces tool")
+                .with_hint("pass the `cursor` of the previous traces answer, or none"));
+        }
         // A cursor keeps the window of the first call, so its pages list the same traces.
         let window = match cursor.window_end {
             Some(end) => {

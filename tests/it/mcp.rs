@@ -108,6 +108,8 @@ fn an_agent_lists_the_tools_and_reads_what_the_commands_print() {
         ["query", {"calculations": ["COUNT", "P99(duration_ms)"], "breakdowns": ["name"], "since": "1h"}],
         ["query", {"calculations": ["P99(nope"]}],
         ["doctor", {}],
+        ["traces", {"cursor": "l5.o1"}],
+        ["logs", {"cursor": "c9.5.o1"}],
     ]);
     let report = agent(&sandbox, &["--db", db_arg], &calls);
     assert_eq!(report["server"], "tracectl");
@@ -270,6 +272,15 @@ fn an_agent_lists_the_tools_and_reads_what_the_commands_print() {
     assert!(
         t.starts_with("error: cursor: \"bogus\" is not a cursor this server gave\nhint: "),
         "{t}"
+    );
+    // A cursor of another tool or source is refused, not read as an offset.
+    assert_eq!(
+        text(14),
+        "error: cursor: not a cursor of the traces tool\nhint: pass the `cursor` of the previous traces answer, or none"
+    );
+    assert_eq!(
+        text(15),
+        "error: cursor: not a cursor of this tool and source\nhint: pass the `cursor` of the previous answer of the same source, or none"
     );
 }
 
