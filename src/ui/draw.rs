@@ -140,7 +140,17 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     } else {
         Line::styled(keys_hint(app.screen), theme.dim())
     };
-    frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
+    // A note is cut at the width, not wrapped: wrapping would move a long word (the link
+    // `o` opened) onto a line that is not there. The rest wraps at words (a failure onto
+    // its second line; the keys hint drops its last whole key).
+    let paragraph = Paragraph::new(line);
+    let note_shown = editing.is_none() && app.failure.is_none() && app.note.is_some();
+    let paragraph = if note_shown {
+        paragraph
+    } else {
+        paragraph.wrap(Wrap { trim: true })
+    };
+    frame.render_widget(paragraph, area);
 }
 
 /// The keys of a screen, in the status line.

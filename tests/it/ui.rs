@@ -24,6 +24,16 @@ impl Tmux {
     /// Starts `tracectl ARGS` in a WIDTHxHEIGHT pane, wrapped by a shell that writes the
     /// terminal's settings before and after, the exit code, and tracectl's pid.
     fn start(sandbox: &Sandbox, size: (u16, u16), args: &[&str]) -> Tmux {
+        Tmux::start_with(sandbox, size, args, &[])
+    }
+
+    /// As [`Tmux::start`], tracectl started with these variables too.
+    fn start_with(
+        sandbox: &Sandbox,
+        size: (u16, u16),
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Tmux {
         let dir = sandbox.home().join("tmux");
         std::fs::create_dir_all(&dir).unwrap();
         let socket = format!("tracectl-test-{}-{}", std::process::id(), unique());
@@ -47,7 +57,8 @@ impl Tmux {
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", sandbox.home())
             .env("TERM", "xterm-256color")
-            .env("TZ", "UTC");
+            .env("TZ", "UTC")
+            .envs(env.iter().copied());
         let status = cmd.status().expect("tmux runs (`.ci/run` installs it)");
         assert!(status.success(), "tmux new-session failed");
         tmux
@@ -166,7 +177,27 @@ fn the_ui_shows_the_apps_request_live_opens_its_waterfall_filters_and_restores_t
     let sandbox = Sandbox::new();
     let listener = Listener::start(&sandbox, &[]);
     let db = listener.db.to_str().unwrap().to_string();
-    let tmux = Tmux::start(&sandbox, (160, 48), &["ui", "--db", &db]);
+    // Honeycomb holds the same traces (as with `local listen --forward-otlp`): `o` opens
+    // one there, in the browser of $BROWSER (a script that writes down what it is given).
+    let honeycomb = crate::honeycomb_fake::FakeHoneycomb::new(Default::default());
+    let honeycomb = crate::harness::serve(honeycomb.router());
+    let endpoint = format!("http://{}", honeycomb.addr);
+    let opened = sandbox.home().join("opened.txt");
+    let browser = sandbox.home().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > {}\n", opened.display()),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let env = [
+        ("HONEYCOMB_API_KEY", crate::honeycomb_fake::KEY),
+        ("HONEYCOMB_API_ENDPOINT", endpoint.as_str()),
+        ("HONEYCOMB_DATASET", "backend-flask"),
+        ("BROWSER", browser.to_str().unwrap()),
+    ];
+    let tmux = Tmux::start_with(&sandbox, (160, 48), &["ui", "--db", &db], &env);
     // The store is there but empty: the screen says how to fill it.
     tmux.wait_for("the empty store's hint", |s| {
         s.contains("holds no spans yet")
@@ -227,6 +258,23 @@ fn the_ui_shows_the_apps_request_live_opens_its_waterfall_filters_and_restores_t
         waterfall.contains(&format!("spans ({})", names.len())),
         "{waterfall}"
     );
+    // o: the trace in Honeycomb, at the root span (the one selected), over its time.
+    tmux.keys(&["o"]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !opened.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let link = std::fs::read_to_string(&opened).expect("o opened the browser");
+    let root = &trace["spans"][0];
+    let prefix = format!(
+        "https://ui.honeycomb.io/cruddur/environments/production/datasets/backend-flask/trace?trace_id={id}&span={}&trace_start_ts=",
+        root["id"].as_str().unwrap()
+    );
+    assert!(link.starts_with(&prefix), "{link}");
+    // The status line says so (cut to the pane's width).
+    tmux.wait_for("the link said", |s| {
+        s.contains("opened https://ui.honeycomb.io/cruddur/environments/production/")
+    });
 
     // Back, then q: exit 0 and the terminal as it was.
     tmux.keys(&["Escape"]);
