@@ -225,3 +225,26 @@ pub fn serve_tls(app: axum::Router, cert: &TestCert) -> Background {
     let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
     serve_with(app, Some(acceptor))
 }
+
+/// A `$BROWSER` that writes down the link it is given: the script, and the file it writes.
+pub fn fake_browser(sandbox: &Sandbox) -> (PathBuf, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let opened = sandbox.home().join("opened.txt");
+    let browser = sandbox.home().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > {}\n", opened.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (browser, opened)
+}
+
+/// What the fake browser was given, once it has run (it runs detached): within 10 s.
+pub fn opened_link(opened: &Path) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !opened.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::fs::read_to_string(opened).expect("the browser was opened")
+}

@@ -813,15 +813,7 @@ fn every_plan_gets_a_link_that_opens_the_same_query() {
 fn open_hands_the_link_to_the_browser() {
     let (_fake, server) = start(Options::default());
     let sandbox = Sandbox::new();
-    let opened = sandbox.home().join("opened.txt");
-    let browser = sandbox.home().join("browser.sh");
-    std::fs::write(
-        &browser,
-        format!("#!/bin/sh\nprintf '%s' \"$1\" > {}\n", opened.display()),
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let (browser, opened) = crate::harness::fake_browser(&sandbox);
     let out = run(sandbox
         .cmd()
         .env("HONEYCOMB_API_KEY", KEY)
@@ -829,10 +821,5 @@ fn open_hands_the_link_to_the_browser() {
         .args(["honeycomb", "query", "-d", "cruddur", "--link", "--open"])
         .args(["--endpoint-url", &format!("http://{}", server.addr)]));
     assert_eq!(out.code, 0, "{}", out.stderr);
-    // The browser runs detached; give it a moment to write.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while !opened.exists() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    assert_eq!(std::fs::read_to_string(&opened).unwrap(), out.stdout.trim());
+    assert_eq!(crate::harness::opened_link(&opened), out.stdout.trim());
 }

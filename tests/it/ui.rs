@@ -182,15 +182,7 @@ fn the_ui_shows_the_apps_request_live_opens_its_waterfall_filters_and_restores_t
     let honeycomb = crate::honeycomb_fake::FakeHoneycomb::new(Default::default());
     let honeycomb = crate::harness::serve(honeycomb.router());
     let endpoint = format!("http://{}", honeycomb.addr);
-    let opened = sandbox.home().join("opened.txt");
-    let browser = sandbox.home().join("browser.sh");
-    std::fs::write(
-        &browser,
-        format!("#!/bin/sh\nprintf '%s' \"$1\" > {}\n", opened.display()),
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let (browser, opened) = crate::harness::fake_browser(&sandbox);
     let env = [
         ("HONEYCOMB_API_KEY", crate::honeycomb_fake::KEY),
         ("HONEYCOMB_API_ENDPOINT", endpoint.as_str()),
@@ -260,11 +252,7 @@ fn the_ui_shows_the_apps_request_live_opens_its_waterfall_filters_and_restores_t
     );
     // o: the trace in Honeycomb, at the root span (the one selected), over its time.
     tmux.keys(&["o"]);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !opened.exists() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let link = std::fs::read_to_string(&opened).expect("o opened the browser");
+    let link = crate::harness::opened_link(&opened);
     let root = &trace["spans"][0];
     let prefix = format!(
         "https://ui.honeycomb.io/cruddur/environments/production/datasets/backend-flask/trace?trace_id={id}&span={}&trace_start_ts=",
