@@ -29,23 +29,18 @@ impl McpServer {
                     Ok(views::local::trace(store, std::slice::from_ref(&asked))?)
                 })
                 .await?;
-                match lookup.found.into_iter().next() {
-                    Some(found) => serde_json::to_value(&found).map_err(json_failure)?,
-                    None => {
-                        return Err(Error::failure(format!(
-                            "trace {} not found in the local store",
-                            id.w3c()
-                        ))
+                let found = lookup.found.into_iter().next().ok_or_else(|| {
+                    Error::failure(format!("trace {} not found in the local store", id.w3c()))
                         .with_hint(
                             "the traces tool lists the traces it holds; source xray looks in X-Ray",
-                        ));
-                    }
-                }
+                        )
+                })?;
+                serde_json::to_value(&found).map_err(json_failure)?
             }
             source => {
                 let asked = id.clone();
-                let context = (self.shared.context)();
-                let found = with_cloud(&self.shared, &call.clone(), move |cloud| async move {
+                let (context, said) = ((self.shared.context)(), call.clone());
+                let found = with_cloud(&self.shared, &call, move |cloud| async move {
                     let fallback = if source == TraceSourceArg::Spans {
                         views::xray::SpansFallback::Only
                     } else {
@@ -57,7 +52,7 @@ impl McpServer {
                         fallback,
                         jiff::Timestamp::now(),
                         RETRIEVAL_TIMEOUT,
-                        &|p| call.say(progress(&p)),
+                        &|p| said.say(progress(&p)),
                     )
                     .await
                     .map_err(|e| {
@@ -65,18 +60,12 @@ impl McpServer {
                     })
                 })
                 .await?;
-                match found.found.into_iter().next() {
-                    Some(trace) => serde_json::to_value(&trace).map_err(json_failure)?,
-                    None => {
-                        return Err(Error::failure(format!(
-                            "trace {} not found in X-Ray",
-                            id.as_str()
-                        ))
-                        .with_hint(
-                            "X-Ray keeps traces 30 days; the trace may also be in another region",
-                        ));
-                    }
-                }
+                let trace = found.found.into_iter().next().ok_or_else(|| {
+                    Error::failure(format!("trace {} not found in X-Ray", id.as_str())).with_hint(
+                        "X-Ray keeps traces 30 days; the trace may also be in another region",
+                    )
+                })?;
+                serde_json::to_value(&trace).map_err(json_failure)?
             }
         };
         let spans = count_spans(&value);

@@ -57,7 +57,8 @@ impl McpServer {
                 .await?
             }
             source => {
-                with_cloud(&self.shared, &call.clone(), move |cloud| async move {
+                let said = call.clone();
+                with_cloud(&self.shared, &call, move |cloud| async move {
                     let from = if source == TraceSourceArg::Spans {
                         views::traces::Source::AwsSpans { logs: &cloud.logs }
                     } else {
@@ -67,7 +68,7 @@ impl McpServer {
                             indexed_percent: None,
                         }
                     };
-                    views::traces::traces(&from, &request, &|p| call.say(progress(&p)))
+                    views::traces::traces(&from, &request, &|p| said.say(progress(&p)))
                         .await
                         .map_err(traces_failure)
                 })
