@@ -18,8 +18,8 @@ use crate::config::Secret;
 /// Rollbar's documented limit is 128 KB per item; tracectl stays well under it.
 pub const MAX_PAYLOAD_BYTES: usize = 64 * 1024;
 
-/// Rollbar's levels.
-pub const LEVELS: [&str; 5] = ["critical", "error", "warning", "info", "debug"];
+/// Rollbar's levels (the model's list: the stand-in checks the same).
+pub use crate::model::local_error::LEVELS;
 
 /// One item: `{"data": {...}}`, shaped like what pyrollbar sends.
 #[derive(Debug, Clone, Serialize)]

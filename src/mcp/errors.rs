@@ -92,10 +92,13 @@ impl McpServer {
 
 fn check_level(level: Option<&str>) -> Result<()> {
     match level {
-        Some(level) if !["critical", "error", "warning", "info", "debug"].contains(&level) => {
-            Err(Error::usage(format!("level: {level} is no Rollbar level"))
-                .with_hint("one of critical, error, warning, info, debug"))
-        }
+        Some(level) if !crate::model::local_error::LEVELS.contains(&level) => Err(Error::usage(
+            format!("level: {level} is no Rollbar level"),
+        )
+        .with_hint(format!(
+            "one of {}",
+            crate::model::local_error::LEVELS.join(", ")
+        ))),
         _ => Ok(()),
     }
 }

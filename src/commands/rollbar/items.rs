@@ -23,7 +23,7 @@ pub struct ItemsArgs {
     pub since: Option<TimeSpec>,
 
     /// Only this level: critical, error, warning, info or debug
-    #[arg(long, value_name = "LEVEL", value_parser = ["critical", "error", "warning", "info", "debug"])]
+    #[arg(long, value_name = "LEVEL", value_parser = clap::builder::PossibleValuesParser::new(crate::model::local_error::LEVELS.iter().copied()))]
     pub level: Option<String>,
 
     /// Only this environment
