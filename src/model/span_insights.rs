@@ -329,12 +329,7 @@ pub fn combine(slices: Vec<SliceFigures>, order: TraceOrder, limit: usize) -> Fi
         listed.extend(slice.listed);
     }
     // Most time spent first, as for the summaries.
-    routes.sort_by(|a, b| {
-        b.total_time
-            .total_cmp(&a.total_time)
-            .then(b.faults.cmp(&a.faults))
-            .then_with(|| (&a.route, &a.method).cmp(&(&b.route, &b.method)))
-    });
+    super::stats::rank_routes(&mut routes);
     let listed = super::stats::select(&listed, order, limit)
         .into_iter()
         .cloned()

@@ -132,58 +132,174 @@ pub struct RouteStats {
 
 /// Counts and percentiles over all traces.
 pub fn overview(traces: &[TraceSummary]) -> Overview {
-    let count = |f: fn(&TraceSummary) -> bool| traces.iter().filter(|t| f(t)).count() as u64;
-    Overview {
-        traces: traces.len() as u64,
-        errors: count(|t| t.has_error),
-        faults: count(|t| t.has_fault),
-        throttles: count(|t| t.has_throttle),
-        response_time: Percentiles::of(traces.iter().filter_map(TraceSummary::latency)),
-    }
+    let mut summariser = Summariser::new(TraceOrder::Slowest, 0);
+    traces.iter().for_each(|t| summariser.fold(t));
+    summariser.finish().0
 }
 
 /// Per-route figures, most impact first. Impact is the time users spent waiting on the
 /// route (count x latency): a slow route nobody calls ranks below a fast one everybody
 /// does, as in the X-Ray console's "time spent". Ties go to more faults, then the name.
 pub fn routes(traces: &[TraceSummary]) -> Vec<RouteStats> {
-    use std::borrow::Cow;
-    // Keys borrowed from the traces where they can be: a day holds many thousands.
-    let mut groups: foldhash::HashMap<(&str, Cow<'_, str>), Vec<&TraceSummary>> =
-        Default::default();
-    for trace in traces {
-        let method = trace.method.as_deref().unwrap_or("-");
-        let route = match (&trace.route, &trace.url) {
-            (Some(route), _) => Cow::Borrowed(route.as_str()),
-            (None, Some(url)) => Cow::Owned(normalize_route(url)),
-            (None, None) => Cow::Borrowed("(no url)"),
-        };
-        groups.entry((method, route)).or_default().push(trace);
-    }
-    let mut out: Vec<RouteStats> = groups
-        .into_iter()
-        .map(|((method, route), members)| {
-            let (method, route) = (method.to_string(), route.into_owned());
-            let latencies: Vec<f64> = members.iter().filter_map(|t| t.latency()).collect();
-            let pct = Percentiles::of(latencies.iter().copied());
-            RouteStats {
-                method,
-                route,
-                count: members.len() as u64,
-                errors: members.iter().filter(|t| t.has_error).count() as u64,
-                faults: members.iter().filter(|t| t.has_fault).count() as u64,
-                p50: pct.map_or(0.0, |p| p.p50),
-                p99: pct.map_or(0.0, |p| p.p99),
-                total_time: latencies.iter().sum(),
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| {
+    let mut summariser = Summariser::new(TraceOrder::Slowest, 0);
+    traces.iter().for_each(|t| summariser.fold(t));
+    summariser.finish().1
+}
+
+/// Puts routes in the order [`routes`] gives them: most time spent first, then more
+/// faults, then the name.
+pub fn rank_routes(routes: &mut [RouteStats]) {
+    routes.sort_by(|a, b| {
         b.total_time
             .total_cmp(&a.total_time)
             .then(b.faults.cmp(&a.faults))
             .then_with(|| (&a.route, &a.method).cmp(&(&b.route, &b.method)))
     });
-    out
+}
+
+/// The figures of a stream of traces taken one at a time: what [`overview`], [`routes`]
+/// and [`select`] give over a slice, holding only each trace's latency and the traces that
+/// may be listed. A day of the local store is half a million traces, whose summaries
+/// would take hundreds of megabytes if they were all held to be summarised.
+pub struct Summariser {
+    order: TraceOrder,
+    limit: usize,
+    traces: u64,
+    errors: u64,
+    faults: u64,
+    throttles: u64,
+    latencies: Vec<f64>,
+    /// By method and route (`key` spells them), looked up through `key` so a known route
+    /// costs no allocation.
+    routes: foldhash::HashMap<String, RouteFold>,
+    key: String,
+    /// The traces that may be listed: cut back to `limit` whenever it doubles.
+    listed: Vec<TraceSummary>,
+}
+
+/// One route's figures while its traces are folded in.
+#[derive(Default)]
+struct RouteFold {
+    method: String,
+    route: String,
+    count: u64,
+    errors: u64,
+    faults: u64,
+    latencies: Vec<f64>,
+}
+
+impl Summariser {
+    /// Figures over every trace added; `limit` of them listed in `order`.
+    pub fn new(order: TraceOrder, limit: usize) -> Summariser {
+        Summariser {
+            order,
+            limit,
+            traces: 0,
+            errors: 0,
+            faults: 0,
+            throttles: 0,
+            latencies: Vec::new(),
+            routes: Default::default(),
+            key: String::new(),
+            listed: Vec::new(),
+        }
+    }
+
+    /// The order the listed traces are in.
+    pub fn order(&self) -> TraceOrder {
+        self.order
+    }
+
+    /// Counts `trace`, and keeps it while it may be among the listed.
+    pub fn add(&mut self, trace: TraceSummary) {
+        self.fold(&trace);
+        if self.limit == 0 {
+            return;
+        }
+        self.listed.push(trace);
+        if self.listed.len() >= self.limit.saturating_mul(2) {
+            self.cut_listed();
+        }
+    }
+
+    /// Counts `trace` in the overview and its route.
+    fn fold(&mut self, trace: &TraceSummary) {
+        self.traces += 1;
+        self.errors += u64::from(trace.has_error);
+        self.faults += u64::from(trace.has_fault);
+        self.throttles += u64::from(trace.has_throttle);
+        let latency = trace.latency();
+        self.latencies.extend(latency);
+        let method = trace.method.as_deref().unwrap_or("-");
+        let normalized;
+        let route = match (&trace.route, &trace.url) {
+            (Some(route), _) => route.as_str(),
+            (None, Some(url)) => {
+                normalized = normalize_route(url);
+                normalized.as_str()
+            }
+            (None, None) => "(no url)",
+        };
+        // The method's length first, so no method and route spell another pair's key.
+        use std::fmt::Write;
+        self.key.clear();
+        let _ = write!(self.key, "{}:{method}{route}", method.len());
+        let route = match self.routes.get_mut(self.key.as_str()) {
+            Some(fold) => fold,
+            None => self.routes.entry(self.key.clone()).or_insert(RouteFold {
+                method: method.to_string(),
+                route: route.to_string(),
+                ..RouteFold::default()
+            }),
+        };
+        route.count += 1;
+        route.errors += u64::from(trace.has_error);
+        route.faults += u64::from(trace.has_fault);
+        route.latencies.extend(latency);
+    }
+
+    /// Keeps the first `limit` of the traces held, in no particular order (linear).
+    fn cut_listed(&mut self) {
+        if self.listed.len() > self.limit {
+            let order = listing_order(self.order);
+            self.listed
+                .select_nth_unstable_by(self.limit - 1, |a, b| order(a, b));
+            self.listed.truncate(self.limit);
+        }
+    }
+
+    /// The overview, the routes most impact first, and the listed traces in order.
+    pub fn finish(mut self) -> (Overview, Vec<RouteStats>, Vec<TraceSummary>) {
+        let overview = Overview {
+            traces: self.traces,
+            errors: self.errors,
+            faults: self.faults,
+            throttles: self.throttles,
+            response_time: Percentiles::of(std::mem::take(&mut self.latencies)),
+        };
+        let mut routes: Vec<RouteStats> = std::mem::take(&mut self.routes)
+            .into_values()
+            .map(|fold| {
+                let total_time = fold.latencies.iter().sum();
+                let pct = Percentiles::of(fold.latencies);
+                RouteStats {
+                    method: fold.method,
+                    route: fold.route,
+                    count: fold.count,
+                    errors: fold.errors,
+                    faults: fold.faults,
+                    p50: pct.map_or(0.0, |p| p.p50),
+                    p99: pct.map_or(0.0, |p| p.p99),
+                    total_time,
+                }
+            })
+            .collect();
+        rank_routes(&mut routes);
+        self.cut_listed();
+        let order = listing_order(self.order);
+        self.listed.sort_by(|a, b| order(a, b));
+        (overview, routes, self.listed)
+    }
 }
 
 /// Which traces to list under the summary (also `xray traces --sort`).
@@ -193,35 +309,37 @@ pub enum TraceOrder {
     Newest,
 }
 
+/// How `order` ranks two traces; ties broken by id so the listing is stable.
+fn listing_order(order: TraceOrder) -> fn(&TraceSummary, &TraceSummary) -> std::cmp::Ordering {
+    match order {
+        TraceOrder::Slowest => |a, b| {
+            let (a_l, b_l) = (a.latency().unwrap_or(0.0), b.latency().unwrap_or(0.0));
+            b_l.total_cmp(&a_l).then_with(|| a.id.cmp(&b.id))
+        },
+        TraceOrder::Newest => |a, b| b.started().cmp(&a.started()).then_with(|| a.id.cmp(&b.id)),
+    }
+}
+
 /// The first `limit` traces in `order`; ties broken by id so the listing is stable.
 pub fn select(traces: &[TraceSummary], order: TraceOrder, limit: usize) -> Vec<&TraceSummary> {
-    let mut picked: Vec<&TraceSummary> = traces.iter().collect();
-    let slowest = |a: &&TraceSummary, b: &&TraceSummary| {
-        let (a_l, b_l) = (a.latency().unwrap_or(0.0), b.latency().unwrap_or(0.0));
-        b_l.total_cmp(&a_l).then_with(|| a.id.cmp(&b.id))
-    };
-    let newest = |a: &&TraceSummary, b: &&TraceSummary| {
-        b.started().cmp(&a.started()).then_with(|| a.id.cmp(&b.id))
-    };
-    let order: &dyn Fn(&&TraceSummary, &&TraceSummary) -> std::cmp::Ordering = match order {
-        TraceOrder::Slowest => &slowest,
-        TraceOrder::Newest => &newest,
-    };
     if limit == 0 {
         return Vec::new();
     }
+    let order = listing_order(order);
+    let mut picked: Vec<&TraceSummary> = traces.iter().collect();
     // The first `limit` of many: put them in front (linear), then sort just those.
     if limit < picked.len() {
-        picked.select_nth_unstable_by(limit - 1, order);
+        picked.select_nth_unstable_by(limit - 1, |a, b| order(a, b));
         picked.truncate(limit);
     }
-    picked.sort_by(order);
+    picked.sort_by(|a, b| order(a, b));
     picked
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::Timestamp;
 
     fn trace(
         id: &str,
@@ -250,6 +368,91 @@ mod tests {
             has_error: error,
             has_fault: fault,
             has_throttle: false,
+        }
+    }
+
+    /// Traces of mixed routes, latencies with ties, and some with no latency or method.
+    fn mixed(n: u32) -> Vec<TraceSummary> {
+        (0..n)
+            .map(|i| {
+                let mut t = trace(
+                    &format!("{:032x}", (i * 7919) % n),
+                    ["GET", "POST"][(i % 2) as usize],
+                    &format!("https://h/api/items/{}", i % 13),
+                    f64::from(i % 17) / 10.0,
+                    i % 5 == 0,
+                    i % 11 == 0,
+                );
+                t.start = Timestamp::from_second(1_700_000_000 + i64::from(i % 97)).ok();
+                if i % 3 == 0 {
+                    t.route = Some(format!("/r{}", i % 4));
+                }
+                if i % 23 == 0 {
+                    (t.response_time, t.duration) = (None, None);
+                }
+                if i % 29 == 0 {
+                    t.method = None;
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_summariser_gives_what_a_pass_over_all_traces_gives() {
+        use std::collections::BTreeMap;
+        let traces = mixed(1000);
+        for order in [TraceOrder::Slowest, TraceOrder::Newest] {
+            // Small limits: the held traces are cut back many times on the way.
+            for limit in [0, 1, 7, 1000, 2000] {
+                let mut summariser = Summariser::new(order, limit);
+                traces.iter().cloned().for_each(|t| summariser.add(t));
+                let (overview, routes, listed) = summariser.finish();
+
+                // The listing: every trace sorted, the first `limit`.
+                let mut all = traces.clone();
+                let rank = listing_order(order);
+                all.sort_by(|a, b| rank(a, b));
+                all.truncate(limit);
+                assert_eq!(listed, all, "{order:?} {limit}");
+
+                // The overview, counted and sorted here.
+                let mut latencies: Vec<f64> = traces.iter().filter_map(|t| t.latency()).collect();
+                latencies.sort_by(f64::total_cmp);
+                assert_eq!(overview.traces, 1000);
+                assert_eq!(overview.errors, 200);
+                assert_eq!(overview.faults, 91);
+                let pct = overview.response_time.unwrap();
+                assert_eq!(pct.p50, latencies[latencies.len() / 2 - 1]);
+                assert_eq!(pct.max, *latencies.last().unwrap());
+
+                // The routes, grouped here.
+                let mut groups: BTreeMap<(String, String), Vec<&TraceSummary>> = BTreeMap::new();
+                for t in &traces {
+                    let route = t
+                        .route
+                        .clone()
+                        .unwrap_or_else(|| normalize_route(t.url.as_deref().unwrap()));
+                    let method = t.method.clone().unwrap_or_else(|| "-".into());
+                    groups.entry((method, route)).or_default().push(t);
+                }
+                assert_eq!(routes.len(), groups.len());
+                for r in &routes {
+                    let members = &groups[&(r.method.clone(), r.route.clone())];
+                    assert_eq!(r.count, members.len() as u64);
+                    assert_eq!(
+                        r.faults,
+                        members.iter().filter(|t| t.has_fault).count() as u64
+                    );
+                    let total: f64 = members.iter().filter_map(|t| t.latency()).sum();
+                    assert!((r.total_time - total).abs() < 1e-9);
+                }
+                assert!(
+                    routes
+                        .windows(2)
+                        .all(|w| w[0].total_time >= w[1].total_time)
+                );
+            }
         }
     }
 

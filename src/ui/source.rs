@@ -151,7 +151,7 @@ impl Source for LocalSource {
                     views::traces::SourceKind::Local,
                     "local",
                     empty.window,
-                    &[],
+                    std::iter::empty(),
                     empty.order,
                     empty.limit,
                 ),

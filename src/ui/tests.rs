@@ -102,7 +102,7 @@ fn listing() -> Listing {
         SourceKind::Local,
         "local",
         window(),
-        &traces,
+        traces,
         TraceOrder::Newest,
         1000,
     );
@@ -377,7 +377,7 @@ fn empty_store_says_how_to_fill_it() {
                 SourceKind::Local,
                 "local",
                 window(),
-                &[],
+                std::iter::empty(),
                 TraceOrder::Newest,
                 1000,
             ),

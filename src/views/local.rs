@@ -11,7 +11,7 @@ use super::lookup::LogLine;
 use super::query::QueryReport;
 use super::rollbar::ErrorMatch;
 use super::services::ServicesReport;
-use super::traces::{SourceKind, TracesReport, TracesRequest, summarise};
+use super::traces::{SourceKind, TracesReport, TracesRequest, summarised};
 use crate::clients::store::{LogsFilter, Store, StoreError};
 use crate::model::graph;
 use crate::model::lookup::running_at;
@@ -19,6 +19,7 @@ use crate::model::query::{QuerySpec, SpecError};
 use crate::model::span::SpanRecord;
 use crate::model::span::trace_of;
 use crate::model::span_query;
+use crate::model::stats::Summariser;
 use crate::model::time::Window;
 use crate::model::trace::{Trace, TraceId};
 
@@ -77,24 +78,19 @@ pub const POINT_AN_APP: &str = "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:431
 /// The stored traces of a window: what `local traces` shows.
 pub fn traces(store: &Store, request: &TracesRequest) -> Result<TracesReport, StoreError> {
     let window = request.window;
-    let traces: Vec<_> = store
-        .summaries_between(
-            ns(window.start),
-            ns(window.end),
-            request.selection.service.as_deref(),
-            request.selection.text.as_deref(),
-        )?
-        .into_iter()
-        .filter(|t| request.selection.admits(t))
-        .collect();
-    let mut report = summarise(
-        SourceKind::Local,
-        "local",
-        window,
-        &traces,
-        request.order,
-        request.limit,
-    );
+    let mut summariser = Summariser::new(request.order, request.limit);
+    store.each_summary_between(
+        ns(window.start),
+        ns(window.end),
+        request.selection.service.as_deref(),
+        request.selection.text.as_deref(),
+        |trace| {
+            if request.selection.admits(&trace) {
+                summariser.add(trace);
+            }
+        },
+    )?;
+    let mut report = summarised(SourceKind::Local, "local", window, summariser);
     // Counted for the listed traces only: a look-up in the key each.
     let ids: Vec<&str> = report.traces.iter().map(|t| t.id.as_str()).collect();
     let counts = store.span_counts(&ids)?;

@@ -13,7 +13,7 @@ use crate::clients::store::{Store, StoreError};
 use crate::clients::xray::{self, ScanProgress};
 use crate::model::filter::TraceFilter;
 use crate::model::span_insights::{self, Figures, SPANS_GROUP, SliceFigures, SpanSelection};
-use crate::model::stats::{self, Overview, RouteStats, TraceOrder};
+use crate::model::stats::{Overview, RouteStats, Summariser, TraceOrder};
 use crate::model::time::Window;
 use crate::model::trace::TraceSummary;
 
@@ -134,20 +134,32 @@ pub fn summarise(
     source: SourceKind,
     source_label: impl Into<String>,
     window: Window,
-    traces: &[TraceSummary],
+    traces: impl IntoIterator<Item = TraceSummary>,
     order: TraceOrder,
     limit: usize,
 ) -> TracesReport {
+    let mut summariser = Summariser::new(order, limit);
+    traces.into_iter().for_each(|t| summariser.add(t));
+    summarised(source, source_label, window, summariser)
+}
+
+/// The report of the traces `summariser` was given one by one (a source that streams
+/// them, so they are never all held).
+pub fn summarised(
+    source: SourceKind,
+    source_label: impl Into<String>,
+    window: Window,
+    summariser: Summariser,
+) -> TracesReport {
+    let order = summariser.order();
+    let (summary, routes, listed) = summariser.finish();
     TracesReport {
         source,
         percentiles: Exactness::Exact,
         window: window.into(),
-        summary: stats::overview(traces),
-        routes: stats::routes(traces),
-        traces: stats::select(traces, order, limit)
-            .into_iter()
-            .map(TraceRow::from)
-            .collect(),
+        summary,
+        routes,
+        traces: listed.iter().map(TraceRow::from).collect(),
         source_label: source_label.into(),
         order,
     }
@@ -251,7 +263,7 @@ pub async fn traces(
                 kind,
                 label,
                 request.window,
-                &found,
+                found,
                 request.order,
                 request.limit,
             ))

@@ -219,17 +219,19 @@ impl Store {
     }
 
     /// The summaries of the requests whose root span started in `[start_ns, end_ns)` (with
-    /// `service`, only traces with a span of that service), oldest first: the root's
-    /// columns, and the trace flagged by any of its spans as X-Ray's summaries are (a
-    /// throttle is an error too). Only what a summary needs is read: no JSON is parsed, and
-    /// the flags come from one pass over the spans that are not ok.
-    pub fn summaries_between(
+    /// `service`, only traces with a span of that service), oldest first, handed to `each`
+    /// one by one (a day is half a million; they are not all held): the root's columns,
+    /// and the trace flagged by any of its spans as X-Ray's summaries are (a throttle is
+    /// an error too). Only what a summary needs is read: no JSON is parsed, and the flags
+    /// come from one pass over the spans that are not ok.
+    pub fn each_summary_between(
         &self,
         start_ns: i64,
         end_ns: i64,
         service: Option<&str>,
         text: Option<&str>,
-    ) -> Result<Vec<TraceSummary>, StoreError> {
+        mut each: impl FnMut(TraceSummary),
+    ) -> Result<(), StoreError> {
         let read = |e| classify_read(&self.path, e);
         // The flags first: every span that is not ok, from the small index of them (one
         // pass, however many traces the window holds), by trace.
@@ -268,33 +270,36 @@ impl Store {
                  ORDER BY r.start_ns",
             )
             .map_err(read)?;
-        let rows = query
-            .query_map(params![start_ns, end_ns, service, text], |r| {
-                let id: String = r.get(0)?;
-                let start: i64 = r.get(1)?;
-                let end: Option<i64> = r.get(2)?;
-                let seconds = end.map(|e| (e - start) as f64 / 1e9);
-                let (has_error, has_fault, has_throttle) =
-                    flags.get(&id).copied().unwrap_or_default();
-                Ok(TraceSummary {
-                    id,
-                    start: jiff::Timestamp::from_nanosecond(i128::from(start)).ok(),
-                    duration: seconds,
-                    response_time: seconds,
-                    method: r.get(3)?,
-                    url: r.get(4)?,
-                    route: r.get(6)?,
-                    service: r.get::<_, Option<String>>(7)?.filter(|s| !s.is_empty()),
-                    status: r
-                        .get::<_, Option<i64>>(5)?
-                        .and_then(|s| i32::try_from(s).ok()),
-                    has_error,
-                    has_fault,
-                    has_throttle,
-                })
-            })
+        let mut rows = query
+            .query(params![start_ns, end_ns, service, text])
             .map_err(read)?;
-        rows.collect::<Result<_, _>>().map_err(read)
+        let summary_of = |r: &rusqlite::Row<'_>| -> rusqlite::Result<TraceSummary> {
+            let id: String = r.get(0)?;
+            let start: i64 = r.get(1)?;
+            let end: Option<i64> = r.get(2)?;
+            let seconds = end.map(|e| (e - start) as f64 / 1e9);
+            let (has_error, has_fault, has_throttle) = flags.get(&id).copied().unwrap_or_default();
+            Ok(TraceSummary {
+                id,
+                start: jiff::Timestamp::from_nanosecond(i128::from(start)).ok(),
+                duration: seconds,
+                response_time: seconds,
+                method: r.get(3)?,
+                url: r.get(4)?,
+                route: r.get(6)?,
+                service: r.get::<_, Option<String>>(7)?.filter(|s| !s.is_empty()),
+                status: r
+                    .get::<_, Option<i64>>(5)?
+                    .and_then(|s| i32::try_from(s).ok()),
+                has_error,
+                has_fault,
+                has_throttle,
+            })
+        };
+        while let Some(row) = rows.next().map_err(read)? {
+            each(summary_of(row).map_err(read)?);
+        }
+        Ok(())
     }
 
     /// The spans that started in `[start_ns, end_ns)` with only what the service graph
