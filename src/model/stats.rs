@@ -263,7 +263,7 @@ impl Summariser {
         if self.listed.len() > self.limit {
             let order = listing_order(self.order);
             self.listed
-                .select_nth_unstable_by(self.limit - 1, |a, b| order(a, b));
+                .select_nth_unstable_by(self.limit - 1, order);
             self.listed.truncate(self.limit);
         }
     }
@@ -297,7 +297,7 @@ impl Summariser {
         rank_routes(&mut routes);
         self.cut_listed();
         let order = listing_order(self.order);
-        self.listed.sort_by(|a, b| order(a, b));
+        self.listed.sort_by(order);
         (overview, routes, self.listed)
     }
 }
@@ -412,7 +412,7 @@ mod tests {
                 // The listing: every trace sorted, the first `limit`.
                 let mut all = traces.clone();
                 let rank = listing_order(order);
-                all.sort_by(|a, b| rank(a, b));
+                all.sort_by(rank);
                 all.truncate(limit);
                 assert_eq!(listed, all, "{order:?} {limit}");
 
