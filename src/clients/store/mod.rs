@@ -416,7 +416,6 @@ impl Store {
         Ok(table)
     }
 
-    /// Every span of one trace (W3C id), in start order.
     /// How many spans the store holds of each trace of `trace_ids` (from the key alone).
     pub fn span_counts(&self, trace_ids: &[&str]) -> Result<Vec<u64>, StoreError> {
         let read = |e| classify_read(&self.path, e);
@@ -435,6 +434,7 @@ impl Store {
             .collect()
     }
 
+    /// Every span of one trace (W3C id), in start order.
     pub fn trace(&self, trace_id: &str) -> Result<Vec<SpanRecord>, StoreError> {
         self.records(
             &format!(
