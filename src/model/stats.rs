@@ -262,8 +262,7 @@ impl Summariser {
     fn cut_listed(&mut self) {
         if self.listed.len() > self.limit {
             let order = listing_order(self.order);
-            self.listed
-                .select_nth_unstable_by(self.limit - 1, order);
+            self.listed.select_nth_unstable_by(self.limit - 1, order);
             self.listed.truncate(self.limit);
         }
     }

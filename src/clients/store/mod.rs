@@ -205,6 +205,11 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
+        // A reader that asks again (the explorer every 500 ms, the agent server) finds the
+        // pages of its window in its own cache, not read from the file again: up to
+        // 32 MiB, taken only as pages are read. (SQLite's default is 2 MiB.)
+        conn.pragma_update(None, "cache_size", -32 * 1024)
+            .map_err(|e| classify_read(path, e))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -508,9 +513,13 @@ impl Store {
     /// The earliest and latest span start stored, `None` when there is none.
     pub fn time_range(&self) -> Result<Option<(i64, i64)>, StoreError> {
         self.conn
-            .query_row("SELECT min(start_ns), max(start_ns) FROM spans", [], |r| {
-                Ok(r.get::<_, Option<i64>>(0)?.zip(r.get::<_, Option<i64>>(1)?))
-            })
+            // Two subqueries: SQLite answers a lone min() or max() from the end of the
+            // index, but both in one select scan the whole of it (80 ms over 1M spans).
+            .query_row(
+                "SELECT (SELECT min(start_ns) FROM spans), (SELECT max(start_ns) FROM spans)",
+                [],
+                |r| Ok(r.get::<_, Option<i64>>(0)?.zip(r.get::<_, Option<i64>>(1)?)),
+            )
             .map_err(|e| classify_read(&self.path, e))
     }
 
