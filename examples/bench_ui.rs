@@ -194,6 +194,9 @@ async fn bench() {
         let resource = std::sync::Arc::new(serde_json::Map::new());
         let mut written = 0i64;
         let started = Instant::now();
+        // Ids of this run's own: a kept store (TRACECTL_BENCH_DB) holds earlier runs'
+        // requests, which the same ids would move to now, out of the paused window.
+        let run = jiff::Timestamp::now().as_nanosecond() as u64;
         while !writing.load(std::sync::atomic::Ordering::Relaxed) {
             // 50 requests (100 spans) every 100 ms, each starting now.
             let now = jiff::Timestamp::now().as_nanosecond() as i64 + EVERY_NS;
@@ -202,7 +205,7 @@ async fn bench() {
                     let n = written + k;
                     let mut spans = spans(TRACES - 1, now, &resource);
                     for (i, s) in spans.iter_mut().enumerate() {
-                        s.trace_id = format!("{:016x}{:016x}", 0xfeed_0000_u64 + n as u64, 7);
+                        s.trace_id = format!("{:016x}{run:016x}", 0xfeed_0000_u64 + n as u64);
                         s.span_id = format!("{:015x}{i}", n + 1);
                         if i > 0 {
                             s.parent_id = Some(format!("{:015x}0", n + 1));

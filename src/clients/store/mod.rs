@@ -205,11 +205,6 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
-        // A reader that asks again (the explorer every 500 ms, the agent server) finds the
-        // pages of its window in its own cache, not read from the file again: up to
-        // 32 MiB, taken only as pages are read. (SQLite's default is 2 MiB.)
-        conn.pragma_update(None, "cache_size", -32 * 1024)
-            .map_err(|e| classify_read(path, e))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
