@@ -130,24 +130,9 @@ pub struct RouteStats {
     pub total_time: f64,
 }
 
-/// Counts and percentiles over all traces.
-pub fn overview(traces: &[TraceSummary]) -> Overview {
-    let mut summariser = Summariser::new(TraceOrder::Slowest, 0);
-    traces.iter().for_each(|t| summariser.fold(t));
-    summariser.finish().0
-}
-
-/// Per-route figures, most impact first. Impact is the time users spent waiting on the
-/// route (count x latency): a slow route nobody calls ranks below a fast one everybody
-/// does, as in the X-Ray console's "time spent". Ties go to more faults, then the name.
-pub fn routes(traces: &[TraceSummary]) -> Vec<RouteStats> {
-    let mut summariser = Summariser::new(TraceOrder::Slowest, 0);
-    traces.iter().for_each(|t| summariser.fold(t));
-    summariser.finish().1
-}
-
-/// Puts routes in the order [`routes`] gives them: most time spent first, then more
-/// faults, then the name.
+/// Puts routes in order of impact: the time users spent waiting on the route (count x
+/// latency), so a slow route nobody calls ranks below a fast one everybody does, as in the
+/// X-Ray console's "time spent". Ties go to more faults, then the name.
 pub fn rank_routes(routes: &mut [RouteStats]) {
     routes.sort_by(|a, b| {
         b.total_time
@@ -157,9 +142,10 @@ pub fn rank_routes(routes: &mut [RouteStats]) {
     });
 }
 
-/// The figures of a stream of traces taken one at a time: what [`overview`], [`routes`]
-/// and [`select`] give over a slice, holding only each trace's latency and the traces that
-/// may be listed. A day of the local store is half a million traces, whose summaries
+/// The figures of a stream of traces taken one at a time: the counts and latency
+/// percentiles of them all, per-route figures (most impact first), and the first `limit`
+/// in an order (as [`select`] picks them), holding only each trace's latency and the
+/// traces that may be listed. A day of the local store is half a million traces, whose summaries
 /// would take hundreds of megabytes if they were all held to be summarised.
 pub struct Summariser {
     order: TraceOrder,
@@ -370,6 +356,13 @@ mod tests {
         }
     }
 
+    /// The overview and routes of `traces`, none listed.
+    fn summarised(traces: &[TraceSummary]) -> (Overview, Vec<RouteStats>, Vec<TraceSummary>) {
+        let mut summariser = Summariser::new(TraceOrder::Slowest, 0);
+        traces.iter().cloned().for_each(|t| summariser.add(t));
+        summariser.finish()
+    }
+
     /// Traces of mixed routes, latencies with ties, and some with no latency or method.
     fn mixed(n: u32) -> Vec<TraceSummary> {
         (0..n)
@@ -505,12 +498,11 @@ mod tests {
             trace("d", "POST", "http://h/api/activities", 0.2, false, false),
             trace("e", "GET", "http://h/api/health-check", 0.004, false, false),
         ];
-        let o = overview(&traces);
+        let (o, r, _) = summarised(&traces);
         assert_eq!((o.traces, o.errors, o.faults, o.throttles), (5, 1, 1, 0));
         assert_eq!(o.rate(o.errors), 0.2);
         let p = o.response_time.unwrap();
         assert_eq!((p.p50, p.p90, p.p99, p.max), (0.2, 2.0, 2.0, 2.0));
-        let r = routes(&traces);
         let keys: Vec<(&str, &str, u64, u64, u64)> = r
             .iter()
             .map(|r| {
