@@ -118,6 +118,9 @@ pub struct Store {
     version: i32,
     /// The writer's log lines not yet in the trace index (see `logs::TraceIndex`).
     trace_index: logs::TraceIndex,
+    /// How a reader opened the file, so it can open more connections to read parts of it
+    /// at once (`None` for the writer).
+    reopen: Option<(String, OpenFlags)>,
 }
 
 impl Store {
@@ -146,6 +149,7 @@ impl Store {
             path: path.to_path_buf(),
             version: SCHEMA_VERSION,
             trace_index: logs::TraceIndex::default(),
+            reopen: None,
         };
         store.migrate()?;
         // Lines committed after the index's mark (a writer that was killed) are indexed
@@ -179,7 +183,9 @@ impl Store {
             Ok((conn, version))
         };
         let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let (conn, version) = match open(read_only, &path.to_string_lossy()) {
+        let target = path.to_string_lossy().into_owned();
+        let mut reopen = (target.clone(), read_only);
+        let (conn, version) = match open(read_only, &target) {
             Ok(opened) => opened,
             // A WAL database in a folder the reader cannot write (no `-shm` can be made):
             // with no listener writing it, it can be read as an immutable file.
@@ -190,6 +196,7 @@ impl Store {
                 }) =>
             {
                 let uri = format!("file:{}?immutable=1", path.display());
+                reopen = (uri.clone(), read_only | OpenFlags::SQLITE_OPEN_URI);
                 open(read_only | OpenFlags::SQLITE_OPEN_URI, &uri)?
             }
             Err(e) => return Err(e),
@@ -210,6 +217,7 @@ impl Store {
             path: path.to_path_buf(),
             version,
             trace_index: logs::TraceIndex::default(),
+            reopen: Some(reopen),
         })
     }
 
@@ -464,10 +472,31 @@ impl Store {
 
     /// Spans and traces per service, busiest first.
     pub fn services(&self) -> Result<Vec<(String, i64, i64)>, StoreError> {
+        let parts = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        // The parts seek in the index by service and start, which a file no writer of this
+        // tracectl has opened yet may lack (each part would scan the whole table).
+        let indexed = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'service_by_start'",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .map_err(|e| classify_read(&self.path, e))?
+            > 0;
+        let mut out = match &self.reopen {
+            Some(reopen) if parts > 1 && indexed => self.services_in_parts(reopen, parts)?,
+            _ => self.services_in_one_pass()?,
+        };
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(out)
+    }
+
+    /// Spans and distinct traces per service in one pass over the index by service: a
+    /// service's spans come together, so its traces are counted in a set of ids (as
+    /// numbers) cleared for each service, where SQLite's count(DISTINCT) sorts them all.
+    fn services_in_one_pass(&self) -> Result<Vec<(String, i64, i64)>, StoreError> {
         let read = |e| classify_read(&self.path, e);
-        // In the order of the index by service, a service's spans come together: spans
-        // and distinct traces are counted in one pass over it (ids as numbers in a set,
-        // cleared for each service), where SQLite's count(DISTINCT) sorts them all again.
         let mut query = self
             .conn
             .prepare("SELECT service, trace_id FROM spans ORDER BY service")
@@ -484,13 +513,126 @@ impl Store {
             }
             if let Some((_, spans, count)) = out.last_mut() {
                 *spans += 1;
-                // Stored ids are 32 hex digits, a u128 each.
-                if traces.insert(u128::from_str_radix(trace, 16).unwrap_or_default()) {
+                if traces.insert(trace_number(trace)) {
                     *count += 1;
                 }
             }
         }
-        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(out)
+    }
+
+    /// [`Store::services_in_one_pass`] read by `parts` connections at once, each taking a
+    /// slice of every service's time from the index by service and start (reading the
+    /// index is most of `local stats`' time, and one core does it at half the speed of
+    /// two). The slices do not overlap, so no span is counted twice; a trace with spans in
+    /// two slices is counted once when their sets of ids are joined. Each connection reads
+    /// its own snapshot: while a listener writes, a slice may hold spans another did not
+    /// see yet, as any count of a live store is a moment's.
+    fn services_in_parts(
+        &self,
+        (target, flags): &(String, OpenFlags),
+        parts: usize,
+    ) -> Result<Vec<(String, i64, i64)>, StoreError> {
+        let read = |e| classify_read(&self.path, e);
+        // The services and the time of each, from the ends of the index: a seek each.
+        let mut first = self
+            .conn
+            .prepare("SELECT min(service) FROM spans")
+            .map_err(read)?;
+        let mut next = self
+            .conn
+            .prepare("SELECT min(service) FROM spans WHERE service > ?1")
+            .map_err(read)?;
+        let mut ends = self
+            .conn
+            .prepare(
+                "SELECT (SELECT min(start_ns) FROM spans WHERE service = ?1),
+                        (SELECT max(start_ns) FROM spans WHERE service = ?1)",
+            )
+            .map_err(read)?;
+        let mut services: Vec<(String, i64, i64)> = Vec::new();
+        let mut service: Option<String> = first.query_row([], |r| r.get(0)).map_err(read)?;
+        while let Some(name) = service {
+            let (from, to): (i64, i64) = ends
+                .query_row([&name], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(read)?;
+            service = next.query_row([&name], |r| r.get(0)).map_err(read)?;
+            services.push((name, from, to));
+        }
+        // Part k reads the k-th slice of each service's time, [its start, the next's).
+        let slice_start = |(from, to): (i64, i64), k: usize| -> i64 {
+            let span = i128::from(to) - i128::from(from) + 1;
+            (i128::from(from) + span * k as i128 / parts as i128) as i64
+        };
+        let counted: Vec<Result<Vec<ServiceCount>, StoreError>> = std::thread::scope(|scope| {
+            let (services, path) = (&services, &self.path);
+            let workers: Vec<_> = (0..parts)
+                .map(|k| {
+                    scope.spawn(move || {
+                        let conn = Connection::open_with_flags(target, *flags)
+                            .map_err(|e| classify_read(path, e))?;
+                        let mut query = conn
+                            .prepare(
+                                "SELECT trace_id FROM spans
+                                     WHERE service = ?1 AND start_ns >= ?2 AND start_ns <= ?3",
+                            )
+                            .map_err(|e| classify_read(path, e))?;
+                        let mut counted = Vec::with_capacity(services.len());
+                        for (name, from, to) in services {
+                            let low = slice_start((*from, *to), k);
+                            let high = if k + 1 == parts {
+                                *to
+                            } else {
+                                slice_start((*from, *to), k + 1) - 1
+                            };
+                            let mut spans = 0i64;
+                            let mut traces: foldhash::HashSet<u128> = Default::default();
+                            let mut rows = query
+                                .query(params![name, low, high])
+                                .map_err(|e| classify_read(path, e))?;
+                            while let Some(row) = rows.next().map_err(|e| classify_read(path, e))? {
+                                let trace = row
+                                    .get_ref(0)
+                                    .map_err(|e| classify_read(path, e))?
+                                    .as_str()
+                                    .unwrap_or_default();
+                                spans += 1;
+                                traces.insert(trace_number(trace));
+                            }
+                            counted.push((spans, traces));
+                        }
+                        Ok(counted)
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join().unwrap_or_else(|_| {
+                        Err(StoreError::Read {
+                            path: self.path.clone(),
+                            source: std::io::Error::other("a reader thread panicked").into(),
+                        })
+                    })
+                })
+                .collect()
+        });
+        let mut parts_counted = counted.into_iter().collect::<Result<Vec<_>, _>>()?;
+        let mut out = Vec::with_capacity(services.len());
+        for (i, (name, _, _)) in services.into_iter().enumerate() {
+            let mut spans = 0;
+            let mut traces: foldhash::HashSet<u128> = Default::default();
+            for part in &mut parts_counted {
+                let (n, mut ids) = std::mem::take(&mut part[i]);
+                spans += n;
+                // Into the larger set, the smaller one's ids.
+                if ids.len() > traces.len() {
+                    std::mem::swap(&mut ids, &mut traces);
+                }
+                traces.extend(ids);
+            }
+            out.push((name, spans, traces.len() as i64));
+        }
         Ok(out)
     }
 
@@ -792,6 +934,14 @@ impl Store {
     }
 }
 
+/// A service's spans in a slice of time, and the ids of their traces.
+type ServiceCount = (i64, foldhash::HashSet<u128>);
+
+/// A stored trace id (32 hex digits) as a number, for sets of many of them.
+fn trace_number(trace_id: &str) -> u128 {
+    u128::from_str_radix(trace_id, 16).unwrap_or_default()
+}
+
 /// The columns [`record_of_row`] reads, in its order.
 const COLUMNS: &str = "trace_id, span_id, parent_id, service, name, kind, start_ns, end_ns,
     status, http_method, http_route, http_url, http_status, db_statement, remote_service,
@@ -995,6 +1145,62 @@ mod tests {
             source: SpanSource::Xray,
             detail: Default::default(),
         }
+    }
+
+    #[test]
+    fn services_read_in_parts_count_what_one_pass_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("spans.db");
+        let mut store = Store::open(&path).unwrap();
+        // 300 traces over 300 s; each has spans of "api" at its start and end, so many
+        // traces cross the parts' slices of time; every third also calls "db" twice, and
+        // every fifth has a span of "worker".
+        let mut spans = Vec::new();
+        for t in 0..300i64 {
+            let trace_id = format!("{:032x}", t * 7919 + 1);
+            let at = |s: i64| 1_000_000_000_000 + t * 1_000_000_000 + s * 40_000_000_000;
+            let mut add = |n: i64, service: &str, start: i64| {
+                let mut s = span(&format!("{:016x}", t * 10 + n + 1), Some(start + 1));
+                (s.trace_id, s.service, s.start_ns) = (trace_id.clone(), service.into(), start);
+                spans.push(s);
+            };
+            add(0, "api", at(0));
+            add(1, "api", at(3));
+            if t % 3 == 0 {
+                add(2, "db", at(1));
+                add(3, "db", at(2));
+            }
+            if t % 5 == 0 {
+                add(4, "worker", at(1));
+            }
+        }
+        store.insert(&spans.iter().collect::<Vec<_>>()).unwrap();
+        drop(store);
+
+        let reader = Store::open_read(&path).unwrap();
+        let one_pass = reader.services_in_one_pass().unwrap();
+        assert_eq!(
+            one_pass,
+            [
+                ("api".into(), 600, 300),
+                ("db".into(), 200, 100),
+                ("worker".into(), 60, 60)
+            ]
+        );
+        let reopen = reader.reopen.clone().unwrap();
+        for parts in [2, 3, 7] {
+            let mut in_parts = reader.services_in_parts(&reopen, parts).unwrap();
+            in_parts.sort();
+            assert_eq!(in_parts, one_pass, "{parts} parts");
+        }
+        // Busiest first.
+        let services: Vec<String> = reader
+            .services()
+            .unwrap()
+            .into_iter()
+            .map(|s| s.0)
+            .collect();
+        assert_eq!(services, ["api", "db", "worker"]);
     }
 
     #[test]
