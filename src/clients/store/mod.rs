@@ -553,11 +553,15 @@ impl Store {
         let mut services: Vec<(String, i64, i64)> = Vec::new();
         let mut service: Option<String> = first.query_row([], |r| r.get(0)).map_err(read)?;
         while let Some(name) = service {
-            let (from, to): (i64, i64) = ends
+            // Each statement reads its own moment: a service a listener's prune emptied
+            // since has no ends, and no spans to count.
+            let ends: (Option<i64>, Option<i64>) = ends
                 .query_row([&name], |r| Ok((r.get(0)?, r.get(1)?)))
                 .map_err(read)?;
             service = next.query_row([&name], |r| r.get(0)).map_err(read)?;
-            services.push((name, from, to));
+            if let (Some(from), Some(to)) = ends {
+                services.push((name, from, to));
+            }
         }
         // Part k reads the k-th slice of each service's time, [its start, the next's).
         let slice_start = |(from, to): (i64, i64), k: usize| -> i64 {
@@ -570,6 +574,8 @@ impl Store {
                 .map(|k| {
                     scope.spawn(move || {
                         let conn = Connection::open_with_flags(target, *flags)
+                            .map_err(|e| classify_read(path, e))?;
+                        conn.busy_timeout(Duration::from_secs(5))
                             .map_err(|e| classify_read(path, e))?;
                         let mut query = conn
                             .prepare(
