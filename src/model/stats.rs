@@ -145,8 +145,8 @@ pub fn rank_routes(routes: &mut [RouteStats]) {
 /// The figures of a stream of traces taken one at a time: the counts and latency
 /// percentiles of them all, per-route figures (most impact first), and the first `limit`
 /// in an order (as [`select`] picks them), holding only each trace's latency and the
-/// traces that may be listed. A day of the local store is half a million traces, whose summaries
-/// would take hundreds of megabytes if they were all held to be summarised.
+/// traces that may be listed. A day of the local store is half a million traces, whose
+/// summaries would take hundreds of megabytes if they were all held to be summarised.
 pub struct Summariser {
     order: TraceOrder,
     limit: usize,
