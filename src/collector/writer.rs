@@ -138,7 +138,7 @@ fn run(
     }
     // What waits for the trace index is written now (a writer killed instead leaves it to
     // the next one, which indexes the lines after the mark).
-    let _ = store.flush_trace_index();
+    let _ = store.flush_indexes();
 }
 
 /// Commits a group of batches in one transaction and answers each one's sender.

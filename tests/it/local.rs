@@ -1743,7 +1743,7 @@ fn the_local_views_without_a_database_say_how_to_fill_one() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr.starts_with(&format!(
-            "error: {} was written by a newer tracectl (schema 7; this one reads up to 3)",
+            "error: {} was written by a newer tracectl (schema 7; this one reads up to 4)",
             newer.display()
         )),
         "{}",

@@ -151,7 +151,7 @@ impl LogsFilter {
 
 /// The trace index's key of a W3C trace id: its first 64 bits (random, so two traces share a
 /// key rarely, and a reader compares the whole id anyway).
-fn trace_key(trace_id: &str) -> i64 {
+pub(super) fn trace_key(trace_id: &str) -> i64 {
     u64::from_str_radix(trace_id.get(..16).unwrap_or(trace_id), 16).unwrap_or(0) as i64
 }
 
@@ -551,7 +551,7 @@ mod tests {
         assert_eq!(indexed(&store), (0, 0));
         assert_eq!(of_trace(&store, &a), ["a1", "a2"]);
         assert_eq!(of_trace(&store, &b), ["b1"]);
-        store.flush_trace_index().unwrap();
+        store.flush_indexes().unwrap();
         assert_eq!(indexed(&store), (3, 3));
         assert_eq!(of_trace(&store, &a), ["a1", "a2"]);
         // Indexed and not: both found, in time order.
@@ -567,7 +567,7 @@ mod tests {
         drop(store);
         let mut store = Store::open(&path).unwrap();
         assert_eq!(indexed(&store), (3, 3));
-        store.flush_trace_index().unwrap();
+        store.flush_indexes().unwrap();
         assert_eq!(indexed(&store), (4, 4));
         assert_eq!(of_trace(&store, &a), ["a0", "a1", "a2"]);
         // The lookup is by the index and the tail, never a scan of the table.

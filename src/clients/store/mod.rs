@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use crate::model::graph::{GraphFields, GraphSpans};
 use crate::model::span::{SpanRecord, SpanStatus};
@@ -15,9 +15,10 @@ use crate::model::span_query::{ColumnSource, SpanField, SpanTable, source_of};
 use crate::model::trace::TraceSummary;
 
 /// The schema this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 3;
+pub const SCHEMA_VERSION: i32 = 4;
 
 mod errors;
+mod keys;
 mod logs;
 
 pub use errors::{ErrorItem, ErrorsFilter, StoredError};
@@ -118,6 +119,8 @@ pub struct Store {
     version: i32,
     /// The writer's log lines not yet in the trace index (see `logs::TraceIndex`).
     trace_index: logs::TraceIndex,
+    /// The writer's spans not yet in the key index (see `keys::SpanKeys`).
+    span_keys: keys::SpanKeys,
     /// How a reader opened the file, so it can open more connections to read parts of it
     /// at once (`None` for the writer).
     reopen: Option<(String, OpenFlags)>,
@@ -149,12 +152,19 @@ impl Store {
             path: path.to_path_buf(),
             version: SCHEMA_VERSION,
             trace_index: logs::TraceIndex::default(),
+            span_keys: keys::SpanKeys::default(),
             reopen: None,
         };
         store.migrate()?;
         // Lines committed after the index's mark (a writer that was killed) are indexed
         // with the next lines.
         store.trace_index = logs::TraceIndex::unindexed(&store.conn, &store.path)?;
+        // Spans committed after the key index's mark (a writer that was killed, or a file
+        // of version 3 just made again) are indexed now, before any span is looked up.
+        store.span_keys = keys::SpanKeys::unindexed(&store.conn, &store.path)?;
+        if store.span_keys.len() > 0 {
+            store.flush_indexes()?;
+        }
         Ok(store)
     }
 
@@ -217,6 +227,7 @@ impl Store {
             path: path.to_path_buf(),
             version,
             trace_index: logs::TraceIndex::default(),
+            span_keys: keys::SpanKeys::default(),
             reopen: Some(reopen),
         })
     }
@@ -427,29 +438,79 @@ impl Store {
     /// How many spans the store holds of each trace of `trace_ids` (from the key alone).
     pub fn span_counts(&self, trace_ids: &[&str]) -> Result<Vec<u64>, StoreError> {
         let read = |e| classify_read(&self.path, e);
-        let mut count = self
+        if self.version < 4 {
+            let mut count = self
+                .conn
+                .prepare_cached("SELECT count(*) FROM spans WHERE trace_id = ?1")
+                .map_err(read)?;
+            return trace_ids
+                .iter()
+                .map(|id| {
+                    count
+                        .query_row(params![id], |r| r.get::<_, i64>(0))
+                        .map(|n| n.max(0) as u64)
+                        .map_err(read)
+                })
+                .collect();
+        }
+        // The spans after the index's mark in one pass for all the traces asked about,
+        // then each trace's entries in the index.
+        let mut counts: foldhash::HashMap<&str, u64> =
+            trace_ids.iter().map(|id| (*id, 0)).collect();
+        let mut recent = self
             .conn
-            .prepare_cached("SELECT count(*) FROM spans WHERE trace_id = ?1")
+            .prepare_cached(
+                "SELECT trace_id FROM spans WHERE id > (SELECT id FROM span_index_mark)",
+            )
+            .map_err(read)?;
+        let mut rows = recent.query([]).map_err(read)?;
+        while let Some(row) = rows.next().map_err(read)? {
+            let trace = row.get_ref(0).map_err(read)?.as_str().unwrap_or_default();
+            if let Some(n) = counts.get_mut(trace) {
+                *n += 1;
+            }
+        }
+        let mut indexed = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM span_key_index k JOIN spans s ON s.id = k.id
+                 WHERE k.trace_key = ?1 AND s.trace_id = ?2
+                 AND k.id <= (SELECT id FROM span_index_mark)",
+            )
             .map_err(read)?;
         trace_ids
             .iter()
             .map(|id| {
-                count
-                    .query_row(params![id], |r| r.get::<_, i64>(0))
-                    .map(|n| n.max(0) as u64)
-                    .map_err(read)
+                let n: i64 = indexed
+                    .query_row(params![logs::trace_key(id), id], |r| r.get(0))
+                    .map_err(read)?;
+                Ok(n.max(0) as u64 + counts[id])
             })
             .collect()
     }
 
     /// Every span of one trace (W3C id), in start order.
     pub fn trace(&self, trace_id: &str) -> Result<Vec<SpanRecord>, StoreError> {
+        let columns = columns(self.detail_column());
+        if self.version < 4 {
+            return self.records(
+                &format!("SELECT {columns} FROM spans WHERE trace_id = ?1 ORDER BY start_ns"),
+                params![trace_id],
+            );
+        }
+        // From the key index, and the few spans after its mark.
         self.records(
             &format!(
-                "SELECT {} FROM spans WHERE trace_id = ?1 ORDER BY start_ns",
-                columns(self.detail_column())
+                "SELECT {columns} FROM spans
+                 WHERE id IN (SELECT id FROM span_key_index WHERE trace_key = ?2
+                              AND id <= (SELECT id FROM span_index_mark)
+                              UNION ALL
+                              SELECT id FROM spans
+                              WHERE id > (SELECT id FROM span_index_mark) AND trace_id = ?1)
+                 AND trace_id = ?1
+                 ORDER BY start_ns"
             ),
-            params![trace_id],
+            params![trace_id, logs::trace_key(trace_id)],
         )
     }
 
@@ -723,6 +784,10 @@ impl Store {
                 tx.execute_batch(errors::MIGRATE_V3)
                     .map_err(|e| classify(&self.path, e))?;
             }
+            if version < 4 {
+                tx.execute_batch(keys::MIGRATE_V4)
+                    .map_err(|e| classify(&self.path, e))?;
+            }
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)
                 .map_err(|e| classify(&self.path, e))?;
             tx.commit().map_err(|e| classify(&self.path, e))?;
@@ -750,33 +815,40 @@ impl Store {
             conn,
             path,
             trace_index,
+            span_keys,
             ..
         } = self;
         let tx = conn.transaction().map_err(|e| classify(path, e))?;
-        insert_spans(&tx, path, &rows.spans)?;
+        let keys = insert_spans(&tx, path, &rows.spans, span_keys)?;
         let lines = logs::insert(&tx, path, &rows.logs, &rows.registry)?;
         errors::insert(&tx, path, &rows.errors, &rows.deploys)?;
-        // The trace index is written in sorted runs, in this transaction when one is due.
+        // The indexes by trace are written in sorted runs, in this transaction when due.
+        let keys_flushed = span_keys.flush_if_due(&tx, path, &keys)?;
         let flushed = trace_index.flush_if_due(&tx, path, &lines)?;
         tx.commit().map_err(|e| classify(path, e))?;
+        span_keys.committed(keys, keys_flushed);
         trace_index.committed(lines, flushed);
         Ok(())
     }
 
-    /// Writes the log lines not yet in the trace index into it now (the writer stopping).
-    pub fn flush_trace_index(&mut self) -> Result<(), StoreError> {
+    /// Writes the spans and log lines not yet in their indexes by trace into them now (the
+    /// writer stopping, or opening a file another left so).
+    pub fn flush_indexes(&mut self) -> Result<(), StoreError> {
         let Store {
             conn,
             path,
             trace_index,
+            span_keys,
             ..
         } = self;
-        if trace_index.is_empty() {
+        if trace_index.is_empty() && span_keys.len() == 0 {
             return Ok(());
         }
         let tx = conn.transaction().map_err(|e| classify(path, e))?;
+        span_keys.flush(&tx, path, &Default::default())?;
         trace_index.flush(&tx, path, &[])?;
         tx.commit().map_err(|e| classify(path, e))?;
+        span_keys.committed(Default::default(), true);
         trace_index.committed(Vec::new(), true);
         Ok(())
     }
@@ -789,6 +861,16 @@ impl Store {
         let spans = tx
             .execute("DELETE FROM spans WHERE start_ns < ?1", [cutoff_ns])
             .map_err(|e| classify(&path, e))?;
+        if spans > 0 {
+            // The key index's entries of spans before the first left (a reader and the
+            // writer skip any other entry of a span that is gone: they join on the row).
+            tx.execute(
+                "DELETE FROM span_key_index
+                 WHERE id < (SELECT coalesce(min(id), 9223372036854775807) FROM spans)",
+                [],
+            )
+            .map_err(|e| classify(&path, e))?;
+        }
         let logs = tx
             .execute("DELETE FROM logs WHERE time_ns < ?1", [cutoff_ns])
             .map_err(|e| classify(&path, e))?;
@@ -857,78 +939,110 @@ pub struct Rows<'a> {
 }
 
 /// Stores spans within `tx`. A span already stored is replaced, except that a completed
-/// span is never replaced by an in-progress copy of itself.
+/// span is never replaced by an in-progress copy of itself. Gives the key of each span
+/// stored as a new row, for the key index.
 fn insert_spans(
     tx: &rusqlite::Transaction<'_>,
     path: &Path,
     spans: &[&SpanRecord],
-) -> Result<(), StoreError> {
+    keys: &keys::SpanKeys,
+) -> Result<foldhash::HashMap<keys::Key, i64>, StoreError> {
+    let mut new: foldhash::HashMap<keys::Key, i64> = Default::default();
     if spans.is_empty() {
-        return Ok(());
+        return Ok(new);
     }
-    {
-        let mut insert = tx
-            .prepare_cached(
-                "INSERT INTO spans (trace_id, span_id, parent_id, service, name, kind,
-                        start_ns, end_ns, status, http_method, http_route, http_url,
-                        http_status, db_statement, remote_service, exceptions, resource,
-                        attributes, source, detail)
-                     VALUES (?1, ?2, ?3,
-                        -- A subsegment sent alone names no service: its parent's, if stored.
-                        CASE WHEN ?4 <> '' THEN ?4 ELSE coalesce(
-                            (SELECT p.service FROM spans p
-                             WHERE p.trace_id = ?1 AND p.span_id = ?3 AND p.service <> ''),
-                            'unknown_service') END,
-                        ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                        ?16, ?17, ?18, ?19, ?20)
-                     ON CONFLICT (trace_id, span_id) DO UPDATE SET
-                        parent_id = excluded.parent_id, service = excluded.service,
-                        name = excluded.name, kind = excluded.kind,
-                        start_ns = excluded.start_ns, end_ns = excluded.end_ns,
-                        status = excluded.status, http_method = excluded.http_method,
-                        http_route = excluded.http_route, http_url = excluded.http_url,
-                        http_status = excluded.http_status,
-                        db_statement = excluded.db_statement,
-                        remote_service = excluded.remote_service,
-                        exceptions = excluded.exceptions, resource = excluded.resource,
-                        attributes = excluded.attributes, source = excluded.source,
-                        detail = excluded.detail
-                     WHERE excluded.end_ns IS NOT NULL OR spans.end_ns IS NULL",
-            )
-            .map_err(|e| classify(path, e))?;
-        let mut resource_json = ResourceJson::default();
-        for s in spans {
-            let exceptions = (!s.exceptions.is_empty())
-                .then(|| serde_json::to_string(&s.exceptions).unwrap_or_default());
-            let resource = resource_json.of(&s.resource);
-            insert
-                .execute(params![
-                    s.trace_id,
-                    s.span_id,
-                    s.parent_id,
-                    s.service,
-                    s.name,
-                    s.kind.as_str(),
-                    s.start_ns,
-                    s.end_ns,
-                    s.status.as_str(),
-                    s.http_method,
-                    s.http_route,
-                    s.http_url,
-                    s.http_status,
-                    s.db_statement,
-                    s.remote_service,
-                    exceptions,
-                    resource,
-                    serde_json::to_string(&s.attributes).unwrap_or_default(),
-                    s.source.as_str(),
-                    (!s.detail.is_empty())
-                        .then(|| serde_json::to_string(&s.detail).unwrap_or_default()),
-                ])
-                .map_err(|e| classify(path, e))?;
+    let write = |e| classify(path, e);
+    let mut insert = tx
+        .prepare_cached(
+            "INSERT INTO spans (trace_id, span_id, parent_id, service, name, kind, start_ns,
+                    end_ns, status, http_method, http_route, http_url, http_status,
+                    db_statement, remote_service, exceptions, resource, attributes, source,
+                    detail)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                    ?17, ?18, ?19, ?20)",
+        )
+        .map_err(write)?;
+    let mut replace = tx
+        .prepare_cached(
+            "UPDATE spans SET parent_id = ?3, service = ?4, name = ?5, kind = ?6,
+                    start_ns = ?7, end_ns = ?8, status = ?9, http_method = ?10,
+                    http_route = ?11, http_url = ?12, http_status = ?13, db_statement = ?14,
+                    remote_service = ?15, exceptions = ?16, resource = ?17, attributes = ?18,
+                    source = ?19, detail = ?20
+             WHERE id = ?21 AND trace_id = ?1 AND span_id = ?2
+             AND (?8 IS NOT NULL OR end_ns IS NULL)",
+        )
+        .map_err(write)?;
+    let mut stored = tx
+        .prepare_cached("SELECT count(*) FROM spans WHERE id = ?1")
+        .map_err(write)?;
+    let mut service_of = tx
+        .prepare_cached("SELECT service FROM spans WHERE id = ?1 AND service <> ''")
+        .map_err(write)?;
+    let mut resource_json = ResourceJson::default();
+    for s in spans {
+        // A subsegment sent alone names no service: its parent's, if stored.
+        let mut service = s.service.clone();
+        if service.is_empty() {
+            let parent = match &s.parent_id {
+                Some(parent) => keys.find(tx, path, &new, &(s.trace_id.clone(), parent.clone()))?,
+                None => None,
+            };
+            service = match parent {
+                Some(id) => service_of
+                    .query_row([id], |r| r.get(0))
+                    .optional()
+                    .map_err(write)?,
+                None => None,
+            }
+            .unwrap_or_else(|| "unknown_service".to_string());
         }
+        let exceptions = (!s.exceptions.is_empty())
+            .then(|| serde_json::to_string(&s.exceptions).unwrap_or_default());
+        let resource = resource_json.of(&s.resource);
+        let attributes = serde_json::to_string(&s.attributes).unwrap_or_default();
+        let detail =
+            (!s.detail.is_empty()).then(|| serde_json::to_string(&s.detail).unwrap_or_default());
+        let values = params![
+            s.trace_id,
+            s.span_id,
+            s.parent_id,
+            service,
+            s.name,
+            s.kind.as_str(),
+            s.start_ns,
+            s.end_ns,
+            s.status.as_str(),
+            s.http_method,
+            s.http_route,
+            s.http_url,
+            s.http_status,
+            s.db_statement,
+            s.remote_service,
+            exceptions,
+            resource,
+            attributes,
+            s.source.as_str(),
+            detail,
+        ];
+        let key = (s.trace_id.clone(), s.span_id.clone());
+        if let Some(id) = keys.find(tx, path, &new, &key)? {
+            let mut with_id = values.to_vec();
+            with_id.push(&id);
+            if replace.execute(with_id.as_slice()).map_err(write)? > 0 {
+                continue;
+            }
+            // Not replaced: a completed span kept from its in-progress copy, or a span gone
+            // since (pruned), stored anew below.
+            let kept: i64 = stored.query_row([id], |r| r.get(0)).map_err(write)?;
+            if kept > 0 {
+                continue;
+            }
+        }
+        insert.execute(values).map_err(write)?;
+        new.insert(key, tx.last_insert_rowid());
     }
-    Ok(())
+    Ok(new)
 }
 
 impl Store {
@@ -1305,6 +1419,82 @@ mod tests {
     }
 
     #[test]
+    fn a_span_is_found_by_its_key_in_the_index_and_after_its_mark() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("spans.db");
+        let t = "6b".repeat(16);
+        let u = "7c".repeat(16);
+        let of = |trace: &str, id: &str, start: i64, end: Option<i64>| {
+            let mut s = span(id, end);
+            (s.trace_id, s.start_ns) = (trace.to_string(), start);
+            s
+        };
+        let mut store = Store::open(&path).unwrap();
+        store
+            .insert(&[&of(&t, "000000000000000a", 1_000, None)])
+            .unwrap();
+        store.flush_indexes().unwrap();
+        // In the index now: the complete copy replaces it, an in-progress one does not.
+        store
+            .insert(&[&of(&t, "000000000000000a", 1_000, Some(5_000))])
+            .unwrap();
+        store
+            .insert(&[&of(&t, "000000000000000a", 1_000, None)])
+            .unwrap();
+        // After the mark: one of each trace, and one sent twice in one batch.
+        let b = of(&t, "000000000000000b", 2_000, Some(3_000));
+        let c = of(&u, "000000000000000c", 2_500, Some(3_000));
+        store.insert(&[&b, &c, &c]).unwrap();
+        assert_eq!(store.count().unwrap(), 3);
+
+        let reader = Store::open_read(&path).unwrap();
+        let spans = reader.trace(&t).unwrap();
+        let got: Vec<(&str, Option<i64>)> = spans
+            .iter()
+            .map(|s| (s.span_id.as_str(), s.end_ns))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("000000000000000a", Some(5_000)),
+                ("000000000000000b", Some(3_000))
+            ]
+        );
+        assert_eq!(
+            reader.span_counts(&[&t, &u, &"8d".repeat(16)]).unwrap(),
+            [2, 1, 0]
+        );
+
+        // A writer gone without writing its run (as after kill -9): the next one indexes
+        // what followed the mark when it opens, and finds those spans by their key.
+        drop(store);
+        let mut store = Store::open(&path).unwrap();
+        let (indexed, mark, last): (i64, i64, i64) = store
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM span_key_index), (SELECT id FROM span_index_mark),
+                        (SELECT max(id) FROM spans)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!((indexed, mark), (3, last));
+        let mut renamed = b.clone();
+        renamed.name = "renamed".into();
+        store.insert(&[&renamed]).unwrap();
+        assert_eq!(store.count().unwrap(), 3);
+        assert_eq!(store.trace(&t).unwrap()[1].name, "renamed");
+
+        // A span pruned while its key waits for the index is stored again when sent again.
+        let d = of(&u, "000000000000000d", 500, Some(600));
+        store.insert(&[&d]).unwrap();
+        assert_eq!(store.prune_before(900).unwrap().spans, 1);
+        store.insert(&[&d]).unwrap();
+        assert_eq!(store.span_counts(&[&u]).unwrap(), [2]);
+        assert_eq!(store.count().unwrap(), 4);
+    }
+
+    #[test]
     fn a_version_1_file_is_read_as_it_is_and_migrated_by_the_writer() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v1.db");
@@ -1337,8 +1527,9 @@ mod tests {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 3);
-        // Migrated in one step to version 3: log lines and errors are kept beside the spans.
+        assert_eq!(version, SCHEMA_VERSION);
+        // Migrated in one step to this version: log lines and errors are kept beside the
+        // spans, and the spans' key is in its index.
         let line = crate::model::local_log::LogRecord {
             time_ns: 1_500,
             observed_ns: 1_600,
