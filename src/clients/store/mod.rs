@@ -147,6 +147,14 @@ impl Store {
         // Another writer holding the lock gets a few seconds, not an instant failure.
         conn.busy_timeout(Duration::from_secs(5))
             .map_err(|e| open_error(e.into()))?;
+        // The writer's plans are fixed when its statements are prepared. Without this,
+        // SQLite re-plans a cached statement whenever a bound value it looked at changes:
+        // the span key lookup was prepared again for every span it was asked.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )
+        .map_err(|e| open_error(e.into()))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
