@@ -9,11 +9,15 @@
 //! [`INDEX_RUN`] spans or [`INDEX_DELAY`], in the same transaction as a commit; a mark says
 //! up to which span the index is complete, and a reader looks at the few spans after it.
 //! The writer finds a span already stored (a retried export; an X-Ray segment sent in
-//! progress, then complete) through its memory or the index, and replaces it there.
+//! progress, then complete) through its memory or the index, and replaces it there. As
+//! nearly every span is new, a Bloom filter of the index's keys ([`KeyFilter`]) answers
+//! "not stored" for most of them without a read of the index: those random reads were a
+//! fifth of the writer's time.
 
 use std::path::Path;
 use std::time::Instant;
 
+use fastbloom::BloomFilter;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::logs::{INDEX_DELAY, INDEX_RUN, trace_key};
@@ -74,11 +78,73 @@ pub(super) fn span_key(span_id: &str) -> i64 {
 /// A span's key as the writer holds it.
 pub(super) type Key = (String, String);
 
-/// The writer's spans not yet in the key index, by key.
+/// The fewest keys a filter is made for (a little over a megabyte of bits).
+const FILTER_MIN_KEYS: usize = 1 << 20;
+/// Of the keys a filter has not seen, the share it says it may have seen.
+const FILTER_FALSE_POSITIVES: f64 = 0.01;
+
+/// The keys the writer knows to be in the index: a key not seen is not there; a key seen
+/// may still be absent (a false positive, or a span pruned since), which the index says.
+#[derive(Debug)]
+struct KeyFilter {
+    bloom: BloomFilter<foldhash::fast::FixedState>,
+    /// The keys it was made for; past them its false positives grow, and it is made again.
+    capacity: usize,
+    /// The keys it has seen (pruned ones too).
+    seen: usize,
+}
+
+impl KeyFilter {
+    /// A filter of every key in the index, room for as many again.
+    fn of_index(conn: &Connection, path: &Path) -> Result<KeyFilter, StoreError> {
+        let read = |e| classify(path, e);
+        let in_index: i64 = conn
+            .query_row("SELECT count(*) FROM span_key_index", [], |r| r.get(0))
+            .map_err(read)?;
+        let capacity = (in_index.max(0) as usize * 2).max(FILTER_MIN_KEYS);
+        let mut filter = KeyFilter {
+            bloom: BloomFilter::with_false_pos(FILTER_FALSE_POSITIVES)
+                .hasher(foldhash::fast::FixedState::default())
+                .expected_items(capacity),
+            capacity,
+            seen: 0,
+        };
+        let mut query = conn
+            .prepare("SELECT trace_key, span_key FROM span_key_index")
+            .map_err(read)?;
+        let mut rows = query.query([]).map_err(read)?;
+        while let Some(row) = rows.next().map_err(read)? {
+            filter.add((row.get(0).map_err(read)?, row.get(1).map_err(read)?));
+        }
+        Ok(filter)
+    }
+
+    fn add(&mut self, key: (i64, i64)) {
+        self.bloom.insert(&key);
+        self.seen += 1;
+    }
+
+    fn may_hold(&self, key: (i64, i64)) -> bool {
+        self.bloom.contains(&key)
+    }
+
+    fn is_full(&self) -> bool {
+        self.seen > self.capacity
+    }
+}
+
+/// The index's key of a span's key.
+fn index_key(key: &Key) -> (i64, i64) {
+    (trace_key(&key.0), span_key(&key.1))
+}
+
+/// The writer's spans not yet in the key index, by key, and the filter of those that are.
 #[derive(Debug)]
 pub(super) struct SpanKeys {
     pending: foldhash::HashMap<Key, i64>,
     last_run: Instant,
+    /// None for a reader, which never looks a key up: then the index is always read.
+    indexed: Option<KeyFilter>,
 }
 
 impl Default for SpanKeys {
@@ -86,12 +152,14 @@ impl Default for SpanKeys {
         SpanKeys {
             pending: Default::default(),
             last_run: Instant::now(),
+            indexed: None,
         }
     }
 }
 
 impl SpanKeys {
-    /// The spans committed after the mark: what a writer before this one had not indexed.
+    /// For the writer: the spans committed after the mark (what a writer before this one
+    /// had not indexed), and the filter of the index's keys.
     pub(super) fn unindexed(conn: &Connection, path: &Path) -> Result<SpanKeys, StoreError> {
         let read = |e| classify(path, e);
         let mut query = conn
@@ -103,10 +171,31 @@ impl SpanKeys {
         let rows = query
             .query_map([], |r| Ok(((r.get(1)?, r.get(2)?), r.get::<_, i64>(0)?)))
             .map_err(read)?;
+        let pending: foldhash::HashMap<Key, i64> = rows.collect::<Result<_, _>>().map_err(read)?;
+        let mut indexed = KeyFilter::of_index(conn, path)?;
+        for key in pending.keys() {
+            indexed.add(index_key(key));
+        }
         Ok(SpanKeys {
-            pending: rows.collect::<Result<_, _>>().map_err(read)?,
+            pending,
             last_run: Instant::now(),
+            indexed: Some(indexed),
         })
+    }
+
+    /// Makes the filter again when it has seen more keys than it was made for (after a
+    /// commit; the index then holds every key but the pending ones). If the index cannot
+    /// be read now, the filter kept is still right (it says "may hold" more often) and the
+    /// next commit tries again: what was committed is not refused for it.
+    pub(super) fn refresh_filter(&mut self, conn: &Connection, path: &Path) {
+        if self.indexed.as_ref().is_some_and(KeyFilter::is_full)
+            && let Ok(mut indexed) = KeyFilter::of_index(conn, path)
+        {
+            for key in self.pending.keys() {
+                indexed.add(index_key(key));
+            }
+            self.indexed = Some(indexed);
+        }
     }
 
     pub(super) fn len(&self) -> usize {
@@ -124,6 +213,11 @@ impl SpanKeys {
     ) -> Result<Option<i64>, StoreError> {
         if let Some(id) = new.get(key).or_else(|| self.pending.get(key)) {
             return Ok(Some(*id));
+        }
+        if let Some(indexed) = &self.indexed
+            && !indexed.may_hold(index_key(key))
+        {
+            return Ok(None);
         }
         tx.prepare_cached(
             "SELECT s.id FROM span_key_index k JOIN spans s ON s.id = k.id
@@ -188,6 +282,11 @@ impl SpanKeys {
 
     /// After a commit: the run written is forgotten, or the new keys wait for the next.
     pub(super) fn committed(&mut self, new: foldhash::HashMap<Key, i64>, flushed: bool) {
+        if let Some(indexed) = &mut self.indexed {
+            for key in new.keys() {
+                indexed.add(index_key(key));
+            }
+        }
         if flushed {
             self.pending.clear();
             self.last_run = Instant::now();

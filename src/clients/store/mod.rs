@@ -836,6 +836,7 @@ impl Store {
         tx.commit().map_err(|e| classify(path, e))?;
         span_keys.committed(keys, keys_flushed);
         trace_index.committed(lines, flushed);
+        span_keys.refresh_filter(conn, path);
         Ok(())
     }
 
