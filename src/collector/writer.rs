@@ -9,15 +9,17 @@
 //! disk, a database locked by another process), so "stored" is never said of a span that is
 //! not on disk. A batch's share of the memory budget comes back when it has been written.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot};
 
 use super::admission::Admission;
 use super::{Counters, Event, Records};
-use crate::clients::store::{Rows, Store};
+use crate::clients::store::{Checkpointer, Rows, Store};
 
 /// Batches waiting for the writer. The memory budget, not this count, is what bounds the
 /// queue (every batch holds its share of it); the count only stops a flood of tiny ones.
@@ -93,15 +95,54 @@ pub fn spawn(
     events: mpsc::Sender<Event>,
 ) -> std::io::Result<(WriterHandle, JoinHandle<()>)> {
     let (queue, inbox) = sync_channel(QUEUE);
+    let checkpoints = spawn_checkpointer(store.path());
     let thread = std::thread::Builder::new()
         .name("tracectl-writer".into())
-        .spawn(move || run(store, inbox, &counters, &events))?;
+        .spawn(move || {
+            run(
+                store,
+                inbox,
+                checkpoints.as_ref().map(|c| &c.0),
+                &counters,
+                &events,
+            );
+            // The checkpointer's connection closes first, so the writer's, the last, copies
+            // what is left and removes the log.
+            if let Some((nudge, thread)) = checkpoints {
+                drop(nudge);
+                let _ = thread.join();
+            }
+        })?;
     Ok((WriterHandle { queue }, thread))
+}
+
+/// How long the checkpointer lets commits gather before it copies them: each copy costs
+/// two syncs, and a page changed by many commits is copied once.
+const CHECKPOINT_AFTER: Duration = Duration::from_millis(200);
+
+/// Starts the thread that copies the log into the database after commits (see
+/// `clients::store::checkpoint`); the writer nudges it after each commit. None when its
+/// connection cannot be opened: the writer's own automatic checkpoint then does the work.
+fn spawn_checkpointer(path: &Path) -> Option<(SyncSender<()>, JoinHandle<()>)> {
+    let checkpointer = Checkpointer::open(path).ok()?;
+    let (nudge, nudged) = sync_channel::<()>(1);
+    let thread = std::thread::Builder::new()
+        .name("tracectl-checkpoint".into())
+        .spawn(move || {
+            while nudged.recv().is_ok() {
+                std::thread::sleep(CHECKPOINT_AFTER);
+                // A failed copy is left to the next one, or to the writer's backstop.
+                let _ = checkpointer.checkpoint();
+            }
+        })
+        .ok()?;
+    Some((nudge, thread))
 }
 
 fn run(
     mut store: Store,
     inbox: Receiver<Message>,
+    checkpoints: Option<&SyncSender<()>>,
     counters: &Counters,
     events: &mpsc::Sender<Event>,
 ) {
@@ -128,6 +169,10 @@ fn run(
         }
         if !group.is_empty() {
             write(&mut store, group, counters, events);
+            if let Some(nudge) = checkpoints {
+                // Full: a checkpoint is already due.
+                let _ = nudge.try_send(());
+            }
         }
         if let Some(before_ns) = prune
             && let Ok(pruned) = store.prune_before(before_ns)

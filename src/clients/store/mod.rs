@@ -17,10 +17,12 @@ use crate::model::trace::TraceSummary;
 /// The schema this build writes and reads.
 pub const SCHEMA_VERSION: i32 = 4;
 
+mod checkpoint;
 mod errors;
 mod keys;
 mod logs;
 
+pub use checkpoint::{Checkpointed, Checkpointer};
 pub use errors::{ErrorItem, ErrorsFilter, StoredError};
 pub use logs::LogsFilter;
 
