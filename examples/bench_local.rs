@@ -17,6 +17,7 @@ mod common;
 
 use common::{free_port, gzip};
 
+use std::io::{BufRead, Read, Write};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -316,11 +317,15 @@ async fn kill_round(tracectl: &str, db: &std::path::Path, kill_after: Duration) 
 
 /// One sender process: its batches, gzip, one export at a time, a 503 retried after the
 /// `Retry-After` it names, as the OpenTelemetry SDK's exporter does (the Python SDK sleeps
-/// for it). Prints how many exports were asked to retry.
+/// for it). Says `ready` once its batches are built and starts on a line from stdin (so the
+/// clock measures sending, not building); prints how many exports were asked to retry.
 async fn send(url: &str, sender: usize) {
     let bodies: Vec<Vec<u8>> = (0..BATCHES_PER_SENDER)
         .map(|n| gzip(&batch(sender, n)))
         .collect();
+    println!("ready");
+    let mut go = String::new();
+    std::io::stdin().read_line(&mut go).unwrap();
     #[allow(clippy::disallowed_methods)] // the benchmark's senders, not tracectl's client
     let http = reqwest::Client::new();
     let mut retried = 0;
@@ -346,25 +351,35 @@ async fn main() {
     let url = format!("http://127.0.0.1:{}/v1/traces", listener.http);
     // Each sender is a process of its own, as four app processes are; each builds its
     // batches before the clock starts.
-    let (cpu_before, _) = cpu_and_peak(pid);
-    let started = Instant::now();
-    let senders: Vec<Child> = (0..SENDERS)
+    let mut senders: Vec<(Child, std::io::BufReader<std::process::ChildStdout>)> = (0..SENDERS)
         .map(|sender| {
-            Command::new(std::env::current_exe().unwrap())
+            let mut child = Command::new(std::env::current_exe().unwrap())
                 .args(["send", &url, &sender.to_string()])
+                .stdin(Stdio::piped())
                 .stdout(Stdio::piped())
                 .spawn()
-                .unwrap()
+                .unwrap();
+            let said = std::io::BufReader::new(child.stdout.take().unwrap());
+            (child, said)
         })
         .collect();
+    let mut line = String::new();
+    for (_, said) in &mut senders {
+        line.clear();
+        said.read_line(&mut line).unwrap();
+        assert_eq!(line.trim(), "ready");
+    }
+    let (cpu_before, _) = cpu_and_peak(pid);
+    let started = Instant::now();
+    for (child, _) in &mut senders {
+        child.stdin.as_mut().unwrap().write_all(b"go\n").unwrap();
+    }
     let mut retried = 0u64;
-    for sender in senders {
-        let out = sender.wait_with_output().unwrap();
-        assert!(out.status.success());
-        retried += String::from_utf8_lossy(&out.stdout)
-            .trim()
-            .parse::<u64>()
-            .unwrap();
+    for (mut child, mut said) in senders {
+        line.clear();
+        said.read_to_string(&mut line).unwrap();
+        assert!(child.wait().unwrap().success());
+        retried += line.trim().parse::<u64>().unwrap();
     }
     let total = (SENDERS * BATCHES_PER_SENDER * BATCH) as i64;
     let done = wait_for(&db, total, Duration::from_secs(120));

@@ -109,8 +109,9 @@ impl Counters {
 /// Something the user may want to see, in the order it happened.
 #[derive(Debug)]
 pub enum Event {
-    /// Spans now in the database.
-    Stored(Vec<SpanRecord>),
+    /// Spans now in the database, as the batches of one commit (moved, not copied: a
+    /// commit holds thousands).
+    Stored(Vec<Vec<SpanRecord>>),
     /// A request or datagram that was refused in part or whole (shown with -v).
     Refused {
         source: &'static str,

@@ -217,7 +217,7 @@ fn write(store: &mut Store, group: Vec<Batch>, counters: &Counters, events: &mps
                 match records {
                     Records::Spans(spans) => {
                         Counters::add(&counters.stored, spans.len());
-                        stored.extend(spans);
+                        stored.push(spans);
                     }
                     Records::Logs(logs) => Counters::add(&counters.logs_stored, logs.len()),
                     Records::Errors(errors) => {

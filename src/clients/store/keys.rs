@@ -75,8 +75,44 @@ pub(super) fn span_key(span_id: &str) -> i64 {
     u64::from_str_radix(span_id.get(..16).unwrap_or(span_id), 16).unwrap_or(0) as i64
 }
 
-/// A span's key as the writer holds it.
-pub(super) type Key = (String, String);
+/// A span's key as the writer holds it, exact: the ids as numbers when they are the lowercase
+/// hex the store keeps for OTLP and X-Ray spans (32 and 16 digits), else as text. Numbers
+/// hash and compare in a few instructions and cost no allocation; this map is touched for
+/// every span the writer stores.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum Key {
+    Hex { trace: u128, span: u64 },
+    Text(Box<(String, String)>),
+}
+
+impl Key {
+    pub(super) fn of(trace_id: &str, span_id: &str) -> Key {
+        match (lower_hex::<32>(trace_id), lower_hex::<16>(span_id)) {
+            (Some(trace), Some(span)) => Key::Hex {
+                trace,
+                span: span as u64,
+            },
+            _ => Key::Text(Box::new((trace_id.to_string(), span_id.to_string()))),
+        }
+    }
+
+    /// Its key in the index: the first 64 bits of each id, as [`trace_key`] and
+    /// [`span_key`] make them of the text.
+    fn index_key(&self) -> (i64, i64) {
+        match self {
+            Key::Hex { trace, span } => ((trace >> 64) as u64 as i64, *span as i64),
+            Key::Text(ids) => (trace_key(&ids.0), span_key(&ids.1)),
+        }
+    }
+}
+
+/// `text` as a number when it is exactly `DIGITS` lowercase hex digits (the canonical form:
+/// "ABC" and "abc" are different ids to the store, so only one spelling may map to a number).
+fn lower_hex<const DIGITS: usize>(text: &str) -> Option<u128> {
+    (text.len() == DIGITS && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+        .then(|| u128::from_str_radix(text, 16).ok())
+        .flatten()
+}
 
 /// The fewest keys a filter is made for (a little over a megabyte of bits).
 const FILTER_MIN_KEYS: usize = 1 << 20;
@@ -133,11 +169,6 @@ impl KeyFilter {
     }
 }
 
-/// The index's key of a span's key.
-fn index_key(key: &Key) -> (i64, i64) {
-    (trace_key(&key.0), span_key(&key.1))
-}
-
 /// The writer's spans not yet in the key index, by key, and the filter of those that are.
 #[derive(Debug)]
 pub(super) struct SpanKeys {
@@ -169,12 +200,15 @@ impl SpanKeys {
             )
             .map_err(read)?;
         let rows = query
-            .query_map([], |r| Ok(((r.get(1)?, r.get(2)?), r.get::<_, i64>(0)?)))
+            .query_map([], |r| {
+                let (trace_id, span_id): (String, String) = (r.get(1)?, r.get(2)?);
+                Ok((Key::of(&trace_id, &span_id), r.get::<_, i64>(0)?))
+            })
             .map_err(read)?;
         let pending: foldhash::HashMap<Key, i64> = rows.collect::<Result<_, _>>().map_err(read)?;
         let mut indexed = KeyFilter::of_index(conn, path)?;
         for key in pending.keys() {
-            indexed.add(index_key(key));
+            indexed.add(key.index_key());
         }
         Ok(SpanKeys {
             pending,
@@ -192,7 +226,7 @@ impl SpanKeys {
             && let Ok(mut indexed) = KeyFilter::of_index(conn, path)
         {
             for key in self.pending.keys() {
-                indexed.add(index_key(key));
+                indexed.add(key.index_key());
             }
             self.indexed = Some(indexed);
         }
@@ -202,20 +236,21 @@ impl SpanKeys {
         self.pending.len()
     }
 
-    /// The row of the span `key`: among `new` (this transaction's), the writer's pending
-    /// ones, or the index.
+    /// The row of the span `key` (whose ids are `trace_id` and `span_id`): among `new`
+    /// (this transaction's), the writer's pending ones, or the index.
     pub(super) fn find(
         &self,
         tx: &Transaction<'_>,
         path: &Path,
         new: &foldhash::HashMap<Key, i64>,
-        key: &Key,
+        (key, trace_id, span_id): (&Key, &str, &str),
     ) -> Result<Option<i64>, StoreError> {
         if let Some(id) = new.get(key).or_else(|| self.pending.get(key)) {
             return Ok(Some(*id));
         }
+        let (trace, span) = key.index_key();
         if let Some(indexed) = &self.indexed
-            && !indexed.may_hold(index_key(key))
+            && !indexed.may_hold((trace, span))
         {
             return Ok(None);
         }
@@ -224,11 +259,8 @@ impl SpanKeys {
              WHERE k.trace_key = ?1 AND k.span_key = ?2 AND s.trace_id = ?3 AND s.span_id = ?4",
         )
         .and_then(|mut q| {
-            q.query_row(
-                params![trace_key(&key.0), span_key(&key.1), key.0, key.1],
-                |r| r.get(0),
-            )
-            .optional()
+            q.query_row(params![trace, span, trace_id, span_id], |r| r.get(0))
+                .optional()
         })
         .map_err(|e| classify(path, e))
     }
@@ -261,7 +293,10 @@ impl SpanKeys {
             .pending
             .iter()
             .chain(new)
-            .map(|((trace, span), id)| (trace_key(trace), span_key(span), *id))
+            .map(|(key, id)| {
+                let (trace, span) = key.index_key();
+                (trace, span, *id)
+            })
             .collect();
         run.sort_unstable();
         let mut insert = tx
@@ -284,7 +319,7 @@ impl SpanKeys {
     pub(super) fn committed(&mut self, new: foldhash::HashMap<Key, i64>, flushed: bool) {
         if let Some(indexed) = &mut self.indexed {
             for key in new.keys() {
-                indexed.add(index_key(key));
+                indexed.add(key.index_key());
             }
         }
         if flushed {
@@ -292,6 +327,45 @@ impl SpanKeys {
             self.last_run = Instant::now();
         } else {
             self.pending.extend(new);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_numeric_key_is_the_index_key_of_its_text() {
+        let (trace, span) = ("5759e988bd862e3fe1be46a994272793", "53995c3f42cd8ad8");
+        let key = Key::of(trace, span);
+        assert!(matches!(key, Key::Hex { .. }));
+        assert_eq!(key.index_key(), (trace_key(trace), span_key(span)));
+        assert_eq!(
+            key.index_key(),
+            (
+                0x5759_e988_bd86_2e3f_u64 as i64,
+                0x5399_5c3f_42cd_8ad8_u64 as i64
+            )
+        );
+    }
+
+    #[test]
+    fn ids_not_in_the_canonical_form_stay_text_and_distinct() {
+        let lower = Key::of("5759e988bd862e3fe1be46a994272793", "53995c3f42cd8ad8");
+        let upper = Key::of("5759E988BD862E3FE1BE46A994272793", "53995c3f42cd8ad8");
+        assert!(matches!(upper, Key::Text(_)));
+        assert_ne!(lower, upper);
+        // The same index key (the index holds numbers; a reader compares the text).
+        assert_eq!(lower.index_key(), upper.index_key());
+        for (trace, span) in [
+            ("abc", "1"),
+            ("", ""),
+            ("+759e988bd862e3fe1be46a99427279", "x"),
+        ] {
+            let key = Key::of(trace, span);
+            assert_eq!(key, Key::Text(Box::new((trace.into(), span.into()))));
+            assert_eq!(key.index_key(), (trace_key(trace), span_key(span)));
         }
     }
 }

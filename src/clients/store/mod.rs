@@ -5,6 +5,7 @@
 //! refused (not read wrongly), and a file that is not a tracectl database is named as such.
 
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
@@ -908,19 +909,25 @@ impl Store {
 /// one export hold one `Arc` of their resource).
 #[derive(Default)]
 struct ResourceJson {
-    last: Option<(*const serde_json::Map<String, serde_json::Value>, String)>,
+    last: Option<(*const serde_json::Map<String, serde_json::Value>, Rc<str>)>,
 }
 
 impl ResourceJson {
     fn of(
         &mut self,
         resource: &std::sync::Arc<serde_json::Map<String, serde_json::Value>>,
-    ) -> &str {
+    ) -> Rc<str> {
         let ptr = std::sync::Arc::as_ptr(resource);
-        if self.last.as_ref().is_none_or(|(last, _)| *last != ptr) {
-            self.last = Some((ptr, serde_json::to_string(&**resource).unwrap_or_default()));
+        match &self.last {
+            Some((last, json)) if *last == ptr => json.clone(),
+            _ => {
+                let json: Rc<str> = serde_json::to_string(&**resource)
+                    .unwrap_or_default()
+                    .into();
+                self.last = Some((ptr, json.clone()));
+                json
+            }
         }
-        self.last.as_ref().map_or("{}", |(_, json)| json.as_str())
     }
 }
 
@@ -949,6 +956,130 @@ pub struct Rows<'a> {
     pub registry: Vec<&'a crate::model::cloudwatch::RegistryChange>,
 }
 
+/// New spans inserted by one statement: a statement's fixed cost (opening a cursor on the
+/// table and on each index, and seeking them from the root) is shared by this many rows.
+/// 32 rows are 640 parameters, well under SQLite's limit of 32,766.
+const ROWS_PER_INSERT: usize = 32;
+
+/// The columns of `spans` that a span fills, in the order [`SpanRow::bind`] binds them.
+const SPAN_COLUMNS: &str = "trace_id, span_id, parent_id, service, name, kind, start_ns, end_ns,
+    status, http_method, http_route, http_url, http_status, db_statement, remote_service,
+    exceptions, resource, attributes, source, detail";
+const SPAN_VALUES: usize = 20;
+
+/// A span as its row's values.
+struct SpanRow<'a> {
+    span: &'a SpanRecord,
+    key: keys::Key,
+    service: std::borrow::Cow<'a, str>,
+    exceptions: Option<String>,
+    resource: Rc<str>,
+    attributes: String,
+    detail: Option<String>,
+}
+
+impl SpanRow<'_> {
+    /// Binds the row's values to parameters `first` .. `first + SPAN_VALUES`, in
+    /// [`SPAN_COLUMNS`] order.
+    fn bind(
+        &self,
+        statement: &mut rusqlite::CachedStatement<'_>,
+        first: usize,
+    ) -> rusqlite::Result<()> {
+        let s = self.span;
+        let values: [&dyn rusqlite::ToSql; SPAN_VALUES] = [
+            &s.trace_id,
+            &s.span_id,
+            &s.parent_id,
+            &self.service,
+            &s.name,
+            &s.kind.as_str(),
+            &s.start_ns,
+            &s.end_ns,
+            &s.status.as_str(),
+            &s.http_method,
+            &s.http_route,
+            &s.http_url,
+            &s.http_status,
+            &s.db_statement,
+            &s.remote_service,
+            &self.exceptions,
+            &&*self.resource,
+            &self.attributes,
+            &s.source.as_str(),
+            &self.detail,
+        ];
+        for (i, value) in values.into_iter().enumerate() {
+            statement.raw_bind_parameter(first + i, value)?;
+        }
+        Ok(())
+    }
+}
+
+/// `INSERT INTO spans` of `rows` rows.
+fn insert_statement(rows: usize) -> String {
+    let row = format!("({})", vec!["?"; SPAN_VALUES].join(", "));
+    format!(
+        "INSERT INTO spans ({SPAN_COLUMNS}) VALUES {}",
+        vec![row; rows].join(", ")
+    )
+}
+
+/// The two inserts used: a full chunk, and one row (the rest of a chunk; two statements,
+/// not one per size, so the connection's statement cache keeps them).
+static INSERT_CHUNK: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| insert_statement(ROWS_PER_INSERT));
+static INSERT_ONE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| insert_statement(1));
+
+/// New rows waiting to be inserted [`ROWS_PER_INSERT`] at a time.
+struct NewRows<'a> {
+    rows: Vec<SpanRow<'a>>,
+    /// Their keys (a span sent twice in one commit must find its first copy).
+    keys: foldhash::HashSet<keys::Key>,
+}
+
+impl<'a> NewRows<'a> {
+    /// Inserts the waiting rows and records their ids in `new`. Rows get consecutive ids in
+    /// VALUES order (one larger than the largest ever used, in this transaction that only
+    /// this connection writes), so the last id and the count give each one's.
+    fn insert(
+        &mut self,
+        tx: &rusqlite::Transaction<'_>,
+        new: &mut foldhash::HashMap<keys::Key, i64>,
+    ) -> rusqlite::Result<()> {
+        let mut rest = self.rows.as_slice();
+        while !rest.is_empty() {
+            let rows = if rest.len() >= ROWS_PER_INSERT {
+                ROWS_PER_INSERT
+            } else {
+                1
+            };
+            let (chunk, after) = rest.split_at(rows);
+            rest = after;
+            let sql = if rows == 1 {
+                &*INSERT_ONE
+            } else {
+                &*INSERT_CHUNK
+            };
+            let mut statement = tx.prepare_cached(sql)?;
+            for (i, row) in chunk.iter().enumerate() {
+                row.bind(&mut statement, 1 + i * SPAN_VALUES)?;
+            }
+            let inserted = statement.raw_execute()?;
+            if inserted != rows {
+                return Err(rusqlite::Error::StatementChangedRows(inserted));
+            }
+            let last = tx.last_insert_rowid();
+            for (i, row) in chunk.iter().enumerate() {
+                new.insert(row.key.clone(), last - (rows - 1 - i) as i64);
+            }
+        }
+        self.rows.clear();
+        self.keys.clear();
+        Ok(())
+    }
+}
+
 /// Stores spans within `tx`. A span already stored is replaced, except that a completed
 /// span is never replaced by an in-progress copy of itself. Gives the key of each span
 /// stored as a new row, for the key index.
@@ -963,97 +1094,92 @@ fn insert_spans(
         return Ok(new);
     }
     let write = |e| classify(path, e);
-    let mut insert = tx
-        .prepare_cached(
-            "INSERT INTO spans (trace_id, span_id, parent_id, service, name, kind, start_ns,
-                    end_ns, status, http_method, http_route, http_url, http_status,
-                    db_statement, remote_service, exceptions, resource, attributes, source,
-                    detail)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                    ?17, ?18, ?19, ?20)",
-        )
-        .map_err(write)?;
-    let mut replace = tx
-        .prepare_cached(
-            "UPDATE spans SET parent_id = ?3, service = ?4, name = ?5, kind = ?6,
-                    start_ns = ?7, end_ns = ?8, status = ?9, http_method = ?10,
-                    http_route = ?11, http_url = ?12, http_status = ?13, db_statement = ?14,
-                    remote_service = ?15, exceptions = ?16, resource = ?17, attributes = ?18,
-                    source = ?19, detail = ?20
-             WHERE id = ?21 AND trace_id = ?1 AND span_id = ?2
-             AND (?8 IS NOT NULL OR end_ns IS NULL)",
-        )
-        .map_err(write)?;
-    let mut stored = tx
-        .prepare_cached("SELECT count(*) FROM spans WHERE id = ?1")
-        .map_err(write)?;
-    let mut service_of = tx
-        .prepare_cached("SELECT service FROM spans WHERE id = ?1 AND service <> ''")
-        .map_err(write)?;
+    let mut waiting = NewRows {
+        rows: Vec::with_capacity(ROWS_PER_INSERT),
+        keys: Default::default(),
+    };
     let mut resource_json = ResourceJson::default();
     for s in spans {
+        let key = keys::Key::of(&s.trace_id, &s.span_id);
+        // What follows reads rows by id or key: the rows waiting are written first (rare:
+        // a subsegment without its service, or a span sent again).
+        let rare = s.service.is_empty() || waiting.keys.contains(&key);
+        if rare {
+            waiting.insert(tx, &mut new).map_err(write)?;
+        }
         // A subsegment sent alone names no service: its parent's, if stored.
-        let mut service = s.service.clone();
+        let mut service = std::borrow::Cow::Borrowed(s.service.as_str());
         if service.is_empty() {
             let parent = match &s.parent_id {
-                Some(parent) => keys.find(tx, path, &new, &(s.trace_id.clone(), parent.clone()))?,
+                Some(parent) => keys.find(
+                    tx,
+                    path,
+                    &new,
+                    (&keys::Key::of(&s.trace_id, parent), &s.trace_id, parent),
+                )?,
                 None => None,
             };
             service = match parent {
-                Some(id) => service_of
-                    .query_row([id], |r| r.get(0))
-                    .optional()
+                Some(id) => tx
+                    .prepare_cached("SELECT service FROM spans WHERE id = ?1 AND service <> ''")
+                    .and_then(|mut q| q.query_row([id], |r| r.get(0)).optional())
                     .map_err(write)?,
                 None => None,
             }
-            .unwrap_or_else(|| "unknown_service".to_string());
+            .map_or(
+                std::borrow::Cow::Borrowed("unknown_service"),
+                std::borrow::Cow::Owned,
+            );
         }
-        let exceptions = (!s.exceptions.is_empty())
-            .then(|| serde_json::to_string(&s.exceptions).unwrap_or_default());
-        let resource = resource_json.of(&s.resource);
-        let attributes = serde_json::to_string(&s.attributes).unwrap_or_default();
-        let detail =
-            (!s.detail.is_empty()).then(|| serde_json::to_string(&s.detail).unwrap_or_default());
-        let values = params![
-            s.trace_id,
-            s.span_id,
-            s.parent_id,
+        let row = SpanRow {
+            span: s,
             service,
-            s.name,
-            s.kind.as_str(),
-            s.start_ns,
-            s.end_ns,
-            s.status.as_str(),
-            s.http_method,
-            s.http_route,
-            s.http_url,
-            s.http_status,
-            s.db_statement,
-            s.remote_service,
-            exceptions,
-            resource,
-            attributes,
-            s.source.as_str(),
-            detail,
-        ];
-        let key = (s.trace_id.clone(), s.span_id.clone());
-        if let Some(id) = keys.find(tx, path, &new, &key)? {
-            let mut with_id = values.to_vec();
-            with_id.push(&id);
-            if replace.execute(with_id.as_slice()).map_err(write)? > 0 {
-                continue;
-            }
-            // Not replaced: a completed span kept from its in-progress copy, or a span gone
-            // since (pruned), stored anew below.
-            let kept: i64 = stored.query_row([id], |r| r.get(0)).map_err(write)?;
-            if kept > 0 {
-                continue;
-            }
+            exceptions: (!s.exceptions.is_empty())
+                .then(|| serde_json::to_string(&s.exceptions).unwrap_or_default()),
+            resource: resource_json.of(&s.resource),
+            attributes: serde_json::to_string(&s.attributes).unwrap_or_default(),
+            detail: (!s.detail.is_empty())
+                .then(|| serde_json::to_string(&s.detail).unwrap_or_default()),
+            key,
+        };
+        if let Some(id) = keys.find(tx, path, &new, (&row.key, &s.trace_id, &s.span_id))?
+            && replace(tx, &row, id).map_err(write)?
+        {
+            continue;
         }
-        insert.execute(values).map_err(write)?;
-        new.insert(key, tx.last_insert_rowid());
+        waiting.keys.insert(row.key.clone());
+        waiting.rows.push(row);
+        if waiting.rows.len() == ROWS_PER_INSERT {
+            waiting.insert(tx, &mut new).map_err(write)?;
+        }
     }
+    waiting.insert(tx, &mut new).map_err(write)?;
     Ok(new)
+}
+
+/// Writes `row` over the stored span `id`; false when it is to be stored as a new row
+/// instead (the span is gone since: pruned). A completed span is kept from an in-progress
+/// copy of itself (true: nothing more to store).
+fn replace(tx: &rusqlite::Transaction<'_>, row: &SpanRow<'_>, id: i64) -> rusqlite::Result<bool> {
+    let mut replace = tx.prepare_cached(
+        "UPDATE spans SET parent_id = ?3, service = ?4, name = ?5, kind = ?6,
+                start_ns = ?7, end_ns = ?8, status = ?9, http_method = ?10,
+                http_route = ?11, http_url = ?12, http_status = ?13, db_statement = ?14,
+                remote_service = ?15, exceptions = ?16, resource = ?17, attributes = ?18,
+                source = ?19, detail = ?20
+         WHERE id = ?21 AND trace_id = ?1 AND span_id = ?2
+         AND (?8 IS NOT NULL OR end_ns IS NULL)",
+    )?;
+    row.bind(&mut replace, 1)?;
+    replace.raw_bind_parameter(SPAN_VALUES + 1, id)?;
+    if replace.raw_execute()? > 0 {
+        return Ok(true);
+    }
+    // Not replaced: a completed span kept from its in-progress copy, or a span gone since.
+    let kept: i64 = tx
+        .prepare_cached("SELECT count(*) FROM spans WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    Ok(kept > 0)
 }
 
 impl Store {
@@ -1276,6 +1402,62 @@ mod tests {
             source: SpanSource::Xray,
             detail: Default::default(),
         }
+    }
+
+    /// Rows are inserted 32 at a time with their ids worked out from the last one: each
+    /// key in the index must point at its own span, across full chunks, the rest, and a span
+    /// sent twice in one commit (the completed copy replaces the first, not a neighbour).
+    #[test]
+    fn spans_inserted_by_chunks_keep_their_own_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("spans.db")).unwrap();
+        let mut spans: Vec<SpanRecord> = (0..75)
+            .map(|i| {
+                let mut s = span(&format!("{:016x}", i + 1), Some(2_000 + i));
+                s.name = format!("span {i}");
+                s
+            })
+            .collect();
+        // Span 5 again, later in the same commit, with its final name.
+        let mut again = span(&format!("{:016x}", 6), Some(9_999));
+        again.name = "span 5, completed".into();
+        spans.insert(40, again);
+        store.insert(&spans.iter().collect::<Vec<_>>()).unwrap();
+        store.flush_indexes().unwrap();
+
+        assert_eq!(store.count().unwrap(), 75);
+        let pointed: Vec<(String, String, i64)> = store
+            .conn
+            .prepare(
+                "SELECT s.span_id, s.name, s.end_ns FROM span_key_index k JOIN spans s ON s.id = k.id
+                 ORDER BY k.span_key",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let expected: Vec<(String, String, i64)> = (0..75)
+            .map(|i| {
+                let name = if i == 5 {
+                    "span 5, completed".to_string()
+                } else {
+                    format!("span {i}")
+                };
+                let end = if i == 5 { 9_999 } else { 2_000 + i };
+                (format!("{:016x}", i + 1), name, end)
+            })
+            .collect();
+        assert_eq!(pointed, expected);
+        let by_key: Vec<i64> = store
+            .conn
+            .prepare("SELECT k.span_key FROM span_key_index k JOIN spans s ON s.id = k.id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(by_key.len(), 75, "one index entry a span");
     }
 
     #[test]

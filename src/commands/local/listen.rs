@@ -594,13 +594,13 @@ impl<'a> LiveOutput<'a> {
                 if self.spans_per_trace.len() > MAX_COUNTED_TRACES {
                     self.spans_per_trace.clear();
                 }
-                for span in &spans {
+                for span in spans.iter().flatten() {
                     *self
                         .spans_per_trace
                         .entry(span.trace_id.clone())
                         .or_default() += 1;
                 }
-                for span in &spans {
+                for span in spans.iter().flatten() {
                     if p.is_json() {
                         p.json_line(span)?;
                     } else if span.is_root() && span.end_ns.is_some() {
