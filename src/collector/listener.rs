@@ -298,6 +298,23 @@ mod tests {
         // Answered means committed: a reader sees both spans before the listener stops.
         let reader = Store::open_read(&db).unwrap();
         assert_eq!(reader.count().unwrap(), 2);
+        // Idle, the writer writes the spans' keys into the index by trace (no run was due:
+        // two spans), so readers at rest find them there rather than by a scan.
+        let file = rusqlite::Connection::open(&db).unwrap();
+        let indexed = || -> (i64, i64) {
+            file.query_row(
+                "SELECT (SELECT count(*) FROM span_key_index),
+                        (SELECT id FROM span_index_mark) - (SELECT max(id) FROM spans)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+        };
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while indexed() != (2, 0) && std::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(indexed(), (2, 0), "(keys in the index, mark - last span)");
 
         let mut stored_events = 0;
         let totals = listener

@@ -11,7 +11,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TrySendError, sync_channel};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -27,6 +27,10 @@ const QUEUE: usize = 4096;
 /// Spans committed in one transaction at most: large enough that a commit's cost is shared
 /// by thousands of rows, small enough to bound what one write holds in memory.
 const MAX_SPANS_PER_COMMIT: usize = 8192;
+
+/// How long the writer waits for work before it calls itself idle and brings the indexes
+/// by trace up to date.
+const IDLE: Duration = Duration::from_millis(500);
 
 /// What a waiting sender is told: committed, or why not (it should retry).
 pub type Ack = Result<(), String>;
@@ -148,7 +152,22 @@ fn run(
 ) {
     let mut stopping = false;
     while !stopping {
-        let Ok(first) = inbox.recv() else { return };
+        let first = match inbox.recv_timeout(IDLE) {
+            Ok(message) => message,
+            Err(RecvTimeoutError::Timeout) => {
+                // Idle: the keys and log lines waiting for their index by trace are written
+                // now, so readers at rest find everything in the index. A failure is left to
+                // the next run.
+                if store.flush_indexes().is_ok()
+                    && let Some(nudge) = checkpoints
+                {
+                    let _ = nudge.try_send(());
+                }
+                let Ok(message) = inbox.recv() else { return };
+                message
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
         let mut group: Vec<Batch> = Vec::new();
         let mut spans = 0;
         let mut prune: Option<i64> = None;

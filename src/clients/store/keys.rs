@@ -5,9 +5,10 @@
 //!
 //! So, as the log lines' trace index ([`super::logs`]), spans are a table in the order they
 //! were committed, and their key is written in sorted runs ([`SpanKeys`]): the writer keeps
-//! the keys not yet in the index in memory, and writes them in one ordered pass every
-//! [`INDEX_RUN`] spans or [`INDEX_DELAY`], in the same transaction as a commit; a mark says
-//! up to which span the index is complete, and a reader looks at the few spans after it.
+//! the keys not yet in the index in memory, and writes them in one ordered pass (a run, as
+//! large as the index within bounds: [`run_size`]) in the same transaction as a commit, or
+//! when the writer is idle; a mark says up to which span the index is complete, and a
+//! reader looks at the spans after it.
 //! The writer finds a span already stored (a retried export; an X-Ray segment sent in
 //! progress, then complete) through its memory or the index, and replaces it there. As
 //! nearly every span is new, a Bloom filter of the index's keys ([`KeyFilter`]) answers
@@ -20,7 +21,7 @@ use std::time::Instant;
 use fastbloom::BloomFilter;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use super::logs::{INDEX_DELAY, INDEX_RUN, trace_key};
+use super::logs::{INDEX_RUN, trace_key};
 use super::{StoreError, classify};
 
 /// Version 4: spans numbered in commit order, their key in runs (see the module's words).
@@ -112,6 +113,21 @@ fn lower_hex<const DIGITS: usize>(text: &str) -> Option<u128> {
     (text.len() == DIGITS && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
         .then(|| u128::from_str_radix(text, 16).ok())
         .flatten()
+}
+
+/// The most keys a run holds (what a reader scans after the mark at most, and what the
+/// writer holds in memory: about 25 MB).
+const MAX_KEY_RUN: usize = 524_288;
+/// How long keys wait for a run at most while spans keep coming; an idle writer writes
+/// them sooner (`Store::flush_indexes`).
+const KEY_RUN_DELAY: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// The keys a run waits for, given the keys in the index. A run's inserts land all over
+/// the index (trace ids are random), so it rewrites most of the index's pages whatever
+/// its size: runs as large as the index (within bounds) keep that cost linear in the spans
+/// stored, where runs of a fixed size made it grow with the square of the store.
+fn run_size(indexed: usize) -> usize {
+    indexed.clamp(INDEX_RUN, MAX_KEY_RUN)
 }
 
 /// The fewest keys a filter is made for (a little over a megabyte of bits).
@@ -273,7 +289,13 @@ impl SpanKeys {
         new: &foldhash::HashMap<Key, i64>,
     ) -> Result<bool, StoreError> {
         let waiting = self.pending.len() + new.len();
-        let due = waiting >= INDEX_RUN || (waiting > 0 && self.last_run.elapsed() >= INDEX_DELAY);
+        // The filter has seen the index's keys and the pending ones (not yet `new`).
+        let indexed = self
+            .indexed
+            .as_ref()
+            .map_or(0, |filter| filter.seen.saturating_sub(self.pending.len()));
+        let due = waiting >= run_size(indexed)
+            || (waiting > 0 && self.last_run.elapsed() >= KEY_RUN_DELAY);
         if due {
             self.flush(tx, path, new)?;
         }

@@ -844,7 +844,7 @@ impl Store {
     }
 
     /// Writes the spans and log lines not yet in their indexes by trace into them now (the
-    /// writer stopping, or opening a file another left so).
+    /// writer stopping or idle, or opening a file another left so).
     pub fn flush_indexes(&mut self) -> Result<(), StoreError> {
         let Store {
             conn,
