@@ -28,7 +28,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use tokio::sync::{mpsc, oneshot};
 
-use crate::clients::store::Pruned;
+use crate::clients::store::{Pruned, SpanJson};
 use crate::model::cloudwatch::RegistryChange;
 use crate::model::local_error::ErrorRecord;
 use crate::model::local_log::LogRecord;
@@ -137,6 +137,15 @@ pub enum Event {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotStored(pub String);
 
+/// The JSON columns of the spans among `records`, made here on the receiver's thread so the
+/// single writer only binds them.
+fn span_json(records: &Records) -> Vec<SpanJson> {
+    match records {
+        Records::Spans(spans) => spans.iter().map(SpanJson::of).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// What a sender is told when the writer is behind.
 pub const BUSY: &str = "tracectl is writing a backlog; retry shortly";
 
@@ -183,6 +192,7 @@ impl Collector {
         }
         let (ack, committed) = oneshot::channel();
         let batch = writer::Batch {
+            span_json: span_json(&records),
             records,
             ack: Some(ack),
             admission,
@@ -216,6 +226,7 @@ impl Collector {
             return;
         }
         let batch = writer::Batch {
+            span_json: spans.iter().map(SpanJson::of).collect(),
             records: Records::Spans(spans),
             ack: None,
             admission,

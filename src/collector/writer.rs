@@ -19,7 +19,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::admission::Admission;
 use super::{Counters, Event, Records};
-use crate::clients::store::{Checkpointer, Rows, Store};
+use crate::clients::store::{Checkpointer, Rows, SpanJson, Store};
 
 /// Batches waiting for the writer. The memory budget, not this count, is what bounds the
 /// queue (every batch holds its share of it); the count only stops a flood of tiny ones.
@@ -38,6 +38,8 @@ pub type Ack = Result<(), String>;
 /// Records to store, with whoever waits for them.
 pub struct Batch {
     pub records: Records,
+    /// The spans' JSON columns, made by the receiver (empty: the writer makes them).
+    pub span_json: Vec<SpanJson>,
     /// Answered after the commit (OTLP); `None` for senders that cannot be answered (UDP),
     /// whose spans are counted as dropped when a write fails.
     pub ack: Option<oneshot::Sender<Ack>>,
@@ -212,7 +214,16 @@ fn write(store: &mut Store, group: Vec<Batch>, counters: &Counters, events: &mps
     let mut rows = Rows::default();
     for batch in &group {
         match &batch.records {
-            Records::Spans(spans) => rows.spans.extend(spans),
+            Records::Spans(spans) => {
+                // All or nothing: Rows matches the JSON to the spans by position.
+                if batch.span_json.len() == spans.len() && rows.span_json.len() == rows.spans.len()
+                {
+                    rows.span_json.extend(&batch.span_json);
+                } else {
+                    rows.span_json.clear();
+                }
+                rows.spans.extend(spans);
+            }
             Records::Logs(logs) => rows.logs.extend(logs),
             Records::Errors(errors) => rows.errors.extend(errors),
             Records::Deploys(deploys) => rows.deploys.extend(deploys),
@@ -229,6 +240,7 @@ fn write(store: &mut Store, group: Vec<Batch>, counters: &Counters, events: &mps
             records,
             ack,
             admission,
+            ..
         } = batch;
         let count = records.len();
         match (&result, ack) {

@@ -830,7 +830,7 @@ impl Store {
             ..
         } = self;
         let tx = conn.transaction().map_err(|e| classify(path, e))?;
-        let keys = insert_spans(&tx, path, &rows.spans, span_keys)?;
+        let keys = insert_spans(&tx, path, (&rows.spans, &rows.span_json), span_keys)?;
         let lines = logs::insert(&tx, path, &rows.logs, &rows.registry)?;
         errors::insert(&tx, path, &rows.errors, &rows.deploys)?;
         // The indexes by trace are written in sorted runs, in this transaction when due.
@@ -949,6 +949,9 @@ impl Pruned {
 #[derive(Debug, Default)]
 pub struct Rows<'a> {
     pub spans: Vec<&'a SpanRecord>,
+    /// The JSON columns of `spans`, in their order, when the receiver made them already (on
+    /// its own thread, beside the writer's); the writer makes those missing.
+    pub span_json: Vec<&'a SpanJson>,
     pub logs: Vec<&'a crate::model::local_log::LogRecord>,
     pub errors: Vec<&'a crate::model::local_error::ErrorRecord>,
     pub deploys: Vec<&'a crate::model::local_error::Deploy>,
@@ -967,15 +970,35 @@ const SPAN_COLUMNS: &str = "trace_id, span_id, parent_id, service, name, kind, s
     exceptions, resource, attributes, source, detail";
 const SPAN_VALUES: usize = 20;
 
+/// The columns of a span that are JSON text. Encoding them is a tenth of storing a span,
+/// and needs nothing of the database: receivers make them before the writer's turn
+/// ([`Rows::span_json`]).
+#[derive(Debug, Clone)]
+pub struct SpanJson {
+    exceptions: Option<String>,
+    attributes: String,
+    detail: Option<String>,
+}
+
+impl SpanJson {
+    pub fn of(s: &SpanRecord) -> SpanJson {
+        SpanJson {
+            exceptions: (!s.exceptions.is_empty())
+                .then(|| serde_json::to_string(&s.exceptions).unwrap_or_default()),
+            attributes: serde_json::to_string(&s.attributes).unwrap_or_default(),
+            detail: (!s.detail.is_empty())
+                .then(|| serde_json::to_string(&s.detail).unwrap_or_default()),
+        }
+    }
+}
+
 /// A span as its row's values.
 struct SpanRow<'a> {
     span: &'a SpanRecord,
     key: keys::Key,
     service: std::borrow::Cow<'a, str>,
-    exceptions: Option<String>,
     resource: Rc<str>,
-    attributes: String,
-    detail: Option<String>,
+    json: std::borrow::Cow<'a, SpanJson>,
 }
 
 impl SpanRow<'_> {
@@ -1003,11 +1026,11 @@ impl SpanRow<'_> {
             &s.http_status,
             &s.db_statement,
             &s.remote_service,
-            &self.exceptions,
+            &self.json.exceptions,
             &&*self.resource,
-            &self.attributes,
+            &self.json.attributes,
             &s.source.as_str(),
-            &self.detail,
+            &self.json.detail,
         ];
         for (i, value) in values.into_iter().enumerate() {
             statement.raw_bind_parameter(first + i, value)?;
@@ -1086,9 +1109,15 @@ impl<'a> NewRows<'a> {
 fn insert_spans(
     tx: &rusqlite::Transaction<'_>,
     path: &Path,
-    spans: &[&SpanRecord],
+    (spans, made_json): (&[&SpanRecord], &[&SpanJson]),
     keys: &keys::SpanKeys,
 ) -> Result<foldhash::HashMap<keys::Key, i64>, StoreError> {
+    // The JSON made by the receivers, when it is there for every span.
+    let made_json = if made_json.len() == spans.len() {
+        made_json
+    } else {
+        &[]
+    };
     let mut new: foldhash::HashMap<keys::Key, i64> = Default::default();
     if spans.is_empty() {
         return Ok(new);
@@ -1099,7 +1128,7 @@ fn insert_spans(
         keys: Default::default(),
     };
     let mut resource_json = ResourceJson::default();
-    for s in spans {
+    for (n, s) in spans.iter().enumerate() {
         let key = keys::Key::of(&s.trace_id, &s.span_id);
         // What follows reads rows by id or key: the rows waiting are written first (rare:
         // a subsegment without its service, or a span sent again).
@@ -1134,12 +1163,11 @@ fn insert_spans(
         let row = SpanRow {
             span: s,
             service,
-            exceptions: (!s.exceptions.is_empty())
-                .then(|| serde_json::to_string(&s.exceptions).unwrap_or_default()),
             resource: resource_json.of(&s.resource),
-            attributes: serde_json::to_string(&s.attributes).unwrap_or_default(),
-            detail: (!s.detail.is_empty())
-                .then(|| serde_json::to_string(&s.detail).unwrap_or_default()),
+            json: match made_json.get(n) {
+                Some(json) => std::borrow::Cow::Borrowed(*json),
+                None => std::borrow::Cow::Owned(SpanJson::of(s)),
+            },
             key,
         };
         if let Some(id) = keys.find(tx, path, &new, (&row.key, &s.trace_id, &s.span_id))?
