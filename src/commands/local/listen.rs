@@ -511,10 +511,54 @@ fn totals_line(counters: &Counters, kernel_dropped: Option<u64>) -> String {
 struct LiveOutput<'a> {
     ctx: &'a Context,
     /// Spans stored per trace so far, for the span count of the request line.
-    spans_per_trace: HashMap<String, u32>,
+    spans_per_trace: SpansPerTrace,
+    /// The zone of the request lines' times, looked up once.
+    zone: jiff::tz::TimeZone,
     /// Finished roots whose line waits [`LINGER`] for the trace's other spans.
     waiting: std::collections::VecDeque<(tokio::time::Instant, WaitingLine)>,
     warned: std::collections::HashSet<String>,
+}
+
+/// Spans counted by trace id: a number for the 32 lowercase hex digits of W3C and
+/// converted X-Ray ids (no allocation for each of a burst's spans), the text otherwise.
+#[derive(Default)]
+struct SpansPerTrace {
+    hex: foldhash::HashMap<u128, u32>,
+    text: HashMap<String, u32>,
+}
+
+impl SpansPerTrace {
+    fn number(trace_id: &str) -> Option<u128> {
+        (trace_id.len() == 32
+            && trace_id
+                .bytes()
+                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+        .then(|| u128::from_str_radix(trace_id, 16).ok())
+        .flatten()
+    }
+
+    fn add(&mut self, trace_id: &str) {
+        match Self::number(trace_id) {
+            Some(n) => *self.hex.entry(n).or_default() += 1,
+            None => *self.text.entry(trace_id.to_string()).or_default() += 1,
+        }
+    }
+
+    fn get(&self, trace_id: &str) -> Option<u32> {
+        match Self::number(trace_id) {
+            Some(n) => self.hex.get(&n).copied(),
+            None => self.text.get(trace_id).copied(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.hex.len() + self.text.len()
+    }
+
+    fn clear(&mut self) {
+        self.hex.clear();
+        self.text.clear();
+    }
 }
 
 /// Traces whose span counts are remembered; past it the counts start again.
@@ -549,7 +593,8 @@ impl<'a> LiveOutput<'a> {
     fn new(ctx: &'a Context) -> Self {
         Self {
             ctx,
-            spans_per_trace: HashMap::new(),
+            spans_per_trace: SpansPerTrace::default(),
+            zone: ctx.printer.zone(),
             waiting: Default::default(),
             warned: Default::default(),
         }
@@ -579,11 +624,7 @@ impl<'a> LiveOutput<'a> {
     }
 
     fn print_request(&self, line: &WaitingLine) -> Result<()> {
-        let count = self
-            .spans_per_trace
-            .get(&line.trace_id)
-            .copied()
-            .unwrap_or(1);
+        let count = self.spans_per_trace.get(&line.trace_id).unwrap_or(1);
         self.ctx.printer.line(&self.request_line(line, count))
     }
 
@@ -594,11 +635,10 @@ impl<'a> LiveOutput<'a> {
                 if self.spans_per_trace.len() > MAX_COUNTED_TRACES {
                     self.spans_per_trace.clear();
                 }
-                for span in spans.iter().flatten() {
-                    *self
-                        .spans_per_trace
-                        .entry(span.trace_id.clone())
-                        .or_default() += 1;
+                if !p.is_json() {
+                    for span in spans.iter().flatten() {
+                        self.spans_per_trace.add(&span.trace_id);
+                    }
                 }
                 for span in spans.iter().flatten() {
                     if p.is_json() {
@@ -669,9 +709,12 @@ impl<'a> LiveOutput<'a> {
     /// `10:00:01.130  backend-flask  GET /api/activities/home  500  48 ms` — the request
     /// line without its span count, which waits for the rest of the trace.
     fn waiting_line(&self, span: &SpanRecord) -> WaitingLine {
-        let p = &self.ctx.printer;
         let time = jiff::Timestamp::from_nanosecond(i128::from(span.start_ns))
-            .map(|t| p.time(t, "%H:%M:%S%.3f"))
+            .map(|t| {
+                t.to_zoned(self.zone.clone())
+                    .strftime("%H:%M:%S%.3f")
+                    .to_string()
+            })
             .unwrap_or_default();
         let what = match (
             &span.http_method,
