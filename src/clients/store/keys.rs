@@ -115,9 +115,9 @@ fn lower_hex<const DIGITS: usize>(text: &str) -> Option<u128> {
         .flatten()
 }
 
-/// The most keys a run holds (what a reader scans after the mark at most, and what the
-/// writer holds in memory: about 25 MB).
-const MAX_KEY_RUN: usize = 524_288;
+/// The most keys a run holds: what a reader scans after the mark at most while a burst is
+/// written (about 20 ms for `local trace`), and what the writer holds in memory (12 MB).
+const MAX_KEY_RUN: usize = 262_144;
 /// How long keys wait for a run at most while spans keep coming; an idle writer writes
 /// them sooner (`Store::flush_indexes`).
 const KEY_RUN_DELAY: std::time::Duration = std::time::Duration::from_secs(2);
