@@ -141,6 +141,15 @@ pub struct SpanRecord {
     pub detail: SpanDetail,
 }
 
+/// An id as a number when it is exactly `DIGITS` lowercase hex digits, the form spans are
+/// stored in (32 for a trace, 16 for a span): "ABC" and "abc" are different ids, so only one
+/// spelling may map to a number. For maps of many ids without an allocation each.
+pub fn lower_hex_id<const DIGITS: usize>(text: &str) -> Option<u128> {
+    (text.len() == DIGITS && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+        .then(|| u128::from_str_radix(text, 16).ok())
+        .flatten()
+}
+
 #[cfg(test)]
 impl SpanRecord {
     /// A span for tests: an internal, OK span of backend-flask named by its id, from OTLP;

@@ -23,6 +23,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::logs::{INDEX_RUN, trace_key};
 use super::{StoreError, classify};
+use crate::model::span::lower_hex_id;
 
 /// Version 4: spans numbered in commit order, their key in runs (see the module's words).
 /// The table is made again with the rows of version 3, oldest first.
@@ -88,7 +89,7 @@ pub(super) enum Key {
 
 impl Key {
     pub(super) fn of(trace_id: &str, span_id: &str) -> Key {
-        match (lower_hex::<32>(trace_id), lower_hex::<16>(span_id)) {
+        match (lower_hex_id::<32>(trace_id), lower_hex_id::<16>(span_id)) {
             (Some(trace), Some(span)) => Key::Hex {
                 trace,
                 span: span as u64,
@@ -105,14 +106,6 @@ impl Key {
             Key::Text(ids) => (trace_key(&ids.0), span_key(&ids.1)),
         }
     }
-}
-
-/// `text` as a number when it is exactly `DIGITS` lowercase hex digits (the canonical form:
-/// "ABC" and "abc" are different ids to the store, so only one spelling may map to a number).
-fn lower_hex<const DIGITS: usize>(text: &str) -> Option<u128> {
-    (text.len() == DIGITS && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
-        .then(|| u128::from_str_radix(text, 16).ok())
-        .flatten()
 }
 
 /// The most keys a run holds: what a reader scans after the mark at most while a burst is

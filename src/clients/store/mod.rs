@@ -970,7 +970,7 @@ const SPAN_COLUMNS: &str = "trace_id, span_id, parent_id, service, name, kind, s
     exceptions, resource, attributes, source, detail";
 const SPAN_VALUES: usize = 20;
 
-/// The columns of a span that are JSON text. Encoding them is a tenth of storing a span,
+/// The columns of a span that are JSON text. Encoding them was a twentieth of the writer,
 /// and needs nothing of the database: receivers make them before the writer's turn
 /// ([`Rows::span_json`]).
 #[derive(Debug, Clone)]

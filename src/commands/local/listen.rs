@@ -528,24 +528,15 @@ struct SpansPerTrace {
 }
 
 impl SpansPerTrace {
-    fn number(trace_id: &str) -> Option<u128> {
-        (trace_id.len() == 32
-            && trace_id
-                .bytes()
-                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
-        .then(|| u128::from_str_radix(trace_id, 16).ok())
-        .flatten()
-    }
-
     fn add(&mut self, trace_id: &str) {
-        match Self::number(trace_id) {
+        match crate::model::span::lower_hex_id::<32>(trace_id) {
             Some(n) => *self.hex.entry(n).or_default() += 1,
             None => *self.text.entry(trace_id.to_string()).or_default() += 1,
         }
     }
 
     fn get(&self, trace_id: &str) -> Option<u32> {
-        match Self::number(trace_id) {
+        match crate::model::span::lower_hex_id::<32>(trace_id) {
             Some(n) => self.hex.get(&n).copied(),
             None => self.text.get(trace_id).copied(),
         }
