@@ -78,13 +78,18 @@ fn three_free_ports() -> (u16, u16, u16) {
     }
 }
 
-/// Two free TCP ports.
-pub(crate) fn two_free_ports() -> (u16, u16) {
-    let tcp: Vec<std::net::TcpListener> = (0..2)
-        .map(|_| std::net::TcpListener::bind("127.0.0.1:0").unwrap())
-        .collect();
-    let ports: Vec<u16> = tcp.iter().map(|l| l.local_addr().unwrap().port()).collect();
-    (ports[0], ports[1])
+/// The listener's five ports (HTTP, gRPC, X-Ray, CloudWatch Logs, Rollbar), all held while
+/// they are chosen so none is handed out twice; the third is free for UDP too.
+fn five_free_ports() -> [u16; 5] {
+    loop {
+        let tcp: Vec<std::net::TcpListener> = (0..5)
+            .map(|_| std::net::TcpListener::bind("127.0.0.1:0").unwrap())
+            .collect();
+        let ports: Vec<u16> = tcp.iter().map(|l| l.local_addr().unwrap().port()).collect();
+        if std::net::UdpSocket::bind(("127.0.0.1", ports[2])).is_ok() {
+            return [ports[0], ports[1], ports[2], ports[3], ports[4]];
+        }
+    }
 }
 
 impl Listener {
@@ -92,9 +97,26 @@ impl Listener {
         Self::start_with(sandbox, extra, &[])
     }
 
+    /// Starts `local listen` on free ports. Ports are free when chosen, but a test running
+    /// beside may take one before the listener binds it: a start refused for a port in use
+    /// is tried again on others (a few times), any other early exit fails with its words.
     fn start_with(sandbox: &Sandbox, extra: &[&str], env: &[(&str, &str)]) -> Listener {
-        let (http, grpc, xray) = three_free_ports();
-        let (cloudwatch, rollbar) = two_free_ports();
+        for _ in 0..5 {
+            match Self::try_start(sandbox, extra, env) {
+                Ok(listener) => return listener,
+                Err(stderr) if stderr.contains("the port is in use") => continue,
+                Err(stderr) => panic!("local listen exited at start: {stderr}"),
+            }
+        }
+        panic!("local listen found no free ports in 5 tries")
+    }
+
+    fn try_start(
+        sandbox: &Sandbox,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Result<Listener, String> {
+        let [http, grpc, xray, cloudwatch, rollbar] = five_free_ports();
         let db = sandbox.home().join("data/traces.db");
         let mut cmd = tracectl_process(sandbox);
         cmd.current_dir(sandbox.home())
@@ -110,7 +132,7 @@ impl Listener {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         let mut child = cmd.spawn().unwrap();
-        let listener = Listener {
+        let mut listener = Listener {
             output: drained(&mut child),
             child,
             http,
@@ -131,11 +153,15 @@ impl Listener {
         }
         for port in ports {
             while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+                if let Ok(Some(_)) = listener.child.try_wait() {
+                    let (_, stderr) = listener.output.take().unwrap();
+                    return Err(stderr.join().unwrap());
+                }
                 assert!(Instant::now() < deadline, "local listen did not start");
                 std::thread::sleep(Duration::from_millis(50));
             }
         }
-        listener
+        Ok(listener)
     }
 
     /// SIGKILL: no chance to flush or say anything; waits until it is gone.
