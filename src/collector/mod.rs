@@ -225,9 +225,10 @@ impl Collector {
         if spans.is_empty() {
             return;
         }
+        let records = Records::Spans(spans);
         let batch = writer::Batch {
-            span_json: spans.iter().map(SpanJson::of).collect(),
-            records: Records::Spans(spans),
+            span_json: span_json(&records),
+            records,
             ack: None,
             admission,
         };

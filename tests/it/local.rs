@@ -64,20 +64,6 @@ fn drained(
     ))
 }
 
-/// Three different free ports (the third free for UDP too), all held while they are chosen
-/// so the system cannot hand out one of them twice.
-fn three_free_ports() -> (u16, u16, u16) {
-    loop {
-        let tcp: Vec<std::net::TcpListener> = (0..3)
-            .map(|_| std::net::TcpListener::bind("127.0.0.1:0").unwrap())
-            .collect();
-        let ports: Vec<u16> = tcp.iter().map(|l| l.local_addr().unwrap().port()).collect();
-        if std::net::UdpSocket::bind(("127.0.0.1", ports[2])).is_ok() {
-            return (ports[0], ports[1], ports[2]);
-        }
-    }
-}
-
 /// The listener's five ports (HTTP, gRPC, X-Ray, CloudWatch Logs, Rollbar), all held while
 /// they are chosen so none is handed out twice; the third is free for UDP too.
 fn five_free_ports() -> [u16; 5] {
@@ -1053,7 +1039,7 @@ async fn a_half_sent_request_times_out_and_does_not_block_others() {
 fn a_second_listener_on_one_database_is_refused() {
     let sandbox = Sandbox::new();
     let first = Listener::start(&sandbox, &[]);
-    let (http, grpc, xray) = three_free_ports();
+    let [http, grpc, xray, ..] = five_free_ports();
     let second = tracectl_process(&sandbox)
         .current_dir(sandbox.home())
         .args(["local", "listen", "--db"])
