@@ -128,8 +128,8 @@ fn record(
                 .links
                 .iter()
                 .map(|l| SpanLink {
-                    trace_id: hex::encode(&l.trace_id),
-                    span_id: hex::encode(&l.span_id),
+                    trace_id: crate::model::trace::lower_hex(&l.trace_id),
+                    span_id: crate::model::trace::lower_hex(&l.span_id),
                     attributes: capped_attributes(&l.attributes, truncated),
                 })
                 .collect(),

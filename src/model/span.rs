@@ -144,10 +144,21 @@ pub struct SpanRecord {
 /// An id as a number when it is exactly `DIGITS` lowercase hex digits, the form spans are
 /// stored in (32 for a trace, 16 for a span): "ABC" and "abc" are different ids, so only one
 /// spelling may map to a number. For maps of many ids without an allocation each.
+/// One pass, no overflow checks (32 digits fill a u128 exactly): the writer and the live
+/// printer read every span's ids with it.
 pub fn lower_hex_id<const DIGITS: usize>(text: &str) -> Option<u128> {
-    (text.len() == DIGITS && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
-        .then(|| u128::from_str_radix(text, 16).ok())
-        .flatten()
+    const { assert!(DIGITS <= 32) };
+    if text.len() != DIGITS {
+        return None;
+    }
+    text.bytes().try_fold(0u128, |n, b| {
+        let digit = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            _ => return None,
+        };
+        Some(n << 4 | u128::from(digit))
+    })
 }
 
 #[cfg(test)]
@@ -688,6 +699,34 @@ mod tests {
     use serde_json::json;
 
     const NOW: i64 = 1_800_000_100 * 1_000_000_000;
+
+    #[test]
+    fn an_id_is_a_number_only_in_its_stored_spelling() {
+        assert_eq!(
+            lower_hex_id::<32>("5759e988bd862e3fe1be46a994272793"),
+            Some(0x5759_e988_bd86_2e3f_e1be_46a9_9427_2793)
+        );
+        assert_eq!(
+            lower_hex_id::<32>("ffffffffffffffffffffffffffffffff"),
+            Some(u128::MAX)
+        );
+        assert_eq!(
+            lower_hex_id::<16>("000000000000000a"),
+            Some(10),
+            "leading zeros are digits"
+        );
+        for not in [
+            "5759E988BD862E3FE1BE46A994272793", // upper case: another id
+            "5759e988bd862e3fe1be46a99427279",  // 31 digits
+            "5759e988bd862e3fe1be46a9942727930",
+            "+759e988bd862e3fe1be46a994272793",
+            "5759e988bd862e3fe1be46a99427279g",
+            "",
+        ] {
+            assert_eq!(lower_hex_id::<32>(not), None, "{not}");
+        }
+        assert_eq!(lower_hex_id::<16>("-000000000000001"), None);
+    }
 
     #[test]
     fn a_segment_with_nested_subsegments_maps_onto_the_columns() {

@@ -67,7 +67,16 @@ pub fn received_id_bytes(bytes: &[u8], len: usize, what: &str) -> Result<String,
     if bytes.iter().all(|b| *b == 0) {
         return Err(format!("{what} is all zeros"));
     }
-    Ok(hex::encode(bytes))
+    Ok(lower_hex(bytes))
+}
+
+/// `bytes` as lowercase hex. `hex::encode` pushes one `char` at a time; three ids of every
+/// span received come through here.
+pub fn lower_hex(bytes: &[u8]) -> String {
+    let mut out = vec![0u8; bytes.len() * 2];
+    // The buffer is exactly twice the input: encode_to_slice cannot fail.
+    let _ = hex::encode_to_slice(bytes, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 impl FromStr for TraceId {

