@@ -294,7 +294,10 @@ pub fn human_seconds(seconds: f64) -> String {
     } else if s < 0.001 {
         format!("{:.1} ms", s * 1000.0)
     } else if s < 1.0 {
-        format!("{:.0} ms", s * 1000.0)
+        // As `{:.0}` rounds (half to even), but formatted as an integer: exact float
+        // formatting fell back to its slow path for most values, and the live printer
+        // writes one of these for every request.
+        format!("{} ms", (s * 1000.0).round_ties_even() as u64)
     } else if s < 10.0 {
         format!("{s:.2} s")
     } else if s < 60.0 {
@@ -307,6 +310,10 @@ pub fn human_seconds(seconds: f64) -> String {
 
 /// The path and query of a URL: the host is the same on every row and only costs width.
 pub fn url_path(url: &str) -> Cow<'_, str> {
+    // A route or a path (what OpenTelemetry sends) has no host: not worth a parse.
+    if url.starts_with('/') {
+        return Cow::Borrowed(url);
+    }
     match url::Url::parse(url) {
         Ok(parsed) if parsed.has_host() => {
             Cow::Owned(parsed[url::Position::BeforePath..].to_string())
@@ -331,6 +338,26 @@ mod tests {
         assert_eq!(human_span(Duration::from_secs(3600)), "1h");
         assert_eq!(human_span(Duration::from_secs(9000)), "2h30m");
         assert_eq!(human_span(Duration::from_secs(86_400 + 60)), "1d1m");
+    }
+
+    #[test]
+    fn milliseconds_round_as_the_float_formatting_did() {
+        for i in 0..200_000 {
+            let s = 0.001 + f64::from(i) * 0.000_004_995;
+            if s < 1.0 {
+                assert_eq!(human_seconds(s), format!("{:.0} ms", s * 1000.0), "{s}");
+            }
+        }
+        assert_eq!(human_seconds(0.0025), format!("{:.0} ms", 2.5));
+        assert_eq!(human_seconds(0.9996), "1000 ms");
+    }
+
+    #[test]
+    fn a_url_shows_its_path_and_a_path_stays_as_it_is() {
+        assert_eq!(url_path("http://localhost:5000/api/x?y=1"), "/api/x?y=1");
+        assert_eq!(url_path("/api/activities/{uuid}"), "/api/activities/{uuid}");
+        assert!(matches!(url_path("/api/x"), Cow::Borrowed(_)));
+        assert_eq!(url_path("GET /x"), "GET /x");
     }
 
     #[test]

@@ -2397,6 +2397,15 @@ async fn the_request_line_counts_spans_that_arrive_after_the_root() {
         lines[0].contains("  3 spans  ") && lines[0].ends_with(&"09".repeat(16)),
         "{stdout}"
     );
+    // It starts with the root's start time, HH:MM:SS.mmm.
+    let time: Vec<char> = lines[0].chars().take(14).collect();
+    let digit = |i: usize| time[i].is_ascii_digit();
+    assert!(
+        [0, 1, 3, 4, 6, 7, 9, 10, 11].into_iter().all(digit)
+            && (time[2], time[5], time[8]) == (':', ':', '.')
+            && time[12..] == [' ', ' '],
+        "{stdout}"
+    );
 }
 
 /// A gRPC export over the message limit is refused with INVALID_ARGUMENT, which the

@@ -700,11 +700,18 @@ impl<'a> LiveOutput<'a> {
     /// `10:00:01.130  backend-flask  GET /api/activities/home  500  48 ms` — the request
     /// line without its span count, which waits for the rest of the trace.
     fn waiting_line(&self, span: &SpanRecord) -> WaitingLine {
+        // %H:%M:%S%.3f, put together from the fields: strftime reads its format again for
+        // every line, and this runs for every request.
         let time = jiff::Timestamp::from_nanosecond(i128::from(span.start_ns))
             .map(|t| {
-                t.to_zoned(self.zone.clone())
-                    .strftime("%H:%M:%S%.3f")
-                    .to_string()
+                let t = t.to_zoned(self.zone.clone());
+                format!(
+                    "{:02}:{:02}:{:02}.{:03}",
+                    t.hour(),
+                    t.minute(),
+                    t.second(),
+                    t.millisecond()
+                )
             })
             .unwrap_or_default();
         let what = match (
