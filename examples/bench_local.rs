@@ -430,7 +430,7 @@ async fn main() {
         .flat_map(|sender| (0..BATCHES_PER_SENDER).map(move |n| (sender, n)))
         .map(|(sender, n)| {
             let request = ExportTraceServiceRequest::decode(batch(sender, n).as_slice()).unwrap();
-            tracectl::model::otlp::convert(&request, now_ns).records
+            tracectl::model::otlp::convert(request, now_ns).records
         })
         .collect();
     let started = Instant::now();

@@ -51,11 +51,11 @@ async fn accept(
     mut admission: Admission,
     forward_payload: impl FnOnce(&ExportTraceServiceRequest) -> Vec<u8>,
 ) -> Result<ExportTraceServiceResponse, NotStored> {
-    let mut converted = convert(&request, now_ns());
+    // What is forwarded is encoded from the request before it is taken apart.
     let forward = collector
         .forward_otlp()
         .map(|forwarder| (forwarder.clone(), forward_payload(&request)));
-    drop(request);
+    let mut converted = convert(request, now_ns());
     // The decoded request is gone: what stays held until the commit is the records.
     admission.shrink_to(converted.approx_bytes());
     let total = converted.records.len() + converted.rejected.len();

@@ -48,21 +48,22 @@ impl Converted {
     }
 }
 
-/// Every span of an export request, `now_ns` bounding plausible timestamps.
-pub fn convert(request: &ExportTraceServiceRequest, now_ns: i64) -> Converted {
+/// Every span of an export request, `now_ns` bounding plausible timestamps. The request is
+/// taken apart: its names, keys and values move into the records (copied, each was also
+/// freed once more, on the receiver's busiest path).
+pub fn convert(request: ExportTraceServiceRequest, now_ns: i64) -> Converted {
     let mut out = Converted::default();
-    for resource_spans in &request.resource_spans {
+    for resource_spans in request.resource_spans {
         let resource = Arc::new(
             resource_spans
                 .resource
-                .as_ref()
-                .map(|r| capped_attributes(&r.attributes, &mut out.truncated))
+                .map(|r| capped_attributes_owned(r.attributes, &mut out.truncated))
                 .unwrap_or_default(),
         );
         let service = first_text(&resource, &["service.name"])
             .unwrap_or_else(|| "unknown_service".to_string());
-        for scope_spans in &resource_spans.scope_spans {
-            for span in &scope_spans.spans {
+        for scope_spans in resource_spans.scope_spans {
+            for span in scope_spans.spans {
                 match record(span, &service, &resource, now_ns, &mut out.truncated) {
                     Ok(r) => out.records.push(r),
                     Err(rejected) => out.rejected.push(rejected),
@@ -78,7 +79,7 @@ fn id_hex(bytes: &[u8], len: usize, what: &str) -> Result<String, Rejected> {
 }
 
 fn record(
-    span: &Span,
+    span: Span,
     service: &str,
     resource: &Arc<Map<String, Value>>,
     now_ns: i64,
@@ -101,7 +102,7 @@ fn record(
             trace_id: id_hex(&span.trace_id, 16, "trace id")?,
             span_id: id_hex(&span.span_id, 8, "span id")?,
             parent_id,
-            name: span.name.clone(),
+            name: span.name,
             kind,
             start_ns: i64::try_from(span.start_time_unix_nano).unwrap_or(i64::MAX),
             end_ns: i64::try_from(span.end_time_unix_nano).unwrap_or(i64::MAX),
@@ -109,28 +110,24 @@ fn record(
                 .status
                 .as_ref()
                 .is_some_and(|s| s.code == status::StatusCode::Error as i32),
-            status_message: span
-                .status
-                .as_ref()
-                .map(|s| s.message.clone())
-                .filter(|m| !m.is_empty()),
-            attributes: capped_attributes(&span.attributes, truncated),
+            status_message: span.status.map(|s| s.message).filter(|m| !m.is_empty()),
+            attributes: capped_attributes_owned(span.attributes, truncated),
             events: span
                 .events
-                .iter()
+                .into_iter()
                 .map(|e| SpanEvent {
-                    name: e.name.clone(),
+                    name: e.name,
                     time_ns: i64::try_from(e.time_unix_nano).unwrap_or(0),
-                    attributes: capped_attributes(&e.attributes, truncated),
+                    attributes: capped_attributes_owned(e.attributes, truncated),
                 })
                 .collect(),
             links: span
                 .links
-                .iter()
+                .into_iter()
                 .map(|l| SpanLink {
                     trace_id: crate::model::trace::lower_hex(&l.trace_id),
                     span_id: crate::model::trace::lower_hex(&l.span_id),
-                    attributes: capped_attributes(&l.attributes, truncated),
+                    attributes: capped_attributes_owned(l.attributes, truncated),
                 })
                 .collect(),
             service: service.to_string(),
@@ -232,18 +229,23 @@ pub fn attributes_json(attributes: &[KeyValue]) -> Map<String, Value> {
 /// a character boundary, [`TRUNCATED_MARK`] appended), the whole at most [`MAX_SPAN_BYTES`]
 /// (the rest left out and counted under [`DROPPED_KEY`]); `truncated` counts the cuts.
 pub fn capped_attributes(attributes: &[KeyValue], truncated: &mut usize) -> Map<String, Value> {
-    let mut out = Map::new();
+    capped_attributes_owned(attributes.to_vec(), truncated)
+}
+
+/// [`capped_attributes`] of key-values the caller gives up: keys and strings move.
+fn capped_attributes_owned(attributes: Vec<KeyValue>, truncated: &mut usize) -> Map<String, Value> {
+    let mut out = Map::with_capacity(attributes.len());
     let mut bytes = 0usize;
     let mut dropped = 0usize;
     for kv in attributes {
-        let value = any_value_json(kv.value.as_ref(), truncated);
+        let value = owned_value_json(kv.value, truncated);
         let size = kv.key.len() + json_size(&value);
         if bytes + size > MAX_SPAN_BYTES {
             dropped += 1;
             continue;
         }
         bytes += size;
-        out.insert(kv.key.clone(), value);
+        out.insert(kv.key, value);
     }
     if dropped > 0 {
         *truncated += 1;
@@ -268,39 +270,47 @@ fn json_size(value: &Value) -> usize {
 }
 
 /// A string no longer than [`MAX_VALUE_BYTES`], marked when it was cut.
-fn capped_text(s: &str, truncated: &mut usize) -> Value {
+fn capped_text(mut s: String, truncated: &mut usize) -> Value {
     if s.len() <= MAX_VALUE_BYTES {
-        return Value::from(s);
+        return Value::String(s);
     }
     *truncated += 1;
     let mut end = MAX_VALUE_BYTES;
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    Value::from(format!("{}{TRUNCATED_MARK}", &s[..end]))
+    s.truncate(end);
+    s.push_str(TRUNCATED_MARK);
+    // The cut string keeps no more than it shows (it held up to a whole request).
+    s.shrink_to_fit();
+    Value::String(s)
 }
 
 pub(crate) fn any_value_json(value: Option<&AnyValue>, truncated: &mut usize) -> Value {
-    match value.and_then(|v| v.value.as_ref()) {
+    owned_value_json(value.cloned(), truncated)
+}
+
+fn owned_value_json(value: Option<AnyValue>, truncated: &mut usize) -> Value {
+    match value.and_then(|v| v.value) {
         None => Value::Null,
         Some(any_value::Value::StringValue(s)) => capped_text(s, truncated),
-        Some(any_value::Value::BoolValue(b)) => Value::from(*b),
-        Some(any_value::Value::IntValue(i)) => Value::from(*i),
+        Some(any_value::Value::BoolValue(b)) => Value::from(b),
+        Some(any_value::Value::IntValue(i)) => Value::from(i),
         Some(any_value::Value::DoubleValue(d)) => {
-            serde_json::Number::from_f64(*d).map_or(Value::Null, Value::Number)
+            serde_json::Number::from_f64(d).map_or(Value::Null, Value::Number)
         }
         Some(any_value::Value::BytesValue(b)) => {
             let b = &b[..b.len().min(MAX_VALUE_BYTES / 2)];
-            Value::from(hex::encode(b))
+            Value::from(crate::model::trace::lower_hex(b))
         }
         Some(any_value::Value::ArrayValue(a)) => Value::Array(
             a.values
-                .iter()
-                .map(|v| any_value_json(Some(v), truncated))
+                .into_iter()
+                .map(|v| owned_value_json(Some(v), truncated))
                 .collect(),
         ),
         Some(any_value::Value::KvlistValue(kv)) => {
-            Value::Object(capped_attributes(&kv.values, truncated))
+            Value::Object(capped_attributes_owned(kv.values, truncated))
         }
         #[allow(unreachable_patterns)] // newer protocol versions add kinds
         Some(_) => Value::Null,
@@ -379,7 +389,7 @@ mod tests {
                 kv("db.query.text", s("SELECT 1")),
             ],
         );
-        let converted = convert(&request(vec![old, new]), NOW);
+        let converted = convert(request(vec![old, new]), NOW);
         assert!(converted.rejected.is_empty());
         let [a, b] = converted.records.as_slice() else {
             panic!("two records")
@@ -424,7 +434,7 @@ mod tests {
         zero_time.start_time_unix_nano = 0;
         let mut zero_trace = span(6, None, vec![]);
         zero_trace.trace_id = vec![0; 16];
-        let converted = convert(&request(vec![failed, short_id, zero_time, zero_trace]), NOW);
+        let converted = convert(request(vec![failed, short_id, zero_time, zero_trace]), NOW);
         assert_eq!(converted.records.len(), 1);
         let r = &converted.records[0];
         assert_eq!(r.status, SpanStatus::Fault);
