@@ -128,8 +128,9 @@ const FILTER_MIN_KEYS: usize = 1 << 20;
 /// Of the keys a filter has not seen, the share it says it may have seen.
 const FILTER_FALSE_POSITIVES: f64 = 0.01;
 
-/// The keys the writer knows to be in the index: a key not seen is not there; a key seen
-/// may still be absent (a false positive, or a span pruned since), which the index says.
+/// The keys the writer knows to be in the index or pending: a key not seen is in neither;
+/// a key seen may still be absent (a false positive, or a span pruned since), which the
+/// pending map and the index say.
 #[derive(Debug)]
 struct KeyFilter {
     bloom: BloomFilter<foldhash::fast::FixedState>,
@@ -254,14 +255,19 @@ impl SpanKeys {
         new: &foldhash::HashMap<Key, i64>,
         (key, trace_id, span_id): (&Key, &str, &str),
     ) -> Result<Option<i64>, StoreError> {
-        if let Some(id) = new.get(key).or_else(|| self.pending.get(key)) {
+        if let Some(id) = new.get(key) {
             return Ok(Some(*id));
         }
+        // The filter has seen the pending keys too: for nearly every span it says "never
+        // seen" before a look into the pending map (as large as a run, so a cache miss).
         let (trace, span) = key.index_key();
         if let Some(indexed) = &self.indexed
             && !indexed.may_hold((trace, span))
         {
             return Ok(None);
+        }
+        if let Some(id) = self.pending.get(key) {
+            return Ok(Some(*id));
         }
         tx.prepare_cached(
             "SELECT s.id FROM span_key_index k JOIN spans s ON s.id = k.id
