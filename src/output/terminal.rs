@@ -9,6 +9,12 @@ use std::borrow::Cow;
 /// Whether `c` would act on the terminal instead of being shown. Newline and tab are
 /// layout, not control, and multi-line messages (tracebacks) keep them. Bidirectional
 /// overrides and isolates count: U+202E turns the rest of a line around.
+/// Nothing but printable ASCII (space to `~`): nothing to escape, known from the bytes
+/// alone (the common case, and the live printer checks every line it writes).
+fn printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
 fn is_control(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(
@@ -52,7 +58,7 @@ pub fn escape_controls(text: &str) -> Cow<'_, str> {
 /// nor hide the line it stands in, nor forge another line.
 pub fn escape_field(text: &str) -> Cow<'_, str> {
     let acts = |c: char| is_control(c) || c == '\n' || c == '\t';
-    if !text.chars().any(acts) {
+    if printable_ascii(text) || !text.chars().any(acts) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -86,7 +92,7 @@ pub fn fit_field(text: &str, width: usize) -> String {
 /// own colours in a finished line of human output. An SGR sequence can only colour text; every
 /// other escape (titles, cursor moves, clearing) is shown, not obeyed.
 pub fn escape_controls_keep_colors(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_control) {
+    if printable_ascii(text) || !text.chars().any(is_control) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
