@@ -442,7 +442,7 @@ async fn main() {
         .map(|(sender, n)| {
             let request =
                 ExportLogsServiceRequest::decode(otlp_batch(sender, n).as_slice()).unwrap();
-            tracectl::model::local_log::convert_logs(&request, now_ns).records
+            tracectl::model::local_log::convert_logs(request, now_ns).records
         })
         .collect();
     let otlp_floor = floor_rate(otlp_records, "floor-otlp.db");

@@ -51,8 +51,8 @@ async fn accept(
     request: ExportLogsServiceRequest,
     mut admission: Admission,
 ) -> Result<ExportLogsServiceResponse, NotStored> {
-    let mut converted = convert_logs(&request, now_ns());
-    drop(request);
+    // The request is taken apart: what stays held until the commit is the records.
+    let mut converted = convert_logs(request, now_ns());
     admission.shrink_to(converted.approx_bytes());
     let total = converted.records.len() + converted.rejected.len();
     let records = Records::Logs(std::mem::take(&mut converted.records));

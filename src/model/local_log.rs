@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use opentelemetry_proto::tonic::collector::logs::v1::ExportLogsServiceRequest;
-use opentelemetry_proto::tonic::common::v1::any_value;
+use opentelemetry_proto::tonic::common::v1::{AnyValue, any_value};
 use serde_json::{Map, Value};
 
 use crate::model::otlp::{any_value_json, capped_attributes};
@@ -283,20 +283,19 @@ impl ConvertedLogs {
 /// Every log record of an OTLP export. A record's ids must be empty or valid (16 and 8
 /// bytes, not zero); a record with neither time is stamped with `now_ns`, as the
 /// collector's receivers do.
-pub fn convert_logs(request: &ExportLogsServiceRequest, now_ns: i64) -> ConvertedLogs {
+pub fn convert_logs(request: ExportLogsServiceRequest, now_ns: i64) -> ConvertedLogs {
     let mut out = ConvertedLogs::default();
-    for resource_logs in &request.resource_logs {
+    for resource_logs in request.resource_logs {
         let resource = Arc::new(
             resource_logs
                 .resource
-                .as_ref()
-                .map(|r| capped_attributes(&r.attributes, &mut out.truncated))
+                .map(|r| capped_attributes(r.attributes, &mut out.truncated))
                 .unwrap_or_default(),
         );
         let service = first_text(&resource, &["service.name"]);
-        for scope_logs in &resource_logs.scope_logs {
-            let scope = scope_logs.scope.as_ref().map(|s| s.name.clone());
-            for log in &scope_logs.log_records {
+        for scope_logs in resource_logs.scope_logs {
+            let scope = scope_logs.scope.map(|s| s.name);
+            for log in scope_logs.log_records {
                 let ids = (|| -> Result<(Option<String>, Option<String>), Rejected> {
                     let id = |bytes: &[u8], len: usize, what: &str| {
                         if bytes.is_empty() {
@@ -321,16 +320,18 @@ pub fn convert_logs(request: &ExportLogsServiceRequest, now_ns: i64) -> Converte
                 let as_ns = |t: u64| i64::try_from(t).ok().filter(|t| *t > 0);
                 let observed_ns = as_ns(log.observed_time_unix_nano).unwrap_or(now_ns);
                 let time_ns = as_ns(log.time_unix_nano).unwrap_or(observed_ns);
-                let body = match log.body.as_ref().and_then(|b| b.value.as_ref()) {
-                    Some(any_value::Value::StringValue(s)) => s.clone(),
-                    None => String::new(),
-                    Some(_) => any_value_json(log.body.as_ref(), &mut out.truncated).to_string(),
+                let body = match log.body {
+                    Some(AnyValue {
+                        value: Some(any_value::Value::StringValue(s)),
+                    }) => s,
+                    Some(AnyValue { value: None }) | None => String::new(),
+                    body => any_value_json(body, &mut out.truncated).to_string(),
                 };
                 out.records.push(LogRecord {
                     time_ns,
                     observed_ns,
                     severity_number: (log.severity_number > 0).then_some(log.severity_number),
-                    severity_text: Some(log.severity_text.clone()).filter(|t| !t.is_empty()),
+                    severity_text: Some(log.severity_text).filter(|t| !t.is_empty()),
                     body,
                     trace_id,
                     span_id,
@@ -338,7 +339,7 @@ pub fn convert_logs(request: &ExportLogsServiceRequest, now_ns: i64) -> Converte
                     scope: scope.clone().filter(|s| !s.is_empty()),
                     group: None,
                     stream: None,
-                    attributes: capped_attributes(&log.attributes, &mut out.truncated),
+                    attributes: capped_attributes(log.attributes, &mut out.truncated),
                     resource: resource.clone(),
                     source: LogSource::Otlp,
                 });
@@ -418,7 +419,7 @@ mod tests {
                 ..Default::default()
             }],
         };
-        let out = convert_logs(&request, 1_900_000_000_000_000_000);
+        let out = convert_logs(request, 1_900_000_000_000_000_000);
         assert_eq!(out.records.len(), 2);
         let first = &out.records[0];
         assert_eq!(

@@ -57,7 +57,7 @@ pub fn convert(request: ExportTraceServiceRequest, now_ns: i64) -> Converted {
         let resource = Arc::new(
             resource_spans
                 .resource
-                .map(|r| capped_attributes_owned(r.attributes, &mut out.truncated))
+                .map(|r| capped_attributes(r.attributes, &mut out.truncated))
                 .unwrap_or_default(),
         );
         let service = first_text(&resource, &["service.name"])
@@ -111,14 +111,14 @@ fn record(
                 .as_ref()
                 .is_some_and(|s| s.code == status::StatusCode::Error as i32),
             status_message: span.status.map(|s| s.message).filter(|m| !m.is_empty()),
-            attributes: capped_attributes_owned(span.attributes, truncated),
+            attributes: capped_attributes(span.attributes, truncated),
             events: span
                 .events
                 .into_iter()
                 .map(|e| SpanEvent {
                     name: e.name,
                     time_ns: i64::try_from(e.time_unix_nano).unwrap_or(0),
-                    attributes: capped_attributes_owned(e.attributes, truncated),
+                    attributes: capped_attributes(e.attributes, truncated),
                 })
                 .collect(),
             links: span
@@ -127,7 +127,7 @@ fn record(
                 .map(|l| SpanLink {
                     trace_id: crate::model::trace::lower_hex(&l.trace_id),
                     span_id: crate::model::trace::lower_hex(&l.span_id),
-                    attributes: capped_attributes_owned(l.attributes, truncated),
+                    attributes: capped_attributes(l.attributes, truncated),
                 })
                 .collect(),
             service: service.to_string(),
@@ -220,25 +220,17 @@ pub fn otel_record(span: OtelSpan, now_ns: i64) -> Result<SpanRecord, Rejected> 
 }
 
 /// OTLP key-values as a JSON object (string, bool, int, double, arrays, nested maps; bytes
-/// as hex), keyed by attribute name as Honeycomb shows them.
-pub fn attributes_json(attributes: &[KeyValue]) -> Map<String, Value> {
-    capped_attributes(attributes, &mut 0)
-}
-
-/// [`attributes_json`] within the limits: each string at most [`MAX_VALUE_BYTES`] (cut on
-/// a character boundary, [`TRUNCATED_MARK`] appended), the whole at most [`MAX_SPAN_BYTES`]
-/// (the rest left out and counted under [`DROPPED_KEY`]); `truncated` counts the cuts.
-pub fn capped_attributes(attributes: &[KeyValue], truncated: &mut usize) -> Map<String, Value> {
-    capped_attributes_owned(attributes.to_vec(), truncated)
-}
-
-/// [`capped_attributes`] of key-values the caller gives up: keys and strings move.
-fn capped_attributes_owned(attributes: Vec<KeyValue>, truncated: &mut usize) -> Map<String, Value> {
+/// as hex), keyed by attribute name as Honeycomb shows them, within the limits: each string
+/// at most [`MAX_VALUE_BYTES`] (cut on a character boundary, [`TRUNCATED_MARK`] appended),
+/// the whole at most [`MAX_SPAN_BYTES`] (the rest left out and counted under
+/// [`DROPPED_KEY`]); `truncated` counts the cuts. The key-values are given up: keys and
+/// strings move into the object (nothing of a request is held twice, however large).
+pub fn capped_attributes(attributes: Vec<KeyValue>, truncated: &mut usize) -> Map<String, Value> {
     let mut out = Map::with_capacity(attributes.len());
     let mut bytes = 0usize;
     let mut dropped = 0usize;
     for kv in attributes {
-        let value = owned_value_json(kv.value, truncated);
+        let value = any_value_json(kv.value, truncated);
         let size = kv.key.len() + json_size(&value);
         if bytes + size > MAX_SPAN_BYTES {
             dropped += 1;
@@ -286,11 +278,8 @@ fn capped_text(mut s: String, truncated: &mut usize) -> Value {
     Value::String(s)
 }
 
-pub(crate) fn any_value_json(value: Option<&AnyValue>, truncated: &mut usize) -> Value {
-    owned_value_json(value.cloned(), truncated)
-}
-
-fn owned_value_json(value: Option<AnyValue>, truncated: &mut usize) -> Value {
+/// An OTLP value as JSON, within the limits of [`capped_attributes`].
+pub(crate) fn any_value_json(value: Option<AnyValue>, truncated: &mut usize) -> Value {
     match value.and_then(|v| v.value) {
         None => Value::Null,
         Some(any_value::Value::StringValue(s)) => capped_text(s, truncated),
@@ -306,11 +295,11 @@ fn owned_value_json(value: Option<AnyValue>, truncated: &mut usize) -> Value {
         Some(any_value::Value::ArrayValue(a)) => Value::Array(
             a.values
                 .into_iter()
-                .map(|v| owned_value_json(Some(v), truncated))
+                .map(|v| any_value_json(Some(v), truncated))
                 .collect(),
         ),
         Some(any_value::Value::KvlistValue(kv)) => {
-            Value::Object(capped_attributes_owned(kv.values, truncated))
+            Value::Object(capped_attributes(kv.values, truncated))
         }
         #[allow(unreachable_patterns)] // newer protocol versions add kinds
         Some(_) => Value::Null,
