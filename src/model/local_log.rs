@@ -365,6 +365,47 @@ mod tests {
     }
 
     #[test]
+    fn a_log_records_oversized_values_are_cut_and_counted() {
+        use crate::model::otlp::{MAX_VALUE_BYTES, TRUNCATED_MARK};
+        let huge = "é".repeat(MAX_VALUE_BYTES); // twice the limit in bytes
+        let request = ExportLogsServiceRequest {
+            resource_logs: vec![ResourceLogs {
+                scope_logs: vec![ScopeLogs {
+                    log_records: vec![OtelLog {
+                        observed_time_unix_nano: 1_800_000_000_000_000_000,
+                        body: Some(AnyValue {
+                            value: Some(any_value::Value::KvlistValue(KeyValueList {
+                                values: vec![KeyValue {
+                                    key: "payload".into(),
+                                    value: text(&huge),
+                                    ..Default::default()
+                                }],
+                            })),
+                        }),
+                        attributes: vec![KeyValue {
+                            key: "request.body".into(),
+                            value: text(&huge),
+                            ..Default::default()
+                        }],
+                        ..Default::default()
+                    }],
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }],
+        };
+        let out = convert_logs(request, 1_900_000_000_000_000_000);
+        assert_eq!(out.truncated, 2, "the attribute and the body's value");
+        let kept = "é".repeat(MAX_VALUE_BYTES / 2) + TRUNCATED_MARK;
+        let record = &out.records[0];
+        assert_eq!(record.attributes["request.body"], Value::from(kept.clone()));
+        assert_eq!(
+            serde_json::from_str::<Value>(&record.body).unwrap(),
+            serde_json::json!({ "payload": kept })
+        );
+    }
+
+    #[test]
     fn otlp_records_keep_times_severity_ids_and_any_body() {
         let trace = hex::decode("5b8efff798038103d269b633813fc60c").unwrap();
         let span = hex::decode("eee19b7ec3c1b174").unwrap();
