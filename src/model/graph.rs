@@ -7,7 +7,7 @@ use foldhash::HashMapExt;
 
 use serde::Serialize;
 
-use crate::model::span::{SpanKind, SpanRecord, SpanStatus};
+use crate::model::span::{SpanKind, SpanRecord, SpanStatus, id_number};
 
 /// Request counts and latency of a service or an edge.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -205,17 +205,6 @@ impl GraphSpans {
         self.index.insert(name.to_string(), i);
         i
     }
-}
-
-/// A stored id (hex, validated when it was stored) as a number; anything else (never
-/// stored, but a graph must not fail on it) by its hash.
-fn id_number(id: &str) -> u128 {
-    u128::from_str_radix(id, 16).unwrap_or_else(|_| {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        id.hash(&mut hasher);
-        u128::from(hasher.finish()) | (1 << 127)
-    })
 }
 
 /// [`graph`] of span records.

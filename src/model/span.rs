@@ -161,6 +161,22 @@ pub fn lower_hex_id<const DIGITS: usize>(text: &str) -> Option<u128> {
     })
 }
 
+/// A stored id as a number, for maps and sets of many of them (`local stats`' trace counts,
+/// the service graph): [`lower_hex_id`] for the trace and span ids in the spelling the store
+/// keeps, any other hex by its value, anything else (never stored, but a
+/// count must not fail on it) by its hash, with the top bit set.
+pub fn id_number(id: &str) -> u128 {
+    lower_hex_id::<32>(id)
+        .or_else(|| lower_hex_id::<16>(id))
+        .or_else(|| u128::from_str_radix(id, 16).ok())
+        .unwrap_or_else(|| {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            id.hash(&mut hasher);
+            u128::from(hasher.finish()) | (1 << 127)
+        })
+}
+
 #[cfg(test)]
 impl SpanRecord {
     /// A span for tests: an internal, OK span of backend-flask named by its id, from OTLP;
@@ -711,6 +727,19 @@ mod tests {
     use serde_json::json;
 
     const NOW: i64 = 1_800_000_100 * 1_000_000_000;
+
+    #[test]
+    fn an_id_number_is_its_hex_value_or_a_hash_apart_from_every_hex_value() {
+        assert_eq!(
+            id_number("5759e988bd862e3fe1be46a994272793"),
+            0x5759_e988_bd86_2e3f_e1be_46a9_9427_2793
+        );
+        assert_eq!(id_number("53995c3f42cd8ad8"), 0x5399_5c3f_42cd_8ad8);
+        assert_eq!(id_number("ABC"), 0xabc, "other hex: its value, as before");
+        let odd = id_number("1-5759e988-bd862e3fe1be46a9");
+        assert!(odd >> 127 == 1 && odd == id_number("1-5759e988-bd862e3fe1be46a9"));
+        assert_ne!(id_number("not hex"), odd);
+    }
 
     #[test]
     fn conventions_are_found_in_few_attributes_and_in_many() {

@@ -588,7 +588,7 @@ impl Store {
             }
             if let Some((_, spans, count)) = out.last_mut() {
                 *spans += 1;
-                if traces.insert(trace_number(trace)) {
+                if traces.insert(crate::model::span::id_number(trace)) {
                     *count += 1;
                 }
             }
@@ -678,7 +678,7 @@ impl Store {
                                     .as_str()
                                     .unwrap_or_default();
                                 spans += 1;
-                                traces.insert(trace_number(trace));
+                                traces.insert(crate::model::span::id_number(trace));
                             }
                             counted.push((spans, traces));
                         }
@@ -1238,14 +1238,6 @@ impl Store {
 
 /// A service's spans in a slice of time, and the ids of their traces.
 type ServiceCount = (i64, foldhash::HashSet<u128>);
-
-/// A stored trace id (32 hex digits) as a number, for sets of many of them. `local stats`
-/// reads a million of them: the one-pass parse of the lowercase spelling the store keeps,
-/// `from_str_radix` only for any other.
-fn trace_number(trace_id: &str) -> u128 {
-    crate::model::span::lower_hex_id::<32>(trace_id)
-        .unwrap_or_else(|| u128::from_str_radix(trace_id, 16).unwrap_or_default())
-}
 
 /// The columns [`record_of_row`] reads, in its order.
 const COLUMNS: &str = "trace_id, span_id, parent_id, service, name, kind, start_ns, end_ns,
