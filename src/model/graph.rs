@@ -2,8 +2,10 @@
 //! latency, and the calls between them. X-Ray computes it (GetServiceGraph); for the local
 //! store it is computed here from the spans, so both are drawn by the same renderer.
 
+use std::hash::BuildHasher;
+
 use foldhash::HashMap;
-use foldhash::HashMapExt;
+use hashbrown::{HashTable, hash_table};
 
 use serde::Serialize;
 
@@ -165,22 +167,33 @@ pub struct GraphSpan {
 pub struct GraphSpans {
     names: Vec<String>,
     index: HashMap<String, u32>,
+    /// The name the last span asked for: spans in a row mostly share their service, and a
+    /// comparison is cheaper than a hash.
+    last_name: Option<u32>,
     spans: Vec<GraphSpan>,
 }
 
-/// One stored span's part in the graph, as the store reads it.
+/// One stored span's part in the graph, as the store reads it: text as bytes, since ids
+/// are parsed as hex and names compared, and neither needs them checked as UTF-8 first.
 pub struct GraphFields<'a> {
-    pub trace_id: &'a str,
-    pub span_id: &'a str,
-    pub parent_id: Option<&'a str>,
-    pub service: &'a str,
+    pub trace_id: &'a [u8],
+    pub span_id: &'a [u8],
+    pub parent_id: Option<&'a [u8]>,
+    pub service: &'a [u8],
     pub kind: SpanKind,
     pub status: SpanStatus,
     pub duration_ms: Option<f64>,
-    pub remote_service: Option<&'a str>,
+    pub remote_service: Option<&'a [u8]>,
 }
 
 impl GraphSpans {
+    pub fn with_capacity(spans: usize) -> GraphSpans {
+        GraphSpans {
+            spans: Vec::with_capacity(spans),
+            ..GraphSpans::default()
+        }
+    }
+
     pub fn push(&mut self, fields: GraphFields<'_>) {
         let service = self.name(fields.service);
         let remote = fields.remote_service.map(|r| self.name(r));
@@ -196,33 +209,120 @@ impl GraphSpans {
         });
     }
 
-    fn name(&mut self, name: &str) -> u32 {
-        if let Some(i) = self.index.get(name) {
-            return *i;
+    /// Adds the spans of `other` after these (a later part of the same read).
+    pub fn append(&mut self, other: GraphSpans) {
+        let names: Vec<u32> = other
+            .names
+            .iter()
+            .map(|n| self.name(n.as_bytes()))
+            .collect();
+        let renamed = |i: u32| names.get(i as usize).copied().unwrap_or(u32::MAX);
+        self.spans.reserve(other.spans.len());
+        self.spans
+            .extend(other.spans.into_iter().map(|span| GraphSpan {
+                service: renamed(span.service),
+                remote: span.remote.map(renamed),
+                ..span
+            }));
+    }
+
+    fn name(&mut self, name: &[u8]) -> u32 {
+        if let Some(last) = self.last_name
+            && self.names[last as usize].as_bytes() == name
+        {
+            return last;
         }
-        let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-        self.names.push(name.to_string());
-        self.index.insert(name.to_string(), i);
+        // Stored names are UTF-8 (the store writes Rust strings); a file written by
+        // something else shows its bad bytes replaced rather than failing the graph.
+        let name = String::from_utf8_lossy(name);
+        let i = match self.index.get(name.as_ref()) {
+            Some(i) => *i,
+            None => {
+                let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+                self.names.push(name.to_string());
+                self.index.insert(name.into_owned(), i);
+                i
+            }
+        };
+        self.last_name = Some(i);
         i
     }
 }
 
 /// [`graph`] of span records.
 pub fn from_spans(spans: &[SpanRecord]) -> Vec<ServiceNode> {
-    let mut graph_spans = GraphSpans::default();
+    let mut graph_spans = GraphSpans::with_capacity(spans.len());
     for s in spans {
         graph_spans.push(GraphFields {
-            trace_id: &s.trace_id,
-            span_id: &s.span_id,
-            parent_id: s.parent_id.as_deref(),
-            service: &s.service,
+            trace_id: s.trace_id.as_bytes(),
+            span_id: s.span_id.as_bytes(),
+            parent_id: s.parent_id.as_deref().map(str::as_bytes),
+            service: s.service.as_bytes(),
             kind: s.kind,
             status: s.status,
             duration_ms: s.duration_ms(),
-            remote_service: s.remote_service.as_deref(),
+            remote_service: s.remote_service.as_deref().map(str::as_bytes),
         });
     }
     graph(&graph_spans)
+}
+
+/// The spans of a graph found by a pair of ids (trace and span): a hash table of
+/// positions in the span list, a word a span, where a map of keys to spans would hold
+/// four (a day of spans is a million of them, each looked up once).
+struct SpansById<'a> {
+    spans: &'a [GraphSpan],
+    table: HashTable<usize>,
+    hasher: foldhash::fast::FixedState,
+}
+
+impl<'a> SpansById<'a> {
+    /// The spans `key` gives a pair of ids, the last of a pair's spans winning.
+    fn new(spans: &'a [GraphSpan], key: impl Fn(&GraphSpan) -> Option<(u128, u64)>) -> Self {
+        let hasher = foldhash::fast::FixedState::default();
+        let hash = |ids: (u128, u64)| hasher.hash_one(ids);
+        let mut table = HashTable::with_capacity(spans.iter().filter(|s| key(s).is_some()).count());
+        for (i, span) in spans.iter().enumerate() {
+            let Some(ids) = key(span) else { continue };
+            let keyed = |j: &usize| key(&spans[*j]);
+            match table.entry(
+                hash(ids),
+                |j| keyed(j) == Some(ids),
+                |j| keyed(j).map_or(0, hash),
+            ) {
+                hash_table::Entry::Occupied(mut taken) => *taken.get_mut() = i,
+                hash_table::Entry::Vacant(free) => {
+                    free.insert(i);
+                }
+            }
+        }
+        SpansById {
+            spans,
+            table,
+            hasher,
+        }
+    }
+
+    fn get(
+        &self,
+        ids: (u128, u64),
+        key: impl Fn(&GraphSpan) -> Option<(u128, u64)>,
+    ) -> Option<&'a GraphSpan> {
+        let spans = self.spans;
+        self.table
+            .find(self.hasher.hash_one(ids), |j| key(&spans[*j]) == Some(ids))
+            .map(|j| &spans[*j])
+    }
+}
+
+/// A span's own ids.
+fn own_ids(span: &GraphSpan) -> Option<(u128, u64)> {
+    Some((span.trace, span.span))
+}
+
+/// A server span's trace and parent: the client span that called it, if it sent one.
+fn called_by(span: &GraphSpan) -> Option<(u128, u64)> {
+    (span.kind == SpanKind::Server).then_some((span.trace, span.parent?))
 }
 
 /// The graph of a set of spans: a service per server (or root) span's service, counted by
@@ -230,27 +330,26 @@ pub fn from_spans(spans: &[SpanRecord]) -> Vec<ServiceNode> {
 /// that crosses services, counted by the caller's client span (or, for a server span whose
 /// parent is another service's, by that server span).
 pub fn graph(spans: &GraphSpans) -> Vec<ServiceNode> {
-    // Hash maps: a day of spans is a million entries, looked up once each.
-    let mut by_id: HashMap<(u128, u64), &GraphSpan> = HashMap::with_capacity(spans.spans.len());
-    by_id.extend(spans.spans.iter().map(|s| ((s.trace, s.span), s)));
-    // The service a client span reached, where the callee sent its own server span.
-    let callee: HashMap<(u128, u64), u32> = spans
-        .spans
-        .iter()
-        .filter(|s| s.kind == SpanKind::Server)
-        .filter_map(|s| Some(((s.trace, s.parent?), s.service)))
-        .collect();
-    let mut services: HashMap<u32, (&'static str, Tally)> = HashMap::new();
-    let mut edges: HashMap<(u32, u32), Tally> = HashMap::new();
+    let by_id = SpansById::new(&spans.spans, own_ids);
+    // The server span a client span reached, where the callee sent its own.
+    let callee = SpansById::new(&spans.spans, called_by);
+    // By name index: there are few names, and every span counts towards one.
+    let mut services: Vec<Option<(&'static str, Tally)>> = Vec::new();
+    services.resize_with(spans.names.len(), || None);
+    let mut count = |service: u32, kind: &'static str, span: &GraphSpan| {
+        services[service as usize]
+            .get_or_insert((kind, Tally::default()))
+            .1
+            .add(span);
+    };
+    let mut edges: HashMap<(u32, u32), Tally> = HashMap::default();
     for span in &spans.spans {
-        let parent = span.parent.and_then(|p| by_id.get(&(span.trace, p)));
+        let parent = span
+            .parent
+            .and_then(|p| by_id.get((span.trace, p), own_ids));
         let entry = span.kind == SpanKind::Server || parent.is_none();
         if entry {
-            services
-                .entry(span.service)
-                .or_insert(("service", Tally::default()))
-                .1
-                .add(span);
+            count(span.service, "service", span);
             // A call into this service from another one that sent no client span of its own.
             if let Some(parent) =
                 parent.filter(|p| p.service != span.service && p.kind != SpanKind::Client)
@@ -264,32 +363,32 @@ pub fn graph(spans: &GraphSpans) -> Vec<ServiceNode> {
         let calls = matches!(span.kind, SpanKind::Client | SpanKind::Producer);
         if calls
             && let Some(service) = callee
-                .get(&(span.trace, span.span))
-                .filter(|callee| **callee != span.service)
+                .get((span.trace, span.span), called_by)
+                .map(|server| server.service)
+                .filter(|callee| *callee != span.service)
         {
             // A call into a traced service: the edge goes to it by name.
-            edges.entry((span.service, *service)).or_default().add(span);
+            edges.entry((span.service, service)).or_default().add(span);
         } else if calls && let Some(remote) = span.remote {
-            services
-                .entry(remote)
-                .or_insert(("remote", Tally::default()))
-                .1
-                .add(span);
+            count(remote, "remote", span);
             edges.entry((span.service, remote)).or_default().add(span);
         }
     }
+    let services = services
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, counted)| Some((u32::try_from(i).ok()?, counted?)));
     let name = |i: &u32| spans.names[*i as usize].clone();
     let mut nodes: Vec<ServiceNode> = services
-        .iter()
         .map(|(service, (kind, tally))| {
             // In no particular order here: sort_graph orders nodes and edges fully.
             ServiceNode {
-                name: name(service),
-                kind: (*kind).to_string(),
+                name: name(&service),
+                kind: kind.to_string(),
                 counts: tally.counts(),
                 edges: edges
                     .iter()
-                    .filter(|((from, _), _)| from == service)
+                    .filter(|((from, _), _)| *from == service)
                     .map(|((_, to), tally)| ServiceEdge {
                         to: name(to),
                         counts: tally.counts(),
@@ -300,6 +399,57 @@ pub fn graph(spans: &GraphSpans) -> Vec<ServiceNode> {
         .collect();
     sort_graph(&mut nodes);
     nodes
+}
+
+/// Spans of a few traces whose ids repeat (a span sent twice), with parents that are
+/// missing, calls into traced services and to remote ones, ids that are not hex, and
+/// spans that never ended.
+#[cfg(test)]
+pub(crate) fn mixed_spans(seed: u64, n: usize) -> Vec<SpanRecord> {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    let services = ["frontend", "backend", "worker", "billing"];
+    let remotes = ["postgres", "redis", "api.stripe.com"];
+    let kinds = [
+        SpanKind::Server,
+        SpanKind::Client,
+        SpanKind::Internal,
+        SpanKind::Producer,
+        SpanKind::Consumer,
+    ];
+    let statuses = [
+        SpanStatus::Ok,
+        SpanStatus::Error,
+        SpanStatus::Fault,
+        SpanStatus::Throttle,
+    ];
+    let id = |rng: &mut rand::rngs::StdRng| match rng.random_range(0..40u32) {
+        0 => format!("seg-{}", rng.random_range(0..3u32)),
+        k => format!("{k:016x}"),
+    };
+    (0..n)
+        .map(|_| {
+            let trace = format!("{:032x}", rng.random_range(1..12u128) << 64 | 0x6b);
+            let kind = kinds[rng.random_range(0..kinds.len())];
+            let start = rng.random_range(0..1_000_000_000i64);
+            SpanRecord {
+                service: services[rng.random_range(0..services.len())].into(),
+                kind,
+                status: statuses[rng.random_range(0..statuses.len())],
+                remote_service: rng
+                    .random_bool(0.7)
+                    .then(|| remotes[rng.random_range(0..remotes.len())].to_string()),
+                ..SpanRecord::for_test(
+                    &trace,
+                    &id(&mut rng),
+                    rng.random_bool(0.8).then(|| id(&mut rng)).as_deref(),
+                    start,
+                    rng.random_bool(0.9)
+                        .then(|| start + rng.random_range(0..500_000_000)),
+                )
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -432,5 +582,157 @@ mod tests {
             ]
         );
         assert_eq!(graph[0].counts.avg_latency, Some(0.02));
+    }
+
+    /// The graph as its doc comment defines it, computed the slow way: ids compared as
+    /// text, each look-up a search of all spans from the last (the last of two spans with
+    /// one pair of ids wins).
+    fn graph_by_search(spans: &[SpanRecord]) -> Vec<ServiceNode> {
+        let mut services: Vec<(String, &'static str, Tally)> = Vec::new();
+        let mut edges: Vec<(String, String, Tally)> = Vec::new();
+        let as_graph_span = |s: &SpanRecord| GraphSpan {
+            trace: 0,
+            span: 0,
+            parent: None,
+            service: 0,
+            kind: s.kind,
+            status: s.status,
+            duration_ms: s.duration_ms(),
+            remote: None,
+        };
+        let mut count = |name: &str, kind: &'static str, s: &SpanRecord| {
+            if !services.iter().any(|(n, _, _)| n == name) {
+                services.push((name.to_string(), kind, Tally::default()));
+            }
+            let at = services.iter().position(|(n, _, _)| n == name).unwrap();
+            services[at].2.add(&as_graph_span(s));
+        };
+        let mut edge = |from: &str, to: &str, s: &SpanRecord| {
+            if !edges.iter().any(|(f, t, _)| f == from && t == to) {
+                edges.push((from.to_string(), to.to_string(), Tally::default()));
+            }
+            let at = edges
+                .iter()
+                .position(|(f, t, _)| f == from && t == to)
+                .unwrap();
+            edges[at].2.add(&as_graph_span(s));
+        };
+        for s in spans {
+            let parent = s.parent_id.as_ref().and_then(|p| {
+                spans
+                    .iter()
+                    .rev()
+                    .find(|o| o.trace_id == s.trace_id && &o.span_id == p)
+            });
+            if s.kind == SpanKind::Server || parent.is_none() {
+                count(&s.service, "service", s);
+                if let Some(p) =
+                    parent.filter(|p| p.service != s.service && p.kind != SpanKind::Client)
+                {
+                    edge(&p.service, &s.service, s);
+                }
+            }
+            if !matches!(s.kind, SpanKind::Client | SpanKind::Producer) {
+                continue;
+            }
+            let callee = spans.iter().rev().find(|o| {
+                o.kind == SpanKind::Server
+                    && o.trace_id == s.trace_id
+                    && o.parent_id.as_ref() == Some(&s.span_id)
+            });
+            match (callee.filter(|c| c.service != s.service), &s.remote_service) {
+                (Some(c), _) => edge(&s.service, &c.service, s),
+                (None, Some(remote)) => {
+                    count(remote, "remote", s);
+                    edge(&s.service, remote, s);
+                }
+                (None, None) => {}
+            }
+        }
+        let mut nodes: Vec<ServiceNode> = services
+            .iter()
+            .map(|(name, kind, tally)| ServiceNode {
+                name: name.clone(),
+                kind: kind.to_string(),
+                counts: tally.counts(),
+                edges: edges
+                    .iter()
+                    .filter(|(from, _, _)| from == name)
+                    .map(|(_, to, tally)| ServiceEdge {
+                        to: to.clone(),
+                        counts: tally.counts(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        sort_graph(&mut nodes);
+        nodes
+    }
+
+    #[test]
+    fn the_graph_is_what_a_search_of_every_span_finds() {
+        for seed in 0..20 {
+            let spans = mixed_spans(seed, 1_500);
+            let (fast, slow) = (from_spans(&spans), graph_by_search(&spans));
+            let shape = |nodes: &[ServiceNode]| -> Vec<(String, String, Vec<i64>, Vec<String>)> {
+                nodes
+                    .iter()
+                    .map(|n| {
+                        let c = &n.counts;
+                        let mut counts = vec![c.requests, c.ok, c.errors, c.faults, c.throttles];
+                        for e in &n.edges {
+                            let c = &e.counts;
+                            counts.extend([c.requests, c.ok, c.errors, c.faults, c.throttles]);
+                        }
+                        let to = n.edges.iter().map(|e| e.to.clone()).collect();
+                        (n.name.clone(), n.kind.clone(), counts, to)
+                    })
+                    .collect()
+            };
+            assert_eq!(shape(&fast), shape(&slow), "seed {seed}");
+            assert!(slow.len() >= 6 && slow.iter().map(|n| n.edges.len()).sum::<usize>() >= 8);
+            let latencies = |nodes: &[ServiceNode]| -> Vec<f64> {
+                nodes
+                    .iter()
+                    .flat_map(|n| {
+                        std::iter::once(n.counts.avg_latency)
+                            .chain(n.edges.iter().map(|e| e.counts.avg_latency))
+                    })
+                    .map(|a| a.unwrap_or(-1.0))
+                    .collect()
+            };
+            for (a, b) in latencies(&fast).iter().zip(latencies(&slow)) {
+                assert!((a - b).abs() < 1e-9, "seed {seed}: {a} against {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn spans_appended_from_another_part_keep_their_names() {
+        let spans = mixed_spans(7, 2_000);
+        let part = |spans: &[SpanRecord]| {
+            let mut part = GraphSpans::default();
+            for s in spans {
+                part.push(GraphFields {
+                    trace_id: s.trace_id.as_bytes(),
+                    span_id: s.span_id.as_bytes(),
+                    parent_id: s.parent_id.as_deref().map(str::as_bytes),
+                    service: s.service.as_bytes(),
+                    kind: s.kind,
+                    status: s.status,
+                    duration_ms: s.duration_ms(),
+                    remote_service: s.remote_service.as_deref().map(str::as_bytes),
+                });
+            }
+            part
+        };
+        // The second part meets the names in another order, so its indexes differ.
+        let mut joined = part(&spans[..1_000]);
+        let mut later = spans[1_000..].to_vec();
+        later.reverse();
+        joined.append(part(&later));
+        let mut whole = spans[..1_000].to_vec();
+        whole.extend(later);
+        assert_eq!(graph(&joined), from_spans(&whole));
     }
 }

@@ -146,12 +146,13 @@ pub struct SpanRecord {
 /// spelling may map to a number. For maps of many ids without an allocation each.
 /// One pass, no overflow checks (32 digits fill a u128 exactly): the writer and the live
 /// printer read every span's ids with it.
-pub fn lower_hex_id<const DIGITS: usize>(text: &str) -> Option<u128> {
+pub fn lower_hex_id<const DIGITS: usize>(text: impl AsRef<[u8]>) -> Option<u128> {
     const { assert!(DIGITS <= 32) };
+    let text = text.as_ref();
     if text.len() != DIGITS {
         return None;
     }
-    text.bytes().try_fold(0u128, |n, b| {
+    text.iter().try_fold(0u128, |n, b| {
         let digit = match b {
             b'0'..=b'9' => b - b'0',
             b'a'..=b'f' => b - b'a' + 10,
@@ -164,11 +165,16 @@ pub fn lower_hex_id<const DIGITS: usize>(text: &str) -> Option<u128> {
 /// A stored id as a number, for maps and sets of many of them (`local stats`' trace counts,
 /// the service graph): [`lower_hex_id`] for the trace and span ids in the spelling the store
 /// keeps, any other hex by its value, anything else (never stored, but a
-/// count must not fail on it) by its hash, with the top bit set.
-pub fn id_number(id: &str) -> u128 {
+/// count must not fail on it) by its hash, with the top bit set. Bytes, so a reader of the
+/// store need not check an id is UTF-8 before it is parsed as hex.
+pub fn id_number(id: impl AsRef<[u8]>) -> u128 {
+    let id = id.as_ref();
     lower_hex_id::<32>(id)
         .or_else(|| lower_hex_id::<16>(id))
-        .or_else(|| u128::from_str_radix(id, 16).ok())
+        .or_else(|| {
+            let text = std::str::from_utf8(id).ok()?;
+            u128::from_str_radix(text, 16).ok()
+        })
         .unwrap_or_else(|| {
             use std::hash::{Hash, Hasher};
             let mut hasher = std::collections::hash_map::DefaultHasher::new();

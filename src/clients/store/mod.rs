@@ -337,52 +337,123 @@ impl Store {
 
     /// The spans that started in `[start_ns, end_ns)` with only what the service graph
     /// reads (ids, service, kind, times, status, the remote service), streamed into the
-    /// graph's compact form: no JSON is parsed and no string is kept per span.
+    /// graph's compact form: no JSON is parsed and no string is kept per span. A reader
+    /// reads it in parts, one connection and core each (stepping through SQLite's rows is
+    /// most of `local services`' time); each part reads its own snapshot, as in
+    /// [`Store::services`], and each row is read by one part only.
     pub fn graph_spans_between(
         &self,
         start_ns: i64,
         end_ns: i64,
     ) -> Result<GraphSpans, StoreError> {
-        use crate::model::span::SpanKind;
+        self.graph_spans_in_parts(start_ns, end_ns, reader_parts())
+    }
+
+    fn graph_spans_in_parts(
+        &self,
+        start_ns: i64,
+        end_ns: i64,
+        parts: usize,
+    ) -> Result<GraphSpans, StoreError> {
         let read = |e| classify_read(&self.path, e);
         // A window holding most of the file is read in table order (one pass over the
-        // pages) rather than through the start-time index (a look-up per span).
+        // pages) rather than through the start-time index (a look-up per span); then the
+        // parts are ranges of rows, else ranges of time.
         let most = self.time_range()?.is_some_and(|(first, last)| {
             let held = (last - first).max(1) as f64;
             (end_ns.min(last) - start_ns.max(first)) as f64 / held > 0.5
         });
-        let sql = format!(
-            "SELECT trace_id, span_id, parent_id, service, kind, status, end_ns - start_ns,
-                    remote_service
-             FROM spans WHERE {0}start_ns >= ?1 AND {0}start_ns < ?2",
+        const COLUMNS: &str = "SELECT trace_id, span_id, parent_id, service, kind, status,
+                    end_ns - start_ns, remote_service FROM spans";
+        let (sql, ranges): (String, Vec<[i64; 4]>) = if most {
+            let (first, last): (Option<i64>, Option<i64>) = self
+                .conn
+                .query_row(
+                    "SELECT (SELECT min(rowid) FROM spans), (SELECT max(rowid) FROM spans)",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .map_err(read)?;
+            let ranges = slices(first.unwrap_or(0), last.unwrap_or(0), parts)
+                .map(|(low, high)| [start_ns, end_ns, low, high])
+                .collect();
             // SQLite uses no index for a term whose column has a unary `+`.
-            if most { "+" } else { "" }
-        );
-        let mut query = self.conn.prepare(&sql).map_err(read)?;
-        let mut rows = query.query(params![start_ns, end_ns]).map_err(read)?;
-        let mut spans = GraphSpans::default();
-        while let Some(row) = rows.next().map_err(read)? {
-            let str_at = |i| -> Result<Option<&str>, StoreError> {
-                row.get_ref(i)
-                    .map_err(read)?
-                    .as_str_or_null()
-                    .map_err(|e| read(e.into()))
-            };
-            spans.push(GraphFields {
-                trace_id: str_at(0)?.unwrap_or_default(),
-                span_id: str_at(1)?.unwrap_or_default(),
-                parent_id: str_at(2)?,
-                service: str_at(3)?.unwrap_or_default(),
-                kind: SpanKind::stored(str_at(4)?.unwrap_or_default()),
-                status: SpanStatus::stored(str_at(5)?.unwrap_or_default()),
-                duration_ms: row
-                    .get::<_, Option<i64>>(6)
-                    .map_err(read)?
-                    .map(|ns| ns as f64 / 1e6),
-                remote_service: str_at(7)?,
-            });
+            let sql = format!(
+                "{COLUMNS} WHERE rowid >= ?3 AND rowid <= ?4
+                     AND +start_ns >= ?1 AND +start_ns < ?2"
+            );
+            (sql, ranges)
+        } else {
+            let last = end_ns.saturating_sub(1).max(start_ns);
+            let ranges = slices(start_ns, last, parts)
+                .map(|(low, high)| [low, high.saturating_add(1), 0, 0])
+                .collect();
+            (
+                format!("{COLUMNS} WHERE start_ns >= ?1 AND start_ns < ?2"),
+                ranges,
+            )
+        };
+        let path = self.path.as_path();
+        let read_part = |conn: &Connection, range: &[i64; 4]| {
+            let read = |e| classify_read(path, e);
+            let mut query = conn.prepare(&sql).map_err(read)?;
+            // Unused parameters are not bound: SQLite refuses a binding past its last one.
+            let count = query.parameter_count();
+            for (i, value) in range.iter().take(count).enumerate() {
+                query.raw_bind_parameter(i + 1, value).map_err(read)?;
+            }
+            graph_spans_of(query.raw_query(), path)
+        };
+        let parts = match &self.reopen {
+            Some(reopen) if ranges.len() > 1 => self.read_in_parts(reopen, &ranges, read_part)?,
+            _ => vec![read_part(
+                &self.conn,
+                &[start_ns, end_ns, i64::MIN, i64::MAX],
+            )?],
+        };
+        let mut parts = parts.into_iter();
+        let mut spans = parts.next().unwrap_or_default();
+        for part in parts {
+            spans.append(part);
         }
         Ok(spans)
+    }
+
+    /// `read(conn, part)` for each of `parts` at once, each on a connection of its own
+    /// opened as this reader's was; the results in the order of `parts`.
+    fn read_in_parts<P: Sync, T: Send>(
+        &self,
+        (target, flags): &(String, OpenFlags),
+        parts: &[P],
+        read: impl Fn(&Connection, &P) -> Result<T, StoreError> + Sync,
+    ) -> Result<Vec<T>, StoreError> {
+        let path = &self.path;
+        let read = &read;
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = parts
+                .iter()
+                .map(|part| {
+                    scope.spawn(move || {
+                        let conn = Connection::open_with_flags(target, *flags)
+                            .map_err(|e| classify_read(path, e))?;
+                        conn.busy_timeout(Duration::from_secs(5))
+                            .map_err(|e| classify_read(path, e))?;
+                        read(&conn, part)
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join().unwrap_or_else(|_| {
+                        Err(StoreError::Read {
+                            path: path.clone(),
+                            source: std::io::Error::other("a reader thread panicked").into(),
+                        })
+                    })
+                })
+                .collect()
+        })
     }
 
     /// The spans that started in `[start_ns, end_ns)` as a table of `columns` (Honeycomb
@@ -547,7 +618,7 @@ impl Store {
 
     /// Spans and traces per service, busiest first.
     pub fn services(&self) -> Result<Vec<(String, i64, i64)>, StoreError> {
-        let parts = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let parts = reader_parts();
         // The parts seek in the index by service and start, which a file no writer of this
         // tracectl has opened yet may lack (each part would scan the whole table).
         let indexed = self
@@ -605,7 +676,7 @@ impl Store {
     /// see yet, as any count of a live store is a moment's.
     fn services_in_parts(
         &self,
-        (target, flags): &(String, OpenFlags),
+        target_flags: &(String, OpenFlags),
         parts: usize,
     ) -> Result<Vec<(String, i64, i64)>, StoreError> {
         let read = |e| classify_read(&self.path, e);
@@ -643,62 +714,41 @@ impl Store {
             let span = i128::from(to) - i128::from(from) + 1;
             (i128::from(from) + span * k as i128 / parts as i128) as i64
         };
-        let counted: Vec<Result<Vec<ServiceCount>, StoreError>> = std::thread::scope(|scope| {
-            let (services, path) = (&services, &self.path);
-            let workers: Vec<_> = (0..parts)
-                .map(|k| {
-                    scope.spawn(move || {
-                        let conn = Connection::open_with_flags(target, *flags)
-                            .map_err(|e| classify_read(path, e))?;
-                        conn.busy_timeout(Duration::from_secs(5))
-                            .map_err(|e| classify_read(path, e))?;
-                        let mut query = conn
-                            .prepare(
-                                "SELECT trace_id FROM spans
-                                     WHERE service = ?1 AND start_ns >= ?2 AND start_ns <= ?3",
-                            )
-                            .map_err(|e| classify_read(path, e))?;
-                        let mut counted = Vec::with_capacity(services.len());
-                        for (name, from, to) in services {
-                            let low = slice_start((*from, *to), k);
-                            let high = if k + 1 == parts {
-                                *to
-                            } else {
-                                slice_start((*from, *to), k + 1) - 1
-                            };
-                            let mut spans = 0i64;
-                            let mut traces: foldhash::HashSet<u128> = Default::default();
-                            let mut rows = query
-                                .query(params![name, low, high])
-                                .map_err(|e| classify_read(path, e))?;
-                            while let Some(row) = rows.next().map_err(|e| classify_read(path, e))? {
-                                let trace = row
-                                    .get_ref(0)
-                                    .map_err(|e| classify_read(path, e))?
-                                    .as_str()
-                                    .unwrap_or_default();
-                                spans += 1;
-                                traces.insert(crate::model::span::id_number(trace));
-                            }
-                            counted.push((spans, traces));
-                        }
-                        Ok(counted)
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| {
-                    w.join().unwrap_or_else(|_| {
-                        Err(StoreError::Read {
-                            path: self.path.clone(),
-                            source: std::io::Error::other("a reader thread panicked").into(),
-                        })
-                    })
-                })
-                .collect()
-        });
-        let mut parts_counted = counted.into_iter().collect::<Result<Vec<_>, _>>()?;
+        let slices: Vec<usize> = (0..parts).collect();
+        let path = self.path.as_path();
+        let mut parts_counted = self.read_in_parts(target_flags, &slices, |conn, &k| {
+            let mut query = conn
+                .prepare(
+                    "SELECT trace_id FROM spans
+                         WHERE service = ?1 AND start_ns >= ?2 AND start_ns <= ?3",
+                )
+                .map_err(|e| classify_read(path, e))?;
+            let mut counted: Vec<ServiceCount> = Vec::with_capacity(services.len());
+            for (name, from, to) in &services {
+                let low = slice_start((*from, *to), k);
+                let high = if k + 1 == parts {
+                    *to
+                } else {
+                    slice_start((*from, *to), k + 1) - 1
+                };
+                let mut spans = 0i64;
+                let mut traces: foldhash::HashSet<u128> = Default::default();
+                let mut rows = query
+                    .query(params![name, low, high])
+                    .map_err(|e| classify_read(path, e))?;
+                while let Some(row) = rows.next().map_err(|e| classify_read(path, e))? {
+                    let trace = row
+                        .get_ref(0)
+                        .map_err(|e| classify_read(path, e))?
+                        .as_bytes()
+                        .unwrap_or_default();
+                    spans += 1;
+                    traces.insert(crate::model::span::id_number(trace));
+                }
+                counted.push((spans, traces));
+            }
+            Ok(counted)
+        })?;
         let mut out = Vec::with_capacity(services.len());
         for (i, (name, _, _)) in services.into_iter().enumerate() {
             let mut spans = 0;
@@ -1381,6 +1431,57 @@ fn tempfile_denied(dir: &Path) -> bool {
     }
 }
 
+/// How many connections a reader reads a large question with at once: a core each, up
+/// to four (beyond that the disk, not SQLite's stepping, is what waits).
+fn reader_parts() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// `[first, last]` cut into at most `parts` ranges that do not overlap and leave nothing
+/// out, each as (its first, its last), in order.
+fn slices(first: i64, last: i64, parts: usize) -> impl Iterator<Item = (i64, i64)> {
+    let parts = parts.max(1) as i128;
+    let (low, width) = (i128::from(first), i128::from(last) - i128::from(first) + 1);
+    let bound = move |k: i128| low + width.max(0) * k / parts;
+    // Each first and last between `first` and `last`, so within i64.
+    (0..parts)
+        .filter(move |&k| bound(k) < bound(k + 1))
+        .map(move |k| (bound(k) as i64, (bound(k + 1) - 1) as i64))
+}
+
+/// The rows of a graph query (its columns as [`Store::graph_spans_between`] selects them)
+/// in the graph's compact form.
+fn graph_spans_of(mut rows: rusqlite::Rows<'_>, path: &Path) -> Result<GraphSpans, StoreError> {
+    use crate::model::span::SpanKind;
+    let read = |e| classify_read(path, e);
+    let mut spans = GraphSpans::default();
+    while let Some(row) = rows.next().map_err(read)? {
+        let bytes_at = |i| -> Result<Option<&[u8]>, StoreError> {
+            row.get_ref(i)
+                .map_err(read)?
+                .as_bytes_or_null()
+                .map_err(|e| read(e.into()))
+        };
+        let word_at = |i| -> Result<&str, StoreError> {
+            Ok(std::str::from_utf8(bytes_at(i)?.unwrap_or_default()).unwrap_or_default())
+        };
+        spans.push(GraphFields {
+            trace_id: bytes_at(0)?.unwrap_or_default(),
+            span_id: bytes_at(1)?.unwrap_or_default(),
+            parent_id: bytes_at(2)?,
+            service: bytes_at(3)?.unwrap_or_default(),
+            kind: SpanKind::stored(word_at(4)?),
+            status: SpanStatus::stored(word_at(5)?),
+            duration_ms: row
+                .get::<_, Option<i64>>(6)
+                .map_err(read)?
+                .map(|ns| ns as f64 / 1e6),
+            remote_service: bytes_at(7)?,
+        });
+    }
+    Ok(spans)
+}
+
 /// Sorts an SQLite error met while reading: like [`classify`], but a failure is one to read.
 fn classify_read(path: &Path, e: rusqlite::Error) -> StoreError {
     match classify(path, e) {
@@ -1554,6 +1655,74 @@ mod tests {
             .map(|s| s.0)
             .collect();
         assert_eq!(services, ["api", "db", "worker"]);
+    }
+
+    #[test]
+    fn slices_cover_a_range_once_in_order() {
+        let all = |first, last, parts| slices(first, last, parts).collect::<Vec<_>>();
+        assert_eq!(all(0, 9, 3), [(0, 2), (3, 5), (6, 9)]);
+        assert_eq!(all(5, 5, 4), [(5, 5)], "fewer values than parts");
+        assert_eq!(all(1, 3, 7), [(1, 1), (2, 2), (3, 3)]);
+        assert_eq!(all(3, 2, 2), [], "an empty range");
+        assert_eq!(all(4, 9, 0), [(4, 9)], "no parts asked: one");
+        let wide = all(i64::MIN, i64::MAX, 3);
+        assert_eq!((wide[0].0, wide[2].1), (i64::MIN, i64::MAX));
+        assert!(wide.windows(2).all(|w| w[0].1 + 1 == w[1].0));
+    }
+
+    #[test]
+    fn a_graph_read_in_parts_is_the_graph_of_the_stored_spans() {
+        use crate::model::graph::{self, ServiceNode};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let mut store = Store::open(&path).unwrap();
+        let sent = graph::mixed_spans(11, 3_000);
+        store.insert(&sent.iter().collect::<Vec<_>>()).unwrap();
+        drop(store);
+        let reader = Store::open_read(&path).unwrap();
+        let mut traces: Vec<&str> = sent.iter().map(|s| s.trace_id.as_str()).collect();
+        traces.sort();
+        traces.dedup();
+        let stored: Vec<SpanRecord> = traces
+            .iter()
+            .flat_map(|t| reader.trace(t).unwrap())
+            .collect();
+        let mut keys: Vec<(&str, &str)> = sent
+            .iter()
+            .map(|s| (s.trace_id.as_str(), s.span_id.as_str()))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(stored.len(), keys.len(), "one span a pair of ids");
+        // Latencies to the nanosecond: the parts add them up in another order.
+        let rounded = |mut nodes: Vec<ServiceNode>| {
+            let round = |a: &mut Option<f64>| *a = a.map(|a| (a * 1e9).round() / 1e9);
+            for n in &mut nodes {
+                round(&mut n.counts.avg_latency);
+                n.edges
+                    .iter_mut()
+                    .for_each(|e| round(&mut e.counts.avg_latency));
+            }
+            nodes
+        };
+        // The whole file (read by ranges of rows), a fifth of it (by ranges of time), none.
+        for (start, end) in [(0, 2_000_000_000), (200_000_000, 400_000_000), (5, 5)] {
+            let within: Vec<SpanRecord> = stored
+                .iter()
+                .filter(|s| (start..end).contains(&s.start_ns))
+                .cloned()
+                .collect();
+            let expected = rounded(graph::from_spans(&within));
+            assert_eq!(expected.is_empty(), start == end);
+            for parts in [1, 2, 3, 7] {
+                let read = reader.graph_spans_in_parts(start, end, parts).unwrap();
+                assert_eq!(
+                    rounded(graph::graph(&read)),
+                    expected,
+                    "{start}..{end} in {parts}"
+                );
+            }
+        }
     }
 
     #[test]
