@@ -194,6 +194,24 @@ impl GraphSpans {
         }
     }
 
+    /// What the graph reads of span records.
+    pub fn of(spans: &[SpanRecord]) -> GraphSpans {
+        let mut graph_spans = GraphSpans::with_capacity(spans.len());
+        for s in spans {
+            graph_spans.push(GraphFields {
+                trace_id: s.trace_id.as_bytes(),
+                span_id: s.span_id.as_bytes(),
+                parent_id: s.parent_id.as_deref().map(str::as_bytes),
+                service: s.service.as_bytes(),
+                kind: s.kind,
+                status: s.status,
+                duration_ms: s.duration_ms(),
+                remote_service: s.remote_service.as_deref().map(str::as_bytes),
+            });
+        }
+        graph_spans
+    }
+
     pub fn push(&mut self, fields: GraphFields<'_>) {
         let service = self.name(fields.service);
         let remote = fields.remote_service.map(|r| self.name(r));
@@ -251,20 +269,7 @@ impl GraphSpans {
 
 /// [`graph`] of span records.
 pub fn from_spans(spans: &[SpanRecord]) -> Vec<ServiceNode> {
-    let mut graph_spans = GraphSpans::with_capacity(spans.len());
-    for s in spans {
-        graph_spans.push(GraphFields {
-            trace_id: s.trace_id.as_bytes(),
-            span_id: s.span_id.as_bytes(),
-            parent_id: s.parent_id.as_deref().map(str::as_bytes),
-            service: s.service.as_bytes(),
-            kind: s.kind,
-            status: s.status,
-            duration_ms: s.duration_ms(),
-            remote_service: s.remote_service.as_deref().map(str::as_bytes),
-        });
-    }
-    graph(&graph_spans)
+    graph(&GraphSpans::of(spans))
 }
 
 /// The spans of a graph found by a pair of ids (trace and span): a hash table of
@@ -710,27 +715,11 @@ mod tests {
     #[test]
     fn spans_appended_from_another_part_keep_their_names() {
         let spans = mixed_spans(7, 2_000);
-        let part = |spans: &[SpanRecord]| {
-            let mut part = GraphSpans::default();
-            for s in spans {
-                part.push(GraphFields {
-                    trace_id: s.trace_id.as_bytes(),
-                    span_id: s.span_id.as_bytes(),
-                    parent_id: s.parent_id.as_deref().map(str::as_bytes),
-                    service: s.service.as_bytes(),
-                    kind: s.kind,
-                    status: s.status,
-                    duration_ms: s.duration_ms(),
-                    remote_service: s.remote_service.as_deref().map(str::as_bytes),
-                });
-            }
-            part
-        };
         // The second part meets the names in another order, so its indexes differ.
-        let mut joined = part(&spans[..1_000]);
+        let mut joined = GraphSpans::of(&spans[..1_000]);
         let mut later = spans[1_000..].to_vec();
         later.reverse();
-        joined.append(part(&later));
+        joined.append(GraphSpans::of(&later));
         let mut whole = spans[..1_000].to_vec();
         whole.extend(later);
         assert_eq!(graph(&joined), from_spans(&whole));
