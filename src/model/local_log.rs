@@ -9,9 +9,14 @@ use opentelemetry_proto::tonic::collector::logs::v1::ExportLogsServiceRequest;
 use opentelemetry_proto::tonic::common::v1::{AnyValue, any_value};
 use serde_json::{Map, Value};
 
-use crate::model::otlp::{any_value_json, capped_attributes};
+use crate::model::otlp::{any_value_json, capped_attributes, cut_text};
 use crate::model::span::{Rejected, first_text};
 use crate::model::tail::LogEvent;
+
+/// The most bytes of a string body one OTLP log record keeps (cut with the mark past it,
+/// and counted): CloudWatch Logs' own limit for an event's message, so a line is kept
+/// alike whichever way the app sent it (the stand-in refuses a larger batch outright).
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// Which receiver a line came through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
@@ -323,7 +328,7 @@ pub fn convert_logs(request: ExportLogsServiceRequest, now_ns: i64) -> Converted
                 let body = match log.body {
                     Some(AnyValue {
                         value: Some(any_value::Value::StringValue(s)),
-                    }) => s,
+                    }) => cut_text(s, MAX_BODY_BYTES, &mut out.truncated),
                     Some(AnyValue { value: None }) | None => String::new(),
                     body => any_value_json(body, &mut out.truncated).to_string(),
                 };
@@ -402,6 +407,38 @@ mod tests {
         assert_eq!(
             serde_json::from_str::<Value>(&record.body).unwrap(),
             serde_json::json!({ "payload": kept })
+        );
+    }
+
+    #[test]
+    fn a_string_body_past_the_cloudwatch_limit_is_cut_and_counted() {
+        use crate::model::otlp::TRUNCATED_MARK;
+        let record = |body: &str| OtelLog {
+            observed_time_unix_nano: 1_800_000_000_000_000_000,
+            body: text(body),
+            ..Default::default()
+        };
+        // One byte short of the limit and then a two-byte character: cut before it.
+        let long = "a".repeat(MAX_BODY_BYTES - 1) + "é" + "tail";
+        let exact = "b".repeat(MAX_BODY_BYTES);
+        let request = ExportLogsServiceRequest {
+            resource_logs: vec![ResourceLogs {
+                scope_logs: vec![ScopeLogs {
+                    log_records: vec![record(&long), record(&exact)],
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }],
+        };
+        let out = convert_logs(request, 1_900_000_000_000_000_000);
+        assert_eq!(out.truncated, 1, "only the longer body");
+        assert_eq!(
+            out.records[0].body,
+            "a".repeat(MAX_BODY_BYTES - 1) + TRUNCATED_MARK
+        );
+        assert_eq!(
+            out.records[1].body, exact,
+            "a body at the limit is kept whole"
         );
     }
 

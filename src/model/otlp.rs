@@ -262,12 +262,18 @@ fn json_size(value: &Value) -> usize {
 }
 
 /// A string no longer than [`MAX_VALUE_BYTES`], marked when it was cut.
-fn capped_text(mut s: String, truncated: &mut usize) -> Value {
-    if s.len() <= MAX_VALUE_BYTES {
-        return Value::String(s);
+fn capped_text(s: String, truncated: &mut usize) -> Value {
+    Value::String(cut_text(s, MAX_VALUE_BYTES, truncated))
+}
+
+/// `s` cut to at most `limit` bytes on a character boundary, [`TRUNCATED_MARK`] appended
+/// and `truncated` counted when it was longer.
+pub(crate) fn cut_text(mut s: String, limit: usize, truncated: &mut usize) -> String {
+    if s.len() <= limit {
+        return s;
     }
     *truncated += 1;
-    let mut end = MAX_VALUE_BYTES;
+    let mut end = limit;
     while !s.is_char_boundary(end) {
         end -= 1;
     }
@@ -275,7 +281,7 @@ fn capped_text(mut s: String, truncated: &mut usize) -> Value {
     s.push_str(TRUNCATED_MARK);
     // The cut string keeps no more than it shows (it held up to a whole request).
     s.shrink_to_fit();
-    Value::String(s)
+    s
 }
 
 /// An OTLP value as JSON, within the limits of [`capped_attributes`].
