@@ -262,6 +262,21 @@ impl Collector {
         self.say(Event::Refused { source, reason });
     }
 
+    /// Counts values `source` sent that were cut to the limits, and says so (with -v).
+    pub fn cut(&self, source: &'static str, values: usize) {
+        if values == 0 {
+            return;
+        }
+        Counters::add(&self.counters.truncated, values);
+        self.refused(
+            source,
+            format!(
+                "{values} value(s) cut to the limits (marked `{}`)",
+                crate::model::otlp::TRUNCATED_MARK
+            ),
+        );
+    }
+
     pub fn forward_otlp(&self) -> Option<&forward::Forwarder> {
         self.forward_otlp.as_ref()
     }

@@ -66,17 +66,7 @@ async fn accept(
     }
     Counters::add(&collector.counters.received, total);
     Counters::add(&collector.counters.rejected, converted.rejected.len());
-    if converted.truncated > 0 {
-        Counters::add(&collector.counters.truncated, converted.truncated);
-        collector.refused(
-            "OTLP",
-            format!(
-                "{} attribute value(s) cut to the limits (marked `{}`)",
-                converted.truncated,
-                crate::model::otlp::TRUNCATED_MARK
-            ),
-        );
-    }
+    collector.cut("OTLP", converted.truncated);
     let partial_success = (!converted.rejected.is_empty()).then(|| {
         let message = converted.rejection_message();
         collector.refused("OTLP", message.clone());

@@ -62,7 +62,7 @@ async fn accept(
     }
     Counters::add(&collector.counters.logs_received, total);
     Counters::add(&collector.counters.logs_rejected, converted.rejected.len());
-    Counters::add(&collector.counters.truncated, converted.truncated);
+    collector.cut("OTLP logs", converted.truncated);
     let partial_success = (!converted.rejected.is_empty()).then(|| {
         let message = converted.rejection_message();
         collector.refused("OTLP logs", message.clone());

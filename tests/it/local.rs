@@ -969,10 +969,7 @@ async fn compressed_bodies_are_read_whole_or_refused_and_huge_values_are_cut() {
         .unwrap();
     let mark = "…[truncated by tracectl]";
     assert_eq!(payload, format!("{}{mark}", "é".repeat(32 * 1024)));
-    assert!(
-        stderr.contains("1 attribute value(s) cut to the limits"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("1 value(s) cut to the limits"), "{stderr}");
     assert!(
         stderr.contains("400 the compressed body cannot be read"),
         "{stderr}"
@@ -982,7 +979,7 @@ async fn compressed_bodies_are_read_whole_or_refused_and_huge_values_are_cut() {
             .lines()
             .last()
             .unwrap()
-            .contains("1 attribute values cut to the limits"),
+            .contains("1 value(s) cut to the limits"),
         "{stderr}"
     );
 }

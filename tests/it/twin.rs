@@ -968,6 +968,53 @@ async fn otlp_json_logs_are_answered_as_traces_are() {
     );
 }
 
+/// A log record's string body past 1 MiB (CloudWatch's limit for a message) is kept cut
+/// on a character boundary with the mark, counted in the totals and said with -v.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_otlp_log_body_past_the_limit_is_cut_counted_and_said() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &["-v"]);
+    let url = format!("http://127.0.0.1:{}/v1/logs", listener.http);
+    let now = jiff::Timestamp::now().as_nanosecond();
+    let limit = 1024 * 1024;
+    let body = "a".repeat(limit - 1) + "é" + &"z".repeat(4096);
+    let export = json!({"resourceLogs": [{
+        "resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "worker"}}]},
+        "scopeLogs": [{"logRecords": [
+            {"timeUnixNano": now.to_string(), "body": {"stringValue": body}}
+        ]}]
+    }]});
+    #[allow(clippy::disallowed_methods)] // the test's own client, a sender like an SDK
+    let answer = reqwest::Client::new()
+        .post(&url)
+        .header("content-type", "application/json")
+        .body(export.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    let db = listener.db.clone();
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    let message: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT body FROM logs", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(message, "a".repeat(limit - 1) + "…[truncated by tracectl]");
+    assert!(
+        stderr.contains("refused (OTLP logs): 1 value(s) cut to the limits"),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .unwrap()
+            .contains("; 1 value(s) cut to the limits"),
+        "{stderr}"
+    );
+}
+
 /// tracectl's own `rollbar trigger` and `rollbar deploy` report to the stand-in as to
 /// Rollbar: the test error is stored as an item, the deploy answered with its number.
 #[test]

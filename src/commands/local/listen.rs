@@ -492,7 +492,7 @@ fn totals_line(counters: &Counters, kernel_dropped: Option<u64>) -> String {
     let truncated = Counters::get(&counters.truncated);
     if truncated > 0 {
         text.push_str(&format!(
-            "; {} attribute values cut to the limits",
+            "; {} value(s) cut to the limits",
             human_count(truncated)
         ));
     }
