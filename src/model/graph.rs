@@ -272,24 +272,25 @@ pub fn from_spans(spans: &[SpanRecord]) -> Vec<ServiceNode> {
     graph(&GraphSpans::of(spans))
 }
 
-/// The spans of a graph found by a pair of ids (trace and span): a hash table of
-/// positions in the span list, a word a span, where a map of keys to spans would hold
-/// four (a day of spans is a million of them, each looked up once).
-struct SpansById<'a> {
+/// The spans of a graph found by a pair of ids (trace and span) that `key` gives them: a
+/// hash table of positions in the span list, a word a span, where a map of keys to spans
+/// would hold four (a day of spans is a million of them, each looked up once).
+struct SpansById<'a, K> {
     spans: &'a [GraphSpan],
+    key: K,
     table: HashTable<usize>,
     hasher: foldhash::fast::FixedState,
 }
 
-impl<'a> SpansById<'a> {
-    /// The spans `key` gives a pair of ids, the last of a pair's spans winning.
-    fn new(spans: &'a [GraphSpan], key: impl Fn(&GraphSpan) -> Option<(u128, u64)>) -> Self {
+impl<'a, K: Fn(&GraphSpan) -> Option<(u128, u64)>> SpansById<'a, K> {
+    /// The spans with a key; of two with one key, the last.
+    fn new(spans: &'a [GraphSpan], key: K) -> Self {
         let hasher = foldhash::fast::FixedState::default();
         let hash = |ids: (u128, u64)| hasher.hash_one(ids);
+        let keyed = |j: &usize| key(&spans[*j]);
         let mut table = HashTable::with_capacity(spans.iter().filter(|s| key(s).is_some()).count());
         for (i, span) in spans.iter().enumerate() {
             let Some(ids) = key(span) else { continue };
-            let keyed = |j: &usize| key(&spans[*j]);
             match table.entry(
                 hash(ids),
                 |j| keyed(j) == Some(ids),
@@ -303,19 +304,18 @@ impl<'a> SpansById<'a> {
         }
         SpansById {
             spans,
+            key,
             table,
             hasher,
         }
     }
 
-    fn get(
-        &self,
-        ids: (u128, u64),
-        key: impl Fn(&GraphSpan) -> Option<(u128, u64)>,
-    ) -> Option<&'a GraphSpan> {
+    fn get(&self, ids: (u128, u64)) -> Option<&'a GraphSpan> {
         let spans = self.spans;
         self.table
-            .find(self.hasher.hash_one(ids), |j| key(&spans[*j]) == Some(ids))
+            .find(self.hasher.hash_one(ids), |j| {
+                (self.key)(&spans[*j]) == Some(ids)
+            })
             .map(|j| &spans[*j])
     }
 }
@@ -342,16 +342,13 @@ pub fn graph(spans: &GraphSpans) -> Vec<ServiceNode> {
     let mut services: Vec<Option<(&'static str, Tally)>> = Vec::new();
     services.resize_with(spans.names.len(), || None);
     let mut count = |service: u32, kind: &'static str, span: &GraphSpan| {
-        services[service as usize]
-            .get_or_insert((kind, Tally::default()))
-            .1
-            .add(span);
+        if let Some(slot) = services.get_mut(service as usize) {
+            slot.get_or_insert((kind, Tally::default())).1.add(span);
+        }
     };
     let mut edges: HashMap<(u32, u32), Tally> = HashMap::default();
     for span in &spans.spans {
-        let parent = span
-            .parent
-            .and_then(|p| by_id.get((span.trace, p), own_ids));
+        let parent = span.parent.and_then(|p| by_id.get((span.trace, p)));
         let entry = span.kind == SpanKind::Server || parent.is_none();
         if entry {
             count(span.service, "service", span);
@@ -368,7 +365,7 @@ pub fn graph(spans: &GraphSpans) -> Vec<ServiceNode> {
         let calls = matches!(span.kind, SpanKind::Client | SpanKind::Producer);
         if calls
             && let Some(service) = callee
-                .get((span.trace, span.span), called_by)
+                .get((span.trace, span.span))
                 .map(|server| server.service)
                 .filter(|callee| *callee != span.service)
         {
