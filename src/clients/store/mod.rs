@@ -355,6 +355,9 @@ impl Store {
         end_ns: i64,
         parts: usize,
     ) -> Result<GraphSpans, StoreError> {
+        if end_ns <= start_ns {
+            return Ok(GraphSpans::default());
+        }
         let read = |e| classify_read(&self.path, e);
         // A window holding most of the file is read in table order (one pass over the
         // pages) rather than through the start-time index (a look-up per span); then the
@@ -384,7 +387,7 @@ impl Store {
             );
             (sql, ranges)
         } else {
-            let last = end_ns.saturating_sub(1).max(start_ns);
+            let last = end_ns - 1;
             let ranges = slices(start_ns, last, parts)
                 .map(|(low, high)| [low, high.saturating_add(1), 0, 0])
                 .collect();
@@ -1705,8 +1708,10 @@ mod tests {
             }
             nodes
         };
-        // The whole file (read by ranges of rows), a fifth of it (by ranges of time), none.
-        for (start, end) in [(0, 2_000_000_000), (200_000_000, 400_000_000), (5, 5)] {
+        // The whole file (read by ranges of rows), a fifth of it (by ranges of time), none
+        // (an empty window at a span's very start).
+        let at = stored[0].start_ns;
+        for (start, end) in [(0, 2_000_000_000), (200_000_000, 400_000_000), (at, at)] {
             let within: Vec<SpanRecord> = stored
                 .iter()
                 .filter(|s| (start..end).contains(&s.start_ns))
