@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::harness::Sandbox;
-use crate::local::{Listener, flask_app, wait_for_spans};
+use crate::local::{Listener, flask_app, totals, wait_for_spans};
 
 /// `tracectl local ARGS --db DB -o json`, parsed (`local logs` writes NDJSON: its lines as
 /// an array).
@@ -301,11 +301,7 @@ fn the_flask_apps_logs_and_error_are_stored_beside_its_trace() {
     let (code, _, stderr) = listener.stop();
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
-        stderr
-            .lines()
-            .last()
-            .unwrap()
-            .ends_with("; 6 log lines: stored 6, rejected 0; 1 errors stored"),
+        totals(&stderr).ends_with("; 6 log lines: stored 6, rejected 0; 1 errors stored"),
         "{stderr}"
     );
 }
@@ -959,10 +955,7 @@ async fn otlp_json_logs_are_answered_as_traces_are() {
     assert_eq!(warned.as_array().unwrap().len(), 1);
     let (_, _, stderr) = listener.stop();
     assert!(
-        stderr
-            .lines()
-            .last()
-            .unwrap()
+        totals(&stderr)
             .ends_with("; 3 log lines: stored 2, rejected 1; 0 errors stored; 1 unreadable requests or datagrams"),
         "{stderr}"
     );
@@ -1006,11 +999,7 @@ async fn an_otlp_log_body_past_the_limit_is_cut_counted_and_said() {
         "{stderr}"
     );
     assert!(
-        stderr
-            .lines()
-            .last()
-            .unwrap()
-            .contains("; 1 value(s) cut to the limits"),
+        totals(&stderr).contains("; 1 value(s) cut to the limits"),
         "{stderr}"
     );
 }
