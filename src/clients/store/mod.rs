@@ -712,14 +712,15 @@ impl Store {
                 services.push((name, from, to));
             }
         }
-        // Part k reads the k-th slice of each service's time, [its start, the next's).
-        let slice_start = |(from, to): (i64, i64), k: usize| -> i64 {
-            let span = i128::from(to) - i128::from(from) + 1;
-            (i128::from(from) + span * k as i128 / parts as i128) as i64
-        };
-        let slices: Vec<usize> = (0..parts).collect();
+        // Part k reads the k-th slice of each service's time (none where the time has fewer
+        // instants than there are parts).
+        let cut: Vec<Vec<(i64, i64)>> = services
+            .iter()
+            .map(|(_, from, to)| slices(*from, *to, parts).collect())
+            .collect();
+        let part_numbers: Vec<usize> = (0..parts).collect();
         let path = self.path.as_path();
-        let mut parts_counted = self.read_in_parts(target_flags, &slices, |conn, &k| {
+        let mut parts_counted = self.read_in_parts(target_flags, &part_numbers, |conn, &k| {
             let mut query = conn
                 .prepare(
                     "SELECT trace_id FROM spans
@@ -727,15 +728,13 @@ impl Store {
                 )
                 .map_err(|e| classify_read(path, e))?;
             let mut counted: Vec<ServiceCount> = Vec::with_capacity(services.len());
-            for (name, from, to) in &services {
-                let low = slice_start((*from, *to), k);
-                let high = if k + 1 == parts {
-                    *to
-                } else {
-                    slice_start((*from, *to), k + 1) - 1
-                };
+            for ((name, _, _), slices) in services.iter().zip(&cut) {
                 let mut spans = 0i64;
                 let mut traces: foldhash::HashSet<u128> = Default::default();
+                let Some(&(low, high)) = slices.get(k) else {
+                    counted.push((spans, traces));
+                    continue;
+                };
                 let mut rows = query
                     .query(params![name, low, high])
                     .map_err(|e| classify_read(path, e))?;
