@@ -655,7 +655,7 @@ impl Store {
         let mut traces: foldhash::HashSet<u128> = Default::default();
         while let Some(row) = rows.next().map_err(read)? {
             let service = row.get_ref(0).map_err(read)?.as_str().unwrap_or_default();
-            let trace = row.get_ref(1).map_err(read)?.as_str().unwrap_or_default();
+            let trace = row.get_ref(1).map_err(read)?.as_bytes().unwrap_or_default();
             if out.last().is_none_or(|(name, _, _)| name != service) {
                 traces.clear();
                 out.push((service.to_string(), 0, 0));
@@ -674,7 +674,7 @@ impl Store {
     /// slice of every service's time from the index by service and start (reading the
     /// index is most of `local stats`' time, and one core does it at half the speed of
     /// two). The slices do not overlap, so no span is counted twice; a trace with spans in
-    /// two slices is counted once when their sets of ids are joined. Each connection reads
+    /// two slices is counted once (`distinct_in_all`). Each connection reads
     /// its own snapshot: while a listener writes, a slice may hold spans another did not
     /// see yet, as any count of a live store is a moment's.
     fn services_in_parts(
@@ -720,7 +720,7 @@ impl Store {
             .collect();
         let part_numbers: Vec<usize> = (0..parts).collect();
         let path = self.path.as_path();
-        let mut parts_counted = self.read_in_parts(target_flags, &part_numbers, |conn, &k| {
+        let parts_counted = self.read_in_parts(target_flags, &part_numbers, |conn, &k| {
             let mut query = conn
                 .prepare(
                     "SELECT trace_id FROM spans
@@ -738,6 +738,10 @@ impl Store {
                 let mut rows = query
                     .query(params![name, low, high])
                     .map_err(|e| classify_read(path, e))?;
+                // A trace's spans mostly come one after another in start order (a request
+                // at a time, a parent before its children): the id of the row before is
+                // not looked up again.
+                let mut last = None;
                 while let Some(row) = rows.next().map_err(|e| classify_read(path, e))? {
                     let trace = row
                         .get_ref(0)
@@ -745,7 +749,11 @@ impl Store {
                         .as_bytes()
                         .unwrap_or_default();
                     spans += 1;
-                    traces.insert(crate::model::span::id_number(trace));
+                    let trace = crate::model::span::id_number(trace);
+                    if last != Some(trace) {
+                        traces.insert(trace);
+                        last = Some(trace);
+                    }
                 }
                 counted.push((spans, traces));
             }
@@ -753,18 +761,9 @@ impl Store {
         })?;
         let mut out = Vec::with_capacity(services.len());
         for (i, (name, _, _)) in services.into_iter().enumerate() {
-            let mut spans = 0;
-            let mut traces: foldhash::HashSet<u128> = Default::default();
-            for part in &mut parts_counted {
-                let (n, mut ids) = std::mem::take(&mut part[i]);
-                spans += n;
-                // Into the larger set, the smaller one's ids.
-                if ids.len() > traces.len() {
-                    std::mem::swap(&mut ids, &mut traces);
-                }
-                traces.extend(ids);
-            }
-            out.push((name, spans, traces.len() as i64));
+            let counts: Vec<&ServiceCount> = parts_counted.iter().map(|part| &part[i]).collect();
+            let spans = counts.iter().map(|(n, _)| n).sum();
+            out.push((name, spans, distinct_in_all(&counts) as i64));
         }
         Ok(out)
     }
@@ -1290,6 +1289,22 @@ impl Store {
 
 /// A service's spans in a slice of time, and the ids of their traces.
 type ServiceCount = (i64, foldhash::HashSet<u128>);
+
+/// How many distinct trace ids the parts' sets hold together: each set's ids that no set
+/// before it holds. Looking ids up leaves the sets as they are, where joining them into one
+/// would insert (and grow a table for) every id again.
+fn distinct_in_all(counts: &[&ServiceCount]) -> usize {
+    counts
+        .iter()
+        .enumerate()
+        .map(|(k, (_, ids))| {
+            let before = &counts[..k];
+            ids.iter()
+                .filter(|id| !before.iter().any(|(_, earlier)| earlier.contains(*id)))
+                .count()
+        })
+        .sum()
+}
 
 /// The columns [`record_of_row`] reads, in its order.
 const COLUMNS: &str = "trace_id, span_id, parent_id, service, name, kind, start_ns, end_ns,
