@@ -185,26 +185,35 @@ impl Collector {
     pub async fn commit(
         &self,
         records: Records,
-        admission: Option<admission::Admission>,
+        mut admission: Option<admission::Admission>,
     ) -> Result<(), NotStored> {
         if records.is_empty() {
             return Ok(());
         }
-        let (ack, committed) = oneshot::channel();
-        let batch = writer::Batch {
-            span_json: span_json(&records),
-            records,
-            ack: Some(ack),
-            admission,
-        };
-        // Refused here (the queue full, the listener stopping) is said here; a commit that
-        // failed is said by the writer, which knows how many spans it held.
+        // Refused here (no room, the queue full, the listener stopping) is said here; a
+        // commit that failed is said by the writer, which knows how many spans it held.
         let refused = |reason: &str| {
             self.say(Event::CommitRefused {
                 count: 0,
                 reason: reason.to_string(),
             });
             Err(NotStored(reason.to_string()))
+        };
+        let span_json = span_json(&records);
+        // The spans' JSON waits for the writer beside them: the share holds it too.
+        if let Some(share) = &mut admission {
+            let with_json = share.bytes() + span_json.iter().map(SpanJson::bytes).sum::<usize>();
+            let until = tokio::time::Instant::now() + admission::ADMISSION_WAIT;
+            if !share.grow_to(with_json, until).await {
+                return refused(BUSY);
+            }
+        }
+        let (ack, committed) = oneshot::channel();
+        let batch = writer::Batch {
+            span_json,
+            records,
+            ack: Some(ack),
+            admission,
         };
         const STOPPING: &str = "tracectl is stopping; retry shortly";
         match self.writer.submit(batch) {
@@ -221,13 +230,20 @@ impl Collector {
     /// Hands spans to the writer without waiting, for senders that cannot be asked to
     /// retry (UDP); when they do not fit (no room in the budget, the queue full) they are
     /// dropped, counted and said, so receiving never blocks on a slow disk.
-    pub fn store(&self, spans: Vec<SpanRecord>, admission: Option<admission::Admission>) {
+    pub fn store(&self, spans: Vec<SpanRecord>, mut admission: Option<admission::Admission>) {
         if spans.is_empty() {
             return;
         }
         let records = Records::Spans(spans);
+        let span_json = span_json(&records);
+        if let Some(share) = &mut admission
+            && !share
+                .try_grow_to(share.bytes() + span_json.iter().map(SpanJson::bytes).sum::<usize>())
+        {
+            return self.dropped(records.len(), admission::BUDGET_SPENT);
+        }
         let batch = writer::Batch {
-            span_json: span_json(&records),
+            span_json,
             records,
             ack: None,
             admission,
@@ -283,5 +299,74 @@ impl Collector {
 
     pub fn forward_xray(&self) -> Option<&forward::Forwarder> {
         self.forward_xray.as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clients::store::Store;
+
+    /// A collector writing to a fresh store, with a memory budget of `budget_bytes`.
+    fn collector(
+        dir: &std::path::Path,
+        budget_bytes: usize,
+    ) -> (Collector, std::thread::JoinHandle<()>) {
+        let counters = Arc::new(Counters::default());
+        let (events, _) = mpsc::channel(16);
+        let store = Store::open(&dir.join("traces.db")).unwrap();
+        let (writer, thread) = writer::spawn(store, counters.clone(), events.clone()).unwrap();
+        let mut collector = Collector::new(counters, writer, events, None, None);
+        collector.budget = admission::Budget::new(budget_bytes);
+        (collector, thread)
+    }
+
+    /// One span with a 100,000-byte attribute: its JSON is as large again.
+    fn large_span() -> (Vec<SpanRecord>, usize, usize) {
+        let mut span = SpanRecord::for_test(
+            "5b8efff798038103d269b633813fc60c",
+            "eee19b7ec3c1b174",
+            None,
+            1_000,
+            Some(2_000),
+        );
+        span.attributes
+            .insert("app.blob".into(), "x".repeat(100_000).into());
+        let (records, json) = (span.approx_bytes(), SpanJson::of(&span).bytes());
+        (vec![span], records, json)
+    }
+
+    #[tokio::test]
+    async fn the_spans_json_is_held_in_the_budget_until_the_commit() {
+        let (spans, records, json) = large_span();
+        assert!(json > 100_000, "{json}");
+        // Room for the records, not for their JSON beside them: the sender is asked to
+        // retry, and nothing is stored or held.
+        let dir = tempfile::tempdir().unwrap();
+        let budget = (records + json / 2).next_multiple_of(1024);
+        let (small, _writer) = collector(dir.path(), budget);
+        let share = small
+            .budget
+            .admit(records, tokio::time::Instant::now())
+            .await;
+        let refused = small.commit(Records::Spans(spans.clone()), share).await;
+        assert_eq!(refused, Err(NotStored(BUSY.into())));
+        assert_eq!(small.budget.available_bytes(), budget);
+        let share = small.budget.try_admit(records);
+        small.store(spans.clone(), share);
+        assert_eq!(small.counters.dropped.load(Ordering::Relaxed), 1);
+        assert_eq!(small.budget.available_bytes(), budget);
+
+        // Room for both: stored, and all of it given back once committed.
+        let dir = tempfile::tempdir().unwrap();
+        let budget = (records + json).next_multiple_of(1024) + 2 * 1024;
+        let (roomy, _writer) = collector(dir.path(), budget);
+        let share = roomy
+            .budget
+            .admit(records, tokio::time::Instant::now())
+            .await;
+        assert_eq!(roomy.commit(Records::Spans(spans), share).await, Ok(()));
+        assert_eq!(roomy.counters.stored.load(Ordering::Relaxed), 1);
+        assert_eq!(roomy.budget.available_bytes(), budget);
     }
 }

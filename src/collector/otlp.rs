@@ -56,8 +56,15 @@ async fn accept(
         .forward_otlp()
         .map(|forwarder| (forwarder.clone(), forward_payload(&request)));
     let mut converted = convert(request, now_ns());
-    // The decoded request is gone: what stays held until the commit is the records.
-    admission.shrink_to(converted.approx_bytes());
+    // The decoded request is gone: what stays held until the commit is the records (more
+    // than the body they came in, for small spans).
+    if !admission
+        .resize_to(converted.approx_bytes(), Instant::now() + ADMISSION_WAIT)
+        .await
+    {
+        Counters::add(&collector.counters.deferred, 1);
+        return Err(NotStored(BUSY.into()));
+    }
     let total = converted.records.len() + converted.rejected.len();
     let records = super::Records::Spans(std::mem::take(&mut converted.records));
     if let Err(not_stored) = collector.commit(records, Some(admission)).await {

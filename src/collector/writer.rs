@@ -243,6 +243,9 @@ fn write(store: &mut Store, group: Vec<Batch>, counters: &Counters, events: &mps
             ..
         } = batch;
         let count = records.len();
+        // The share goes back before the sender is answered, so its next request finds
+        // the room at once.
+        drop(admission);
         match (&result, ack) {
             (Ok(()), ack) => {
                 match records {
@@ -270,7 +273,6 @@ fn write(store: &mut Store, group: Vec<Batch>, counters: &Counters, events: &mps
             }
             (Err(_), None) => dropped += count,
         }
-        drop(admission);
     }
     match result {
         // Blocking is fine here, on the writer's own thread: a printer far behind slows the

@@ -123,10 +123,7 @@ fn flush(collector: &Collector, batch: Vec<SpanRecord>, datagram_bytes: usize) {
     let held = batch.iter().map(SpanRecord::approx_bytes).sum::<usize>();
     match collector.budget.try_admit(held.max(datagram_bytes)) {
         Some(admission) => collector.store(batch, Some(admission)),
-        None => collector.dropped(
-            batch.len(),
-            "the collector's memory budget is spent (the writer is far behind)",
-        ),
+        None => collector.dropped(batch.len(), super::admission::BUDGET_SPENT),
     }
 }
 

@@ -1054,6 +1054,12 @@ impl SpanJson {
                 .then(|| serde_json::to_string(&s.detail).unwrap_or_default()),
         }
     }
+
+    /// The bytes its texts hold (what it costs the collector's memory budget while queued).
+    pub fn bytes(&self) -> usize {
+        let text = |t: &Option<String>| t.as_ref().map_or(0, String::capacity);
+        self.attributes.capacity() + text(&self.exceptions) + text(&self.detail)
+    }
 }
 
 /// A span as its row's values.
