@@ -108,33 +108,6 @@ impl Admission {
         }
     }
 
-    /// Grows the share to at least `bytes` if the room is free now; false when it is not.
-    pub fn try_grow_to(&mut self, bytes: usize) -> bool {
-        let want = units(bytes) as usize;
-        let have = self.permit.num_permits();
-        if want <= have {
-            return true;
-        }
-        let more = u32::try_from(want - have).unwrap_or(u32::MAX);
-        match self.budget.room.clone().try_acquire_many_owned(more) {
-            Ok(extra) => {
-                self.permit.merge(extra);
-                true
-            }
-            Err(_) => false,
-        }
-    }
-
-    /// Makes the share exactly `bytes` (rounded up to the budget's unit): grown, waiting
-    /// until `until`, or given back. False when it had to grow and no room came.
-    pub async fn resize_to(&mut self, bytes: usize, until: Instant) -> bool {
-        if !self.grow_to(bytes, until).await {
-            return false;
-        }
-        self.shrink_to(bytes);
-        true
-    }
-
     /// Gives back all but `bytes` (what is still held once a body has been decoded).
     pub fn shrink_to(&mut self, bytes: usize) {
         let keep = (units(bytes) as usize).max(1);
@@ -182,27 +155,6 @@ mod tests {
         tokio::time::sleep(Duration::from_millis(20)).await;
         drop(a);
         assert_eq!(waiter.await.unwrap(), Some(9 * UNIT));
-        assert_eq!(budget.available_bytes(), 10 * UNIT);
-    }
-
-    #[tokio::test]
-    async fn a_share_is_resized_both_ways_and_grown_now_only_when_the_room_is_free() {
-        let budget = Budget::new(10 * UNIT);
-        let soon = || Instant::now() + Duration::from_millis(20);
-        let mut a = budget.admit(4 * UNIT, soon()).await.unwrap();
-        // Records larger than the body they came in: the share grows to hold them.
-        assert!(a.resize_to(7 * UNIT, soon()).await);
-        assert_eq!((a.bytes(), budget.available_bytes()), (7 * UNIT, 3 * UNIT));
-        assert!(a.resize_to(2 * UNIT + 1, soon()).await);
-        assert_eq!((a.bytes(), budget.available_bytes()), (3 * UNIT, 7 * UNIT));
-        let b = budget.try_admit(6 * UNIT).unwrap();
-        // 1 unit free: growing by 2 now fails and takes nothing; by 1 it is taken.
-        assert!(!a.try_grow_to(5 * UNIT));
-        assert!(!a.resize_to(5 * UNIT, soon()).await);
-        assert_eq!((a.bytes(), budget.available_bytes()), (3 * UNIT, UNIT));
-        assert!(a.try_grow_to(4 * UNIT));
-        assert_eq!(budget.available_bytes(), 0);
-        drop((a, b));
         assert_eq!(budget.available_bytes(), 10 * UNIT);
     }
 }

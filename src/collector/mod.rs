@@ -146,6 +146,12 @@ fn span_json(records: &Records) -> Vec<SpanJson> {
     }
 }
 
+/// The bytes spans and their JSON hold while they wait for the writer.
+fn held_bytes(spans: &[SpanRecord], span_json: &[SpanJson]) -> usize {
+    spans.iter().map(SpanRecord::approx_bytes).sum::<usize>()
+        + span_json.iter().map(SpanJson::bytes).sum::<usize>()
+}
+
 /// What a sender is told when the writer is behind.
 pub const BUSY: &str = "tracectl is writing a backlog; retry shortly";
 
@@ -190,8 +196,8 @@ impl Collector {
         if records.is_empty() {
             return Ok(());
         }
-        // Refused here (no room, the queue full, the listener stopping) is said here; a
-        // commit that failed is said by the writer, which knows how many spans it held.
+        // Refused here (the queue full, the listener stopping) is said here; a commit that
+        // failed is said by the writer, which knows how many spans it held.
         let refused = |reason: &str| {
             self.say(Event::CommitRefused {
                 count: 0,
@@ -200,13 +206,11 @@ impl Collector {
             Err(NotStored(reason.to_string()))
         };
         let span_json = span_json(&records);
-        // The spans' JSON waits for the writer beside them: the share holds it too.
-        if let Some(share) = &mut admission {
-            let with_json = share.bytes() + span_json.iter().map(SpanJson::bytes).sum::<usize>();
-            let until = tokio::time::Instant::now() + admission::ADMISSION_WAIT;
-            if !share.grow_to(with_json, until).await {
-                return refused(BUSY);
-            }
+        // What waits for the writer is the spans and their JSON: the share keeps that much
+        // of what the body took. It never grows here: a wait for room after decoding would
+        // queue behind a large body waiting to be read, which waits for this share.
+        if let (Some(share), Records::Spans(spans)) = (&mut admission, &records) {
+            share.shrink_to(held_bytes(spans, &span_json));
         }
         let (ack, committed) = oneshot::channel();
         let batch = writer::Batch {
@@ -230,23 +234,22 @@ impl Collector {
     /// Hands spans to the writer without waiting, for senders that cannot be asked to
     /// retry (UDP); when they do not fit (no room in the budget, the queue full) they are
     /// dropped, counted and said, so receiving never blocks on a slow disk.
-    pub fn store(&self, spans: Vec<SpanRecord>, mut admission: Option<admission::Admission>) {
+    pub fn store(&self, spans: Vec<SpanRecord>, arrived_bytes: usize) {
         if spans.is_empty() {
             return;
         }
-        let records = Records::Spans(spans);
-        let span_json = span_json(&records);
-        if let Some(share) = &mut admission
-            && !share
-                .try_grow_to(share.bytes() + span_json.iter().map(SpanJson::bytes).sum::<usize>())
-        {
-            return self.dropped(records.len(), admission::BUDGET_SPENT);
-        }
+        let span_json: Vec<SpanJson> = spans.iter().map(SpanJson::of).collect();
+        // The spans and their JSON take their bytes (at least what they came in) if the
+        // budget has room now; a datagram cannot wait.
+        let held = held_bytes(&spans, &span_json).max(arrived_bytes);
+        let Some(admission) = self.budget.try_admit(held) else {
+            return self.dropped(spans.len(), admission::BUDGET_SPENT);
+        };
         let batch = writer::Batch {
             span_json,
-            records,
+            records: Records::Spans(spans),
             ack: None,
-            admission,
+            admission: Some(admission),
         };
         match self.writer.submit(batch) {
             Ok(()) => {}
@@ -336,37 +339,42 @@ mod tests {
         (vec![span], records, json)
     }
 
-    #[tokio::test]
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn the_spans_json_is_held_in_the_budget_until_the_commit() {
         let (spans, records, json) = large_span();
         assert!(json > 100_000, "{json}");
-        // Room for the records, not for their JSON beside them: the sender is asked to
-        // retry, and nothing is stored or held.
+        let dir = tempfile::tempdir().unwrap();
+        let budget = 4 * (records + json).next_multiple_of(1024);
+        let (held, _writer) = collector(dir.path(), budget);
+        // Another process holds the write lock: the commit waits, its spans held.
+        let lock = rusqlite::Connection::open(dir.path().join("traces.db")).unwrap();
+        lock.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let body = 2 * (records + json);
+        let share = held.budget.try_admit(body);
+        let committing = {
+            let held = held.clone();
+            let spans = spans.clone();
+            tokio::spawn(async move { held.commit(Records::Spans(spans), share).await })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        // The body's share was cut to the records and their JSON (not to the records).
+        assert_eq!(
+            held.budget.available_bytes(),
+            budget - (records + json).next_multiple_of(1024)
+        );
+        lock.execute_batch("COMMIT").unwrap();
+        assert_eq!(committing.await.unwrap(), Ok(()));
+        assert_eq!(held.counters.stored.load(Ordering::Relaxed), 1);
+        // Given back before the answer.
+        assert_eq!(held.budget.available_bytes(), budget);
+
+        // UDP: room for the records but not their JSON beside them: dropped and counted,
+        // nothing held.
         let dir = tempfile::tempdir().unwrap();
         let budget = (records + json / 2).next_multiple_of(1024);
         let (small, _writer) = collector(dir.path(), budget);
-        let share = small
-            .budget
-            .admit(records, tokio::time::Instant::now())
-            .await;
-        let refused = small.commit(Records::Spans(spans.clone()), share).await;
-        assert_eq!(refused, Err(NotStored(BUSY.into())));
-        assert_eq!(small.budget.available_bytes(), budget);
-        let share = small.budget.try_admit(records);
-        small.store(spans.clone(), share);
+        small.store(spans, 100);
         assert_eq!(small.counters.dropped.load(Ordering::Relaxed), 1);
         assert_eq!(small.budget.available_bytes(), budget);
-
-        // Room for both: stored, and all of it given back once committed.
-        let dir = tempfile::tempdir().unwrap();
-        let budget = (records + json).next_multiple_of(1024) + 2 * 1024;
-        let (roomy, _writer) = collector(dir.path(), budget);
-        let share = roomy
-            .budget
-            .admit(records, tokio::time::Instant::now())
-            .await;
-        assert_eq!(roomy.commit(Records::Spans(spans), share).await, Ok(()));
-        assert_eq!(roomy.counters.stored.load(Ordering::Relaxed), 1);
-        assert_eq!(roomy.budget.available_bytes(), budget);
     }
 }

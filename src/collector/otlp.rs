@@ -48,23 +48,16 @@ pub(super) fn now_ns() -> i64 {
 async fn accept(
     collector: &Collector,
     request: ExportTraceServiceRequest,
-    mut admission: Admission,
+    admission: Admission,
     forward_payload: impl FnOnce(&ExportTraceServiceRequest) -> Vec<u8>,
 ) -> Result<ExportTraceServiceResponse, NotStored> {
     // What is forwarded is encoded from the request before it is taken apart.
     let forward = collector
         .forward_otlp()
         .map(|forwarder| (forwarder.clone(), forward_payload(&request)));
+    // The decoded request is gone once converted: the commit sizes the share to what stays
+    // held, the records and their JSON.
     let mut converted = convert(request, now_ns());
-    // The decoded request is gone: what stays held until the commit is the records (more
-    // than the body they came in, for small spans).
-    if !admission
-        .resize_to(converted.approx_bytes(), Instant::now() + ADMISSION_WAIT)
-        .await
-    {
-        Counters::add(&collector.counters.deferred, 1);
-        return Err(NotStored(BUSY.into()));
-    }
     let total = converted.records.len() + converted.rejected.len();
     let records = super::Records::Spans(std::mem::take(&mut converted.records));
     if let Err(not_stored) = collector.commit(records, Some(admission)).await {

@@ -11,11 +11,10 @@ use opentelemetry_proto::tonic::collector::logs::v1::{
     ExportLogsPartialSuccess, ExportLogsServiceRequest, ExportLogsServiceResponse,
 };
 use prost::Message;
-use tokio::time::Instant;
 
-use super::admission::{ADMISSION_WAIT, Admission};
+use super::admission::Admission;
 use super::otlp::{MAX_BODY, Signal, grpc_admission, now_ns};
-use super::{BUSY, Collector, Counters, NotStored, Records};
+use super::{Collector, Counters, NotStored, Records};
 use crate::model::local_log::convert_logs;
 
 /// `/v1/logs`.
@@ -54,13 +53,7 @@ async fn accept(
 ) -> Result<ExportLogsServiceResponse, NotStored> {
     // The request is taken apart: what stays held until the commit is the records.
     let mut converted = convert_logs(request, now_ns());
-    if !admission
-        .resize_to(converted.approx_bytes(), Instant::now() + ADMISSION_WAIT)
-        .await
-    {
-        Counters::add(&collector.counters.deferred, 1);
-        return Err(NotStored(BUSY.into()));
-    }
+    admission.shrink_to(converted.approx_bytes());
     let total = converted.records.len() + converted.rejected.len();
     let records = Records::Logs(std::mem::take(&mut converted.records));
     if let Err(not_stored) = collector.commit(records, Some(admission)).await {

@@ -120,11 +120,7 @@ fn flush(collector: &Collector, batch: Vec<SpanRecord>, datagram_bytes: usize) {
     if batch.is_empty() {
         return;
     }
-    let held = batch.iter().map(SpanRecord::approx_bytes).sum::<usize>();
-    match collector.budget.try_admit(held.max(datagram_bytes)) {
-        Some(admission) => collector.store(batch, Some(admission)),
-        None => collector.dropped(batch.len(), super::admission::BUDGET_SPENT),
-    }
+    collector.store(batch, datagram_bytes);
 }
 
 /// Reads one datagram into `batch`, counting and saying what cannot be read.
