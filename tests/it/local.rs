@@ -976,6 +976,56 @@ async fn compressed_bodies_are_read_whole_or_refused_and_huge_values_are_cut() {
     );
 }
 
+/// Requests that each unpack to most of the memory budget: one at a time is admitted, the
+/// others wait briefly for room and are asked to retry; one admitted is stored and answered
+/// (a request's share must not wait for room again once decoded, behind the next one
+/// waiting for the share it holds: then every one of them was refused).
+#[tokio::test]
+async fn of_requests_that_each_unpack_to_most_of_the_budget_one_at_a_time_is_stored() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start(&sandbox, &[]);
+    let url = format!("http://127.0.0.1:{}/v1/traces", listener.http);
+    #[allow(clippy::disallowed_methods)] // the test's own client, a sender like an SDK
+    let http = reqwest::Client::new();
+    let sent: Vec<_> = (0..12u8)
+        .map(|n| {
+            let mut span = otlp_span(10 + n, 10 + n, &format!("large {n}"));
+            span.attributes.push(KeyValue {
+                key: "payload".into(),
+                value: Some(AnyValue {
+                    value: Some(any_value::Value::StringValue("x".repeat(60 * 1024 * 1024))),
+                }),
+                ..Default::default()
+            });
+            let request = http
+                .post(&url)
+                .header("content-type", "application/x-protobuf")
+                .header("content-encoding", "gzip")
+                .body(gzip(&otlp_request(vec![span]).encode_to_vec()))
+                .send();
+            tokio::spawn(async move {
+                let answer = request.await.unwrap();
+                let retry_after = answer.headers().get("retry-after").cloned();
+                (answer.status().as_u16(), retry_after)
+            })
+        })
+        .collect();
+    let mut stored = 0;
+    for answer in sent {
+        match answer.await.unwrap() {
+            (200, _) => stored += 1,
+            (503, Some(_)) => {}
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(stored >= 1, "no request was stored");
+    let db = listener.db.clone();
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    // Acknowledged means stored: as many spans as answers of 200.
+    assert_eq!(stored_names(&db).len(), stored, "{stderr}");
+}
+
 /// A request that never finishes its body is ended at the deadline and said as what it is,
 /// not as a body too large; the listener goes on answering others meanwhile.
 #[tokio::test]
