@@ -674,9 +674,9 @@ impl Store {
     /// slice of every service's time from the index by service and start (reading the
     /// index is most of `local stats`' time, and one core does it at half the speed of
     /// two). The slices do not overlap, so no span is counted twice; a trace with spans in
-    /// two slices is counted once (`distinct_in_all`). Each connection reads
-    /// its own snapshot: while a listener writes, a slice may hold spans another did not
-    /// see yet, as any count of a live store is a moment's.
+    /// two slices is counted once ([`distinct_in_all`]). Each connection reads its own
+    /// snapshot: while a listener writes, a slice may hold spans another did not see yet,
+    /// as any count of a live store is a moment's.
     fn services_in_parts(
         &self,
         target_flags: &(String, OpenFlags),
