@@ -22,7 +22,7 @@ use fastbloom::BloomFilter;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::logs::{INDEX_RUN, trace_key};
-use super::{StoreError, classify};
+use super::{StoreError, classify, insert_entries};
 use crate::model::span::lower_hex_id;
 
 /// Version 4: spans numbered in commit order, their key in runs (see the module's words).
@@ -310,24 +310,17 @@ impl SpanKeys {
         new: &foldhash::HashMap<Key, i64>,
     ) -> Result<(), StoreError> {
         let write = |e| classify(path, e);
-        let mut run: Vec<(i64, i64, i64)> = self
+        let mut run: Vec<[i64; 3]> = self
             .pending
             .iter()
             .chain(new)
             .map(|(key, id)| {
                 let (trace, span) = key.index_key();
-                (trace, span, *id)
+                [trace, span, *id]
             })
             .collect();
         run.sort_unstable();
-        let mut insert = tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO span_key_index (trace_key, span_key, id) VALUES (?1, ?2, ?3)",
-            )
-            .map_err(write)?;
-        for (trace, span, id) in run {
-            insert.execute(params![trace, span, id]).map_err(write)?;
-        }
+        insert_entries(tx, "span_key_index (trace_key, span_key, id)", &run).map_err(write)?;
         tx.execute(
             "UPDATE span_index_mark SET id = (SELECT coalesce(max(id), 0) FROM spans)",
             [],

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use rusqlite::{Transaction, params};
 
-use super::{Store, StoreError, classify, classify_read};
+use super::{Store, StoreError, classify, classify_read, insert_entries};
 use crate::model::cloudwatch::{LogGroup, RegistryChange};
 use crate::model::local_log::{LogRecord, LogSource, StoredLog, severity_rank};
 
@@ -229,14 +229,14 @@ impl TraceIndex {
         new: &[(i64, i64)],
     ) -> Result<(), StoreError> {
         let write = |e| classify(path, e);
-        let mut run: Vec<(i64, i64)> = self.pending.iter().chain(new).copied().collect();
+        let mut run: Vec<[i64; 2]> = self
+            .pending
+            .iter()
+            .chain(new)
+            .map(|&(key, id)| [key, id])
+            .collect();
         run.sort_unstable();
-        let mut insert = tx
-            .prepare_cached("INSERT OR IGNORE INTO log_trace_index (trace_key, id) VALUES (?1, ?2)")
-            .map_err(write)?;
-        for (key, id) in run {
-            insert.execute(params![key, id]).map_err(write)?;
-        }
+        insert_entries(tx, "log_trace_index (trace_key, id)", &run).map_err(write)?;
         tx.execute(
             "UPDATE log_index_mark SET id = (SELECT coalesce(max(id), 0) FROM logs)",
             [],
