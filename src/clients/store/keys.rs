@@ -182,7 +182,13 @@ impl KeyFilter {
 /// The writer's spans not yet in the key index, by key, and the filter of those that are.
 #[derive(Debug)]
 pub(super) struct SpanKeys {
+    /// Committed, and of the open transaction: a span's key goes in once, when its row is
+    /// inserted (a map of the transaction's own, merged at its commit, put every key into a
+    /// map twice; this one is as large as a run, so each insert is a miss of the cache).
     pending: foldhash::HashMap<Key, i64>,
+    /// The keys of `pending` that the open transaction added: taken out if it rolls back
+    /// (its ids are given again then).
+    uncommitted: Vec<Key>,
     last_run: Instant,
     /// None for a reader, which never looks a key up: then the index is always read.
     indexed: Option<KeyFilter>,
@@ -192,6 +198,7 @@ impl Default for SpanKeys {
     fn default() -> Self {
         SpanKeys {
             pending: Default::default(),
+            uncommitted: Vec::new(),
             last_run: Instant::now(),
             indexed: None,
         }
@@ -222,6 +229,7 @@ impl SpanKeys {
         }
         Ok(SpanKeys {
             pending,
+            uncommitted: Vec::new(),
             last_run: Instant::now(),
             indexed: Some(indexed),
         })
@@ -246,29 +254,43 @@ impl SpanKeys {
         self.pending.len()
     }
 
-    /// The row of the span `key` (whose ids are `trace_id` and `span_id`): among `new`
-    /// (this transaction's), the writer's pending ones, or the index.
+    /// Whether the span `key` may be stored or waiting for its row: false, without a look
+    /// into the pending map (a miss of the cache) or the index, for nearly every new span.
+    pub(super) fn may_hold(&self, key: &Key) -> bool {
+        self.indexed
+            .as_ref()
+            .is_none_or(|filter| filter.may_hold(key.index_key()))
+    }
+
+    /// Marks `key` as seen before its row is inserted, so that [`Self::may_hold`] says so of
+    /// a row still waiting for its insert (a span sent twice in one commit).
+    pub(super) fn seen(&mut self, key: &Key) {
+        if let Some(indexed) = &mut self.indexed {
+            indexed.add(key.index_key());
+        }
+    }
+
+    /// A row the open transaction inserted.
+    pub(super) fn inserted(&mut self, key: Key, id: i64) {
+        self.uncommitted.push(key.clone());
+        self.pending.insert(key, id);
+    }
+
+    /// The row of the span `key` (whose ids are `trace_id` and `span_id`): among the pending
+    /// ones (the open transaction's too), or in the index.
     pub(super) fn find(
         &self,
         tx: &Transaction<'_>,
         path: &Path,
-        new: &foldhash::HashMap<Key, i64>,
         (key, trace_id, span_id): (&Key, &str, &str),
     ) -> Result<Option<i64>, StoreError> {
-        if let Some(id) = new.get(key) {
-            return Ok(Some(*id));
-        }
-        // The filter has seen the pending keys too: for nearly every span it says "never
-        // seen" before a look into the pending map (as large as a run, so a cache miss).
-        let (trace, span) = key.index_key();
-        if let Some(indexed) = &self.indexed
-            && !indexed.may_hold((trace, span))
-        {
+        if !self.may_hold(key) {
             return Ok(None);
         }
         if let Some(id) = self.pending.get(key) {
             return Ok(Some(*id));
         }
+        let (trace, span) = key.index_key();
         tx.prepare_cached(
             "SELECT s.id FROM span_key_index k JOIN spans s ON s.id = k.id
              WHERE k.trace_key = ?1 AND k.span_key = ?2 AND s.trace_id = ?3 AND s.span_id = ?4",
@@ -280,40 +302,33 @@ impl SpanKeys {
         .map_err(|e| classify(path, e))
     }
 
-    /// Writes a run into `tx` when one is due, with `new`; says whether it did.
+    /// Writes a run into `tx` when one is due; says whether it did.
     pub(super) fn flush_if_due(
         &self,
         tx: &Transaction<'_>,
         path: &Path,
-        new: &foldhash::HashMap<Key, i64>,
     ) -> Result<bool, StoreError> {
-        let waiting = self.pending.len() + new.len();
-        // The filter has seen the index's keys and the pending ones (not yet `new`).
+        let waiting = self.pending.len();
+        // The filter has seen the index's keys and the pending ones.
         let indexed = self
             .indexed
             .as_ref()
-            .map_or(0, |filter| filter.seen.saturating_sub(self.pending.len()));
+            .map_or(0, |filter| filter.seen.saturating_sub(waiting));
         let due = waiting >= run_size(indexed)
             || (waiting > 0 && self.last_run.elapsed() >= KEY_RUN_DELAY);
         if due {
-            self.flush(tx, path, new)?;
+            self.flush(tx, path)?;
         }
         Ok(due)
     }
 
-    /// Writes every waiting key and `new` into the index in key order, and moves the mark
-    /// to the last span committed.
-    pub(super) fn flush(
-        &self,
-        tx: &Transaction<'_>,
-        path: &Path,
-        new: &foldhash::HashMap<Key, i64>,
-    ) -> Result<(), StoreError> {
+    /// Writes every waiting key into the index in key order, and moves the mark to the last
+    /// span committed.
+    pub(super) fn flush(&self, tx: &Transaction<'_>, path: &Path) -> Result<(), StoreError> {
         let write = |e| classify(path, e);
         let mut run: Vec<[i64; 3]> = self
             .pending
             .iter()
-            .chain(new)
             .map(|(key, id)| {
                 let (trace, span) = key.index_key();
                 [trace, span, *id]
@@ -330,17 +345,19 @@ impl SpanKeys {
     }
 
     /// After a commit: the run written is forgotten, or the new keys wait for the next.
-    pub(super) fn committed(&mut self, new: foldhash::HashMap<Key, i64>, flushed: bool) {
-        if let Some(indexed) = &mut self.indexed {
-            for key in new.keys() {
-                indexed.add(key.index_key());
-            }
-        }
+    pub(super) fn committed(&mut self, flushed: bool) {
+        self.uncommitted.clear();
         if flushed {
             self.pending.clear();
             self.last_run = Instant::now();
-        } else {
-            self.pending.extend(new);
+        }
+    }
+
+    /// After a transaction rolled back: its keys are forgotten (the filter keeps them, a
+    /// "may hold" that the map and the index then deny).
+    pub(super) fn rolled_back(&mut self) {
+        for key in self.uncommitted.drain(..) {
+            self.pending.remove(&key);
         }
     }
 }

@@ -893,18 +893,29 @@ impl Store {
             span_keys,
             ..
         } = self;
-        let tx = conn.transaction().map_err(|e| classify(path, e))?;
-        let keys = insert_spans(&tx, path, (&rows.spans, &rows.span_json), span_keys)?;
-        let lines = logs::insert(&tx, path, &rows.logs, &rows.registry)?;
-        errors::insert(&tx, path, &rows.errors, &rows.deploys)?;
-        // The indexes by trace are written in sorted runs, in this transaction when due.
-        let keys_flushed = span_keys.flush_if_due(&tx, path, &keys)?;
-        let flushed = trace_index.flush_if_due(&tx, path, &lines)?;
-        tx.commit().map_err(|e| classify(path, e))?;
-        span_keys.committed(keys, keys_flushed);
-        trace_index.committed(lines, flushed);
-        span_keys.refresh_filter(conn, path);
-        Ok(())
+        let written = (|| {
+            let tx = conn.transaction().map_err(|e| classify(path, e))?;
+            insert_spans(&tx, path, (&rows.spans, &rows.span_json), span_keys)?;
+            let lines = logs::insert(&tx, path, &rows.logs, &rows.registry)?;
+            errors::insert(&tx, path, &rows.errors, &rows.deploys)?;
+            // The indexes by trace are written in sorted runs, in this transaction when due.
+            let keys_flushed = span_keys.flush_if_due(&tx, path)?;
+            let flushed = trace_index.flush_if_due(&tx, path, &lines)?;
+            tx.commit().map_err(|e| classify(path, e))?;
+            Ok((keys_flushed, lines, flushed))
+        })();
+        match written {
+            Ok((keys_flushed, lines, flushed)) => {
+                span_keys.committed(keys_flushed);
+                trace_index.committed(lines, flushed);
+                span_keys.refresh_filter(conn, path);
+                Ok(())
+            }
+            Err(e) => {
+                span_keys.rolled_back();
+                Err(e)
+            }
+        }
     }
 
     /// Writes the spans and log lines not yet in their indexes by trace into them now (the
@@ -921,10 +932,10 @@ impl Store {
             return Ok(());
         }
         let tx = conn.transaction().map_err(|e| classify(path, e))?;
-        span_keys.flush(&tx, path, &Default::default())?;
+        span_keys.flush(&tx, path)?;
         trace_index.flush(&tx, path, &[])?;
         tx.commit().map_err(|e| classify(path, e))?;
-        span_keys.committed(Default::default(), true);
+        span_keys.committed(true);
         trace_index.committed(Vec::new(), true);
         Ok(())
     }
@@ -1131,8 +1142,6 @@ static INSERT_ONE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| ins
 /// New rows waiting to be inserted [`ROWS_PER_INSERT`] at a time.
 struct NewRows<'a, 't> {
     rows: Vec<SpanRow<'a>>,
-    /// Their keys (a span sent twice in one commit must find its first copy).
-    keys: foldhash::HashSet<keys::Key>,
     /// The insert of a full chunk, held for the whole commit: taken from the connection's
     /// cache for each chunk, it was looked up by its text and its 640 parameters cleared
     /// when put back, a twentieth of the writer's instructions.
@@ -1140,13 +1149,13 @@ struct NewRows<'a, 't> {
 }
 
 impl<'a, 't> NewRows<'a, 't> {
-    /// Inserts the waiting rows and records their ids in `new`. Rows get consecutive ids in
+    /// Inserts the waiting rows and gives their ids to `keys`. Rows get consecutive ids in
     /// VALUES order (one larger than the largest ever used, in this transaction that only
     /// this connection writes), so the last id and the count give each one's.
     fn insert(
         &mut self,
         tx: &'t rusqlite::Transaction<'_>,
-        new: &mut foldhash::HashMap<keys::Key, i64>,
+        keys: &mut keys::SpanKeys,
     ) -> rusqlite::Result<()> {
         let mut rest = self.rows.as_slice();
         let mut insert_one = None;
@@ -1174,11 +1183,10 @@ impl<'a, 't> NewRows<'a, 't> {
             }
             let last = tx.last_insert_rowid();
             for (i, row) in chunk.iter().enumerate() {
-                new.insert(row.key.clone(), last - (rows - 1 - i) as i64);
+                keys.inserted(row.key.clone(), last - (rows - 1 - i) as i64);
             }
         }
         self.rows.clear();
-        self.keys.clear();
         Ok(())
     }
 }
@@ -1227,38 +1235,39 @@ fn insert_entries<const N: usize>(
 }
 
 /// Stores spans within `tx`. A span already stored is replaced, except that a completed
-/// span is never replaced by an in-progress copy of itself. Gives the key of each span
-/// stored as a new row, for the key index.
+/// span is never replaced by an in-progress copy of itself. The key of each span stored as
+/// a new row goes to `keys`, for the key index.
 fn insert_spans(
     tx: &rusqlite::Transaction<'_>,
     path: &Path,
     (spans, made_json): (&[&SpanRecord], &[&SpanJson]),
-    keys: &keys::SpanKeys,
-) -> Result<foldhash::HashMap<keys::Key, i64>, StoreError> {
+    keys: &mut keys::SpanKeys,
+) -> Result<(), StoreError> {
     // The JSON made by the receivers, when it is there for every span.
     let made_json = if made_json.len() == spans.len() {
         made_json
     } else {
         &[]
     };
-    let mut new: foldhash::HashMap<keys::Key, i64> = Default::default();
     if spans.is_empty() {
-        return Ok(new);
+        return Ok(());
     }
     let write = |e| classify(path, e);
     let mut waiting = NewRows {
         rows: Vec::with_capacity(ROWS_PER_INSERT),
-        keys: Default::default(),
         insert_chunk: None,
     };
     let mut resource_json = ResourceJson::default();
     for (n, s) in spans.iter().enumerate() {
         let key = keys::Key::of(&s.trace_id, &s.span_id);
+        // Nearly every span is new, and the key filter says so at once.
+        let may_be_stored = keys.may_hold(&key);
         // What follows reads rows by id or key: the rows waiting are written first (rare:
-        // a subsegment without its service, or a span sent again).
-        let rare = s.service.is_empty() || waiting.keys.contains(&key);
+        // a subsegment without its service, or a span sent again in this commit).
+        let rare = s.service.is_empty()
+            || (may_be_stored && waiting.rows.iter().any(|row| row.key == key));
         if rare {
-            waiting.insert(tx, &mut new).map_err(write)?;
+            waiting.insert(tx, keys).map_err(write)?;
         }
         // A subsegment sent alone names no service: its parent's, if stored.
         let mut service = std::borrow::Cow::Borrowed(s.service.as_str());
@@ -1267,7 +1276,6 @@ fn insert_spans(
                 Some(parent) => keys.find(
                     tx,
                     path,
-                    &new,
                     (&keys::Key::of(&s.trace_id, parent), &s.trace_id, parent),
                 )?,
                 None => None,
@@ -1294,19 +1302,20 @@ fn insert_spans(
             },
             key,
         };
-        if let Some(id) = keys.find(tx, path, &new, (&row.key, &s.trace_id, &s.span_id))?
+        if may_be_stored
+            && let Some(id) = keys.find(tx, path, (&row.key, &s.trace_id, &s.span_id))?
             && replace(tx, &row, id).map_err(write)?
         {
             continue;
         }
-        waiting.keys.insert(row.key.clone());
+        keys.seen(&row.key);
         waiting.rows.push(row);
         if waiting.rows.len() == ROWS_PER_INSERT {
-            waiting.insert(tx, &mut new).map_err(write)?;
+            waiting.insert(tx, keys).map_err(write)?;
         }
     }
-    waiting.insert(tx, &mut new).map_err(write)?;
-    Ok(new)
+    waiting.insert(tx, keys).map_err(write)?;
+    Ok(())
 }
 
 /// Writes `row` over the stored span `id`; false when it is to be stored as a new row
@@ -1969,6 +1978,57 @@ mod tests {
         store.insert(&[&d]).unwrap();
         assert_eq!(store.span_counts(&[&u]).unwrap(), [2]);
         assert_eq!(store.count().unwrap(), 4);
+    }
+
+    /// A commit that fails after some of its rows were inserted (the file full) leaves no
+    /// key behind: the ids it gave are given again, and a span of it sent again is stored,
+    /// not taken for the span that has its id now.
+    #[test]
+    fn the_keys_of_a_commit_rolled_back_are_forgotten() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("spans.db")).unwrap();
+        let big = |i: usize| {
+            let mut s = span(&format!("{:016x}", i + 1), Some(2_000));
+            s.attributes
+                .insert("blob".into(), serde_json::json!("x".repeat(4_000)));
+            s
+        };
+        let batch: Vec<SpanRecord> = (0..200).map(big).collect();
+        let pages: i64 = store
+            .conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .unwrap();
+        store
+            .conn
+            .pragma_update(None, "max_page_count", pages + 40)
+            .unwrap();
+        let full = store.insert(&batch.iter().collect::<Vec<_>>());
+        assert!(matches!(full, Err(StoreError::Write { .. })), "{full:?}");
+        assert_eq!(store.count().unwrap(), 0);
+
+        store
+            .conn
+            .pragma_update(None, "max_page_count", 1_000_000)
+            .unwrap();
+        let other = span("00000000000fffff", Some(3_000));
+        store.insert(&[&other]).unwrap();
+        store.insert(&batch.iter().collect::<Vec<_>>()).unwrap();
+        assert_eq!(store.count().unwrap(), 201);
+        store.flush_indexes().unwrap();
+        let mut stored: Vec<(String, i64)> = store
+            .conn
+            .prepare("SELECT span_id, end_ns FROM spans")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        stored.sort();
+        let mut expected: Vec<(String, i64)> =
+            batch.iter().map(|s| (s.span_id.clone(), 2_000)).collect();
+        expected.push(("00000000000fffff".into(), 3_000));
+        expected.sort();
+        assert_eq!(stored, expected);
     }
 
     #[test]
