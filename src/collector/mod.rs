@@ -28,7 +28,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use tokio::sync::{mpsc, oneshot};
 
-use crate::clients::store::{Pruned, SpanJson};
+use crate::clients::store::{PreparedSpan, Pruned};
 use crate::model::cloudwatch::RegistryChange;
 use crate::model::local_error::ErrorRecord;
 use crate::model::local_log::LogRecord;
@@ -137,19 +137,20 @@ pub enum Event {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotStored(pub String);
 
-/// The JSON columns of the spans among `records`, made here on the receiver's thread so the
-/// single writer only binds them.
-fn span_json(records: &Records) -> Vec<SpanJson> {
+/// What of the rows of the spans among `records` needs no database (their JSON columns
+/// and keys), made here on the receiver's thread so the single writer only binds them.
+fn prepared(records: &Records) -> Vec<PreparedSpan> {
     match records {
-        Records::Spans(spans) => spans.iter().map(SpanJson::of).collect(),
+        Records::Spans(spans) => spans.iter().map(PreparedSpan::of).collect(),
         _ => Vec::new(),
     }
 }
 
-/// The bytes spans and their JSON hold while they wait for the writer.
-fn held_bytes(spans: &[SpanRecord], span_json: &[SpanJson]) -> usize {
+/// The bytes spans and their prepared rows (JSON and keys) hold while they wait for the
+/// writer.
+fn held_bytes(spans: &[SpanRecord], prepared: &[PreparedSpan]) -> usize {
     spans.iter().map(SpanRecord::approx_bytes).sum::<usize>()
-        + span_json.iter().map(SpanJson::bytes).sum::<usize>()
+        + prepared.iter().map(PreparedSpan::bytes).sum::<usize>()
 }
 
 /// What a sender is told when the writer is behind.
@@ -205,16 +206,16 @@ impl Collector {
             });
             Err(NotStored(reason.to_string()))
         };
-        let span_json = span_json(&records);
+        let prepared = prepared(&records);
         // What waits for the writer is the spans and their JSON: the share keeps that much
         // of what the body took. It never grows here: a wait for room after decoding would
         // queue behind a large body waiting to be read, which waits for this share.
         if let (Some(share), Records::Spans(spans)) = (&mut admission, &records) {
-            share.shrink_to(held_bytes(spans, &span_json));
+            share.shrink_to(held_bytes(spans, &prepared));
         }
         let (ack, committed) = oneshot::channel();
         let batch = writer::Batch {
-            span_json,
+            prepared,
             records,
             ack: Some(ack),
             admission,
@@ -238,15 +239,15 @@ impl Collector {
         if spans.is_empty() {
             return;
         }
-        let span_json: Vec<SpanJson> = spans.iter().map(SpanJson::of).collect();
+        let prepared: Vec<PreparedSpan> = spans.iter().map(PreparedSpan::of).collect();
         // The spans and their JSON take their bytes (at least what they came in) if the
         // budget has room now; a datagram cannot wait.
-        let held = held_bytes(&spans, &span_json).max(arrived_bytes);
+        let held = held_bytes(&spans, &prepared).max(arrived_bytes);
         let Some(admission) = self.budget.try_admit(held) else {
             return self.dropped(spans.len(), admission::BUDGET_SPENT);
         };
         let batch = writer::Batch {
-            span_json,
+            prepared,
             records: Records::Spans(spans),
             ack: None,
             admission: Some(admission),
@@ -335,7 +336,7 @@ mod tests {
         );
         span.attributes
             .insert("app.blob".into(), "x".repeat(100_000).into());
-        let (records, json) = (span.approx_bytes(), SpanJson::of(&span).bytes());
+        let (records, json) = (span.approx_bytes(), PreparedSpan::of(&span).bytes());
         (vec![span], records, json)
     }
 

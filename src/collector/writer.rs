@@ -19,7 +19,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::admission::Admission;
 use super::{Counters, Event, Records};
-use crate::clients::store::{Checkpointer, Rows, SpanJson, Store};
+use crate::clients::store::{Checkpointer, PreparedSpan, Rows, Store};
 
 /// Batches waiting for the writer. The memory budget, not this count, is what bounds the
 /// queue (every batch holds its share of it); the count only stops a flood of tiny ones.
@@ -38,8 +38,9 @@ pub type Ack = Result<(), String>;
 /// Records to store, with whoever waits for them.
 pub struct Batch {
     pub records: Records,
-    /// The spans' JSON columns, made by the receiver (empty: the writer makes them).
-    pub span_json: Vec<SpanJson>,
+    /// What of the spans' rows the receiver made (JSON columns, keys; empty: the writer
+    /// makes them).
+    pub prepared: Vec<PreparedSpan>,
     /// Answered after the commit (OTLP); `None` for senders that cannot be answered (UDP),
     /// whose spans are counted as dropped when a write fails.
     pub ack: Option<oneshot::Sender<Ack>>,
@@ -215,12 +216,11 @@ fn write(store: &mut Store, group: Vec<Batch>, counters: &Counters, events: &mps
     for batch in &group {
         match &batch.records {
             Records::Spans(spans) => {
-                // All or nothing: Rows matches the JSON to the spans by position.
-                if batch.span_json.len() == spans.len() && rows.span_json.len() == rows.spans.len()
-                {
-                    rows.span_json.extend(&batch.span_json);
+                // All or nothing: Rows matches the prepared rows to the spans by position.
+                if batch.prepared.len() == spans.len() && rows.prepared.len() == rows.spans.len() {
+                    rows.prepared.extend(&batch.prepared);
                 } else {
-                    rows.span_json.clear();
+                    rows.prepared.clear();
                 }
                 rows.spans.extend(spans);
             }

@@ -895,7 +895,7 @@ impl Store {
         } = self;
         let written = (|| {
             let tx = conn.transaction().map_err(|e| classify(path, e))?;
-            insert_spans(&tx, path, (&rows.spans, &rows.span_json), span_keys)?;
+            insert_spans(&tx, path, (&rows.spans, &rows.prepared), span_keys)?;
             let lines = logs::insert(&tx, path, &rows.logs, &rows.registry)?;
             errors::insert(&tx, path, &rows.errors, &rows.deploys)?;
             // The indexes by trace are written in sorted runs, in this transaction when due.
@@ -1026,7 +1026,7 @@ pub struct Rows<'a> {
     pub spans: Vec<&'a SpanRecord>,
     /// The JSON columns of `spans`, in their order, when the receiver made them already (on
     /// its own thread, beside the writer's); the writer makes those missing.
-    pub span_json: Vec<&'a SpanJson>,
+    pub prepared: Vec<&'a PreparedSpan>,
     pub logs: Vec<&'a crate::model::local_log::LogRecord>,
     pub errors: Vec<&'a crate::model::local_error::ErrorRecord>,
     pub deploys: Vec<&'a crate::model::local_error::Deploy>,
@@ -1045,19 +1045,21 @@ const SPAN_COLUMNS: &str = "trace_id, span_id, parent_id, service, name, kind, s
     exceptions, resource, attributes, source, detail";
 const SPAN_VALUES: usize = 20;
 
-/// The columns of a span that are JSON text. Encoding them was a twentieth of the writer,
-/// and needs nothing of the database: receivers make them before the writer's turn
-/// ([`Rows::span_json`]).
+/// What of a span's row needs nothing of the database, so receivers make it on their own
+/// threads before the writer's turn ([`Rows::prepared`]): the columns that are JSON text
+/// (encoding them was a twentieth of the writer) and its key (reading two hex ids).
 #[derive(Debug, Clone)]
-pub struct SpanJson {
+pub struct PreparedSpan {
+    key: keys::Key,
     exceptions: Option<String>,
     attributes: String,
     detail: Option<String>,
 }
 
-impl SpanJson {
-    pub fn of(s: &SpanRecord) -> SpanJson {
-        SpanJson {
+impl PreparedSpan {
+    pub fn of(s: &SpanRecord) -> PreparedSpan {
+        PreparedSpan {
+            key: keys::Key::of(&s.trace_id, &s.span_id),
             exceptions: (!s.exceptions.is_empty())
                 .then(|| serde_json::to_string(&s.exceptions).unwrap_or_default()),
             attributes: serde_json::to_string(&s.attributes).unwrap_or_default(),
@@ -1066,20 +1068,27 @@ impl SpanJson {
         }
     }
 
-    /// The bytes its texts hold (what it costs the collector's memory budget while queued).
+    /// The bytes it holds (what it costs the collector's memory budget while queued).
     pub fn bytes(&self) -> usize {
         let text = |t: &Option<String>| t.as_ref().map_or(0, String::capacity);
-        self.attributes.capacity() + text(&self.exceptions) + text(&self.detail)
+        let key = match &self.key {
+            keys::Key::Hex { .. } => 0,
+            keys::Key::Text(ids) => ids.0.capacity() + ids.1.capacity(),
+        };
+        size_of::<PreparedSpan>()
+            + key
+            + self.attributes.capacity()
+            + text(&self.exceptions)
+            + text(&self.detail)
     }
 }
 
 /// A span as its row's values.
 struct SpanRow<'a> {
     span: &'a SpanRecord,
-    key: keys::Key,
     service: std::borrow::Cow<'a, str>,
     resource: Rc<str>,
-    json: std::borrow::Cow<'a, SpanJson>,
+    prepared: std::borrow::Cow<'a, PreparedSpan>,
 }
 
 impl SpanRow<'_> {
@@ -1107,11 +1116,11 @@ impl SpanRow<'_> {
             &s.http_status,
             &s.db_statement,
             &s.remote_service,
-            &self.json.exceptions,
+            &self.prepared.exceptions,
             &&*self.resource,
-            &self.json.attributes,
+            &self.prepared.attributes,
             &s.source.as_str(),
-            &self.json.detail,
+            &self.prepared.detail,
         ];
         for (i, value) in values.into_iter().enumerate() {
             statement.raw_bind_parameter(first + i, value)?;
@@ -1183,7 +1192,7 @@ impl<'a, 't> NewRows<'a, 't> {
             }
             let last = tx.last_insert_rowid();
             for (i, row) in chunk.iter().enumerate() {
-                keys.inserted(row.key.clone(), last - (rows - 1 - i) as i64);
+                keys.inserted(row.prepared.key.clone(), last - (rows - 1 - i) as i64);
             }
         }
         self.rows.clear();
@@ -1240,12 +1249,12 @@ fn insert_entries<const N: usize>(
 fn insert_spans(
     tx: &rusqlite::Transaction<'_>,
     path: &Path,
-    (spans, made_json): (&[&SpanRecord], &[&SpanJson]),
+    (spans, prepared): (&[&SpanRecord], &[&PreparedSpan]),
     keys: &mut keys::SpanKeys,
 ) -> Result<(), StoreError> {
     // The JSON made by the receivers, when it is there for every span.
-    let made_json = if made_json.len() == spans.len() {
-        made_json
+    let prepared = if prepared.len() == spans.len() {
+        prepared
     } else {
         &[]
     };
@@ -1259,13 +1268,18 @@ fn insert_spans(
     };
     let mut resource_json = ResourceJson::default();
     for (n, s) in spans.iter().enumerate() {
-        let key = keys::Key::of(&s.trace_id, &s.span_id);
+        // Made by the receiver, or here (`Store::insert`).
+        let made = match prepared.get(n) {
+            Some(made) => std::borrow::Cow::Borrowed(*made),
+            None => std::borrow::Cow::Owned(PreparedSpan::of(s)),
+        };
+        let key = &made.key;
         // Nearly every span is new, and the key filter says so at once.
-        let may_be_stored = keys.may_hold(&key);
+        let may_be_stored = keys.may_hold(key);
         // What follows reads rows by id or key: the rows waiting are written first (rare:
         // a subsegment without its service, or a span sent again in this commit).
         let rare = s.service.is_empty()
-            || (may_be_stored && waiting.rows.iter().any(|row| row.key == key));
+            || (may_be_stored && waiting.rows.iter().any(|row| row.prepared.key == *key));
         if rare {
             waiting.insert(tx, keys).map_err(write)?;
         }
@@ -1296,19 +1310,15 @@ fn insert_spans(
             span: s,
             service,
             resource: resource_json.of(&s.resource),
-            json: match made_json.get(n) {
-                Some(json) => std::borrow::Cow::Borrowed(*json),
-                None => std::borrow::Cow::Owned(SpanJson::of(s)),
-            },
-            key,
+            prepared: made,
         };
         if may_be_stored
-            && let Some(id) = keys.find(tx, path, (&row.key, &s.trace_id, &s.span_id))?
+            && let Some(id) = keys.find(tx, path, (&row.prepared.key, &s.trace_id, &s.span_id))?
             && replace(tx, &row, id).map_err(write)?
         {
             continue;
         }
-        keys.seen(&row.key);
+        keys.seen(&row.prepared.key);
         waiting.rows.push(row);
         if waiting.rows.len() == ROWS_PER_INSERT {
             waiting.insert(tx, keys).map_err(write)?;
