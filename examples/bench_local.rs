@@ -15,6 +15,7 @@
 
 mod common;
 
+use common::flask::{BATCH, batch, kv, s};
 use common::{free_port, gzip};
 
 use std::io::{BufRead, Read, Write};
@@ -23,99 +24,13 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use opentelemetry_proto::tonic::collector::trace::v1::ExportTraceServiceRequest;
-use opentelemetry_proto::tonic::common::v1::{AnyValue, KeyValue, any_value};
-use opentelemetry_proto::tonic::resource::v1::Resource;
 use opentelemetry_proto::tonic::trace::v1::{ResourceSpans, ScopeSpans, Span};
 use prost::Message;
 
-const BATCH: usize = 512;
 const SENDERS: usize = 4;
 const BATCHES_PER_SENDER: usize = 250; // 4 x 250 x 512 = 512,000 spans
 const XRAY_RATE: u64 = 20_000; // segments a second
 const XRAY_SECONDS: u64 = 5;
-
-fn kv(key: &str, value: any_value::Value) -> KeyValue {
-    KeyValue {
-        key: key.into(),
-        value: Some(AnyValue { value: Some(value) }),
-        ..Default::default()
-    }
-}
-
-fn s(text: &str) -> any_value::Value {
-    any_value::Value::StringValue(text.into())
-}
-
-/// One batch as a Flask app sends it: a server span per request with its HTTP attributes
-/// and a database child, 512 spans.
-fn batch(sender: usize, n: usize) -> Vec<u8> {
-    let now = jiff::Timestamp::now().as_nanosecond() as u64;
-    let spans = (0..BATCH)
-        .map(|i| {
-            let request = (sender * 1_000_000 + n * BATCH + i) as u64;
-            // Random-looking, as the SDKs' W3C ids are (two spans a trace): the key of the
-            // spans table then arrives in no order, as it does from a real app.
-            let mix = |mut z: u64| {
-                z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
-                z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-                z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-                z ^ (z >> 31)
-            };
-            let mut trace_id = [0u8; 16];
-            trace_id[..8].copy_from_slice(&mix(request / 2 + 1).to_be_bytes());
-            trace_id[8..].copy_from_slice(&mix(request / 2 + 0x6b04_d9b5).to_be_bytes());
-            let root = i % 2 == 0;
-            Span {
-                trace_id: trace_id.to_vec(),
-                span_id: (request + 1).to_be_bytes().to_vec(),
-                parent_span_id: if root {
-                    Vec::new()
-                } else {
-                    request.to_be_bytes().to_vec()
-                },
-                name: if root {
-                    "GET /api/activities/home".into()
-                } else {
-                    "SELECT".into()
-                },
-                kind: if root { 2 } else { 3 },
-                start_time_unix_nano: now - 5_000_000,
-                end_time_unix_nano: now,
-                attributes: if root {
-                    vec![
-                        kv("http.request.method", s("GET")),
-                        kv("http.route", s("/api/activities/home")),
-                        kv("url.path", s("/api/activities/home")),
-                        kv("http.response.status_code", any_value::Value::IntValue(200)),
-                    ]
-                } else {
-                    vec![
-                        kv("db.system", s("postgresql")),
-                        kv(
-                            "db.query.text",
-                            s("SELECT uuid, message FROM activities LIMIT 20"),
-                        ),
-                    ]
-                },
-                ..Default::default()
-            }
-        })
-        .collect();
-    ExportTraceServiceRequest {
-        resource_spans: vec![ResourceSpans {
-            resource: Some(Resource {
-                attributes: vec![kv("service.name", s("backend-flask"))],
-                ..Default::default()
-            }),
-            scope_spans: vec![ScopeSpans {
-                spans,
-                ..Default::default()
-            }],
-            ..Default::default()
-        }],
-    }
-    .encode_to_vec()
-}
 
 /// user+sys CPU seconds and peak RSS (MB) of a process, from /proc.
 fn cpu_and_peak(pid: u32) -> (f64, f64) {

@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each benchmark uses what it needs
 
 pub mod filled;
+pub mod flask;
 
 use std::time::Duration;
 
