@@ -1083,6 +1083,11 @@ impl PreparedSpan {
     }
 }
 
+/// A statement's parameters for a row, their values unknown (a statement from the cache).
+fn unknown_bindings<'a>() -> [Bound<'a>; SPAN_VALUES] {
+    std::array::from_fn(|_| Bound::Unknown)
+}
+
 /// A span as its row's values.
 struct SpanRow<'a> {
     span: &'a SpanRecord,
@@ -1091,15 +1096,68 @@ struct SpanRow<'a> {
     prepared: std::borrow::Cow<'a, PreparedSpan>,
 }
 
-impl SpanRow<'_> {
+/// What a parameter of a statement is bound to, as far as it is known: a parameter keeps
+/// its value from one execution to the next, and binding text copies it (a fifth of the
+/// writer's instructions), so the held chunk insert binds again only the values that
+/// changed: from one chunk to the next, most of a row's values are the same as the row's
+/// in the same place before (its service, kind, status, resource, method, and its NULLs).
+/// Texts borrowed for the whole commit are compared by content; a value made for one row
+/// is `Unknown`, bound every time.
+#[derive(Debug, Clone, PartialEq)]
+enum Bound<'a> {
+    Unknown,
+    Null,
+    Int(i64),
+    Text(&'a str),
+    Shared(Rc<str>),
+}
+
+impl<'a> SpanRow<'a> {
     /// Binds the row's values to parameters `first` .. `first + SPAN_VALUES`, in
-    /// [`SPAN_COLUMNS`] order.
+    /// [`SPAN_COLUMNS`] order, those that differ from `bound` (what they are bound to,
+    /// kept up to date).
     fn bind(
         &self,
         statement: &mut rusqlite::CachedStatement<'_>,
         first: usize,
+        bound: &mut [Bound<'a>],
     ) -> rusqlite::Result<()> {
         let s = self.span;
+        let text = |t: &'a Option<String>| t.as_deref().map_or(Bound::Null, Bound::Text);
+        let int = |n: Option<i64>| n.map_or(Bound::Null, Bound::Int);
+        let (exceptions, attributes, detail) = match &self.prepared {
+            std::borrow::Cow::Borrowed(p) => (
+                text(&p.exceptions),
+                Bound::Text(p.attributes.as_str()),
+                text(&p.detail),
+            ),
+            std::borrow::Cow::Owned(_) => (Bound::Unknown, Bound::Unknown, Bound::Unknown),
+        };
+        let now: [Bound<'a>; SPAN_VALUES] = [
+            Bound::Text(&s.trace_id),
+            Bound::Text(&s.span_id),
+            text(&s.parent_id),
+            match &self.service {
+                std::borrow::Cow::Borrowed(service) => Bound::Text(service),
+                std::borrow::Cow::Owned(_) => Bound::Unknown,
+            },
+            Bound::Text(&s.name),
+            Bound::Text(s.kind.as_str()),
+            Bound::Int(s.start_ns),
+            int(s.end_ns),
+            Bound::Text(s.status.as_str()),
+            text(&s.http_method),
+            text(&s.http_route),
+            text(&s.http_url),
+            int(s.http_status),
+            text(&s.db_statement),
+            text(&s.remote_service),
+            exceptions,
+            Bound::Shared(self.resource.clone()),
+            attributes,
+            Bound::Text(s.source.as_str()),
+            detail,
+        ];
         let values: [&dyn rusqlite::ToSql; SPAN_VALUES] = [
             &s.trace_id,
             &s.span_id,
@@ -1122,8 +1180,13 @@ impl SpanRow<'_> {
             &s.source.as_str(),
             &self.prepared.detail,
         ];
-        for (i, value) in values.into_iter().enumerate() {
+        for (i, (value, now)) in values.into_iter().zip(now).enumerate() {
+            let before = &mut bound[i];
+            if now != Bound::Unknown && now == *before {
+                continue;
+            }
             statement.raw_bind_parameter(first + i, value)?;
+            *before = now;
         }
         Ok(())
     }
@@ -1155,6 +1218,8 @@ struct NewRows<'a, 't> {
     /// cache for each chunk, it was looked up by its text and its 640 parameters cleared
     /// when put back, a twentieth of the writer's instructions.
     insert_chunk: Option<rusqlite::CachedStatement<'t>>,
+    /// What the parameters of `insert_chunk` are bound to.
+    chunk_bound: Vec<Bound<'a>>,
 }
 
 impl<'a, 't> NewRows<'a, 't> {
@@ -1176,15 +1241,23 @@ impl<'a, 't> NewRows<'a, 't> {
             };
             let (chunk, after) = rest.split_at(rows);
             rest = after;
-            // Every parameter of a statement is bound again for each chunk: nothing of the
-            // chunk before stays.
-            let statement = match (rows, &mut self.insert_chunk) {
-                (1, _) => insert_one.insert(tx.prepare_cached(&INSERT_ONE)?),
-                (_, Some(statement)) => statement,
-                (_, empty) => empty.insert(tx.prepare_cached(&INSERT_CHUNK)?),
+            // Every parameter of a statement is bound for each chunk (to what it holds
+            // already, or again): nothing of the chunk before is inserted again.
+            let mut one_bound = unknown_bindings();
+            let (statement, bound) = match (rows, &mut self.insert_chunk) {
+                (1, _) => (
+                    insert_one.insert(tx.prepare_cached(&INSERT_ONE)?),
+                    &mut one_bound[..],
+                ),
+                (_, Some(statement)) => (statement, &mut self.chunk_bound[..]),
+                (_, empty) => (
+                    empty.insert(tx.prepare_cached(&INSERT_CHUNK)?),
+                    &mut self.chunk_bound[..],
+                ),
             };
             for (i, row) in chunk.iter().enumerate() {
-                row.bind(statement, 1 + i * SPAN_VALUES)?;
+                let first = i * SPAN_VALUES;
+                row.bind(statement, 1 + first, &mut bound[first..first + SPAN_VALUES])?;
             }
             let inserted = statement.raw_execute()?;
             if inserted != rows {
@@ -1265,6 +1338,7 @@ fn insert_spans(
     let mut waiting = NewRows {
         rows: Vec::with_capacity(ROWS_PER_INSERT),
         insert_chunk: None,
+        chunk_bound: vec![Bound::Unknown; ROWS_PER_INSERT * SPAN_VALUES],
     };
     let mut resource_json = ResourceJson::default();
     for (n, s) in spans.iter().enumerate() {
@@ -1341,7 +1415,7 @@ fn replace(tx: &rusqlite::Transaction<'_>, row: &SpanRow<'_>, id: i64) -> rusqli
          WHERE id = ?21 AND trace_id = ?1 AND span_id = ?2
          AND (?8 IS NOT NULL OR end_ns IS NULL)",
     )?;
-    row.bind(&mut replace, 1)?;
+    row.bind(&mut replace, 1, &mut unknown_bindings())?;
     replace.raw_bind_parameter(SPAN_VALUES + 1, id)?;
     if replace.raw_execute()? > 0 {
         return Ok(true);
@@ -1988,6 +2062,67 @@ mod tests {
         store.insert(&[&d]).unwrap();
         assert_eq!(store.span_counts(&[&u]).unwrap(), [2]);
         assert_eq!(store.count().unwrap(), 4);
+    }
+
+    /// The chunk insert binds a parameter again only when its value changed: values that
+    /// change from chunk to chunk in every way (text to NULL and back, one text for
+    /// another, a number to NULL, a new resource) are stored exactly, through the JSON the
+    /// receivers make and the writer's own.
+    #[test]
+    fn values_bound_again_only_when_changed_are_stored_exactly() {
+        let resource = |name: &str| {
+            let mut map = serde_json::Map::new();
+            map.insert("service.name".into(), serde_json::json!(name));
+            std::sync::Arc::new(map)
+        };
+        let (first, second) = (resource("first"), resource("second"));
+        let spans: Vec<SpanRecord> = (0..101)
+            .map(|i: usize| {
+                let end = (!i.is_multiple_of(4)).then_some(5_000 + i as i64);
+                let mut s = span(&format!("{:016x}", i + 1), end);
+                s.start_ns = 1_000 + i as i64;
+                s.name = ["a", "b", "c"][i % 3].into();
+                s.parent_id = (i % 2 == 1).then(|| format!("{i:016x}"));
+                s.kind = if i.is_multiple_of(2) {
+                    SpanKind::Server
+                } else {
+                    SpanKind::Client
+                };
+                s.status = if i.is_multiple_of(6) {
+                    SpanStatus::Error
+                } else {
+                    SpanStatus::Ok
+                };
+                s.http_method = (!i.is_multiple_of(5)).then(|| "GET".into());
+                s.http_route = (i % 7 < 3).then(|| format!("/r/{}", i % 2));
+                s.http_status = (i % 3 != 1).then_some(200 + (i % 2) as i64);
+                s.db_statement = (i % 11 == 3).then(|| "SELECT 1".into());
+                s.attributes.insert("n".into(), serde_json::json!(i % 4));
+                s.resource = if i < 50 {
+                    first.clone()
+                } else {
+                    second.clone()
+                };
+                s
+            })
+            .collect();
+        for made_by_receivers in [true, false] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut store = Store::open(&dir.path().join("spans.db")).unwrap();
+            let prepared: Vec<PreparedSpan> = if made_by_receivers {
+                spans.iter().map(PreparedSpan::of).collect()
+            } else {
+                Vec::new()
+            };
+            store
+                .commit(&Rows {
+                    spans: spans.iter().collect(),
+                    prepared: prepared.iter().collect(),
+                    ..Rows::default()
+                })
+                .unwrap();
+            assert_eq!(store.trace(&"6b".repeat(16)).unwrap(), spans);
+        }
     }
 
     /// A commit that fails after some of its rows were inserted (the file full) leaves no
