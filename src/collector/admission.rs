@@ -13,7 +13,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{Mutex, OwnedMutexGuard, OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 
 /// The budget is counted in units of this many bytes (a semaphore counts in `u32`s).
@@ -28,6 +28,14 @@ pub const BUDGET_BYTES: usize = 96 * 1024 * 1024;
 /// ride out one commit of a backlog, short against an exporter's 10 s timeout.
 pub const ADMISSION_WAIT: Duration = Duration::from_millis(750);
 
+/// A share grows past this only while it holds the budget's growth lock: one request at a
+/// time. Shares that grew together, a step each in turn, could hold the whole budget
+/// between them and all wait for more until every one was refused (12 requests of 60 MiB
+/// each, all answered 503, on a loaded machine). A batch an SDK exports unpacks to well
+/// under it; the requests waiting for the lock hold at most this each, so 32 of them and
+/// one of the largest still fit in the budget.
+pub const GROWS_ALONE_PAST: usize = 512 * 1024;
+
 /// Why records that cannot wait (UDP) were dropped for the budget.
 pub const BUDGET_SPENT: &str = "the collector's memory budget is spent (the writer is far behind)";
 
@@ -35,12 +43,15 @@ pub const BUDGET_SPENT: &str = "the collector's memory budget is spent (the writ
 #[derive(Clone, Debug)]
 pub struct Budget {
     room: Arc<Semaphore>,
+    /// Held by the one share growing past [`GROWS_ALONE_PAST`].
+    growth: Arc<Mutex<()>>,
 }
 
 impl Budget {
     pub fn new(bytes: usize) -> Self {
         Self {
             room: Arc::new(Semaphore::new(units(bytes) as usize)),
+            growth: Arc::new(Mutex::new(())),
         }
     }
 
@@ -59,6 +70,7 @@ impl Budget {
         Some(Admission {
             budget: self.clone(),
             permit,
+            growing_alone: None,
         })
     }
 
@@ -72,6 +84,7 @@ impl Budget {
         Some(Admission {
             budget: self.clone(),
             permit,
+            growing_alone: None,
         })
     }
 }
@@ -81,6 +94,8 @@ impl Budget {
 pub struct Admission {
     budget: Budget,
     permit: OwnedSemaphorePermit,
+    /// The growth lock, while this share grows past [`GROWS_ALONE_PAST`].
+    growing_alone: Option<OwnedMutexGuard<()>>,
 }
 
 impl Admission {
@@ -96,6 +111,12 @@ impl Admission {
         if want <= have {
             return true;
         }
+        if bytes > GROWS_ALONE_PAST && self.growing_alone.is_none() {
+            match tokio::time::timeout_at(until, self.budget.growth.clone().lock_owned()).await {
+                Ok(guard) => self.growing_alone = Some(guard),
+                Err(_) => return false,
+            }
+        }
         let more = u32::try_from(want - have).unwrap_or(u32::MAX);
         let extra =
             tokio::time::timeout_at(until, self.budget.room.clone().acquire_many_owned(more)).await;
@@ -108,8 +129,14 @@ impl Admission {
         }
     }
 
+    /// The share will not grow again: another may grow past [`GROWS_ALONE_PAST`].
+    pub fn done_growing(&mut self) {
+        self.growing_alone = None;
+    }
+
     /// Gives back all but `bytes` (what is still held once a body has been decoded).
     pub fn shrink_to(&mut self, bytes: usize) {
+        self.done_growing();
         let keep = (units(bytes) as usize).max(1);
         let have = self.permit.num_permits();
         if keep < have
@@ -127,6 +154,28 @@ fn units(bytes: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn one_share_at_a_time_grows_past_the_threshold() {
+        let budget = Budget::new(4 * GROWS_ALONE_PAST);
+        let soon = || Instant::now() + Duration::from_millis(50);
+        let mut a = budget.admit(UNIT, soon()).await.unwrap();
+        let mut b = budget.admit(UNIT, soon()).await.unwrap();
+        // Up to the threshold both grow side by side.
+        assert!(a.grow_to(GROWS_ALONE_PAST, soon()).await);
+        assert!(b.grow_to(GROWS_ALONE_PAST, soon()).await);
+        // Past it one at a time: b waits for the lock, though there is room, and is refused.
+        assert!(a.grow_to(GROWS_ALONE_PAST + UNIT, soon()).await);
+        assert!(!b.grow_to(GROWS_ALONE_PAST + UNIT, soon()).await);
+        assert_eq!(b.bytes(), GROWS_ALONE_PAST);
+        assert_eq!(budget.available_bytes(), 2 * GROWS_ALONE_PAST - UNIT);
+        // Once a is done growing (or shrunk, or dropped), b grows.
+        a.done_growing();
+        assert!(b.grow_to(2 * GROWS_ALONE_PAST, soon()).await);
+        assert!(!a.grow_to(GROWS_ALONE_PAST + 2 * UNIT, soon()).await);
+        b.shrink_to(UNIT);
+        assert!(a.grow_to(GROWS_ALONE_PAST + 2 * UNIT, soon()).await);
+    }
 
     #[tokio::test]
     async fn room_is_waited_for_briefly_then_refused_and_comes_back_on_drop() {

@@ -319,7 +319,10 @@ async fn export_http<S: Signal>(
             return StatusCode::BAD_REQUEST.into_response();
         }
     };
-    let bytes = match unpack(compression, body, &mut admission, until).await {
+    let unpacked = unpack(compression, body, &mut admission, until).await;
+    // The share is as large as this request gets: another may grow past the lock now.
+    admission.done_growing();
+    let bytes = match unpacked {
         Ok(bytes) => bytes,
         Err(Unpacked::TooLarge) => {
             return error(
