@@ -28,12 +28,14 @@ pub const BUDGET_BYTES: usize = 96 * 1024 * 1024;
 /// ride out one commit of a backlog, short against an exporter's 10 s timeout.
 pub const ADMISSION_WAIT: Duration = Duration::from_millis(750);
 
-/// A share grows past this only while it holds the budget's growth lock: one request at a
-/// time. Shares that grew together, a step each in turn, could hold the whole budget
-/// between them and all wait for more until every one was refused (12 requests of 60 MiB
-/// each, all answered 503, on a loaded machine). A batch an SDK exports unpacks to well
-/// under it; the requests waiting for the lock hold at most this each, so 32 of them and
-/// one of the largest still fit in the budget.
+/// A body unpacks past this only while its share holds the budget's growth lock: one
+/// request at a time. Shares that grew together, a step each in turn, could hold the whole
+/// budget between them and all wait for more until every one was refused (12 requests of
+/// 60 MiB each, all answered 503, on a loaded machine). A batch an SDK exports unpacks to
+/// well under it; the requests waiting for the lock hold at most this each, so 32 of them
+/// and one of the largest still fit in the budget. Only unpacking takes the lock: it runs
+/// on the CPU and ends soon, where a body read from a slow sender could hold it for the
+/// whole read.
 pub const GROWS_ALONE_PAST: usize = 512 * 1024;
 
 /// Why records that cannot wait (UDP) were dropped for the budget.
@@ -111,12 +113,6 @@ impl Admission {
         if want <= have {
             return true;
         }
-        if bytes > GROWS_ALONE_PAST && self.growing_alone.is_none() {
-            match tokio::time::timeout_at(until, self.budget.growth.clone().lock_owned()).await {
-                Ok(guard) => self.growing_alone = Some(guard),
-                Err(_) => return false,
-            }
-        }
         let more = u32::try_from(want - have).unwrap_or(u32::MAX);
         let extra =
             tokio::time::timeout_at(until, self.budget.room.clone().acquire_many_owned(more)).await;
@@ -127,6 +123,19 @@ impl Admission {
             }
             _ => false,
         }
+    }
+
+    /// Grows the share as [`Self::grow_to`] does, past [`GROWS_ALONE_PAST`] only while it
+    /// holds the budget's growth lock (kept until [`Self::done_growing`]): for a body being
+    /// unpacked.
+    pub async fn grow_alone_to(&mut self, bytes: usize, until: Instant) -> bool {
+        if bytes > GROWS_ALONE_PAST && bytes > self.bytes() && self.growing_alone.is_none() {
+            match tokio::time::timeout_at(until, self.budget.growth.clone().lock_owned()).await {
+                Ok(guard) => self.growing_alone = Some(guard),
+                Err(_) => return false,
+            }
+        }
+        self.grow_to(bytes, until).await
     }
 
     /// The share will not grow again: another may grow past [`GROWS_ALONE_PAST`].
@@ -165,16 +174,18 @@ mod tests {
         assert!(a.grow_to(GROWS_ALONE_PAST, soon()).await);
         assert!(b.grow_to(GROWS_ALONE_PAST, soon()).await);
         // Past it one at a time: b waits for the lock, though there is room, and is refused.
-        assert!(a.grow_to(GROWS_ALONE_PAST + UNIT, soon()).await);
-        assert!(!b.grow_to(GROWS_ALONE_PAST + UNIT, soon()).await);
+        assert!(a.grow_alone_to(GROWS_ALONE_PAST + UNIT, soon()).await);
+        assert!(!b.grow_alone_to(GROWS_ALONE_PAST + UNIT, soon()).await);
         assert_eq!(b.bytes(), GROWS_ALONE_PAST);
         assert_eq!(budget.available_bytes(), 2 * GROWS_ALONE_PAST - UNIT);
         // Once a is done growing (or shrunk, or dropped), b grows.
         a.done_growing();
-        assert!(b.grow_to(2 * GROWS_ALONE_PAST, soon()).await);
-        assert!(!a.grow_to(GROWS_ALONE_PAST + 2 * UNIT, soon()).await);
+        assert!(b.grow_alone_to(2 * GROWS_ALONE_PAST, soon()).await);
+        assert!(!a.grow_alone_to(GROWS_ALONE_PAST + 2 * UNIT, soon()).await);
         b.shrink_to(UNIT);
-        assert!(a.grow_to(GROWS_ALONE_PAST + 2 * UNIT, soon()).await);
+        assert!(a.grow_alone_to(GROWS_ALONE_PAST + 2 * UNIT, soon()).await);
+        // A body read (grow_to) does not wait for the lock a is holding.
+        assert!(b.grow_to(GROWS_ALONE_PAST + UNIT, soon()).await);
     }
 
     #[tokio::test]

@@ -461,7 +461,7 @@ async fn unpack(
             return Err(Unpacked::TooLarge);
         }
         let held = body.len() + out.len() + n;
-        if held > admission.bytes() && !admission.grow_to(held + STEP, until).await {
+        if held > admission.bytes() && !admission.grow_alone_to(held + STEP, until).await {
             return Err(Unpacked::Busy);
         }
         out.extend_from_slice(&chunk[..n]);
