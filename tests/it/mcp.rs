@@ -371,11 +371,14 @@ fn stdout_carries_only_the_protocol() {
     drop(stdin);
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let answers: Vec<Value> = stdout
+    let mut answers: Vec<Value> = stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert!(answers.iter().all(|a| a["jsonrpc"] == "2.0"), "{stdout}");
+    // JSON-RPC answers requests in flight in any order (the server runs them side by
+    // side): each id exactly once.
+    answers.sort_by_key(|a| a["id"].as_u64());
     let ids: Vec<&Value> = answers.iter().map(|a| &a["id"]).collect();
     assert_eq!(ids, [&json!(1), &json!(2), &json!(3)], "{stdout}");
     assert_eq!(answers[0]["result"]["protocolVersion"], "2025-06-18");
