@@ -30,6 +30,9 @@ impl From<StoreError> for Error {
             StoreError::Locked { .. } => Error::failure(message).with_hint(
                 "another tracectl local listen may be writing it; stop that one, or use --db PATH",
             ),
+            StoreError::Full { .. } => Error::failure(message).with_hint(
+                "free space on that disk, delete old spans with `tracectl local prune`, or use --db PATH on another disk",
+            ),
             StoreError::Missing { .. } => Error::failure(message).with_hint(format!(
                 "run `tracectl local listen` and point an app at it: {POINT_AN_APP}"
             )),

@@ -87,8 +87,23 @@ impl Listener {
     /// beside may take one before the listener binds it: a start refused for a port in use
     /// is tried again on others (a few times), any other early exit fails with its words.
     fn start_with(sandbox: &Sandbox, extra: &[&str], env: &[(&str, &str)]) -> Listener {
+        Self::start_as(sandbox, extra, env, false)
+    }
+
+    /// Started through a shell that ignores SIGXFSZ, so a file size limit set on the
+    /// process (`prlimit`) fails its writes as a full disk does instead of killing it.
+    fn start_ignoring_file_size_signal(sandbox: &Sandbox) -> Listener {
+        Self::start_as(sandbox, &[], &[], true)
+    }
+
+    fn start_as(
+        sandbox: &Sandbox,
+        extra: &[&str],
+        env: &[(&str, &str)],
+        ignore_xfsz: bool,
+    ) -> Listener {
         for _ in 0..5 {
-            match Self::try_start(sandbox, extra, env) {
+            match Self::try_start(sandbox, extra, env, ignore_xfsz) {
                 Ok(listener) => return listener,
                 Err(stderr) if stderr.contains("the port is in use") => continue,
                 Err(stderr) => panic!("local listen exited at start: {stderr}"),
@@ -101,10 +116,23 @@ impl Listener {
         sandbox: &Sandbox,
         extra: &[&str],
         env: &[(&str, &str)],
+        ignore_xfsz: bool,
     ) -> Result<Listener, String> {
         let [http, grpc, xray, cloudwatch, rollbar] = five_free_ports();
         let db = sandbox.home().join("data/traces.db");
         let mut cmd = tracectl_process(sandbox);
+        if ignore_xfsz {
+            // `exec` keeps the pid: the child is tracectl itself, with SIGXFSZ ignored.
+            let envs: Vec<_> = cmd
+                .get_envs()
+                .filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned())))
+                .collect();
+            cmd = Command::new("sh");
+            cmd.env_clear()
+                .envs(envs)
+                .args(["-c", "trap '' XFSZ; exec \"$0\" \"$@\""])
+                .arg(env!("CARGO_BIN_EXE_tracectl"));
+        }
         cmd.current_dir(sandbox.home())
             .args(["local", "listen", "--db"])
             .arg(&db)
@@ -888,6 +916,101 @@ async fn a_locked_database_is_answered_retry_and_nothing_acknowledged_is_lost() 
     assert!(
         stderr.lines().last().unwrap().starts_with(
             "received 2 spans: stored 2, rejected 0, dropped 0; 1 requests asked to retry"
+        ),
+        "{stderr}"
+    );
+}
+
+/// A disk that fills up (here: a file size limit set on the running listener, which fails
+/// SQLite's writes as ENOSPC does) is answered 503 + `Retry-After`, said once, and never
+/// acknowledged; once there is room again the senders' retries are stored, each span once.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_full_disk_is_answered_retry_and_nothing_acknowledged_is_lost() {
+    let sandbox = Sandbox::new();
+    let listener = Listener::start_ignoring_file_size_signal(&sandbox);
+    let url = format!("http://127.0.0.1:{}/v1/traces", listener.http);
+    #[allow(clippy::disallowed_methods)] // the test's own client, a sender like an SDK
+    let http = reqwest::Client::new();
+    // Four exports of five spans each, with names of their own.
+    let export = |n: u8| {
+        let spans = (0..5)
+            .map(|i| {
+                otlp_span(
+                    10 * n + i + 1,
+                    10 * n + i + 1,
+                    &format!("export {n} span {i}"),
+                )
+            })
+            .collect();
+        http.post(&url)
+            .header("content-type", "application/x-protobuf")
+            .body(otlp_request(spans).encode_to_vec())
+            .send()
+    };
+    let before = || {
+        let spans = (0..5)
+            .map(|i| otlp_span(200 + i, 200 + i, &format!("before {i}")))
+            .collect();
+        otlp_request(spans).encode_to_vec()
+    };
+    let answer = http
+        .post(&url)
+        .header("content-type", "application/x-protobuf")
+        .body(before())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    let pid = listener.child.id().to_string();
+    let fsize = |limit: &str| {
+        let status = Command::new("prlimit")
+            .args(["--pid", &pid, &format!("--fsize={limit}:")])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    // The disk is full: no file of the listener grows past a page.
+    fsize("4096");
+    for n in 0..4 {
+        let answer = export(n).await.unwrap();
+        assert_eq!(answer.status(), 503, "export {n}");
+        assert_eq!(answer.headers()["retry-after"], "1");
+    }
+    assert_eq!(stored_names(&listener.db).len(), 5);
+    // Room again: the retries are stored.
+    fsize("unlimited");
+    for n in 0..4 {
+        assert_eq!(export(n).await.unwrap().status(), 200, "export {n}");
+    }
+    let db = listener.db.clone();
+    let (code, _, stderr) = listener.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    let mut expected: Vec<String> = (0..5).map(|i| format!("before {i}")).collect();
+    expected.extend((0..4).flat_map(|n| (0..5).map(move |i| format!("export {n} span {i}"))));
+    expected.sort();
+    assert_eq!(stored_names(&db), expected);
+    let said = stderr
+        .lines()
+        .filter(|l| l.contains("spans refused for now"))
+        .collect::<Vec<_>>();
+    assert_eq!(said.len(), 1, "{stderr}");
+    // A write that ends past the limit is SQLITE_FULL (as ENOSPC is); one that starts past
+    // it fails with EFBIG, a disk I/O error to SQLite.
+    let (full, io) = (
+        "warning: spans refused for now: the disk holding the span database",
+        "warning: spans refused for now: cannot write to the span database",
+    );
+    assert!(
+        (said[0].starts_with(full) || said[0].starts_with(io))
+            && said[0].ends_with(
+                "their senders were told to retry (said once; nothing acknowledged was lost)"
+            ),
+        "{stderr}"
+    );
+    // A refused export's spans are counted as received when its retry is stored, once.
+    assert!(
+        totals(&stderr).starts_with(
+            "received 25 spans: stored 25, rejected 0, dropped 0; 4 requests asked to retry"
         ),
         "{stderr}"
     );

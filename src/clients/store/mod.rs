@@ -92,6 +92,9 @@ pub enum StoreError {
     Foreign { path: PathBuf },
     #[error("the span database {path} is locked by another process")]
     Locked { path: PathBuf },
+    /// SQLITE_FULL: the disk (or the file's quota) has no room for the write.
+    #[error("the disk holding the span database {path} is full")]
+    Full { path: PathBuf },
     #[error("there is no span database at {path}")]
     Missing { path: PathBuf },
     #[error("cannot write to the span database {path}")]
@@ -1664,6 +1667,7 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
         Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
             StoreError::Locked { path }
         }
+        Some(rusqlite::ErrorCode::DiskFull) => StoreError::Full { path },
         _ => StoreError::Write {
             path,
             source: e.into(),
@@ -2148,7 +2152,7 @@ mod tests {
             .pragma_update(None, "max_page_count", pages + 40)
             .unwrap();
         let full = store.insert(&batch.iter().collect::<Vec<_>>());
-        assert!(matches!(full, Err(StoreError::Write { .. })), "{full:?}");
+        assert!(matches!(full, Err(StoreError::Full { .. })), "{full:?}");
         assert_eq!(store.count().unwrap(), 0);
 
         store
