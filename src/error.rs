@@ -159,15 +159,19 @@ impl std::error::Error for Error {
 
 /// An error and its chain in one line (`cannot read x: disk I/O error`), for places that
 /// report errors as text (the collector's events), where no `caused by:` lines are drawn.
+/// A cause is left out as in [`Error::render`]: one repeating the words before it, or
+/// adding only a code to them (SQLite's "disk I/O error" then "Error code 778: disk I/O error").
 pub fn one_line(e: &(dyn std::error::Error + 'static)) -> String {
     let mut line = e.to_string();
+    let mut above = line.clone();
     let mut next = e.source();
     while let Some(cause) = next {
         let text = cause.to_string();
-        if !line.contains(&text) {
+        if !text.is_empty() && !line.contains(&text) && !text.contains(&above) {
             line.push_str(": ");
             line.push_str(&text);
         }
+        above = text;
         next = cause.source();
     }
     line
@@ -265,6 +269,23 @@ mod tests {
         assert_eq!(
             one_line(source),
             "cannot read the span database /tmp/x.db: database disk image is malformed"
+        );
+    }
+
+    #[test]
+    fn one_line_leaves_out_a_cause_that_only_adds_a_code() {
+        let path = std::path::Path::new("/tmp/x.db");
+        let io = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_IOERR_WRITE),
+            Some("disk I/O error".into()),
+        );
+        let err = crate::clients::store::StoreError::Write {
+            path: path.to_path_buf(),
+            source: io.into(),
+        };
+        assert_eq!(
+            one_line(&err),
+            "cannot write to the span database /tmp/x.db: disk I/O error"
         );
     }
 
