@@ -7,7 +7,7 @@ use crate::clients::git::GitError;
 use crate::clients::honeycomb::HoneycombError;
 use crate::clients::http::HttpError;
 use crate::clients::rollbar::RollbarError;
-use crate::clients::store::StoreError;
+use crate::clients::store::{StoreCause, StoreError};
 use crate::commands::local::POINT_AN_APP;
 use crate::config::{Config, HONEYCOMB_API_KEY};
 use crate::error::Error;
@@ -17,6 +17,15 @@ impl From<StoreError> for Error {
     fn from(e: StoreError) -> Self {
         let message = e.to_string();
         let err = match &e {
+            // EFBIG (past a file size limit), EIO: SQLite says only "disk I/O error".
+            StoreError::Write {
+                source: StoreCause::Sqlite(cause),
+                ..
+            } if cause.sqlite_error_code() == Some(rusqlite::ErrorCode::SystemIoFailure) => {
+                Error::failure(message).with_hint(
+                    "the disk may be full, over a quota or file size limit (`ulimit -f`), or failing; free space, or use --db PATH on another disk",
+                )
+            }
             StoreError::Open { .. } | StoreError::Write { .. } => Error::failure(message)
                 .with_hint("choose a writable place with --db PATH (or TRACECTL_LOCAL_DB)"),
             StoreError::Read { .. } => Error::failure(message).with_hint(
@@ -180,5 +189,36 @@ impl From<GitError> for Error {
             GitError::Git(_) | GitError::Other(_) => Error::failure(message),
         };
         err.with_source(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_disk_io_error_is_hinted_as_one() {
+        let failure = |code| {
+            let cause = rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(code),
+                Some("disk I/O error".into()),
+            );
+            Error::from(StoreError::Write {
+                path: "/tmp/x.db".into(),
+                source: cause.into(),
+            })
+            .render(false)
+        };
+        assert_eq!(
+            failure(rusqlite::ffi::SQLITE_IOERR_WRITE),
+            "error: cannot write to the span database /tmp/x.db\n\
+             hint: the disk may be full, over a quota or file size limit (`ulimit -f`), or failing; free space, or use --db PATH on another disk\n\
+             caused by: disk I/O error\n"
+        );
+        // Any other failure to write keeps the hint to write elsewhere.
+        assert!(
+            failure(rusqlite::ffi::SQLITE_READONLY)
+                .contains("hint: choose a writable place with --db PATH (or TRACECTL_LOCAL_DB)\n")
+        );
     }
 }
