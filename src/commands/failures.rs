@@ -7,7 +7,7 @@ use crate::clients::git::GitError;
 use crate::clients::honeycomb::HoneycombError;
 use crate::clients::http::HttpError;
 use crate::clients::rollbar::RollbarError;
-use crate::clients::store::{StoreCause, StoreError};
+use crate::clients::store::StoreError;
 use crate::commands::local::POINT_AN_APP;
 use crate::config::{Config, HONEYCOMB_API_KEY};
 use crate::error::Error;
@@ -17,15 +17,6 @@ impl From<StoreError> for Error {
     fn from(e: StoreError) -> Self {
         let message = e.to_string();
         let err = match &e {
-            // EFBIG (past a file size limit), EIO: SQLite says only "disk I/O error".
-            StoreError::Write {
-                source: StoreCause::Sqlite(cause),
-                ..
-            } if cause.sqlite_error_code() == Some(rusqlite::ErrorCode::SystemIoFailure) => {
-                Error::failure(message).with_hint(
-                    "the disk may be full, over a quota or file size limit (`ulimit -f`), or failing; free space, or use --db PATH on another disk",
-                )
-            }
             StoreError::Open { .. } | StoreError::Write { .. } => Error::failure(message)
                 .with_hint("choose a writable place with --db PATH (or TRACECTL_LOCAL_DB)"),
             StoreError::Read { .. } => Error::failure(message).with_hint(
@@ -38,6 +29,9 @@ impl From<StoreError> for Error {
             ),
             StoreError::Locked { .. } => Error::failure(message).with_hint(
                 "another tracectl local listen may be writing it; stop that one, or use --db PATH",
+            ),
+            StoreError::DiskIo { .. } => Error::failure(message).with_hint(
+                "the disk may be full, over a quota or file size limit (`ulimit -f`), or failing; free space, or use --db PATH on another disk",
             ),
             StoreError::Full { .. } => Error::failure(message).with_hint(
                 "free space on that disk, delete old spans with `tracectl local prune`, or use --db PATH on another disk",
@@ -198,27 +192,13 @@ mod tests {
 
     #[test]
     fn a_disk_io_error_is_hinted_as_one() {
-        let failure = |code| {
-            let cause = rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(code),
-                Some("disk I/O error".into()),
-            );
-            Error::from(StoreError::Write {
-                path: "/tmp/x.db".into(),
-                source: cause.into(),
-            })
-            .render(false)
-        };
+        let err = Error::from(StoreError::DiskIo {
+            path: "/tmp/x.db".into(),
+        });
         assert_eq!(
-            failure(rusqlite::ffi::SQLITE_IOERR_WRITE),
-            "error: cannot write to the span database /tmp/x.db\n\
-             hint: the disk may be full, over a quota or file size limit (`ulimit -f`), or failing; free space, or use --db PATH on another disk\n\
-             caused by: disk I/O error\n"
-        );
-        // Any other failure to write keeps the hint to write elsewhere.
-        assert!(
-            failure(rusqlite::ffi::SQLITE_READONLY)
-                .contains("hint: choose a writable place with --db PATH (or TRACECTL_LOCAL_DB)\n")
+            err.render(false),
+            "error: cannot write to the span database /tmp/x.db: disk I/O error\n\
+             hint: the disk may be full, over a quota or file size limit (`ulimit -f`), or failing; free space, or use --db PATH on another disk\n"
         );
     }
 }

@@ -95,6 +95,10 @@ pub enum StoreError {
     /// SQLITE_FULL: the disk (or the file's quota) has no room for the write.
     #[error("the disk holding the span database {path} is full")]
     Full { path: PathBuf },
+    /// SQLITE_IOERR while writing: the system refused a write (EIO, or EFBIG past a file
+    /// size limit); SQLite says no more than "disk I/O error".
+    #[error("cannot write to the span database {path}: disk I/O error")]
+    DiskIo { path: PathBuf },
     #[error("there is no span database at {path}")]
     Missing { path: PathBuf },
     #[error("cannot write to the span database {path}")]
@@ -1651,8 +1655,15 @@ fn graph_spans_of(mut rows: rusqlite::Rows<'_>, path: &Path) -> Result<GraphSpan
     Ok(spans)
 }
 
-/// Sorts an SQLite error met while reading: like [`classify`], but a failure is one to read.
+/// Sorts an SQLite error met while reading: like [`classify`], but a failure (an I/O
+/// error too) is one to read.
 fn classify_read(path: &Path, e: rusqlite::Error) -> StoreError {
+    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::SystemIoFailure) {
+        return StoreError::Read {
+            path: path.to_path_buf(),
+            source: e.into(),
+        };
+    }
     match classify(path, e) {
         StoreError::Write { path, source } => StoreError::Read { path, source },
         other => other,
@@ -1668,6 +1679,7 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
             StoreError::Locked { path }
         }
         Some(rusqlite::ErrorCode::DiskFull) => StoreError::Full { path },
+        Some(rusqlite::ErrorCode::SystemIoFailure) => StoreError::DiskIo { path },
         _ => StoreError::Write {
             path,
             source: e.into(),
@@ -1689,6 +1701,28 @@ pub fn default_path(env: &crate::config::Env) -> Option<PathBuf> {
 mod tests {
     use super::*;
     use crate::model::span::{SpanKind, SpanSource, SpanStatus};
+
+    #[test]
+    fn an_io_error_is_named_one_to_write_or_to_read() {
+        let path = Path::new("/tmp/x.db");
+        let io = |code| {
+            rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(code),
+                Some("disk I/O error".into()),
+            )
+        };
+        assert!(matches!(
+            classify(path, io(rusqlite::ffi::SQLITE_IOERR_WRITE)),
+            StoreError::DiskIo { .. }
+        ));
+        let read = classify_read(path, io(rusqlite::ffi::SQLITE_IOERR_READ));
+        assert!(matches!(read, StoreError::Read { .. }), "{read:?}");
+        // Other failures to write stay what they were.
+        assert!(matches!(
+            classify(path, io(rusqlite::ffi::SQLITE_READONLY)),
+            StoreError::Write { .. }
+        ));
+    }
 
     fn span(id: &str, end: Option<i64>) -> SpanRecord {
         SpanRecord {
