@@ -130,9 +130,7 @@ impl Error {
             .map(|e| e as &(dyn std::error::Error + 'static));
         while let Some(e) = next {
             let text = e.to_string();
-            // A wrapper repeating its source's words, or a source adding a code to the words
-            // above (SQLite's "Error code 11: ..."), says nothing new.
-            if !text.is_empty() && !above.contains(&text) && !text.contains(&above) {
+            if !says_nothing_new(&above, &text) {
                 lines.push(text.clone());
             }
             above = text;
@@ -157,17 +155,23 @@ impl std::error::Error for Error {
     }
 }
 
+/// Whether a cause's `text` says nothing the one `above` it did not: a wrapper repeating
+/// its source's words, or a source adding only a code to the words above (SQLite's "disk
+/// I/O error", then "Error code 778: disk I/O error").
+fn says_nothing_new(above: &str, text: &str) -> bool {
+    text.is_empty() || above.contains(text) || text.contains(above)
+}
+
 /// An error and its chain in one line (`cannot read x: disk I/O error`), for places that
 /// report errors as text (the collector's events), where no `caused by:` lines are drawn.
-/// A cause is left out as in [`Error::render`]: one repeating the words before it, or
-/// adding only a code to them (SQLite's "disk I/O error" then "Error code 778: disk I/O error").
+/// Causes are left out as in [`Error::render`], and so are words already in the line.
 pub fn one_line(e: &(dyn std::error::Error + 'static)) -> String {
     let mut line = e.to_string();
     let mut above = line.clone();
     let mut next = e.source();
     while let Some(cause) = next {
         let text = cause.to_string();
-        if !text.is_empty() && !line.contains(&text) && !text.contains(&above) {
+        if !says_nothing_new(&above, &text) && !line.contains(&text) {
             line.push_str(": ");
             line.push_str(&text);
         }
